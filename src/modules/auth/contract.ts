@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/shared/permissions.js';
+
+/**
+ * The auth module's API shapes, shared by the server (validation, OpenAPI) and the web app (types).
+ * Every request object is strict: unknown properties are refused with 422.
+ */
+
+export const ROLE_CODES = ROLES;
+export const RoleCode = z.enum(ROLES);
+export type RoleCode = z.infer<typeof RoleCode>;
+
+export const ORGANISATION_KINDS = [
+  'gemeente',
+  'politie',
+  'woningcorporatie',
+  'welzijn_zorg',
+  'zorg_veiligheidshuis',
+  'onderwijs',
+  'bewonersorganisatie',
+  'ondernemers',
+  'rijk',
+  'overig',
+] as const;
+export const OrganisationKind = z.enum(ORGANISATION_KINDS);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+/** gemeente GM0505, wijk WK050503, buurt BU05050301, or a focus area FA… */
+export const AreaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8}|FA[A-Za-z0-9_-]{1,40})$/, 'not a CBS area code (GM0505, WK050503, BU05050301)');
+
+export const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lowercase letters, digits, dot, dash or underscore; 2–63 characters');
+export const Password = z.string().min(12, 'at least 12 characters').max(200);
+export const Uuid = z.uuid();
+
+// ---- session ----
+
+export const LoginRequest = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  totp: z.string().regex(/^\d{6}$/, 'six digits').optional(),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const CurrentUser = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  organisation: z.object({ id: Uuid, name: z.string(), kind: z.string() }),
+  roles: z.array(RoleCode),
+  areaScopes: z.array(z.string()),
+  permissions: z.array(z.string()),
+  locale: z.enum(['nl', 'en']),
+  totpEnabled: z.boolean(),
+  mfaEnrolmentRequired: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof CurrentUser>;
+
+export const SessionResponse = z.object({ user: CurrentUser, csrfToken: z.string(), demoMode: z.boolean() });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const UpdateMyPreferences = z.strictObject({ locale: z.enum(['nl', 'en']) });
+
+export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpConfirmRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
+
+// ---- organisations ----
+
+export const Organisation = z.object({
+  id: Uuid,
+  name: z.string(),
+  kind: OrganisationKind,
+  disabled: z.boolean(),
+  userCount: z.number().int(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+export const OrganisationList = z.object({ items: z.array(Organisation) });
+
+export const CreateOrganisation = z.strictObject({ name: z.string().trim().min(1).max(200), kind: OrganisationKind });
+export type CreateOrganisation = z.infer<typeof CreateOrganisation>;
+export const UpdateOrganisation = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  kind: OrganisationKind.optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
+
+// ---- users ----
+
+export const User = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  organisationId: Uuid,
+  organisationName: z.string(),
+  roles: z.array(RoleCode),
+  areaScopes: z.array(z.string()),
+  totpEnabled: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+export const UserList = z.object({ items: z.array(User) });
+
+export const CreateUser = z.strictObject({
+  username: Username,
+  displayName: z.string().trim().min(1).max(200),
+  email: z.email().max(320).optional(),
+  password: Password,
+  organisationId: Uuid,
+  roles: z.array(RoleCode).min(1).max(ROLE_CODES.length),
+  areaScopes: z.array(AreaCode).max(500).default([]),
+});
+export type CreateUser = z.input<typeof CreateUser>;
+
+export const UpdateUser = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(320).nullable().optional(),
+  organisationId: Uuid.optional(),
+  roles: z.array(RoleCode).min(1).max(ROLE_CODES.length).optional(),
+  areaScopes: z.array(AreaCode).max(500).optional(),
+  disabled: z.boolean().optional(),
+  password: Password.optional(),
+  resetTotp: z.literal(true).optional(),
+});
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const UserIdParams = z.strictObject({ id: Uuid });
+export const IdParams = z.strictObject({ id: Uuid });
+
+// ---- role policies ----
+
+export const RolePolicy = z.object({ role: RoleCode, mfaRequired: z.boolean() });
+export type RolePolicy = z.infer<typeof RolePolicy>;
+export const RolePolicyList = z.object({ items: z.array(RolePolicy) });
+export const UpdateRolePolicy = z.strictObject({ mfaRequired: z.boolean() });
+export const RoleParams = z.strictObject({ role: RoleCode });
+
+// ---- API tokens ----
+
+export const ApiToken = z.object({
+  id: Uuid,
+  name: z.string(),
+  userId: Uuid,
+  username: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+export const CreateApiToken = z.strictObject({
+  userId: Uuid,
+  name: z.string().trim().min(1).max(100),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CreateApiToken = z.infer<typeof CreateApiToken>;
+/** The token value is shown once, at creation, and never again. */
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });

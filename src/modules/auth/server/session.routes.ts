@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deriveKey, loadActorUser, mfaRequiredFor, requireActor, SESSION_COOKIE, type Actor, type AppContext } from '../../../platform/server/index.js';
+import { CurrentUser, LoginRequest, SessionResponse, TotpConfirmRequest, TotpSetupResponse, UpdateMyPreferences } from '../contract.js';
+import { confirmTotpEnrolment, login, logout, startTotpEnrolment, toCurrentUser, updateMyLocale, type SessionDeps } from './session.service.js';
+
+const Meta = z.object({ demoMode: z.boolean(), version: z.string(), database: z.enum(['pglite', 'postgres']) });
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const ctx: AppContext = app.ctx;
+  const totpKey = deriveKey(ctx.config.sessionSecret, 'totp-secrets');
+  const deps = (): SessionDeps => ({ db: ctx.database.db, config: ctx.config, now: ctx.clock(), totpKey });
+  const tags = ['session'];
+  const sessionResponse = (actor: Actor) => {
+    if (!actor.session) throw new Error('session expected');
+    return { user: toCurrentUser(actor), csrfToken: actor.session.csrfToken, demoMode: ctx.config.demoMode };
+  };
+
+  typed.get(
+    '/api/v1/meta',
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'What the login page needs to know', response: { 200: Meta } } },
+    async () => ({ demoMode: ctx.config.demoMode, version: ctx.version, database: ctx.database.kind }),
+  );
+
+  typed.post(
+    '/api/v1/session',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Log in', body: LoginRequest, response: { 200: SessionResponse } },
+    },
+    async (request, reply) => {
+      const session = await login(deps(), request.body, request.ip);
+      setSessionCookie(reply, session.token, ctx);
+      const user = await loadActorUser(ctx.database.db, session.userId);
+      if (!user) throw new Error('user vanished at login');
+      const mfaPending = !session.mfaVerified && (await mfaRequiredFor(ctx.database.db, user.roles));
+      return sessionResponse({ ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
+    },
+  );
+
+  typed.get(
+    '/api/v1/session',
+    { config: { access: 'authenticated', allowDuringMfaEnrolment: true }, schema: { tags, summary: 'The current session', response: { 200: SessionResponse } } },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.session) return { user: toCurrentUser(actor), csrfToken: '', demoMode: ctx.config.demoMode };
+      return sessionResponse(actor);
+    },
+  );
+
+  typed.delete(
+    '/api/v1/session',
+    { config: { access: 'authenticated', allowDuringMfaEnrolment: true }, schema: { tags, summary: 'Log out' } },
+    async (request, reply) => {
+      await logout(ctx.database.db, requireActor(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  typed.patch(
+    '/api/v1/me',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Change my preferences', body: UpdateMyPreferences, response: { 200: CurrentUser } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateMyLocale(ctx.database.db, actor, request.body.locale);
+      return toCurrentUser({ ...actor, locale: request.body.locale });
+    },
+  );
+
+  typed.post(
+    '/api/v1/me/totp',
+    {
+      config: { access: 'authenticated', allowDuringMfaEnrolment: true },
+      schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: TotpSetupResponse } },
+    },
+    async (request) => startTotpEnrolment(deps(), requireActor(request)),
+  );
+
+  typed.post(
+    '/api/v1/me/totp/confirm',
+    {
+      config: { access: 'authenticated', allowDuringMfaEnrolment: true },
+      schema: { tags, summary: 'Confirm the authenticator app with a code', body: TotpConfirmRequest, response: { 200: SessionResponse } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await confirmTotpEnrolment(deps(), actor, request.body.code);
+      const user = await loadActorUser(ctx.database.db, actor.userId);
+      if (!user || !actor.session) throw new Error('user or session vanished after TOTP enrolment');
+      return sessionResponse({ ...user, via: 'session', session: { ...actor.session, mfaPending: false } });
+    },
+  );
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: ctx.config.secureCookies,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: ctx.config.sessionAbsoluteMinutes * 60,
+  });
+}

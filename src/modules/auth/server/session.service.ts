@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import {
+  AppError,
+  createSession,
+  decryptSecret,
+  deleteSession,
+  encryptSecret,
+  loginRetryAfterSeconds,
+  markSessionMfaVerified,
+  newTotpSecret,
+  permissionsOf,
+  recordLoginAttempt,
+  totpUri,
+  verifyPassword,
+  verifyTotp,
+  withAudit,
+  type Actor,
+  type AppConfig,
+  type Database,
+} from '../../../platform/server/index.js';
+import { RoleCode, type CurrentUser, type LoginRequest } from '../contract.js';
+import { findTotpSecret, findUserCredentials, updateUserColumns } from './users.queries.js';
+
+export interface SessionDeps {
+  db: Kysely<Database>;
+  config: AppConfig;
+  now: Date;
+  /** AES key for TOTP secrets at rest, derived from the session secret. */
+  totpKey: Buffer;
+}
+
+export function toCurrentUser(actor: Actor): CurrentUser {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    organisation: { id: actor.organisationId, name: actor.organisationName, kind: actor.organisationKind },
+    roles: actor.roles.map((role) => RoleCode.parse(role)),
+    areaScopes: actor.areaScopes,
+    permissions: [...permissionsOf(actor.roles)].sort(),
+    locale: actor.locale,
+    totpEnabled: actor.totpEnabled,
+    mfaEnrolmentRequired: actor.session?.mfaPending ?? false,
+  };
+}
+
+const INVALID_CREDENTIALS = (): AppError => new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
+
+/**
+ * Checks the credentials (and the second factor when the user has one) and opens a session.
+ * Failures are counted per username and per IP and audited; the answer never tells which part was wrong.
+ */
+export async function login(deps: SessionDeps, input: LoginRequest, ip: string) {
+  const { db, config, now } = deps;
+  const username = input.username.trim().toLowerCase();
+  const policy = { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes };
+  const retryAfter = await loginRetryAfterSeconds(db, username, ip, now, policy);
+  if (retryAfter > 0) {
+    throw new AppError('auth.throttled', 429, `Too many failed attempts; try again in ${retryAfter} seconds`, undefined, {
+      'retry-after': String(retryAfter),
+    });
+  }
+  const user = await findUserCredentials(db, username);
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  const active = user !== undefined && user.disabled_at === null && user.organisation_disabled_at === null;
+  const fail = async (reason: string, error: AppError): Promise<never> => {
+    await db.transaction().execute(async (tx) => {
+      await recordLoginAttempt(tx, username, ip, false, now);
+      await withAudit(tx, { userId: user?.id ?? null, username, organisationId: null }, 'auth.login_failed', { type: 'user', id: user?.id ?? null }, { reason }, now);
+    });
+    throw error;
+  };
+  if (!user || !passwordOk) return fail('credentials', INVALID_CREDENTIALS());
+  if (!active) return fail('disabled', INVALID_CREDENTIALS());
+  let mfaVerified = false;
+  if (user.totp_enabled_at !== null && user.totp_secret_encrypted) {
+    if (!input.totp) throw new AppError('auth.totp_required', 401, 'Enter the six-digit code from your authenticator app');
+    const secret = decryptSecret(deps.totpKey, user.totp_secret_encrypted);
+    if (!(await verifyTotp(secret, input.totp, now))) return fail('totp', new AppError('auth.invalid_totp', 401, 'The code is not valid'));
+    mfaVerified = true;
+  }
+  return db.transaction().execute(async (tx) => {
+    const session = await createSession(tx, user.id, mfaVerified, now, {
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteMinutes: config.sessionAbsoluteMinutes,
+    });
+    await recordLoginAttempt(tx, username, ip, true, now);
+    await withAudit(tx, { userId: user.id, username, organisationId: null }, 'auth.login', { type: 'user', id: user.id }, { mfa: mfaVerified }, now);
+    return { ...session, userId: user.id, mfaVerified };
+  });
+}
+
+export async function logout(db: Kysely<Database>, actor: Actor): Promise<void> {
+  const session = actor.session;
+  if (!session) return;
+  await db.transaction().execute(async (tx) => {
+    await deleteSession(tx, session.idHash);
+    await withAudit(tx, actor, 'auth.logout', { type: 'user', id: actor.userId });
+  });
+}
+
+/** Starts (or restarts) TOTP enrolment: a new secret, stored sealed, not yet in force. */
+export async function startTotpEnrolment(deps: SessionDeps, actor: Actor) {
+  const secret = newTotpSecret();
+  await deps.db.transaction().execute(async (tx) => {
+    await updateUserColumns(tx, actor.userId, { totp_secret_encrypted: encryptSecret(deps.totpKey, secret), totp_enabled_at: null });
+    await withAudit(tx, actor, 'auth.totp_enrolment_started', { type: 'user', id: actor.userId });
+  });
+  return { secret, otpauthUri: totpUri(secret, actor.username) };
+}
+
+/** Puts TOTP in force once the user proves their app shows the right code; the session counts as verified. */
+export async function confirmTotpEnrolment(deps: SessionDeps, actor: Actor, code: string): Promise<void> {
+  const sealed = await findTotpSecret(deps.db, actor.userId);
+  if (!sealed) throw new AppError('auth.totp_not_started', 409, 'Start the set-up first');
+  const secret = decryptSecret(deps.totpKey, sealed);
+  if (!(await verifyTotp(secret, code, deps.now))) {
+    throw new AppError('auth.invalid_totp', 422, 'The code is not valid', [{ path: 'body.code', message: 'not the current code' }]);
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    await updateUserColumns(tx, actor.userId, { totp_enabled_at: deps.now });
+    if (actor.session) await markSessionMfaVerified(tx, actor.session.idHash);
+    await withAudit(tx, actor, 'auth.totp_enrolled', { type: 'user', id: actor.userId });
+  });
+}
+
+export async function updateMyLocale(db: Kysely<Database>, actor: Actor, locale: 'nl' | 'en'): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await updateUserColumns(tx, actor.userId, { locale });
+    await withAudit(tx, actor, 'user.preferences', { type: 'user', id: actor.userId }, { locale });
+  });
+}
+

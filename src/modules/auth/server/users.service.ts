@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  AppError,
+  conflict,
+  deleteUserSessions,
+  hashPassword,
+  invalid,
+  notFound,
+  withAudit,
+  type AuditActor,
+  type Database,
+} from '../../../platform/server/index.js';
+import { RoleCode, type CreateUser, type UpdateUser, type User } from '../contract.js';
+import { findOrganisations } from './organisations.queries.js';
+import {
+  countActiveAdministrators,
+  findUserById,
+  findUsers,
+  insertUser,
+  replaceUserAreaScopes,
+  replaceUserRoles,
+  updateUserColumns,
+  usernameExists,
+  type UserRecord,
+} from './users.queries.js';
+
+export function toUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    email: record.email,
+    organisationId: record.organisationId,
+    organisationName: record.organisationName,
+    roles: record.roles.filter((role) => RoleCode.safeParse(role).success).map((role) => RoleCode.parse(role)),
+    areaScopes: record.areaScopes,
+    totpEnabled: record.totpEnabled,
+    disabled: record.disabled,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  return (await findUsers(db)).map(toUser);
+}
+
+async function requireOrganisation(tx: Transaction<Database>, organisationId: string): Promise<void> {
+  const [organisation] = await findOrganisations(tx, { id: organisationId });
+  if (!organisation) throw invalid('user.organisation_unknown', 'Unknown organisation', [{ path: 'body.organisationId', message: 'no such organisation' }]);
+}
+
+/** Creates a user; used by the API, the CLI and the demo seed, always with an audit row. */
+export async function createUser(
+  db: Kysely<Database>,
+  actor: AuditActor,
+  input: CreateUser,
+  options: { isDemo?: boolean } = {},
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (tx) => {
+    if (await usernameExists(tx, input.username)) throw conflict('user.username_taken', 'This username is taken');
+    await requireOrganisation(tx, input.organisationId);
+    const id = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email ?? null,
+      passwordHash,
+      organisationId: input.organisationId,
+      isDemo: options.isDemo ?? false,
+    });
+    const roles = [...new Set(input.roles)];
+    const scopes = [...new Set(input.areaScopes ?? [])];
+    await replaceUserRoles(tx, id, roles);
+    await replaceUserAreaScopes(tx, id, scopes);
+    await withAudit(tx, actor, 'user.create', { type: 'user', id }, {
+      username: input.username,
+      organisationId: input.organisationId,
+      roles,
+      areaScopes: scopes,
+    });
+    const created = await findUserById(tx, id);
+    if (!created) throw new Error('user vanished after insert');
+    return toUser(created);
+  });
+}
+
+export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: string, input: UpdateUser): Promise<User> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction().execute(async (tx) => {
+    const existing = await findUserById(tx, id);
+    if (!existing) throw notFound('User', 'user.not_found');
+    if (input.organisationId) await requireOrganisation(tx, input.organisationId);
+    const losesAdmin =
+      existing.roles.includes('administrator') &&
+      !existing.disabled &&
+      (input.disabled === true || (input.roles !== undefined && !input.roles.includes('administrator')));
+    if (losesAdmin && (await countActiveAdministrators(tx)) <= 1) {
+      throw new AppError('user.last_administrator', 409, 'This is the last active administrator; appoint another first');
+    }
+    const set: Parameters<typeof updateUserColumns>[2] = {};
+    if (input.displayName !== undefined) set.display_name = input.displayName;
+    if (input.email !== undefined) set.email = input.email;
+    if (input.organisationId !== undefined) set.organisation_id = input.organisationId;
+    if (input.disabled !== undefined) set.disabled_at = input.disabled ? new Date() : null;
+    if (passwordHash) set.password_hash = passwordHash;
+    if (input.resetTotp) {
+      set.totp_secret_encrypted = null;
+      set.totp_enabled_at = null;
+    }
+    await updateUserColumns(tx, id, set);
+    if (input.roles) await replaceUserRoles(tx, id, [...new Set(input.roles)]);
+    if (input.areaScopes) await replaceUserAreaScopes(tx, id, [...new Set(input.areaScopes)]);
+    // Disabling, a new password or a new second factor end every session of the user at once.
+    let sessionsEnded = 0;
+    if (input.disabled === true || passwordHash || input.resetTotp) sessionsEnded = await deleteUserSessions(tx, id);
+    const { password: _password, ...auditable } = input;
+    await withAudit(tx, actor, 'user.update', { type: 'user', id }, {
+      changes: { ...auditable, passwordChanged: passwordHash !== undefined },
+      sessionsEnded,
+    });
+    const updated = await findUserById(tx, id);
+    if (!updated) throw new Error('user vanished after update');
+    return toUser(updated);
+  });
+}

@@ -1,0 +1,129 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuth } from './auth/plugin.js';
+import type { AppContext } from './fastify-types.js';
+import { loggerOptions } from './logger.js';
+import { handleError } from './problem.js';
+import { SERVER_MODULES } from './modules.js';
+import { registerWebApp } from './web-static.js';
+import './fastify-types.js';
+
+export interface BuildAppOptions {
+  /** Where the built web app lives; tests that need no web pass a folder without one. */
+  webDistDir?: string;
+  logger?: boolean;
+}
+
+/** Builds the whole application on a database that is already open and migrated. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Keep-alive sockets close at shutdown instead of holding the process open.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('ctx', ctx);
+  app.decorateRequest('db', {
+    getter: () => ctx.database.db,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  // The API speaks JSON (and multipart for uploads); a text/plain body is a wrong content type (415), not a string.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Wijkregie API', version: ctx.version, description: 'The Wijkregie REST API (see docs/api.md).' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wr_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Per user when known (the auth hook ran before this one), per IP otherwise.
+    keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'FST_RATE_LIMITED',
+      message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/v1/health',
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and which database the app runs on',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: ctx.database.kind, version: ctx.version }),
+  );
+  typed.get(
+    '/api/v1/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) => reply.type('application/json').send(app.swagger()),
+  );
+
+  for (const module of SERVER_MODULES) await app.register(module.routes);
+
+  await registerWebApp(app, options.webDistDir);
+  return app;
+}

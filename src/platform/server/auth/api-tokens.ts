@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db-schema.js';
+import { randomToken, sha256Hex } from './secrets.js';
+
+export const API_TOKEN_PREFIX = 'wr_';
+
+export function newApiTokenValue(): string {
+  return API_TOKEN_PREFIX + randomToken();
+}
+
+export function apiTokenHash(token: string): string {
+  return sha256Hex(token);
+}
+
+/** The user id behind a bearer token that is neither revoked nor expired; null otherwise. */
+export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<string | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'expires_at', 'last_used_at'])
+    .where('token_hash', '=', apiTokenHash(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.expires_at !== null && new Date(row.expires_at).getTime() <= now.getTime()) return null;
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return row.user_id;
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { loadActorUser, mfaRequiredFor, type Actor } from './actor.js';
+import { resolveApiToken } from './api-tokens.js';
+import { permissionsOf, type Access } from '../../shared/permissions.js';
+import { constantTimeEqual } from './secrets.js';
+import { resolveSession } from './sessions.js';
+
+export const SESSION_COOKIE = 'wr_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller of every request (session cookie or bearer token) and enforces the route's declared
+ * access. Deny by default: an /api route registered without `config.access` makes the app refuse to start.
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.actor = await resolveActor(app, request, reply);
+    const access = request.routeOptions.config.access;
+    if (!access) return; // unknown route: the 404 handler answers
+    enforceAccess(request, access);
+  });
+}
+
+async function resolveActor(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+  const { database, clock, config } = app.ctx;
+  const now = clock();
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const userId = match?.[1] ? await resolveApiToken(database.db, match[1], now) : null;
+    const user = userId ? await loadActorUser(database.db, userId) : null;
+    if (!user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
+    return { ...user, via: 'token' };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
+  const session = await resolveSession(database.db, token, now, policy);
+  const user = session ? await loadActorUser(database.db, session.userId) : null;
+  if (!session || !user) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return null;
+  }
+  const mfaPending = !session.mfaVerified && (await mfaRequiredFor(database.db, user.roles));
+  return { ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } };
+}
+
+function enforceAccess(request: FastifyRequest, access: Access): void {
+  if (access === 'public') return;
+  const actor = request.actor;
+  if (!actor) throw new AppError('auth.required', 401, 'Log in first');
+  if (actor.session) {
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !constantTimeEqual(header, actor.session.csrfToken)) {
+        throw new AppError('auth.csrf', 403, 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    if (actor.session.mfaPending && !request.routeOptions.config.allowDuringMfaEnrolment) {
+      throw new AppError('auth.mfa_enrolment_required', 403, 'Your role requires two-factor authentication: set it up first');
+    }
+  }
+  if (access !== 'authenticated' && !permissionsOf(actor.roles).has(access)) {
+    throw new AppError('forbidden', 403, 'You are not allowed to do this');
+  }
+}
+
+/** For route handlers behind a non-public access rule: the actor is known there. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('auth.required', 401, 'Log in first');
+  return request.actor;
+}

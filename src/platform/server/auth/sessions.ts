@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db-schema.js';
+import { randomToken, sha256Hex } from './secrets.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteMinutes: number;
+}
+
+export interface NewSession {
+  token: string;
+  idHash: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+// last_seen_at is written at most this often, so reads do not each cost a write.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  mfaVerified: boolean,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<NewSession> {
+  const token = randomToken();
+  const idHash = sha256Hex(token);
+  const csrfToken = randomToken();
+  const expiresAt = new Date(now.getTime() + policy.absoluteMinutes * 60_000);
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: idHash, user_id: userId, csrf_token: csrfToken, mfa_verified: mfaVerified, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, idHash, csrfToken, expiresAt };
+}
+
+export interface ActiveSession {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  mfaVerified: boolean;
+}
+
+/**
+ * The session behind a cookie token, or null when it is unknown, past its idle or absolute timeout, or
+ * its user is disabled. Expired sessions are deleted on sight.
+ */
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<ActiveSession | null> {
+  const idHash = sha256Hex(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.mfa_verified', 'sessions.last_seen_at', 'sessions.expires_at', 'users.disabled_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleDeadline = new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000;
+  if (row.disabled_at !== null || now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() >= idleDeadline) {
+    await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    return null;
+  }
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  }
+  return { idHash, userId: row.user_id, csrfToken: row.csrf_token, mfaVerified: row.mfa_verified };
+}
+
+export async function markSessionMfaVerified(db: Kysely<Database>, idHash: string): Promise<void> {
+  await db.updateTable('sessions').set({ mfa_verified: true }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Ends every session of a user at once (disable, password or role change). */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date, policy: SessionPolicy): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

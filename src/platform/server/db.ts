@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, chmodSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './db-schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Kysely<Database>;
+  /** Flushes PGlite's WAL into its data files; a no-op on a PostgreSQL server, which does this itself. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL: use that server. Otherwise PGlite in `dataDir`, or in memory when dataDir is absent. */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+// PGlite runs one backend: every query queues on it. The pool waits this long for that connection
+// before failing, so a query issued outside a running transaction shows up as an error, not a hang.
+const PGLITE_ACQUIRE_TIMEOUT_MS = 60_000;
+
+/**
+ * Opens the database. PGlite is reached exactly like a PostgreSQL server: it is served on a private
+ * Unix socket (pglite-socket) and used through `pg` and Kysely, so both databases share one code path.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'wijkregie' });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { rows } = await sql<{ server_version_num: string }>`SHOW server_version_num`.execute(db);
+  const version = Number(rows[0]?.server_version_num ?? 0);
+  if (version < 150000) {
+    await db.destroy();
+    throw new Error(`PostgreSQL 15 or newer is required; this server is version ${version}.`);
+  }
+  return {
+    kind: 'postgres',
+    db,
+    checkpoint: async () => {},
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let pgliteDir: string | undefined;
+  if (dataDir) {
+    pgliteDir = path.join(dataDir, 'pgdata');
+    mkdirSync(pgliteDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : {});
+  // The socket lives in a fresh folder only this user can enter: PGlite has no authentication.
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-pg-'));
+  chmodSync(socketDir, 0o700);
+  const server = new PGLiteSocketServer({ db: pglite, path: path.join(socketDir, '.s.PGSQL.5432') });
+  await server.start();
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    connectionTimeoutMillis: PGLITE_ACQUIRE_TIMEOUT_MS,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db,
+    checkpoint: async () => {
+      if (!closed) await sql`CHECKPOINT`.execute(db);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await sql`CHECKPOINT`.execute(db);
+      } finally {
+        await db.destroy();
+        await server.stop();
+        await pglite.close();
+        rmSync(socketDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from './config.js';
+import type { Database } from './db-schema.js';
+import type { DatabaseHandle } from './db.js';
+import type { Actor } from './auth/actor.js';
+import type { Access } from '../shared/permissions.js';
+
+/** What every route and service can reach through the Fastify instance. */
+export interface AppContext {
+  config: AppConfig;
+  database: DatabaseHandle;
+  /** The time, injectable so tests can move it (session timeouts, TOTP). */
+  clock: () => Date;
+  version: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    db: Kysely<Database>;
+  }
+  interface FastifyContextConfig {
+    /** Required on every /api route: deny by default (see auth/plugin.ts). */
+    access?: Access;
+    /** The route stays usable while the session still has to enrol a second factor. */
+    allowDuringMfaEnrolment?: boolean;
+  }
+}

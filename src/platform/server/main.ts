@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { DataDirLockedError } from './data-lock.js';
+import { SERVER_MODULES } from './modules.js';
+import { APP_VERSION, openRuntime, type OpenedRuntime } from './runtime.js';
+import { deleteExpiredSessions } from './auth/sessions.js';
+import { pruneLoginAttempts } from './auth/throttle.js';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+
+function fail(message: string): never {
+  process.stderr.write(`\nWijkregie cannot start.\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function refuseDemoAccountsInProduction(runtime: OpenedRuntime, config: AppConfig): Promise<void> {
+  if (!config.production) return;
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE is_demo AND disabled_at IS NULL`.execute(runtime.database.db);
+  const n = rows[0]?.n ?? 0;
+  if (n > 0) {
+    await runtime.close();
+    fail(`This database holds ${n} active demo account(s) (password "demo"). Production refuses to run with them: disable or remove them first (npm run cli -- disable-demo-accounts).`);
+  }
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const started = Date.now();
+  let runtime: OpenedRuntime;
+  try {
+    runtime = await openRuntime(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }
+  await refuseDemoAccountsInProduction(runtime, config);
+  if (config.demoMode) {
+    for (const module of SERVER_MODULES) await module.seedDemo?.(runtime.database.db);
+  }
+  const { database } = runtime;
+  const app = await buildApp({ config, database, clock: () => new Date(), version: APP_VERSION });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server';
+  app.log.info({ port, database: database.kind, demoMode: config.demoMode, startupMs: Date.now() - started }, 'listening');
+  process.stdout.write(`Wijkregie ${APP_VERSION} runs on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}${config.demoMode ? ', demo mode: log in as beheerder / demo' : ''})\n`);
+
+  const timers: NodeJS.Timeout[] = [];
+  if (database.kind === 'pglite') {
+    // PGlite does not checkpoint on its own schedule the way a server does; keep its WAL short.
+    timers.push(setInterval(() => void database.checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'checkpoint failed')), config.checkpointIntervalSeconds * 1000));
+  }
+  timers.push(
+    setInterval(() => {
+      const now = new Date();
+      const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
+      void Promise.all([
+        deleteExpiredSessions(database.db, now, policy),
+        pruneLoginAttempts(database.db, now, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes }),
+      ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+    }, HOUSEKEEPING_INTERVAL_MS),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    const deadline = setTimeout(() => {
+      process.stderr.write('Shutdown took longer than 10 s; exiting.\n');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    for (const timer of timers) clearInterval(timer);
+    try {
+      await app.close();
+      await runtime.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Wijkregie failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

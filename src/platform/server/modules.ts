@@ -1,0 +1,6 @@
+import { authModule } from '../../modules/auth/index.js';
+import { auditModule } from '../../modules/audit/index.js';
+import type { ServerModule } from './server-module.js';
+
+/** The modules this build serves, in the order their demo data is seeded. */
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule];

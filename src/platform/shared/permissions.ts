@@ -1,0 +1,48 @@
+/**
+ * Roles and what they may do, as data (deny by default: a permission not listed for a role is refused).
+ * Route access is declared per route (`config.access`) and checked in one place (server/auth/plugin.ts).
+ * Shared with the web app, which uses it only to hide what a user cannot do; the server decides.
+ * Modules add their permissions here as they land, so the whole matrix stays readable in one file.
+ */
+
+export const ROLES = ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'users.manage',
+  'organisations.manage',
+  'organisations.read',
+  'api_tokens.manage',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify'],
+  programme_manager: ['organisations.read'],
+  analyst: ['organisations.read'],
+  finance: ['organisations.read'],
+  partner: ['organisations.read'],
+  viewer: [],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const result = new Set<Permission>();
+  for (const role of roles) {
+    if (!isRole(role)) continue;
+    for (const permission of ROLE_PERMISSIONS[role]) result.add(permission);
+  }
+  return result;
+}
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return permissionsOf(roles).has(permission);
+}
+
+/** What a route requires: nothing, a logged-in user, or one permission. */
+export type Access = 'public' | 'authenticated' | Permission;

@@ -1,0 +1,34 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { Permission } from '../shared/permissions';
+
+/** A nested dictionary of UI texts, as in i18n/nl.json. */
+export interface Translations {
+  [key: string]: string | Translations;
+}
+
+export interface WebRoute {
+  /** Absolute path, e.g. `/admin/users`. */
+  path: string;
+  /** The permission a user needs; the server checks again, this only keeps the UI honest. */
+  permission: Permission;
+  /** Lazy, so a module's pages load only when someone opens them. */
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export interface WebNavEntry {
+  to: string;
+  /** i18n key including the namespace, e.g. `auth:nav.users`. */
+  labelKey: string;
+  /** One line for the home page, e.g. `auth:nav.usersDescription`. */
+  descriptionKey: string;
+  permission: Permission;
+}
+
+/** What a module contributes to the web app. Modules that are not built yet contribute nothing. */
+export interface WebModule {
+  /** Also the i18n namespace of the module's texts. */
+  namespace: string;
+  translations: { nl: Translations; en: Translations };
+  routes: WebRoute[];
+  nav: WebNavEntry[];
+}
