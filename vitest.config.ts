@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
  *  - unit:  pure code beside the source (*.test.ts, *.test.tsx), no database.
  *  - api:   the app in-process (*.api.test.ts) against the database that TEST_DB names:
  *           "pglite" (in memory) or "postgres" (a server test/support/postgres-server.ts starts).
+ *  - crash: kill -9 of a real server process during acknowledged writes, PGlite and PostgreSQL
+ *           (test/crash/*.crash.test.ts; `npm run test:crash` runs it alone).
  *  - e2e:   Debian's Chromium against the real server (test/e2e/*.e2e.test.ts).
  */
 export default defineConfig({
@@ -27,6 +29,15 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry; two workers suit this 2-core machine.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'crash',
+          include: ['test/crash/**/*.crash.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useMeta } from '../session';
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  const { data: meta } = useMeta();
+  return (
+    <footer className="utrecht-page-footer wr-footer">
+      <div className="utrecht-page-footer__content wr-footer__content">
+        <p className="wr-footer__text">
+          {meta ? t('common:app.footer', { version: meta.version, database: meta.database === 'postgres' ? 'PostgreSQL' : 'PGlite' }) : t('common:app.footerNoVersion')}
+        </p>
+      </div>
+    </footer>
+  );
+}

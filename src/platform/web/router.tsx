@@ -1,0 +1,99 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import type { Permission } from '../shared/permissions';
+import { AppShell, Shell } from './components/AppShell';
+import { LoadingMessage } from './components/LoadingMessage';
+import { readStoredLocale, storeLocale } from './i18n';
+import { WEB_MODULES } from './modules';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MfaEnrolmentPage } from './pages/MfaEnrolmentPage';
+import { NoAccessPage } from './pages/NoAccessPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { hasPermission, useSession } from './session';
+import { Alert } from './components/Alert';
+import { problemMessage } from './i18n/problem-message';
+
+/** Adopts the account's language after a reload, unless this browser has a choice of its own. */
+function useAccountLocale(locale: 'nl' | 'en' | undefined): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!locale || readStoredLocale() !== null) return;
+    storeLocale(locale);
+    void i18n.changeLanguage(locale);
+  }, [locale, i18n]);
+}
+
+function SessionLoadError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Shell user={null} navigation={false}>
+      <Alert type="error">{problemMessage(error, t)}</Alert>
+    </Shell>
+  );
+}
+
+/**
+ * Everything but the login page needs a session. A user who must set up MFA first is held on the
+ * enrolment page (the server refuses everything else to them anyway).
+ */
+function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
+  const { data: session, isPending, error } = useSession();
+  const location = useLocation();
+  useAccountLocale(session?.user.locale);
+  if (isPending) {
+    return (
+      <Shell user={null} navigation={false}>
+        <LoadingMessage />
+      </Shell>
+    );
+  }
+  if (error) return <SessionLoadError error={error} />;
+  if (!session) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (session.user.mfaEnrolmentRequired && !enrolment) return <Navigate to="/mfa" replace />;
+  if (!session.user.mfaEnrolmentRequired && enrolment) return <Navigate to="/" replace />;
+  if (enrolment) {
+    return (
+      <Shell user={session.user} navigation={false}>
+        <Outlet />
+      </Shell>
+    );
+  }
+  return <Outlet />;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { data: session } = useSession();
+  return hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
+}
+
+export function buildRoutes(): RouteObject[] {
+  const moduleRoutes: RouteObject[] = WEB_MODULES.flatMap((module) =>
+    module.routes.map(({ path, permission, Component }) => ({
+      path,
+      element: (
+        <RequirePermission permission={permission}>
+          <Component />
+        </RequirePermission>
+      ),
+    })),
+  );
+  return [
+    { path: '/login', element: <LoginPage /> },
+    { element: <RequireSession enrolment />, children: [{ path: '/mfa', element: <MfaEnrolmentPage /> }] },
+    {
+      element: <RequireSession />,
+      children: [
+        {
+          element: <AppShell />,
+          children: [{ index: true, element: <HomePage /> }, ...moduleRoutes, { path: '*', element: <NotFoundPage /> }],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter() {
+  return createBrowserRouter(buildRoutes());
+}
