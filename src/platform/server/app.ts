@@ -118,7 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   );
   typed.get(
     '/api/v1/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'This OpenAPI 3 document' } },
     async (_request, reply) => reply.type('application/json').send(app.swagger()),
   );
 

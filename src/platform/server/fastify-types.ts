@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db-schema.js';
 import type { DatabaseHandle } from './db.js';
 import type { Actor } from './auth/actor.js';
+import type { ApiRoute } from './auth/plugin.js';
 import type { Access } from '../shared/permissions.js';
 
 /** What every route and service can reach through the Fastify instance. */
@@ -17,6 +18,7 @@ export interface AppContext {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    apiRoutes: ApiRoute[];
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -101,6 +101,9 @@ export async function logout(db: Kysely<Database>, actor: Actor): Promise<void> 
 
 /** Starts (or restarts) TOTP enrolment: a new secret, stored sealed, not yet in force. */
 export async function startTotpEnrolment(deps: SessionDeps, actor: Actor) {
+  // Replacing a working second factor from a session alone would let a stolen session remove it:
+  // an administrator resets it instead (PATCH /users/{id} resetTotp).
+  if (actor.totpEnabled) throw new AppError('auth.totp_already_enabled', 409, 'Two-factor authentication is already set up; ask an administrator to reset it');
   const secret = newTotpSecret();
   await deps.db.transaction().execute(async (tx) => {
     await updateUserColumns(tx, actor.userId, { totp_secret_encrypted: encryptSecret(deps.totpKey, secret), totp_enabled_at: null });

@@ -7,6 +7,13 @@ import { constantTimeEqual } from './secrets.js';
 import { resolveSession } from './sessions.js';
 
 export const SESSION_COOKIE = 'wr_session';
+
+/** Every API route with its declared access: the authorization tests walk this list. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -16,10 +23,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
+  const catalogue: ApiRoute[] = [];
+  app.decorate('apiRoutes', catalogue);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access });
     }
   });
 

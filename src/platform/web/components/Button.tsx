@@ -1,9 +1,9 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { classNames } from './class-names';
 
 export type ButtonAppearance = 'primary' | 'secondary' | 'subtle';
 
-interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+interface ButtonProps extends ComponentPropsWithRef<'button'> {
   appearance?: ButtonAppearance;
   /** Destructive actions (disable, revoke) are red whatever their appearance. */
   danger?: boolean;

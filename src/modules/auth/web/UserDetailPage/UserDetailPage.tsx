@@ -1,0 +1,229 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../../../platform/web/components/Alert';
+import { Button } from '../../../../platform/web/components/Button';
+import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { TextField } from '../../../../platform/web/components/FormField';
+import { Page, Section } from '../../../../platform/web/components/Page';
+import { QueryState } from '../../../../platform/web/components/QueryState';
+import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
+import type { Organisation, User } from '../../contract';
+import { useOrganisations, useUpdateUser, useUsers } from '../auth-api';
+import { MIN_PASSWORD_LENGTH, parseAreaCodes } from '../user-form-validation';
+import { UserForm } from '../UsersPage/UserForm';
+
+function DetailsSection({ user, organisations, onSaved }: { user: User; organisations: readonly Organisation[]; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  return (
+    <Section title={t('auth:users.detailsHeading')} id="user-details">
+      <div className="wr-card">
+        <UserForm
+          mode="edit"
+          idPrefix="user-edit"
+          initial={{
+            username: user.username,
+            displayName: user.displayName,
+            email: user.email ?? '',
+            password: '',
+            organisationId: user.organisationId,
+            roles: [...user.roles],
+            areaScopes: user.areaScopes.join(', '),
+          }}
+          organisations={organisations}
+          submitLabel={t('common:common.save')}
+          busy={update.isPending}
+          error={update.error}
+          onSubmit={(values) =>
+            update.mutate(
+              {
+                id: user.id,
+                changes: {
+                  displayName: values.displayName.trim(),
+                  email: values.email.trim() || null,
+                  organisationId: values.organisationId,
+                  roles: values.roles as User['roles'],
+                  areaScopes: parseAreaCodes(values.areaScopes).codes,
+                },
+              },
+              { onSuccess: () => onSaved(t('auth:users.saved')) },
+            )
+          }
+        />
+      </div>
+    </Section>
+  );
+}
+
+function AccountSection({ user, onSaved }: { user: User; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  const [confirming, setConfirming] = useState(false);
+  const setDisabled = (disabled: boolean) =>
+    update.mutate(
+      { id: user.id, changes: { disabled } },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+          onSaved(t(disabled ? 'auth:users.disabledDone' : 'auth:users.enabledDone', { username: user.username }));
+        },
+      },
+    );
+  return (
+    <Section title={t('auth:users.accountHeading')} id="user-account">
+      <div className="wr-card">
+        <ErrorSummary error={update.error} />
+        {user.disabled ? (
+          <Button appearance="secondary" busy={update.isPending} onClick={() => setDisabled(false)}>
+            {t('auth:users.enable')}
+          </Button>
+        ) : confirming ? (
+          <div className="wr-inline-confirm" role="group" aria-label={t('auth:users.disable')}>
+            <p className="utrecht-paragraph" role="status">
+              {t('auth:users.confirmDisable', { username: user.username })}
+            </p>
+            <Button appearance="primary" danger busy={update.isPending} onClick={() => setDisabled(true)}>
+              {t('auth:users.confirm')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t('common:common.cancel')}</Button>
+          </div>
+        ) : (
+          <>
+            <p className="utrecht-paragraph">{t('auth:users.disableHelp')}</p>
+            <Button appearance="secondary" danger onClick={() => setConfirming(true)}>
+              {t('auth:users.disable')}
+            </Button>
+          </>
+        )}
+      </div>
+    </Section>
+  );
+}
+
+function PasswordSection({ user, onSaved }: { user: User; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setFieldErrors([{ fieldId: 'user-new-password', label: t('auth:users.newPassword'), message: t('auth:users.passwordLength') }]);
+      return;
+    }
+    setFieldErrors([]);
+    update.mutate(
+      { id: user.id, changes: { password } },
+      {
+        onSuccess: () => {
+          setPassword('');
+          onSaved(t('auth:users.passwordReset', { username: user.username }));
+        },
+      },
+    );
+  }
+  return (
+    <Section title={t('auth:users.resetPasswordHeading')} id="user-password">
+      <div className="wr-card">
+        <form className="utrecht-form" noValidate onSubmit={submit}>
+          <ErrorSummary error={update.error} fields={fieldErrors} />
+          <TextField
+            id="user-new-password"
+            type="password"
+            label={t('auth:users.newPassword')}
+            description={t('auth:users.passwordDescription')}
+            autoComplete="new-password"
+            value={password}
+            error={fieldErrors[0]?.message}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <div className="wr-form-actions">
+            <Button type="submit" appearance="secondary" busy={update.isPending}>
+              {t('auth:users.resetPassword')}
+            </Button>
+          </div>
+        </form>
+      </div>
+    </Section>
+  );
+}
+
+function TotpSection({ user, onSaved }: { user: User; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser();
+  return (
+    <Section title={t('auth:users.resetTotpHeading')} id="user-totp">
+      <div className="wr-card">
+        <ErrorSummary error={update.error} />
+        {user.totpEnabled ? (
+          <>
+            <p className="utrecht-paragraph">{t('auth:users.resetTotpHelp')}</p>
+            <Button
+              appearance="secondary"
+              busy={update.isPending}
+              onClick={() => update.mutate({ id: user.id, changes: { resetTotp: true } }, { onSuccess: () => onSaved(t('auth:users.totpReset', { username: user.username })) })}
+            >
+              {t('auth:users.resetTotp')}
+            </Button>
+          </>
+        ) : (
+          <p className="utrecht-paragraph">{t('auth:users.totpNotEnabled')}</p>
+        )}
+      </div>
+    </Section>
+  );
+}
+
+/** One user: edit details, roles, areas and organisation; disable or enable; reset password or TOTP. */
+export default function UserDetailPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const users = useUsers();
+  const organisations = useOrganisations();
+  const [message, setMessage] = useState<string | null>(null);
+  const user = users.data?.find((candidate) => candidate.id === id);
+
+  const backLink = (
+    <p className="utrecht-paragraph">
+      <Link to="/admin/users" className="utrecht-link utrecht-link--html-a">
+        ← {t('auth:users.back')}
+      </Link>
+    </p>
+  );
+
+  if (!user) {
+    return (
+      <Page title={users.isPending ? t('auth:users.title') : t('auth:users.notFound')}>
+        <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()} />
+        {backLink}
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={user.displayName}
+      lead={
+        <>
+          <span>{user.username}</span> · <span>{user.organisationName}</span>{' '}
+          <StatusBadge status={user.disabled ? 'inactive' : 'active'}>{user.disabled ? t('common:common.disabled') : t('common:common.active')}</StatusBadge>
+        </>
+      }
+    >
+      {backLink}
+      {message ? (
+        <Alert type="ok" live="status">
+          {message}
+        </Alert>
+      ) : null}
+      <QueryState isPending={organisations.isPending} error={organisations.error} />
+      {organisations.data ? <DetailsSection key={user.id} user={user} organisations={organisations.data} onSaved={setMessage} /> : null}
+      <div className="wr-detail-grid">
+        <AccountSection user={user} onSaved={setMessage} />
+        <PasswordSection user={user} onSaved={setMessage} />
+        <TotpSection user={user} onSaved={setMessage} />
+      </div>
+    </Page>
+  );
+}

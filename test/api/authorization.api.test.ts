@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/platform/shared/permissions.js';
+import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
+
+/**
+ * Roles × routes, table-driven. Every API route must appear here: a new route without a row fails the
+ * first test, so nobody adds an endpoint without deciding who may call it.
+ */
+type Who = Role | 'anonymous';
+const EVERYONE: Who[] = ['anonymous', ...ROLES];
+const LOGGED_IN: Who[] = [...ROLES];
+const ADMIN: Who[] = ['administrator'];
+
+const TABLE: Record<string, Who[]> = {
+  'GET /api/v1/health': EVERYONE,
+  'GET /api/v1/openapi.json': EVERYONE,
+  'GET /api/v1/meta': EVERYONE,
+  'POST /api/v1/session': EVERYONE,
+  'GET /api/v1/session': LOGGED_IN,
+  'DELETE /api/v1/session': LOGGED_IN,
+  'PATCH /api/v1/me': LOGGED_IN,
+  'POST /api/v1/me/totp': LOGGED_IN,
+  'POST /api/v1/me/totp/confirm': LOGGED_IN,
+  'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'POST /api/v1/organisations': ADMIN,
+  'PATCH /api/v1/organisations/:id': ADMIN,
+  'GET /api/v1/users': ADMIN,
+  'POST /api/v1/users': ADMIN,
+  'PATCH /api/v1/users/:id': ADMIN,
+  'GET /api/v1/role-policies': ADMIN,
+  'PUT /api/v1/role-policies/:role': ADMIN,
+  'GET /api/v1/api-tokens': ADMIN,
+  'POST /api/v1/api-tokens': ADMIN,
+  'DELETE /api/v1/api-tokens/:id': ADMIN,
+  'GET /api/v1/audit': ADMIN,
+  'POST /api/v1/audit/verify': ADMIN,
+};
+
+const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {
+  administrator: 'beheerder',
+  programme_manager: 'regisseur',
+  analyst: 'analist',
+  finance: 'financien',
+  partner: 'politie',
+};
+
+let t: TestApp;
+const sessions = new Map<Role, TestSession>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await t.login('beheerder');
+  const organisations = await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { cookie: admin.cookie } });
+  const gemeente = organisations.json().items.find((o: { kind: string }) => o.kind === 'gemeente');
+  const viewer = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin.headers,
+    payload: { username: 'wethouder', displayName: 'Demo Wethouder', password: 'correct horse battery', organisationId: gemeente.id, roles: ['viewer'] },
+  });
+  expect(viewer.statusCode).toBe(201);
+  for (const role of ROLES) {
+    sessions.set(role, role === 'viewer' ? await t.login('wethouder', 'correct horse battery') : await t.login(DEMO_USER[role]));
+  }
+});
+afterAll(() => t.close());
+
+const concrete = (url: string) =>
+  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':role', 'viewer');
+
+describe('authorization matrix', () => {
+  it('has a row for every API route, and no row for a route that does not exist', () => {
+    const routes = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(TABLE).sort());
+  });
+
+  const cases = Object.entries(TABLE)
+    .filter(([route]) => route !== 'DELETE /api/v1/session')
+    .flatMap(([route, allowed]) => EVERYONE.map((who) => ({ route, who, allowed: allowed.includes(who) })));
+
+  it.each(cases)('$route as $who → allowed: $allowed', async ({ route, who, allowed }) => {
+    const [method, url] = route.split(' ') as [string, string];
+    const session = who === 'anonymous' ? undefined : sessions.get(who);
+    // No body: a permitted call fails validation (422) or finds nothing (404) and so changes nothing;
+    // a refused one is stopped before validation.
+    const response = await t.app.inject({ method: method as 'GET', url: concrete(url), headers: session ? session.headers : {} });
+    if (allowed) {
+      expect([401, 403]).not.toContain(response.statusCode);
+      expect(response.statusCode).toBeLessThan(500);
+    } else {
+      expect(response.statusCode).toBe(who === 'anonymous' ? 401 : 403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('lets every role log out, and nobody anonymous', async () => {
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/session' })).statusCode).toBe(401);
+    for (const role of ROLES) {
+      const session = sessions.get(role);
+      const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: session?.headers ?? {} });
+      expect(response.statusCode).toBe(204);
+    }
+  });
+});
