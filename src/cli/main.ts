@@ -74,8 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stderr(`${error.message}\n${error.exitCode === EXIT.badInput ? `\nUsage: npm run cli -- ${command.usage}\n` : ''}`);
       return error.exitCode;
     }
-    // No stack by default: an operator needs the message; a developer can ask for more.
-    const detail = error instanceof Error ? (io.env.WIJKREGIE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    // The message, not the stack: the operator needs to know what failed, not where in the code.
+    const detail = error instanceof Error ? error.message : String(error);
     io.stderr(`${name} failed: ${detail}\n`);
     return EXIT.failure;
   }

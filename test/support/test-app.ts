@@ -54,13 +54,17 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; ur
   return { handle: await openDatabase({ databaseUrl: url, poolSize: 5 }), url };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const { handle: database } = await createTestDatabase();
   await migrate(database.db);
   for (const module of SERVER_MODULES) await module.seedDemo?.(database.db);
   const clock = new TestClock();
-  const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, { logger: false, webDistDir: '/nonexistent' });
+  const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, {
+    logger: options.logStream !== undefined,
+    logStream: options.logStream,
+    webDistDir: '/nonexistent',
+  });
   await app.ready();
   const login = async (username: string, password = 'demo'): Promise<TestSession> => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });

@@ -94,7 +94,7 @@ export async function findAppliedMigrations(db: Db): Promise<string[]> {
 }
 
 export async function serverVersion(db: Db): Promise<string> {
-  const { rows } = await sql<{ v: string }>`SHOW server_version`.execute(db);
+  const { rows } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db);
   return rows[0]?.v ?? 'unknown';
 }
 

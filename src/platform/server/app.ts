@@ -18,13 +18,15 @@ export interface BuildAppOptions {
   /** Where the built web app lives; tests that need no web pass a folder without one. */
   webDistDir?: string;
   logger?: boolean;
+  /** Where log lines go instead of stdout (the log-hygiene test reads them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole application on a database that is already open and migrated. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config),
+    logger: options.logger === false ? false : { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Keep-alive sockets close at shutdown instead of holding the process open.

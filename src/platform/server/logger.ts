@@ -1,4 +1,3 @@
-import type { FastifyServerOptions } from 'fastify';
 import type { AppConfig } from './config.js';
 
 /**
@@ -6,7 +5,7 @@ import type { AppConfig } from './config.js';
  * forge a line), no query strings, no credentials, and errors without their message text, because
  * database messages can echo the values of a request (SECURITY.md 9).
  */
-export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Pick<AppConfig, 'logLevel'>) {
   return {
     level: config.logLevel,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },

@@ -1,3 +1,7 @@
+// Order matters: typeface, NL Design System tokens and components, then Wijkregie's own layer.
+import './styles/fonts.css';
+import '@utrecht/design-tokens/dist/theme.css';
+import '@utrecht/component-library-css/dist/index.css';
 import './styles/index.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

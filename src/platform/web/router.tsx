@@ -1,4 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import type { Permission } from '../shared/permissions';
@@ -11,7 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 import { MfaEnrolmentPage } from './pages/MfaEnrolmentPage';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { hasPermission, useSession } from './session';
+import { hasPermission, SESSION_QUERY_KEY, useSession } from './session';
 import { Alert } from './components/Alert';
 import { problemMessage } from './i18n/problem-message';
 
@@ -23,6 +24,22 @@ function useAccountLocale(locale: 'nl' | 'en' | undefined): void {
     storeLocale(locale);
     void i18n.changeLanguage(locale);
   }, [locale, i18n]);
+}
+
+/**
+ * Checks the session again on every navigation, so a user who was disabled or whose session expired is
+ * sent to the login page at their next click, even on pages that load no data.
+ */
+function useSessionCheckOnNavigation(pathname: string): void {
+  const queryClient = useQueryClient();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+  }, [pathname, queryClient]);
 }
 
 function SessionLoadError({ error }: { error: unknown }) {
@@ -42,6 +59,7 @@ function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
   const { data: session, isPending, error } = useSession();
   const location = useLocation();
   useAccountLocale(session?.user.locale);
+  useSessionCheckOnNavigation(location.pathname);
   if (isPending) {
     return (
       <Shell user={null} navigation={false}>

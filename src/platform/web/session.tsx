@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { SessionResponse, CurrentUser } from '../../modules/auth/contract';
 import type { Permission } from '../shared/permissions';
-import { api, ApiProblem, setCsrfToken } from './api-client';
+import { api, ApiProblem, getCsrfToken, setCsrfToken } from './api-client';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 export const META_QUERY_KEY = ['meta'] as const;
@@ -21,6 +21,8 @@ export async function fetchSession(): Promise<SessionResponse | null> {
     return session;
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) {
+      // A token in memory means this tab was logged in: the session ended under us (expired, user disabled).
+      if (getCsrfToken() !== null) markSessionEnd('expired');
       setCsrfToken(null);
       return null;
     }
