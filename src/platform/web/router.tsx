@@ -30,7 +30,7 @@ function useAccountLocale(locale: 'nl' | 'en' | undefined): void {
  * Checks the session again on every navigation, so a user who was disabled or whose session expired is
  * sent to the login page at their next click, even on pages that load no data.
  */
-function useSessionCheckOnNavigation(pathname: string): void {
+function useSessionCheckOnNavigation(navigationKey: string): void {
   const queryClient = useQueryClient();
   const first = useRef(true);
   useEffect(() => {
@@ -39,7 +39,7 @@ function useSessionCheckOnNavigation(pathname: string): void {
       return;
     }
     void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
-  }, [pathname, queryClient]);
+  }, [navigationKey, queryClient]);
 }
 
 function SessionLoadError({ error }: { error: unknown }) {
@@ -59,7 +59,7 @@ function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
   const { data: session, isPending, error } = useSession();
   const location = useLocation();
   useAccountLocale(session?.user.locale);
-  useSessionCheckOnNavigation(location.pathname);
+  useSessionCheckOnNavigation(location.key);
   if (isPending) {
     return (
       <Shell user={null} navigation={false}>
