@@ -30,6 +30,8 @@ let member: { context: BrowserContext; page: Page };
 async function openFromMenu(page: Page, name: string | RegExp, path: string): Promise<void> {
   await mainMenu(page).getByRole('link', { name }).click();
   await page.waitForURL((url) => url.pathname === path);
+  // Lazy pages render when loaded; until then the previous page stays, so wait for the menu to move.
+  await mainMenu(page).locator(`a[href="${path}"][aria-current="page"]`).waitFor();
   await waitForPageReady(page);
 }
 

@@ -15,7 +15,7 @@ export function HomePage() {
       <div className="wr-home">
         <Section title={t('common:home.modulesHeading')} id="home-modules">
           {entries.length === 0 ? (
-            <p className="utrecht-paragraph">{t('common:home.noModules')}</p>
+            <p className="utrecht-paragraph wr-empty-note">{t('common:home.noModules')}</p>
           ) : (
             <ul className="wr-tiles">
               {entries.map((entry) => (

@@ -103,7 +103,7 @@ export function LoginPage() {
             ) : null}
             <ErrorSummary error={problem} fields={fieldErrors} />
             {needsTotp && !problem ? <Alert type="info">{t('common:login.totpRequired')}</Alert> : null}
-            <p className="utrecht-paragraph">{t('common:login.intro')}</p>
+            <p className="utrecht-paragraph wr-login__intro">{t('common:login.intro')}</p>
             <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
               <TextField
                 id="login-username"
