@@ -60,11 +60,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export async function benchStartup(): Promise<void> {
   if (!existsSync(path.join(root, 'dist/web/index.html'))) throw new Error('Build the web app first: npm run build');
-  const results: Record<string, Sample[]> = { pglite: [], postgres: [] };
+  const results: Record<string, Sample[]> = { pglite: [], 'pglite, second start': [], postgres: [] };
   for (let i = 0; i < RUNS; i++) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-bench-'));
     try {
       results.pglite?.push(await startOnce({ DATA_DIR: dataDir }));
+      results['pglite, second start']?.push(await startOnce({ DATA_DIR: dataDir }));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -85,7 +86,7 @@ export async function benchStartup(): Promise<void> {
   console.log(`median of ${RUNS} runs, on ${os.cpus().length} cores`);
   for (const [kind, samples] of Object.entries(results)) {
     console.log(
-      `${kind.padEnd(9)} first page ${median(samples.map((s) => s.firstPageMs)).toFixed(0)} ms   idle RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB   (runs: ${samples
+      `${kind.padEnd(21)} first page ${median(samples.map((s) => s.firstPageMs)).toFixed(0)} ms   idle RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB   (runs: ${samples
         .map((s) => `${s.firstPageMs.toFixed(0)} ms/${s.rssMb.toFixed(0)} MB`)
         .join(', ')})`,
     );

@@ -1,4 +1,7 @@
-import { mkdtempSync, rmSync, chmodSync, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -54,11 +57,19 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
+const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+
+/** A fresh data folder is made in a child process, so initdb's memory does not stay with the server. */
+async function initialisePgliteDir(pgliteDir: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [INITDB_SCRIPT, pgliteDir], { timeout: 120_000 });
+}
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   let pgliteDir: string | undefined;
   if (dataDir) {
     pgliteDir = path.join(dataDir, 'pgdata');
     mkdirSync(pgliteDir, { recursive: true });
+    if (!existsSync(path.join(pgliteDir, 'PG_VERSION'))) await initialisePgliteDir(pgliteDir);
   }
   const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : {});
   // The socket lives in a fresh folder only this user can enter: PGlite has no authentication.

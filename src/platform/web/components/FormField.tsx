@@ -129,27 +129,25 @@ export function CheckboxField({ label, description, error, id, className, ...inp
   const generated = useId();
   const fieldId = id ?? generated;
   return (
-    <div className={classNames('utrecht-form-field', 'utrecht-form-field--checkbox', error && 'utrecht-form-field--invalid', 'wr-checkbox-field', className)}>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={fieldId}>
-          <input
-            id={fieldId}
-            type="checkbox"
-            className={classNames('utrecht-checkbox', 'utrecht-checkbox--html-input', 'utrecht-form-field__input', error && 'utrecht-checkbox--invalid')}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(fieldId, description, error)}
-            {...input}
-          />
-          {label}
-        </label>
-      </div>
+    <div className={classNames('utrecht-form-field', error && 'utrecht-form-field--invalid', 'wr-checkbox-field', className)}>
+      <label className="utrecht-form-label utrecht-form-label--checkbox wr-checkbox-field__label" htmlFor={fieldId}>
+        <input
+          id={fieldId}
+          type="checkbox"
+          className={classNames('utrecht-checkbox', 'utrecht-checkbox--html-input', 'wr-checkbox', error && 'utrecht-checkbox--invalid')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(fieldId, description, error)}
+          {...input}
+        />
+        <span>{label}</span>
+      </label>
       {description ? (
-        <div id={`${fieldId}-description`} className="utrecht-form-field-description utrecht-form-field__description">
+        <div id={`${fieldId}-description`} className="utrecht-form-field-description wr-checkbox-field__description">
           {description}
         </div>
       ) : null}
       {error ? (
-        <div id={`${fieldId}-error`} className="utrecht-form-field-error-message utrecht-form-field__error-message wr-field-error">
+        <div id={`${fieldId}-error`} className="utrecht-form-field-error-message wr-field-error">
           {error}
         </div>
       ) : null}

@@ -20,15 +20,17 @@ interface TableProps<Row> {
   rowKey: (row: Row) => string;
   empty?: ReactNode;
   rowClassName?: (row: Row) => string | undefined;
+  /** Smaller type and padding, for wide tables such as the audit log. */
+  compact?: boolean;
 }
 
 /** An NL Design System table that scrolls sideways on narrow screens instead of squeezing. */
-export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty, rowClassName }: TableProps<Row>) {
+export function Table<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty, rowClassName, compact = false }: TableProps<Row>) {
   const captionId = useId();
   return (
     // Focusable, so keyboard users can scroll a wide table (WCAG 2.1.1).
     <div className="utrecht-table-container utrecht-table-container--overflow-inline wr-table-container" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="utrecht-table utrecht-table--html-table utrecht-table--alternate-row-color wr-table">
+      <table className={classNames('utrecht-table', 'utrecht-table--html-table', 'utrecht-table--alternate-row-color', 'wr-table', compact && 'wr-table--compact')}>
         <caption id={captionId} className={classNames('utrecht-table__caption', captionHidden && 'wr-visually-hidden')}>
           {caption}
         </caption>

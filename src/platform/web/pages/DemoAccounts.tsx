@@ -12,8 +12,9 @@ export function DemoAccounts({ onPick }: { onPick: (username: string) => void })
       <Heading level={2} id="demo-accounts-heading" className="wr-card__heading">
         {t('common:demo.accountsHeading')}
       </Heading>
+      <p className="utrecht-paragraph">{t('common:demo.accountsIntro')}</p>
       <p className="utrecht-paragraph">
-        {t('common:demo.accountsIntro', { password: DEMO_PASSWORD })}
+        {t('common:demo.passwordLabel')} <code className="utrecht-code wr-demo-accounts__password">{DEMO_PASSWORD}</code>
       </p>
       <ul className="wr-demo-accounts__list">
         {DEMO_USERNAMES.map((username) => (

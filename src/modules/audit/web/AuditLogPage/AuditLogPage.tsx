@@ -142,14 +142,15 @@ export default function AuditLogPage() {
       header: t('audit:auditLog.hash'),
       render: (entry) => (
         <span className="wr-hash" title={entry.hash}>
-          {entry.hash.slice(0, 10)}…
+          {entry.hash.slice(0, 8)}…
         </span>
       ),
     },
   ];
 
   return (
-    <Page title={t('audit:auditLog.title')} lead={t('audit:auditLog.lead')} actions={hasPermission(user, 'audit.verify') ? <VerifyChain /> : null}>
+    <Page title={t('audit:auditLog.title')} lead={t('audit:auditLog.lead')}>
+      {hasPermission(user, 'audit.verify') ? <VerifyChain /> : null}
       <Section title={t('audit:auditLog.filtersHeading')} id="audit-filters">
         <div className="wr-card">
           <FilterForm initial={filters} onApply={setFilters} />
@@ -161,7 +162,7 @@ export default function AuditLogPage() {
           <p className="utrecht-paragraph wr-muted" role="status">
             {t('audit:auditLog.count', { count: rows.length })}
           </p>
-          <Table caption={t('audit:auditLog.tableCaption')} captionHidden columns={columns} rows={rows} rowKey={(entry) => entry.id} empty={t('common:common.empty')} />
+          <Table caption={t('audit:auditLog.tableCaption')} captionHidden compact columns={columns} rows={rows} rowKey={(entry) => entry.id} empty={t('common:common.empty')} />
           <div className="wr-load-more">
             {entries.hasNextPage ? (
               <Button appearance="secondary" busy={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>

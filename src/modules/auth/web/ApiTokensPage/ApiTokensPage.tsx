@@ -190,11 +190,12 @@ export default function ApiTokensPage() {
   const columns: Column<ApiToken>[] = [
     { key: 'name', header: t('auth:apiTokens.name'), rowHeader: true, render: (token) => token.name },
     { key: 'user', header: t('auth:apiTokens.user'), render: (token) => token.username },
-    { key: 'prefix', header: t('auth:apiTokens.prefix'), render: (token) => <code className="utrecht-code">{token.prefix}…</code> },
+    { key: 'prefix', header: t('auth:apiTokens.prefix'), className: 'wr-nowrap', render: (token) => <code className="utrecht-code">{token.prefix}…</code> },
     { key: 'created', header: t('auth:apiTokens.createdAt'), render: (token) => <span className="wr-nowrap">{formatDate(token.createdAt, i18n.language)}</span> },
     {
       key: 'expires',
       header: t('auth:apiTokens.expiresAt'),
+      className: 'wr-nowrap',
       render: (token) => (token.expiresAt ? <span className="wr-nowrap">{formatDate(token.expiresAt, i18n.language)}</span> : <span className="wr-muted">{t('auth:apiTokens.noExpiry')}</span>),
     },
     {

@@ -185,7 +185,7 @@ export default function UserDetailPage() {
   const user = users.data?.find((candidate) => candidate.id === id);
 
   const backLink = (
-    <p className="utrecht-paragraph">
+    <p className="utrecht-paragraph wr-back-link">
       <Link to="/admin/users" className="utrecht-link utrecht-link--html-a">
         ← {t('auth:users.back')}
       </Link>

@@ -89,6 +89,7 @@ export default function UsersPage() {
     {
       key: 'areas',
       header: t('auth:users.areaScopes'),
+      className: 'wr-nowrap',
       render: (user) => (user.areaScopes.length ? user.areaScopes.join(', ') : <span className="wr-muted">{t('auth:users.noScopes')}</span>),
     },
     {
@@ -144,7 +145,6 @@ export default function UsersPage() {
           id="users-search"
           type="search"
           label={t('auth:users.searchLabel')}
-          description={t('auth:users.searchDescription')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
