@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
@@ -74,13 +75,22 @@ export function resolvePath(io: CliIo, file: string): string {
  * Opens the database of DATA_DIR / DATABASE_URL exactly as the server does, so a command on a PGlite
  * folder the server is using fails on the folder lock instead of corrupting it.
  */
-export async function withDatabase<T>(io: CliIo, options: { migrate: boolean }, work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIo,
+  options: { migrate: boolean; mustExist?: boolean },
+  work: (database: DatabaseHandle) => Promise<T>,
+): Promise<T> {
   let config;
   try {
     config = loadConfig(io.env);
   } catch (error) {
     if (error instanceof ConfigError) throw badInput(error.message);
     throw error;
+  }
+  // Opening a PGlite folder creates it: a mistyped DATA_DIR would yield an empty backup or a "valid" audit.
+  // (The folder layout is db.ts's: PGlite's own files live in <DATA_DIR>/pgdata.)
+  if (options.mustExist && !config.databaseUrl && !existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'))) {
+    throw badInput(`There is no Wijkregie database in ${config.dataDir} (DATA_DIR). Check the path.`);
   }
   let runtime;
   try {

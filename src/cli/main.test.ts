@@ -75,6 +75,14 @@ describe('runCli', () => {
     expect(err).not.toContain('password');
   });
 
+  it('exits 2 when DATA_DIR holds no database for a command that reads one, creating nothing', async () => {
+    for (const argv of [['backup', 'out.wrb'], ['audit-verify']]) {
+      const t = testIo({ env: { DATA_DIR: '/nonexistent/wijkregie-data' } });
+      expect(await runCli(argv, t.io), argv[0]).toBe(EXIT.badInput);
+      expect(t.err()).toContain('There is no Wijkregie database in /nonexistent/wijkregie-data (DATA_DIR)');
+    }
+  });
+
   it('exits 2 on invalid configuration', async () => {
     const t = testIo({ env: { DATABASE_URL: 'mysql://x' } });
     expect(await runCli(['migrate'], t.io)).toBe(EXIT.badInput);

@@ -84,7 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 function processIo(): CliIo {
   return {
     env: process.env,
-    cwd: process.cwd(),
+    // `npm run cli` runs in the project folder; a relative backup path means the folder the operator typed it in.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: process.stdin,

@@ -203,10 +203,11 @@ describe('PGlite in DATA_DIR', () => {
     const exit = await running.exited;
     server = undefined;
     agent.destroy();
-    expect(exit).toEqual({ code: 0, signal: null });
+    expect(exit, running.output()).toEqual({ code: 0, signal: null });
     expect(exitAfterMs).toBeGreaterThan(0);
     expect(exitAfterMs).toBeLessThan(10_000);
     expect(existsSync(path.join(dataDir, 'wijkregie.lock'))).toBe(false);
+    console.info(`[crash] PGlite SIGTERM with a request in flight: answered ${answer.status}, new connection ${newConnection.join()}, exit ${exit.code} after ${exitAfterMs} ms`);
 
     // The request that finished during shutdown was committed.
     const restarted = await startServer(env);

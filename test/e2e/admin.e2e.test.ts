@@ -236,3 +236,7 @@ describe('administrator', () => {
     await page.waitForURL((url) => url.pathname === '/login');
   });
 });
+
+it('ran under the strict CSP without a violation or an uncaught error', () => {
+  expect(harness.browserProblems()).toEqual([]);
+});

@@ -24,6 +24,8 @@ export interface Harness {
   /** A fresh browser profile (own cookies and storage), Dutch, at a desktop size. */
   newContext: () => Promise<BrowserContext>;
   newPage: () => Promise<{ context: BrowserContext; page: Page }>;
+  /** Uncaught page errors and Content-Security-Policy violations seen in any page so far. */
+  browserProblems: () => string[];
   /** What the server printed so far; attached to failures. */
   serverLog: () => string;
   stop: () => Promise<void>;
@@ -113,8 +115,19 @@ export async function startHarness(): Promise<Harness> {
     throw error;
   }
   const launched = browser;
-  const newContext = () =>
-    launched.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const problems: string[] = [];
+  const newContext = async () => {
+    const context = await launched.newContext({
+      baseURL: baseUrl,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      viewport: { width: 1280, height: 860 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    // The app must run under the server's strict CSP without a single violation, and without crashing.
+    context.on('page', (page) => watchPage(page, problems));
+    return context;
+  };
   return {
     baseUrl,
     browser: launched,
@@ -124,7 +137,15 @@ export async function startHarness(): Promise<Harness> {
       const page = await context.newPage();
       return { context, page };
     },
+    browserProblems: () => [...problems],
     serverLog,
     stop,
   };
+}
+
+function watchPage(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
 }

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../src/platform/shared/permissions';
 import { navigationFor } from '../../src/platform/web/navigation';
 import { DEMO_ACCOUNTS, expectNoSeriousA11yViolations, login, logout, mainMenu, menuPaths, pageHeading, screenshot, waitForPageReady } from './app-actions';
-import { startHarness, type Harness } from './harness';
+import { REPO_ROOT, startHarness, type Harness } from './harness';
 
 /**
  * Every demo account: logs in, sees exactly the menu its role allows, reaches each page in it, and every
@@ -17,6 +20,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.stop();
+});
+
+describe('build', () => {
+  it('keeps the JavaScript loaded up front under 350 kB gzipped (DESIGN.md budget)', () => {
+    const dist = path.join(REPO_ROOT, 'dist', 'web');
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    expect(initial.length).toBeGreaterThan(0);
+    const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+    expect(gzipped).toBeLessThan(350 * 1024);
+  });
 });
 
 describe('login page', () => {
@@ -35,6 +49,14 @@ describe('login page', () => {
       }
       await expectNoSeriousA11yViolations(page, 'login');
       await screenshot(page, 'login');
+
+      // Keyboard: the first Tab shows the skip link, which moves focus into the main content.
+      await page.keyboard.press('Tab');
+      const skipLink = page.getByRole('link', { name: 'Direct naar de inhoud' });
+      expect(await skipLink.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect((await skipLink.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
 
       // Nothing filled in: the fields say what is missing.
       await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -100,4 +122,8 @@ describe.each(Object.entries(DEMO_ACCOUNTS))('demo account %s', (username, roles
       await context.close();
     }
   });
+});
+
+it('ran under the strict CSP without a violation or an uncaught error', () => {
+  expect(harness.browserProblems()).toEqual([]);
 });

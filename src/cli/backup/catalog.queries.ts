@@ -80,6 +80,11 @@ export async function tableHasRows(db: Db, table: string): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
+/** DELETE, not TRUNCATE: it fires no TRUNCATE trigger and takes no lock beyond the ones the restore holds. */
+export async function deleteAllRows(tx: Transaction<Database>, table: string): Promise<void> {
+  await sql`DELETE FROM ${sql.id(SCHEMA, table)}`.execute(tx);
+}
+
 export async function countTableRows(db: Db, table: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.id(SCHEMA, table)}`.execute(db);
   return Number(rows[0]?.n ?? 0);

@@ -20,7 +20,7 @@ export const auditVerifyCommand: CliCommand = {
   async run(args, io) {
     parseCommandArgs(args, {});
     // Read-only on purpose: a verification must not migrate (change) the database it inspects.
-    const result = await withDatabase(io, { migrate: false }, (database) => verifyAudit(database));
+    const result = await withDatabase(io, { migrate: false, mustExist: true }, (database) => verifyAudit(database));
     const { text, exitCode } = describeVerification(result);
     io.stdout(text);
     return exitCode;

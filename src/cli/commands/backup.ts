@@ -63,13 +63,15 @@ export async function backupDatabase(database: DatabaseHandle, file: string, opt
     const tables = order.map((name) => byName.get(name)).filter((t): t is CatalogTable => t !== undefined);
     const counts = new Map<string, number>();
     for (const table of tables) counts.set(table.name, await countTableRows(trx, table.name));
+    const migrations = await findAppliedMigrations(trx);
+    if (migrations.length === 0) throw badInput('Nothing to back up: this database was never migrated (is DATA_DIR or DATABASE_URL the right one?).');
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
       appVersion: APP_VERSION,
       createdAt: (options.now ?? new Date()).toISOString(),
       database: { kind: database.kind, serverVersion: await serverVersion(trx) },
-      migrations: await findAppliedMigrations(trx),
+      migrations,
     };
     const hash = createHash('sha256');
     let checksum = '';
@@ -139,7 +141,7 @@ export const backupCommand: CliCommand = {
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1 });
     const file = resolvePath(io, positionals[0] ?? '');
-    const result = await withDatabase(io, { migrate: false }, (database) => backupDatabase(database, file));
+    const result = await withDatabase(io, { migrate: false, mustExist: true }, (database) => backupDatabase(database, file));
     for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
     const total = result.tables.reduce((sum, t) => sum + t.rows, 0);
     io.stdout(

@@ -17,10 +17,11 @@ import {
   moveStagedRows,
   resetSequence,
   tableHasRows,
+  deleteAllRows,
   type CatalogTable,
 } from '../backup/catalog.queries.js';
 import { readBackupLines } from '../backup/read-lines.js';
-import { badInput, EXIT, parseCommandArgs, resolvePath, withDatabase, type CliCommand } from '../cli-support.js';
+import { badInput, parseCommandArgs, resolvePath, withDatabase, type CliCommand } from '../cli-support.js';
 import { describeVerification } from './audit-verify.js';
 
 // A batch is one INSERT … jsonb_populate_recordset($1): bounded in rows and in characters.
@@ -31,6 +32,8 @@ const STAGING_TABLE = 'wijkregie_restore_staging';
 export interface RestoreResult {
   source: BackupHeader;
   tables: { table: string; rows: number }[];
+  /** Tables whose rows the target's migrations had put in, replaced by the backup's rows. */
+  referenceTablesReplaced: string[];
   /** Migrations of this build the backup did not have, applied after the data was loaded. */
   migrationsAppliedAfter: string[];
   audit: AuditVerification;
@@ -51,7 +54,7 @@ export async function verifyBackupFile(file: string): Promise<BackupSummary> {
 /**
  * Restores a backup into an empty database (PGlite or PostgreSQL, whichever made the backup). Every check
  * that can refuse runs before the first change; the data goes in as one transaction, so a failure leaves
- * no rows behind. Order: verify file → check migrations → check the target is empty → migrate the target
+ * no rows behind. Order: verify file → check migrations → check the target is fresh → migrate the target
  * to the backup's migrations → load → set sequences → apply this build's newer migrations → verify audit.
  */
 export async function restoreDatabase(database: DatabaseHandle, file: string, options: { migrations?: Migration[] } = {}): Promise<RestoreResult> {
@@ -73,18 +76,26 @@ export async function restoreDatabase(database: DatabaseHandle, file: string, op
   if (ahead.length > 0) {
     throw badInput(`The target database has migrations the backup lacks (${ahead.join(', ')}). Restore into a new, empty data folder or database.`);
   }
-  await refuseUnlessEmpty(db, await findTables(db));
+  await refuseUnlessFresh(db, await findTables(db));
 
   await migrate(db, build.filter((m) => backupMigrations.has(m.name)));
-  const tables = await db.transaction().execute((tx) => loadBackup(tx, file, summary));
+  const { tables, replaced } = await db.transaction().execute((tx) => loadBackup(tx, file, summary));
   const migrationsAppliedAfter = await migrate(db, build);
   const audit = await verifyAuditChain(db);
-  return { source: summary.header, tables, migrationsAppliedAfter, audit };
+  return { source: summary.header, tables, referenceTablesReplaced: replaced, migrationsAppliedAfter, audit };
 }
 
-async function refuseUnlessEmpty(db: DatabaseHandle['db'] | Transaction<Database>, tables: readonly CatalogTable[]): Promise<void> {
+/**
+ * Every change made through the application writes an audit row in the same transaction, and nothing
+ * happens without a user, so a database with neither has only what migrations put in it: fresh.
+ */
+const APPLICATION_DATA_TABLES = ['audit_log', 'users'];
+
+async function refuseUnlessFresh(db: DatabaseHandle['db'] | Transaction<Database>, tables: readonly CatalogTable[]): Promise<void> {
   const withRows: string[] = [];
-  for (const table of tables) if (await tableHasRows(db, table.name)) withRows.push(table.name);
+  for (const table of tables) {
+    if (APPLICATION_DATA_TABLES.includes(table.name) && (await tableHasRows(db, table.name))) withRows.push(table.name);
+  }
   if (withRows.length > 0) {
     throw badInput(
       `The target database is not empty (rows in ${withRows.join(', ')}). A restore only goes into a fresh database: ` +
@@ -93,12 +104,17 @@ async function refuseUnlessEmpty(db: DatabaseHandle['db'] | Transaction<Database
   }
 }
 
-async function loadBackup(tx: Transaction<Database>, file: string, verified: BackupSummary): Promise<{ table: string; rows: number }[]> {
+interface LoadResult {
+  tables: { table: string; rows: number }[];
+  replaced: string[];
+}
+
+async function loadBackup(tx: Transaction<Database>, file: string, verified: BackupSummary): Promise<LoadResult> {
   await deferConstraints(tx);
   const targetTables = await findTables(tx);
   await lockTables(tx, targetTables.map((t) => t.name));
   // Again, under the locks: a server on the same PostgreSQL database may have written since the first check.
-  await refuseUnlessEmpty(tx, targetTables);
+  await refuseUnlessFresh(tx, targetTables);
   const byName = new Map(targetTables.map((t) => [t.name, t]));
   for (const table of verified.tables) {
     const target = byName.get(table.table);
@@ -106,8 +122,17 @@ async function loadBackup(tx: Transaction<Database>, file: string, verified: Bac
     const missing = table.columns.filter((c) => !target.columns.includes(c));
     if (missing.length > 0) throw badInput(`Table ${table.table} in the backup has columns this database does not: ${missing.join(', ')}.`);
   }
-  const { selfReferencing } = orderTablesByForeignKeys(targetTables.map((t) => t.name), await findForeignKeys(tx));
+  const { order, selfReferencing } = orderTablesByForeignKeys(targetTables.map((t) => t.name), await findForeignKeys(tx));
   const staged = new Set(selfReferencing);
+  // Reference rows a migration inserted (a catalogue, defaults) are in the backup too, possibly edited
+  // since: the backup's version replaces them. Children first, for the foreign keys.
+  const replaced: string[] = [];
+  for (const table of [...order].reverse()) {
+    if (await tableHasRows(tx, table)) {
+      await deleteAllRows(tx, table);
+      replaced.push(table);
+    }
+  }
 
   let current: TableLine | undefined;
   let batch: string[] = [];
@@ -158,7 +183,7 @@ async function loadBackup(tx: Transaction<Database>, file: string, verified: Bac
   }
   // Ids restored as they were; the sequences behind them must continue after the highest one.
   for (const owned of await findOwnedSequences(tx)) await resetSequence(tx, owned);
-  return counts;
+  return { tables: counts, replaced: replaced.sort() };
 }
 
 export const restoreCommand: CliCommand = {
@@ -176,6 +201,7 @@ export const restoreCommand: CliCommand = {
         `(Wijkregie ${result.source.appVersion}, ${result.source.database.kind} ${result.source.database.serverVersion}):\n` +
         result.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows}\n`).join(''),
     );
+    if (result.referenceTablesReplaced.length > 0) io.stdout(`Replaced the rows the migrations had put in: ${result.referenceTablesReplaced.join(', ')}\n`);
     if (result.migrationsAppliedAfter.length > 0) io.stdout(`Then applied ${result.migrationsAppliedAfter.length} newer migration(s): ${result.migrationsAppliedAfter.join(', ')}\n`);
     const { text, exitCode } = describeVerification(result.audit);
     io.stdout(`Audit chain: ${text}`);

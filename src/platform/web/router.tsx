@@ -3,18 +3,18 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import type { Permission } from '../shared/permissions';
+import { Alert } from './components/Alert';
 import { AppShell, Shell } from './components/AppShell';
 import { LoadingMessage } from './components/LoadingMessage';
 import { readStoredLocale, storeLocale } from './i18n';
+import { problemMessage } from './i18n/problem-message';
 import { WEB_MODULES } from './modules';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MfaEnrolmentPage } from './pages/MfaEnrolmentPage';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { hasPermission, SESSION_QUERY_KEY, useSession } from './session';
-import { Alert } from './components/Alert';
-import { problemMessage } from './i18n/problem-message';
+import { forgetUserData, hasPermission, SESSION_QUERY_KEY, useSession } from './session';
 
 /** Adopts the account's language after a reload, unless this browser has a choice of its own. */
 function useAccountLocale(locale: 'nl' | 'en' | undefined): void {
@@ -30,7 +30,7 @@ function useAccountLocale(locale: 'nl' | 'en' | undefined): void {
  * Checks the session again on every navigation, so a user who was disabled or whose session expired is
  * sent to the login page at their next click, even on pages that load no data.
  */
-function useSessionCheckOnNavigation(navigationKey: string): void {
+function useSessionCheckOnNavigation(navigationKey: string, loggedIn: boolean): void {
   const queryClient = useQueryClient();
   const first = useRef(true);
   useEffect(() => {
@@ -40,6 +40,9 @@ function useSessionCheckOnNavigation(navigationKey: string): void {
     }
     void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
   }, [navigationKey, queryClient]);
+  useEffect(() => {
+    if (!loggedIn) forgetUserData(queryClient);
+  }, [loggedIn, queryClient]);
 }
 
 function SessionLoadError({ error }: { error: unknown }) {
@@ -59,7 +62,7 @@ function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
   const { data: session, isPending, error } = useSession();
   const location = useLocation();
   useAccountLocale(session?.user.locale);
-  useSessionCheckOnNavigation(location.key);
+  useSessionCheckOnNavigation(location.key, isPending || Boolean(session));
   if (isPending) {
     return (
       <Shell user={null} navigation={false}>

@@ -14,6 +14,12 @@ export default defineConfig({
     // The server's CSP allows fonts only from 'self': never inline assets as data: URIs.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries in one long-cacheable chunk; our own code and the lazy admin pages apart from it.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!@utrecht|@fontsource)/ }] },
+      },
+    },
   },
   server: {
     // `npm run dev:web` talks to a server started separately (default port 8181).

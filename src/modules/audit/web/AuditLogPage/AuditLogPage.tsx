@@ -140,6 +140,7 @@ export default function AuditLogPage() {
     {
       key: 'hash',
       header: t('audit:auditLog.hash'),
+      className: 'wr-audit-hash',
       render: (entry) => (
         <span className="wr-hash" title={entry.hash}>
           {entry.hash.slice(0, 8)}…

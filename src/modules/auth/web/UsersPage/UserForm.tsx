@@ -130,6 +130,7 @@ export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, 
         />
         <TextField
           id={fieldId('areaScopes')}
+          className="wr-form-grid__wide"
           label={labels.areaScopes}
           description={t('auth:users.areaScopesDescription')}
           optionalText={t('common:common.optional')}

@@ -30,13 +30,15 @@ export async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
+/** Whatever the previous user could read must not linger in memory for the next one. */
+export function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== META_QUERY_KEY[0] && query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+}
+
 /** Stores a session the server just handed out (login, MFA confirmation), or forgets it (logout, 401). */
 export function applySession(queryClient: QueryClient, session: SessionResponse | null): void {
   setCsrfToken(session?.csrfToken ?? null);
-  if (!session) {
-    // Whatever the previous user could read must not linger in memory for the next one.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== META_QUERY_KEY[0] });
-  }
+  if (!session) forgetUserData(queryClient);
   queryClient.setQueryData(SESSION_QUERY_KEY, session);
 }
 
