@@ -15,16 +15,26 @@ export const PERMISSIONS = [
   'api_tokens.manage',
   'audit.read',
   'audit.verify',
+  'areas.read',
+  'focus_areas.manage',
+  'indicators.read',
+  'indicators.export',
+  'indicators.manage',
+  'imports.run',
+  'rankings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Area figures are aggregate public statistics: every role may read and export them.
+const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.export'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify'],
-  programme_manager: ['organisations.read'],
-  analyst: ['organisations.read'],
-  finance: ['organisations.read'],
-  partner: ['organisations.read'],
-  viewer: [],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run'],
+  finance: ['organisations.read', ...FIGURES],
+  partner: ['organisations.read', ...FIGURES],
+  viewer: [...FIGURES],
 };
 
 export function isRole(value: string): value is Role {
