@@ -37,6 +37,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   PUBLIC_URL: z.string().url().optional(),
+  // Leaflet tile template such as https://tiles.example.org/{z}/{x}/{y}.png; none by default (offline).
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s'"]+\{z\}[^\s'"]*$/, 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 export interface AppConfig {
@@ -60,6 +66,8 @@ export interface AppConfig {
   /** Cookies get the Secure flag unless the app is only reachable on localhost. */
   secureCookies: boolean;
   publicUrl: string | undefined;
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -107,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     secureCookies: production || !localOnly,
     publicUrl: e.PUBLIC_URL,
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
   };
 }

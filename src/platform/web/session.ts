@@ -11,6 +11,8 @@ export interface Meta {
   demoMode: boolean;
   version: string;
   database: 'pglite' | 'postgres';
+  /** Base-map tiles; null = the maps show only area boundaries (offline). */
+  mapTiles: { url: string; attribution: string } | null;
 }
 
 /** The current session, or null when nobody is logged in. */

@@ -5,7 +5,13 @@ import { deriveKey, loadActorUser, mfaRequiredFor, requireActor, SESSION_COOKIE,
 import { CurrentUser, LoginRequest, SessionResponse, TotpConfirmRequest, TotpSetupResponse, UpdateMyPreferences } from '../contract.js';
 import { confirmTotpEnrolment, login, logout, startTotpEnrolment, toCurrentUser, updateMyLocale, type SessionDeps } from './session.service.js';
 
-const Meta = z.object({ demoMode: z.boolean(), version: z.string(), database: z.enum(['pglite', 'postgres']) });
+const Meta = z.object({
+  demoMode: z.boolean(),
+  version: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  /** Base-map tiles for Leaflet; null = no base map (offline), the map shows only the areas. */
+  mapTiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+});
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +27,12 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/meta',
     { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'What the login page needs to know', response: { 200: Meta } } },
-    async () => ({ demoMode: ctx.config.demoMode, version: ctx.version, database: ctx.database.kind }),
+    async () => ({
+      demoMode: ctx.config.demoMode,
+      version: ctx.version,
+      database: ctx.database.kind,
+      mapTiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
+    }),
   );
 
   typed.post(
