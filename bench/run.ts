@@ -1,9 +1,11 @@
 // `npm run bench [-- name …]`: runs the named benchmarks, or all. Figures go to stdout; they are reported in
 // notes, never asserted in tests (this machine is small and noisy).
+import { benchFigures } from './figures.bench.js';
 import { benchStartup } from './startup.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   startup: benchStartup,
+  figures: benchFigures,
 };
 
 const wanted = process.argv.slice(2);

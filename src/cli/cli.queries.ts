@@ -2,8 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../platform/server/db-schema.js';
 
 /**
- * The few reads and writes the account commands need that the auth module does not export (yet):
- * finding an organisation by name, inserting one, and listing demo accounts.
+ * The few reads the account commands need that the auth module does not export: finding an organisation
+ * by name or id, and listing demo accounts.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -23,11 +23,6 @@ export async function findOrganisationByRef(db: Db, reference: string): Promise<
   query = UUID.test(reference) ? query.where('id', '=', reference) : query.where(sql<boolean>`lower(name) = lower(${reference})`);
   const row = await query.executeTakeFirst();
   return row && { id: row.id, name: row.name, kind: row.kind, disabled: row.disabled_at !== null };
-}
-
-export async function insertOrganisation(db: Db, name: string, kind: string): Promise<string> {
-  const row = await db.insertInto('organisations').values({ name, kind, disabled_at: null }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export interface DemoAccount {

@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup.js';
 import { createOrganisationCommand } from './commands/create-organisation.js';
 import { createUserCommand } from './commands/create-user.js';
 import { disableDemoAccountsCommand } from './commands/disable-demo-accounts.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { restoreCommand } from './commands/restore.js';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   auditVerifyCommand,
   backupCommand,
   restoreCommand,
+  importCommand,
 ];
 
 export function helpText(): string {

@@ -34,6 +34,24 @@ const TABLE: Record<string, Who[]> = {
   'DELETE /api/v1/api-tokens/:id': ADMIN,
   'GET /api/v1/audit': ADMIN,
   'POST /api/v1/audit/verify': ADMIN,
+  // Areas and figures: aggregate public statistics, every role reads and exports them.
+  'GET /api/v1/areas': LOGGED_IN,
+  'GET /api/v1/areas/:code': LOGGED_IN,
+  'GET /api/v1/area-features': LOGGED_IN,
+  'POST /api/v1/focus-areas': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/focus-areas/:code': ['programme_manager', 'analyst'],
+  'GET /api/v1/indicators': LOGGED_IN,
+  'POST /api/v1/indicators': ['analyst'],
+  'GET /api/v1/imports': ['analyst'],
+  'POST /api/v1/imports': ['analyst'],
+  'GET /api/v1/indicators/:code/values': LOGGED_IN,
+  'GET /api/v1/areas/:code/profile': LOGGED_IN,
+  'GET /api/v1/areas/:code/series': LOGGED_IN,
+  'GET /api/v1/areas/:code/profile/export': LOGGED_IN,
+  'POST /api/v1/rankings/preview': LOGGED_IN,
+  'POST /api/v1/rankings': ['programme_manager', 'analyst'],
+  'GET /api/v1/rankings': LOGGED_IN,
+  'GET /api/v1/rankings/:id': LOGGED_IN,
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {

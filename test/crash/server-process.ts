@@ -46,6 +46,15 @@ export function serverEnv(database: { dataDir: string } | { databaseUrl: string 
   return env;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server this file started that still runs: a failed assertion must not leave one behind. */
+export async function killLeftoverServers(): Promise<void> {
+  const left = [...running];
+  for (const child of left) child.kill('SIGKILL');
+  await Promise.all(left.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
+}
+
 /** Spawns the server without waiting for it (for a start that is expected to fail). */
 export function spawnServer(env: NodeJS.ProcessEnv, port: number): { child: ChildProcess; output: () => string; exited: Promise<ServerExit> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
@@ -56,7 +65,13 @@ export function spawnServer(env: NodeJS.ProcessEnv, port: number): { child: Chil
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<ServerExit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  running.add(child);
+  const exited = new Promise<ServerExit>((resolve) =>
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
   return { child, output: () => output, exited };
 }
 

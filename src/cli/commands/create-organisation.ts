@@ -1,7 +1,7 @@
 import { CreateOrganisation, ORGANISATION_KINDS } from '../../modules/auth/contract.js';
-import { SYSTEM_ACTOR, withAudit, type DatabaseHandle } from '../../platform/server/index.js';
+import { createOrganisation } from '../../modules/auth/index.js';
+import { AppError, SYSTEM_ACTOR, type DatabaseHandle } from '../../platform/server/index.js';
 import { badInput, EXIT, parseCommandArgs, withDatabase, type CliCommand } from '../cli-support.js';
-import { findOrganisationByRef, insertOrganisation } from '../cli.queries.js';
 import { formatIssues } from './input-errors.js';
 
 export interface CreatedOrganisation {
@@ -22,13 +22,13 @@ export function parseCreateOrganisationInput(input: { name?: string | undefined;
  * bootstrapped from the command line: organisation first, then its administrator.
  */
 export async function createOrganisationWithSystemActor(database: DatabaseHandle, input: CreateOrganisation): Promise<CreatedOrganisation> {
-  return database.db.transaction().execute(async (tx) => {
-    const existing = await findOrganisationByRef(tx, input.name);
-    if (existing) throw badInput(`An organisation named "${existing.name}" exists already (id ${existing.id}).`);
-    const id = await insertOrganisation(tx, input.name, input.kind);
-    await withAudit(tx, SYSTEM_ACTOR, 'organisation.create', { type: 'organisation', id }, { name: input.name, kind: input.kind, via: 'cli' });
-    return { id, name: input.name, kind: input.kind };
-  });
+  try {
+    const created = await createOrganisation(database.db, SYSTEM_ACTOR, input);
+    return { id: created.id, name: created.name, kind: created.kind };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'organisation.name_taken') throw badInput(`An organisation named "${input.name}" exists already.`);
+    throw error;
+  }
 }
 
 export const createOrganisationCommand: CliCommand = {

@@ -7,7 +7,8 @@ export const AreaLevel = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevel>;
 
 export const MunicipalityCode = z.string().regex(/^GM\d{4}$/, 'a CBS gemeente code such as GM0505');
-export const AreaCodeParam = z.string().regex(/^(NL00|GM\d{4}|WK\d{6}|BU\d{8}|FA[A-Za-z0-9_-]{1,40})$/, 'a CBS area code (GM0505, WK050503, BU05050301) or a focus area code');
+// Wijk and buurt codes may end in capital letters (Amsterdam: WK0363AF, BU0363AF09).
+export const AreaCodeParam = z.string().regex(/^(NL00|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4}|FA[A-Za-z0-9_-]{1,40})$/, 'a CBS area code (GM0505, WK050503, BU05050301) or a focus area code');
 export const Year = z.coerce.number().int().min(1990).max(2100);
 
 export const AreaListQuery = z.strictObject({
@@ -78,7 +79,7 @@ export const CreateFocusArea = z
     municipality: MunicipalityCode,
     description: z.string().max(4000).default(''),
     /** Buurt or wijk codes of this municipality. */
-    members: z.array(z.string().regex(/^(WK\d{6}|BU\d{8})$/)).min(1).max(1000).optional(),
+    members: z.array(z.string().regex(/^(WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/)).min(1).max(1000).optional(),
     /** Or a polygon (WGS84): every buurt of `year` whose interior point lies inside becomes a member. */
     polygon: Geometry.optional(),
     year: Year.optional(),

@@ -26,7 +26,7 @@ export const OrganisationKind = z.enum(ORGANISATION_KINDS);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 /** gemeente GM0505, wijk WK050503, buurt BU05050301, or a focus area FA… */
-export const AreaCode = z.string().regex(/^(GM\d{4}|WK\d{6}|BU\d{8}|FA[A-Za-z0-9_-]{1,40})$/, 'not a CBS area code (GM0505, WK050503, BU05050301)');
+export const AreaCode = z.string().regex(/^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4}|FA[A-Za-z0-9_-]{1,40})$/, 'not a CBS area code (GM0505, WK050503, BU05050301)');
 
 export const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lowercase letters, digits, dot, dash or underscore; 2–63 characters');
 export const Password = z.string().min(12, 'at least 12 characters').max(200);

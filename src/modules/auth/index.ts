@@ -15,5 +15,6 @@ export const authModule: ServerModule = {
 };
 
 export { createUser, updateUser } from './server/users.service.js';
+export { createOrganisation } from './server/organisations.service.js';
 export { findUsers } from './server/users.queries.js';
 export { countDemoAccounts, DEMO_PASSWORD } from './server/demo-accounts.js';

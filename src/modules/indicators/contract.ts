@@ -68,6 +68,8 @@ export const ProfileItem = z.object({
   suppressed: z.boolean(),
   /** Focus areas: how the value was made from the members (sum, weighted_mean, or none = cannot aggregate). */
   aggregation: Aggregation.optional(),
+  /** Focus areas: how many members had no value (or weight); see aggregation.ts for when that makes it null. */
+  missingMembers: z.number().int().optional(),
 });
 export type ProfileItem = z.infer<typeof ProfileItem>;
 export const Profile = z.object({
@@ -119,6 +121,8 @@ export const RankingResult = z.object({
   items: z.array(RankedArea),
   /** Areas left out because a criterion value is missing or suppressed. */
   excluded: z.array(z.object({ areaCode: z.string(), name: z.string(), missing: z.array(z.string()) })),
+  /** Remarks on the computation, e.g. a criterion without spread (z = 0 for every area). */
+  notes: z.array(z.string()).optional(),
 });
 export type RankingResult = z.infer<typeof RankingResult>;
 export const SaveRanking = RankingRequest.extend({ name: z.string().trim().min(1).max(200), note: z.string().max(8000).default('') });

@@ -27,7 +27,7 @@ export function lockDataDir(dataDir: string): () => void {
       if (holder && holder.pid !== process.pid && processIsAlive(holder.pid)) {
         throw new DataDirLockedError(
           `The data folder ${dataDir} is in use by another Wijkregie process (pid ${holder.pid}, since ${holder.since}). ` +
-            'Stop that process first, or set DATA_DIR to another folder.',
+            `Stop that process first, or set DATA_DIR to another folder. (If that pid now belongs to another program, remove ${file}.)`,
         );
       }
       rmSync(file, { force: true });

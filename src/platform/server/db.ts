@@ -84,6 +84,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     database: 'postgres',
     max: 1,
     connectionTimeoutMillis: PGLITE_ACQUIRE_TIMEOUT_MS,
+    // Keep the one connection: a reconnect can race the socket server's single slot (write EPIPE).
+    idleTimeoutMillis: 0,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;

@@ -81,6 +81,10 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     for (const timer of timers) clearInterval(timer);
+    // close() ends only the keep-alive connections idle at that moment; a connection whose request was
+    // in flight would otherwise stay open after its answer and hold the shutdown up.
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+    reaper.unref();
     try {
       await app.close();
       await runtime.close();

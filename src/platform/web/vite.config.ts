@@ -17,7 +17,19 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries in one long-cacheable chunk; our own code and the lazy admin pages apart from it.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!@utrecht|@fontsource)/ }] },
+        // Map and chart libraries only load with the pages that draw them (initial JS budget, DESIGN.md).
+        codeSplitting: {
+          groups: [
+            {
+              name: 'figures-vendor',
+              priority: 2,
+              // Their dependencies (React) stay in the shared vendor chunk.
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/](leaflet|recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|simple-statistics|es-toolkit|decimal\.js-light|internmap)[\\/]/,
+            },
+            { name: 'vendor', priority: 1, test: /node_modules[\\/](?!@utrecht|@fontsource)/ },
+          ],
+        },
       },
     },
   },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, conflict, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { AppError, conflict, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
 import type { CreateOrganisation, Organisation, UpdateOrganisation } from '../contract.js';
 import { OrganisationKind } from '../contract.js';
 import {
@@ -24,7 +24,8 @@ export async function listOrganisations(db: Kysely<Database>): Promise<Organisat
   return (await findOrganisations(db)).map(toOrganisation);
 }
 
-export async function createOrganisation(db: Kysely<Database>, actor: Actor, input: CreateOrganisation): Promise<Organisation> {
+/** The API and the CLI (as the system actor) both add organisations here. */
+export async function createOrganisation(db: Kysely<Database>, actor: AuditActor, input: CreateOrganisation): Promise<Organisation> {
   return db.transaction().execute(async (tx) => {
     if (await organisationNameTaken(tx, input.name)) throw conflict('organisation.name_taken', 'An organisation with this name exists');
     const id = await insertOrganisation(tx, input.name, input.kind);

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerModule } from '../../platform/server/index.js';
+import { areasRoutes } from './server/areas.routes.js';
+import { focusAreasRoutes } from './server/focus-areas.routes.js';
+import { seedDemoFocusAreas } from './server/demo-focus-areas.js';
+
+/** The area hierarchy gemeente > wijk > buurt per year, with boundaries, and focus areas. */
+export const areasModule: ServerModule = {
+  name: 'areas',
+  routes: async (app: FastifyInstance) => {
+    await areasRoutes(app);
+    await focusAreasRoutes(app);
+  },
+  seedDemo: seedDemoFocusAreas,
+};
+
+// What other modules (indicators: profiles, series, rankings) may ask about areas.
+export { findAreaForFigures, findAreasOfLevel, findChildAreasOf, type FigureArea } from './server/area-lookup.service.js';

@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+import type { WebModule } from '../../../platform/web/web-module';
+import en from './i18n/en.json';
+import nl from './i18n/nl.json';
+
+/** The area hierarchy and focus areas. The area profile itself is the indicators module's page. */
+export const areasWebModule: WebModule = {
+  namespace: 'areas',
+  translations: { nl, en },
+  routes: [{ path: '/gebieden', permission: 'areas.read', Component: lazy(() => import('./AreasPage/AreasPage')) }],
+  nav: [{ to: '/gebieden', labelKey: 'areas:nav.areas', descriptionKey: 'areas:nav.areasDescription', permission: 'areas.read' }],
+};

@@ -1,0 +1,119 @@
+import { invalid, type FieldError } from '../../../../platform/server/index.js';
+import type { AreaLevel } from '../../../areas/contract.js';
+
+/** What every parser produces: area versions to create or update, values to store, and a report. */
+export interface AreaRecord {
+  code: string;
+  level: AreaLevel;
+  year: number;
+  name: string;
+  /** A made-up name ("Wijk 03 (Dordrecht)"): never overwrites a real one already stored. */
+  nameIsFallback: boolean;
+  parentCode: string | null;
+  municipalityCode: string;
+  geometry: Polygonal | null;
+  bbox: [number, number, number, number] | null;
+}
+
+export interface ValueRecord {
+  indicator: string;
+  areaCode: string;
+  year: number;
+  value: number | null;
+  /** Where in the file, for messages about rows that only the database can judge ("line 12"). */
+  where?: string;
+}
+
+export interface ParsedImport {
+  areas: AreaRecord[];
+  values: ValueRecord[];
+  report: Record<string, unknown>;
+  /** values-csv: areas must exist already, with a version for the period. */
+  areasMustExist?: boolean;
+}
+
+export type Position = number[];
+export type Polygonal = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+/** Limits of one import (SECURITY.md 20). Bytes are limited by the upload limit of the platform. */
+export const MAX_RECORDS = 200_000;
+export const MAX_REPORTED_ERRORS = 100;
+
+/** Collects bad rows; the import fails with all of them (capped) rather than at the first. */
+export class BadRows {
+  readonly errors: FieldError[] = [];
+  count = 0;
+  add(path: string, message: string): void {
+    this.count += 1;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ path, message });
+  }
+  throwIfAny(): void {
+    if (this.count === 0) return;
+    const errors = [...this.errors];
+    if (this.count > errors.length) errors.push({ path: 'file', message: `${this.count - errors.length} more bad rows not listed` });
+    throw invalid('import.bad_rows', `The file has ${this.count} bad row${this.count === 1 ? '' : 's'}; nothing was imported`, errors);
+  }
+}
+
+export const fileProblem = (code: string, message: string) => invalid(code, message, [{ path: 'file', message }]);
+
+const LEVEL_BY_PREFIX: Record<string, AreaLevel> = { NL: 'land', GM: 'gemeente', WK: 'wijk', BU: 'buurt' };
+
+/** Normalises a CBS region code; returns null when it is not one. CBS writes the Netherlands as NL01. */
+export function normaliseAreaCode(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  if (code === 'NL00' || code === 'NL01') return 'NL00';
+  return /^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/.test(code) ? code : null;
+}
+
+export function levelOf(code: string): AreaLevel {
+  const level = LEVEL_BY_PREFIX[code.slice(0, 2)];
+  if (!level) throw new Error(`not a CBS area code: ${code}`);
+  return level;
+}
+
+export function municipalityOf(code: string): string {
+  return code === 'NL00' ? 'NL00' : `GM${code.slice(2, 6)}`;
+}
+
+/** The parent follows from the code: BU05050301 → WK050503 → GM0505 → NL00. */
+export function parentOf(code: string): string | null {
+  if (code.startsWith('BU')) return `WK${code.slice(2, 8)}`;
+  if (code.startsWith('WK')) return `GM${code.slice(2, 6)}`;
+  if (code.startsWith('GM')) return 'NL00';
+  return null;
+}
+
+/**
+ * A clear name for an area whose file does not name it (the KWB extract has no wijk names):
+ * "Wijk 03 (Dordrecht)", "Buurt 0301 (Dordrecht)", "Gemeente GM0505".
+ */
+export function fallbackName(code: string, municipalityName: string | null): string {
+  const suffix = municipalityName ? ` (${municipalityName})` : ` (${municipalityOf(code)})`;
+  if (code.startsWith('WK')) return `Wijk ${code.slice(6, 8)}${suffix}`;
+  if (code.startsWith('BU')) return `Buurt ${code.slice(6, 10)}${suffix}`;
+  if (code === 'NL00') return 'Nederland';
+  return `Gemeente ${code}`;
+}
+
+/** CBS special values (−99995 not yet available, −99997 confidential, −99999999 …) mean "unknown". */
+export const isCbsSpecialValue = (value: number): boolean => value <= -99995;
+
+/**
+ * A cell as a number: empty, ".", "-", "x" and "?" (StatLine's markers) are unknown (null); a decimal
+ * comma is accepted. Returns undefined when the text is not a number at all.
+ */
+export function parseCell(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === '' || t === '.' || t === '-' || t === 'x' || t === '?') return null;
+  const normalised = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normalised)) return undefined;
+  const n = Number(normalised);
+  if (!Number.isFinite(n)) return undefined;
+  return isCbsSpecialValue(n) ? null : n;
+}
+
+export function requireYear(year: number | undefined, kind: string): number {
+  if (year === undefined) throw fileProblem('import.year_required', `A ${kind} file does not say its year: give the year`);
+  return year;
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import { notFound, type Database } from '../../../platform/server/index.js';
+import type { IndicatorValues } from '../contract.js';
+import { findChoroplethValues, findIndicatorDefinitions } from './values.queries.js';
+import { valuesDb } from './values.tables.js';
+
+/** Choropleth data: one indicator over the areas of a level, in a municipality or the whole country. */
+export async function getIndicatorValues(
+  db: Kysely<Database>,
+  query: { indicator: string; level: 'gemeente' | 'wijk' | 'buurt'; period: number; municipality?: string | undefined },
+): Promise<IndicatorValues> {
+  const vdb = valuesDb(db);
+  const [definition] = await findIndicatorDefinitions(vdb, [query.indicator]);
+  if (!definition) throw notFound('Indicator', 'indicator.not_found');
+  const rows = await findChoroplethValues(vdb, { indicator: query.indicator, year: query.period, level: query.level, municipality: query.municipality });
+  return {
+    indicator: query.indicator,
+    period: query.period,
+    // A suppressed value is never sent, only the fact that it is suppressed.
+    items: rows.map((r) => ({ areaCode: r.area_code, value: r.suppressed ? null : r.value, suppressed: r.suppressed })),
+  };
+}
