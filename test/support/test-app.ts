@@ -54,11 +54,22 @@ export async function createTestDatabase(): Promise<{ handle: DatabaseHandle; ur
   return { handle: await openDatabase({ databaseUrl: url, poolSize: 5 }), url };
 }
 
-export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  logStream?: NodeJS.WritableStream;
+  /**
+   * Which demo data to seed: the accounts only (the default: most suites need no figures, and the CBS
+   * data takes seconds to load), or everything `npm start` seeds in demo mode.
+   */
+  demoData?: 'accounts' | 'all';
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const { handle: database } = await createTestDatabase();
   await migrate(database.db);
-  for (const module of SERVER_MODULES) await module.seedDemo?.(database.db);
+  for (const module of SERVER_MODULES) {
+    if (options.demoData === 'all' || module.name === 'auth') await module.seedDemo?.(database.db);
+  }
   const clock = new TestClock();
   const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, {
     logger: options.logStream !== undefined,

@@ -1,0 +1,369 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import { SYSTEM_ACTOR } from '../../../platform/server/index.js';
+import { addMissingCatalogueEntries } from './catalogue.service.js';
+
+/**
+ * POST/GET /api/v1/imports over HTTP with real multipart bodies: the real CBS demo files, a corpus of
+ * broken files (import/fixtures/README.md says what is wrong with each), idempotency, limits, roles.
+ * Every refused upload must leave every table exactly as it was (SECURITY.md 20).
+ */
+
+const demo = (file: string): Buffer => readFileSync(new URL(`../../../../data/demo/${file}`, import.meta.url));
+const fixture = (file: string): Buffer => readFileSync(new URL(`./import/fixtures/${file}`, import.meta.url));
+
+/** Upload limit of this app: above the largest demo file (254 KB), below the oversized upload. */
+const UPLOAD_LIMIT = 300_000;
+
+let t: TestApp;
+let analyst: TestSession;
+let manager: TestSession;
+let partner: TestSession;
+
+interface CatalogueFile {
+  source: string;
+  items: { code: string; name: string; theme: string; unit: string; definition: string; source: string; polarity: string; aggregation: string; weightIndicator: string | null; suppressBelow: number | null; decimals: number; cbsKey: string | null }[];
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) });
+  // The shipped catalogue, loaded as the demo seed loads it; no figures yet.
+  const catalogue = JSON.parse(demo('indicator-catalogue.json').toString('utf8')) as CatalogueFile;
+  const added = await addMissingCatalogueEntries(
+    t.database.db,
+    SYSTEM_ACTOR,
+    catalogue.items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      theme: i.theme,
+      unit: i.unit,
+      definition: i.definition,
+      source: i.source,
+      polarity: i.polarity,
+      aggregation: i.aggregation,
+      weight_indicator: i.weightIndicator,
+      suppress_below: i.suppressBelow,
+      decimals: i.decimals,
+      cbs_key: i.cbsKey,
+    })),
+    catalogue.source,
+  );
+  expect(added).toBe(catalogue.items.length);
+  analyst = await t.login('analist');
+  manager = await t.login('regisseur');
+  partner = await t.login('politie');
+});
+afterAll(() => t.close());
+
+async function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }): Promise<{ body: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  const response = new Response(form);
+  return { body: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' };
+}
+
+async function upload(fields: Record<string, string>, file?: { name: string; bytes: Buffer }, session: TestSession = analyst) {
+  const { body, contentType } = await multipart(fields, file);
+  return t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...session.headers, 'content-type': contentType }, payload: body });
+}
+
+/** Row counts of every table of the schema (partitions counted through their parent). */
+async function snapshot(): Promise<Record<string, number>> {
+  const { rows } = await sql<{ name: string }>`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1`.execute(t.database.db);
+  const counts: Record<string, number> = {};
+  for (const { name } of rows) counts[name] = await countRows(t.database, name);
+  return counts;
+}
+
+async function value(indicator: string, area: string, year: number) {
+  const { rows } = await sql<{ value: number | null; suppressed: boolean }>`
+    SELECT value, suppressed FROM indicator_values WHERE indicator_code = ${indicator} AND area_code = ${area} AND year = ${year}`.execute(t.database.db);
+  return rows[0];
+}
+
+async function sumOf(indicator: string, level: string, municipality: string, year: number): Promise<number> {
+  const { rows } = await sql<{ total: number }>`
+    SELECT coalesce(sum(value), 0)::float8 AS total FROM indicator_values
+    WHERE indicator_code = ${indicator} AND level = ${level} AND municipality_code = ${municipality} AND year = ${year}`.execute(t.database.db);
+  return rows[0]?.total ?? NaN;
+}
+
+const ids: Record<string, string> = {};
+
+describe('the real demo files', () => {
+  it('NL gemeenten 2023 as areas-geojson: 342 area versions, the 3 invalid polygons repaired and reported', async () => {
+    const before = await snapshot();
+    const response = await upload({ kind: 'areas-geojson', year: '2023' }, { name: 'gemeenten_2023.geojson', bytes: demo('gemeenten_2023.geojson') });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toEqual({ id: expect.any(String), rows: 342, status: 'applied' });
+    ids.gemeenten = response.json().id;
+    const after = await snapshot();
+    expect(after.area_versions).toBe(before.area_versions! + 342);
+    expect(after.indicator_values).toBe(before.indicator_values);
+    expect(after.imports).toBe(before.imports! + 1);
+    expect(after.audit_log).toBe(before.audit_log! + 1);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM area_versions WHERE year = 2023 AND level = 'gemeente' AND geometry IS NOT NULL`.execute(t.database.db);
+    expect(rows[0]?.n).toBe(342);
+  });
+
+  it('Dordrecht wijken and buurten 2020 as pdok-geojson: exact rows, 119,030 inhabitants', async () => {
+    const before = await snapshot();
+    const wijken = await upload({ kind: 'pdok-geojson', year: '2020' }, { name: 'dordrecht_wijken_2020.geojson', bytes: demo('dordrecht_wijken_2020.geojson') });
+    expect(wijken.statusCode).toBe(201);
+    // 14 wijken + 98 values (7 attributes × 14, nulls included).
+    expect(wijken.json()).toEqual({ id: expect.any(String), rows: 112, status: 'applied' });
+    const buurten = await upload({ kind: 'pdok-geojson', year: '2020' }, { name: 'dordrecht_buurten_2020.geojson', bytes: demo('dordrecht_buurten_2020.geojson') });
+    expect(buurten.statusCode).toBe(201);
+    // 130 buurten + 4,160 values (32 attributes × 130).
+    expect(buurten.json()).toEqual({ id: expect.any(String), rows: 4290, status: 'applied' });
+    ids.buurten = buurten.json().id;
+    const after = await snapshot();
+    expect(after.area_versions).toBe(before.area_versions! + 14 + 130);
+    expect(after.indicator_values).toBe(before.indicator_values! + 98 + 4160);
+    expect(after.audit_log).toBe(before.audit_log! + 2);
+    expect(await sumOf('inhabitants', 'buurt', 'GM0505', 2020)).toBe(119_030);
+    expect(await sumOf('inhabitants', 'wijk', 'GM0505', 2020)).toBe(119_030);
+    expect(await value('inhabitants', 'BU05050100', 2020)).toEqual({ value: 815, suppressed: false });
+    expect(await value('average_household_size', 'BU05050100', 2020)).toEqual({ value: 1.7, suppressed: false });
+    const version = await t.database.db
+      .selectFrom('area_versions')
+      .select(['name', 'parent_code', 'level'])
+      .where('area_code', '=', 'BU05050100')
+      .where('year', '=', 2020)
+      .executeTakeFirstOrThrow();
+    expect(version).toEqual({ name: 'Nieuwe Haven en omgeving', parent_code: 'WK050501', level: 'buurt' });
+  });
+
+  it('the KWB 2024 extract as kwb-csv: 3,735 areas and 29,880 values; GM0505 has 122,070 inhabitants', async () => {
+    const before = await snapshot();
+    const response = await upload({ kind: 'kwb-csv', year: '2024' }, { name: 'kwb2024_gemeenten_wijken_basis.csv', bytes: demo('kwb2024_gemeenten_wijken_basis.csv') });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toEqual({ id: expect.any(String), rows: 3735 + 29_880, status: 'applied' });
+    ids.kwb = response.json().id;
+    const after = await snapshot();
+    expect(after.area_versions).toBe(before.area_versions! + 3735);
+    expect(after.indicator_values).toBe(before.indicator_values! + 29_880);
+    expect(await value('inhabitants', 'GM0505', 2024)).toEqual({ value: 122_070, suppressed: false });
+    expect(await value('dwellings', 'WK050503', 2024)).toEqual({ value: 4713, suppressed: false });
+    expect(await sumOf('inhabitants', 'gemeente', 'GM0505', 2024)).toBe(122_070);
+    const { rows } = await sql<{ total: number }>`SELECT sum(value)::float8 AS total FROM indicator_values WHERE indicator_code = 'inhabitants' AND level = 'gemeente' AND year = 2024`.execute(t.database.db);
+    expect(rows[0]?.total).toBe(17_942_942);
+  });
+
+  it('a values CSV for existing buurten: 201, the values stored', async () => {
+    const csv = 'area_code,indicator,period,value\nBU05050100,dwellings,2020,512\nBU05050101,dwellings,2020,498\nWK050503,dwellings,2020,4700\n';
+    const before = await snapshot();
+    const response = await upload({ kind: 'values-csv' }, { name: 'woningen-2020.csv', bytes: Buffer.from(csv) });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toEqual({ id: expect.any(String), rows: 3, status: 'applied' });
+    ids.values = response.json().id;
+    expect(await value('dwellings', 'BU05050100', 2020)).toEqual({ value: 512, suppressed: false });
+    expect(await value('dwellings', 'WK050503', 2020)).toEqual({ value: 4700, suppressed: false });
+    const after = await snapshot();
+    expect(after.indicator_values).toBe(before.indicator_values! + 3);
+  });
+
+  it('the same bytes again: 200 with the earlier id, nothing written anywhere', async () => {
+    const before = await snapshot();
+    const again = [
+      { fields: { kind: 'areas-geojson', year: '2023' }, file: 'gemeenten_2023.geojson', id: ids.gemeenten, rows: 342 },
+      { fields: { kind: 'pdok-geojson', year: '2020' }, file: 'dordrecht_buurten_2020.geojson', id: ids.buurten, rows: 4290 },
+      { fields: { kind: 'kwb-csv', year: '2024' }, file: 'kwb2024_gemeenten_wijken_basis.csv', id: ids.kwb, rows: 33_615 },
+    ];
+    for (const { fields, file, id, rows } of again) {
+      const response = await upload(fields, { name: `renamed-${file}`, bytes: demo(file) });
+      expect(response.statusCode, file).toBe(200);
+      expect(response.json()).toEqual({ id, rows, status: 'already_applied' });
+    }
+    const csv = 'area_code,indicator,period,value\nBU05050100,dwellings,2020,512\nBU05050101,dwellings,2020,498\nWK050503,dwellings,2020,4700\n';
+    const values = await upload({ kind: 'values-csv' }, { name: 'again.csv', bytes: Buffer.from(csv) });
+    expect(values.statusCode).toBe(200);
+    expect(values.json()).toEqual({ id: ids.values, rows: 3, status: 'already_applied' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('awkward but valid files', () => {
+  it('BOM, ";" delimiter and a quoted newline: imports', async () => {
+    const response = await upload({ kind: 'values-csv' }, { name: 'bom.csv', bytes: fixture('valid-bom-semicolon-quoted-newline.values.csv') });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().rows).toBe(2);
+    expect(await value('households', 'BU05050101', 2020)).toEqual({ value: 455, suppressed: false });
+  });
+
+  it('CBS special values −99995 and −99997 become null', async () => {
+    const response = await upload({ kind: 'pdok-geojson' }, { name: 'special.geojson', bytes: fixture('cbs-special-values.pdok.geojson') });
+    expect(response.statusCode, response.body).toBe(201);
+    // 1 buurt + 4 values (inhabitants, dwellings, average_woz_value, households).
+    expect(response.json().rows).toBe(5);
+    expect(await value('dwellings', 'BU03080001', 2024)).toEqual({ value: null, suppressed: false });
+    expect(await value('average_woz_value', 'BU03080001', 2024)).toEqual({ value: null, suppressed: false });
+    expect(await value('inhabitants', 'BU03080001', 2024)).toEqual({ value: 2345, suppressed: false });
+    const list = (await t.app.inject({ url: '/api/v1/imports', headers: { cookie: analyst.cookie } })).json().items as { id: string; report: Record<string, unknown> }[];
+    expect(list.find((i) => i.id === response.json().id)?.report).toMatchObject({ cbsSpecialValuesAsNull: 2 });
+  });
+
+  it('a self-intersecting polygon is repaired (a valid MultiPolygon) and reported', async () => {
+    const response = await upload({ kind: 'areas-geojson', year: '2019' }, { name: 'bowtie.geojson', bytes: fixture('self-intersecting.geojson') });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().rows).toBe(1);
+    const list = (await t.app.inject({ url: '/api/v1/imports', headers: { cookie: analyst.cookie } })).json().items as { id: string; report: Record<string, unknown> }[];
+    expect(list.find((i) => i.id === response.json().id)?.report).toMatchObject({ repairedGeometries: ['GM0505'] });
+    const { rows } = await sql<{ type: string; parts: number }>`
+      SELECT geometry->>'type' AS type, jsonb_array_length(geometry->'coordinates')::int AS parts FROM area_versions WHERE area_code = 'GM0505' AND year = 2019`.execute(t.database.db);
+    // The bow-tie becomes its two triangles.
+    expect(rows[0]).toEqual({ type: 'MultiPolygon', parts: 2 });
+  });
+});
+
+describe('small-number suppression', () => {
+  it('a share whose denominator in the same file is below the threshold is stored as suppressed null', async () => {
+    // BU05051012 (real data): 15 households, 29 % one-person households; the threshold is 50 households.
+    expect(await value('share_one_person_households', 'BU05051012', 2020)).toEqual({ value: null, suppressed: true });
+    const response = await t.app.inject({ url: '/api/v1/indicators/share_one_person_households/values?municipality=GM0505&level=buurt&period=2020', headers: { cookie: analyst.cookie } });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as { areaCode: string; value: number | null; suppressed: boolean }[];
+    expect(items.find((i) => i.areaCode === 'BU05051012')).toEqual({ areaCode: 'BU05051012', value: null, suppressed: true });
+    expect(items.find((i) => i.areaCode === 'BU05050100')).toEqual({ areaCode: 'BU05050100', value: 51, suppressed: false });
+  });
+
+  it('a share whose stored denominator is below the threshold is suppressed; one above is kept', async () => {
+    // Stored inhabitants 2020: BU05050606 10, BU05050100 815; share_age_0_14 is hidden below 50 inhabitants.
+    const csv = 'area_code,indicator,period,value\nBU05050606,share_age_0_14,2020,20\nBU05050100,share_age_0_14,2020,9\n';
+    const response = await upload({ kind: 'values-csv' }, { name: 'jongeren.csv', bytes: Buffer.from(csv) });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(await value('share_age_0_14', 'BU05050606', 2020)).toEqual({ value: null, suppressed: true });
+    expect(await value('share_age_0_14', 'BU05050100', 2020)).toEqual({ value: 9, suppressed: false });
+    const list = (await t.app.inject({ url: '/api/v1/imports', headers: { cookie: analyst.cookie } })).json().items as { id: string; report: Record<string, unknown> }[];
+    expect(list.find((i) => i.id === response.json().id)?.report).toMatchObject({ suppressed: 1, values: 2 });
+  });
+});
+
+describe('broken files: a clear 4xx and zero rows anywhere', () => {
+  const cases: { file: string; kind: string; year?: string; type: string; errors: { path: string; message?: RegExp }[] }[] = [
+    { file: 'rd-new-without-crs.geojson', kind: 'areas-geojson', year: '2020', type: 'import.crs_missing', errors: [{ path: 'file', message: /RD New/ }] },
+    { file: 'not-a-feature-collection.geojson', kind: 'pdok-geojson', year: '2020', type: 'import.not_feature_collection', errors: [{ path: 'file' }] },
+    { file: 'latin1.values.csv', kind: 'values-csv', type: 'import.encoding', errors: [{ path: 'file', message: /UTF-8/ }] },
+    { file: 'empty.values.csv', kind: 'values-csv', type: 'import.empty', errors: [{ path: 'file' }] },
+    { file: 'unknown-indicator.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column indicator', message: /unknown indicator "bike_thefts_per_lantern"/ }] },
+    {
+      file: 'unknown-area.values.csv',
+      kind: 'values-csv',
+      type: 'import.bad_rows',
+      errors: [
+        { path: 'line 3, column area_code', message: /unknown area BU05059999 for 2020/ },
+        { path: 'line 4, column area_code', message: /unknown area BU05050101 for 2015/ },
+      ],
+    },
+    { file: 'not-a-number.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 4, column value', message: /"veel" is not a number/ }] },
+    { file: 'missing-header-column.values.csv', kind: 'values-csv', type: 'import.values_header', errors: [{ path: 'file', message: /missing: value/ }] },
+    { file: 'duplicate-rows.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column area_code', message: /occurs twice/ }] },
+  ];
+
+  it.each(cases)('$file → 422 $type', async ({ file, kind, year, type, errors }) => {
+    const before = await snapshot();
+    const response = await upload({ kind, ...(year ? { year } : {}) }, { name: file, bytes: fixture(file) });
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json() as { type: string; status: number; detail: string; errors: { path: string; message: string }[] };
+    expect(problem.type).toBe(`urn:wijkregie:problem:${type}`);
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toHaveLength(errors.length);
+    errors.forEach((expected, i) => {
+      expect(problem.errors[i]?.path).toBe(expected.path);
+      if (expected.message) expect(problem.errors[i]?.message).toMatch(expected.message);
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a bad cell in a KWB file names its line and column; nothing of the good rows is written', async () => {
+    const csv = 'code,soort_regio,gemeentecode,gemeentenaam_2023grenzen,aantal_inwoners\nGM0505,Gemeente,GM0505,Dordrecht,122070\nWK050501,Wijk,GM0505,Dordrecht,tienduizend\n';
+    const before = await snapshot();
+    const response = await upload({ kind: 'kwb-csv', year: '2025' }, { name: 'kwb.csv', bytes: Buffer.from(csv) });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'line 3, column aantal_inwoners', message: '"tienduizend" is not a number' }]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('an upload over UPLOAD_LIMIT_BYTES → 413, nothing written', async () => {
+    const before = await snapshot();
+    const big = Buffer.from(`area_code,indicator,period,value\n${'BU05050100,households,2020,480\n'.repeat(Math.ceil((UPLOAD_LIMIT * 1.5) / 31))}`);
+    const response = await upload({ kind: 'values-csv' }, { name: 'big.csv', bytes: big });
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 413 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a JSON body → 415 problem, nothing written', async () => {
+    const before = await snapshot();
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: analyst.headers, payload: { kind: 'values-csv', file: 'area_code,indicator,period,value' } });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 415, type: 'urn:wijkregie:problem:unsupported_media_type' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a missing or unknown kind, a KWB file without year, or no file → 422, nothing written', async () => {
+    const before = await snapshot();
+    const csv = { name: 'x.csv', bytes: demo('kwb2024_gemeenten_wijken_basis.csv') };
+    const missingKind = await upload({ year: '2024' }, csv);
+    expect(missingKind.statusCode).toBe(422);
+    expect(missingKind.json().errors).toContainEqual(expect.objectContaining({ path: 'kind' }));
+    const unknownKind = await upload({ kind: 'shapefile', year: '2024' }, csv);
+    expect(unknownKind.statusCode).toBe(422);
+    expect(unknownKind.json().errors).toContainEqual(expect.objectContaining({ path: 'kind' }));
+    const noYear = await upload({ kind: 'kwb-csv' }, { name: 'x.csv', bytes: Buffer.from('code,soort_regio,aantal_inwoners\nGM0505,Gemeente,1\n') });
+    expect(noYear.statusCode).toBe(422);
+    expect(noYear.json().type).toBe('urn:wijkregie:problem:import.year_required');
+    const badYear = await upload({ kind: 'kwb-csv', year: 'twintig' }, csv);
+    expect(badYear.statusCode).toBe(422);
+    expect(badYear.json().errors).toContainEqual(expect.objectContaining({ path: 'year' }));
+    const noFile = await upload({ kind: 'values-csv' });
+    expect(noFile.statusCode).toBe(422);
+    expect(noFile.json().errors).toEqual([{ path: 'file', message: 'required' }]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('who may import', () => {
+  it('a programme manager and a partner get 403 and write nothing', async () => {
+    const before = await snapshot();
+    const csv = { name: 'x.csv', bytes: Buffer.from('area_code,indicator,period,value\nBU05050100,households,2020,1\n') };
+    for (const session of [manager, partner]) {
+      const response = await upload({ kind: 'values-csv' }, csv, session);
+      expect(response.statusCode).toBe(403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect((await t.app.inject({ url: '/api/v1/imports', headers: { cookie: session.cookie } })).statusCode).toBe(403);
+    }
+    expect(await value('households', 'BU05050100', 2020)).toEqual({ value: 480, suppressed: false });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('GET /api/v1/imports', () => {
+  it('lists every applied import, newest first, with who did it and its report', async () => {
+    const response = await t.app.inject({ url: '/api/v1/imports', headers: { cookie: analyst.cookie } });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as { id: string; kind: string; fileName: string; year: number | null; rows: number; createdAt: string; createdBy: string | null; report: Record<string, unknown> }[];
+    expect(items).toHaveLength(await countRows(t.database, 'imports'));
+    expect(items).toHaveLength(9);
+    const times = items.map((i) => Date.parse(i.createdAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(items.find((i) => i.id === ids.kwb)).toMatchObject({
+      kind: 'kwb-csv',
+      fileName: 'kwb2024_gemeenten_wijken_basis.csv',
+      year: 2024,
+      rows: 33_615,
+      createdBy: 'analist',
+      report: { format: 'kwb-extract', areas: 3735, values: 29_880, areaVersions: 3735, suppressed: 0 },
+    });
+    expect(items.find((i) => i.id === ids.gemeenten)?.report).toMatchObject({ areas: 342, repairedGeometries: ['GM0852', 'GM1676', 'GM1708'] });
+    expect(items.find((i) => i.id === ids.buurten)?.report).toMatchObject({ crs: 'wgs84', areas: 130, values: 4160 });
+  });
+});
