@@ -55,7 +55,7 @@ async function benchOn(label: string, database: DatabaseHandle, years: number[])
 
   const token = newApiTokenValue();
   await sql`INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, created_by) VALUES (${analyst.id}, 'bench', ${apiTokenHash(token)}, ${token.slice(0, 8)}, ${analyst.id})`.execute(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
   const app = await buildApp({ config, database, clock: () => new Date(), version: 'bench' }, { logger: false, webDistDir: '/nonexistent' });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const overHttp = await time(async () => {

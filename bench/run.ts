@@ -6,6 +6,7 @@ import { benchStartup } from './startup.bench.js';
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   figures: benchFigures,
+  import: async () => (await import('./import.bench.js')).benchImport(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../src/platform/shared/permissions.js';
 import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
 
 /**
@@ -29,7 +30,17 @@ let tables: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.login('beheerder');
+  // One user holding every role, so each route gets past authorization and its validation is what is tested.
+  const beheerder = await t.login('beheerder');
+  const organisationId = (await t.app.inject({ url: '/api/v1/organisations', headers: { cookie: beheerder.cookie } })).json().items[0].id;
+  const everyRole = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: beheerder.headers,
+    payload: { username: 'alle.rollen', displayName: 'Alle rollen', password: 'a long test password', organisationId, roles: [...ROLES] },
+  });
+  expect(everyRole.statusCode).toBe(201);
+  admin = await t.login('alle.rollen', 'a long test password');
   const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as {
     paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string }[] }>>;
   };

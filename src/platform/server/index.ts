@@ -6,7 +6,7 @@ export type { AppContext } from './fastify-types.js';
 export type { AppConfig } from './config.js';
 export type { DatabaseHandle, DatabaseKind } from './db.js';
 export type { Actor } from './auth/actor.js';
-export { loadActorUser, mfaRequiredFor } from './auth/actor.js';
+export { loadActorUser } from './auth/actor.js';
 export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditSubject, type AuditVerification } from './audit.js';
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';

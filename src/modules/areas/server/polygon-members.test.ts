@@ -18,7 +18,7 @@ describe('areasInsidePolygon', () => {
   });
 
   it('selects exactly the buurten of Oud Krispijn with that wijk’s real boundary (CBS/Kadaster 2020)', () => {
-    const dir = new URL('../../indicators/server/testdata/', import.meta.url);
+    const dir = new URL('../../../../data/demo/', import.meta.url);
     const wijken = JSON.parse(readFileSync(new URL('dordrecht_wijken_2020.geojson', dir), 'utf8')) as { features: { properties: { wk_code: string }; geometry: Geometry }[] };
     const buurten = JSON.parse(readFileSync(new URL('dordrecht_buurten_2020.geojson', dir), 'utf8')) as { features: { properties: { bu_code: string; wk_code: string }; geometry: Geometry }[] };
     const wijk = wijken.features.find((f) => f.properties.wk_code === 'WK050503');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deriveKey, loadActorUser, mfaRequiredFor, requireActor, SESSION_COOKIE, type Actor, type AppContext } from '../../../platform/server/index.js';
+import { deriveKey, loadActorUser, requireActor, SESSION_COOKIE, type Actor, type AppContext } from '../../../platform/server/index.js';
 import { CurrentUser, LoginRequest, SessionResponse, TotpConfirmRequest, TotpSetupResponse, UpdateMyPreferences } from '../contract.js';
 import { confirmTotpEnrolment, login, logout, startTotpEnrolment, toCurrentUser, updateMyLocale, type SessionDeps } from './session.service.js';
 
@@ -44,9 +44,10 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const session = await login(deps(), request.body, request.ip);
       setSessionCookie(reply, session.token, ctx);
-      const user = await loadActorUser(ctx.database.db, session.userId);
-      if (!user) throw new Error('user vanished at login');
-      const mfaPending = !session.mfaVerified && (await mfaRequiredFor(ctx.database.db, user.roles));
+      const loaded = await loadActorUser(ctx.database.db, session.userId);
+      if (!loaded) throw new Error('user vanished at login');
+      const { mfaRequired, ...user } = loaded;
+      const mfaPending = !session.mfaVerified && mfaRequired;
       return sessionResponse({ ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
     },
   );
@@ -99,8 +100,9 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       await confirmTotpEnrolment(deps(), actor, request.body.code);
-      const user = await loadActorUser(ctx.database.db, actor.userId);
-      if (!user || !actor.session) throw new Error('user or session vanished after TOTP enrolment');
+      const loaded = await loadActorUser(ctx.database.db, actor.userId);
+      if (!loaded || !actor.session) throw new Error('user or session vanished after TOTP enrolment');
+      const { mfaRequired: _mfaRequired, ...user } = loaded;
       return sessionResponse({ ...user, via: 'session', session: { ...actor.session, mfaPending: false } });
     },
   );

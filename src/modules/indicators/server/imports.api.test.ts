@@ -98,6 +98,7 @@ const ids: Record<string, string> = {};
 describe('the real demo files', () => {
   it('NL gemeenten 2023 as areas-geojson: 342 area versions, the 3 invalid polygons repaired and reported', async () => {
     const before = await snapshot();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['areas', 'area_versions', 'indicator_values', 'indicators', 'imports', 'audit_log', 'users', 'sessions']));
     const response = await upload({ kind: 'areas-geojson', year: '2023' }, { name: 'gemeenten_2023.geojson', bytes: demo('gemeenten_2023.geojson') });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ id: expect.any(String), rows: 342, status: 'applied' });
@@ -130,12 +131,9 @@ describe('the real demo files', () => {
     expect(await sumOf('inhabitants', 'wijk', 'GM0505', 2020)).toBe(119_030);
     expect(await value('inhabitants', 'BU05050100', 2020)).toEqual({ value: 815, suppressed: false });
     expect(await value('average_household_size', 'BU05050100', 2020)).toEqual({ value: 1.7, suppressed: false });
-    const version = await t.database.db
-      .selectFrom('area_versions')
-      .select(['name', 'parent_code', 'level'])
-      .where('area_code', '=', 'BU05050100')
-      .where('year', '=', 2020)
-      .executeTakeFirstOrThrow();
+    const { rows: versions } = await sql<{ name: string; parent_code: string; level: string }>`
+      SELECT name, parent_code, level FROM area_versions WHERE area_code = 'BU05050100' AND year = 2020`.execute(t.database.db);
+    const version = versions[0];
     expect(version).toEqual({ name: 'Nieuwe Haven en omgeving', parent_code: 'WK050501', level: 'buurt' });
   });
 
@@ -218,6 +216,23 @@ describe('awkward but valid files', () => {
       SELECT geometry->>'type' AS type, jsonb_array_length(geometry->'coordinates')::int AS parts FROM area_versions WHERE area_code = 'GM0505' AND year = 2019`.execute(t.database.db);
     // The bow-tie becomes its two triangles.
     expect(rows[0]).toEqual({ type: 'MultiPolygon', parts: 2 });
+  });
+});
+
+describe('the same file for another year', () => {
+  it('is a new import (boundaries often stay the same from one year to the next), and again for that year is not', async () => {
+    const before = await snapshot();
+    const response = await upload({ kind: 'areas-geojson', year: '2018' }, { name: 'bowtie-2018.geojson', bytes: fixture('self-intersecting.geojson') });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ rows: 1, status: 'applied' });
+    const { rows: versions } = await sql<{ year: number }>`SELECT year FROM area_versions WHERE area_code = 'GM0505' ORDER BY year`.execute(t.database.db);
+    expect(versions.map((v) => v.year)).toEqual([2018, 2019, 2023, 2024]);
+    const again = await upload({ kind: 'areas-geojson', year: '2018' }, { name: 'bowtie-2018.geojson', bytes: fixture('self-intersecting.geojson') });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ id: response.json().id, rows: 1, status: 'already_applied' });
+    const after = await snapshot();
+    expect(after.area_versions).toBe(before.area_versions! + 1);
+    expect(after.imports).toBe(before.imports! + 1);
   });
 });
 
@@ -352,7 +367,7 @@ describe('GET /api/v1/imports', () => {
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { id: string; kind: string; fileName: string; year: number | null; rows: number; createdAt: string; createdBy: string | null; report: Record<string, unknown> }[];
     expect(items).toHaveLength(await countRows(t.database, 'imports'));
-    expect(items).toHaveLength(9);
+    expect(items).toHaveLength(10);
     const times = items.map((i) => Date.parse(i.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(items.find((i) => i.id === ids.kwb)).toMatchObject({

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AuditActor } from '../audit.js';
 import type { Database } from '../db-schema.js';
 import { isRole, type Role } from '../../shared/permissions.js';
@@ -27,8 +27,11 @@ export interface Actor extends AuditActor {
 
 export type ActorUser = Omit<Actor, 'via' | 'session'>;
 
-/** Loads an active user with roles and scopes; null when the user or their organisation is disabled. */
-export async function loadActorUser(db: Kysely<Database>, userId: string): Promise<ActorUser | null> {
+/**
+ * Loads an active user with roles, scopes and whether a role requires MFA, in one query: this runs on
+ * every request. Null when the user or their organisation is disabled.
+ */
+export async function loadActorUser(db: Kysely<Database>, userId: string): Promise<(ActorUser & { mfaRequired: boolean }) | null> {
   const user = await db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
@@ -41,16 +44,15 @@ export async function loadActorUser(db: Kysely<Database>, userId: string): Promi
       'organisations.id as organisation_id',
       'organisations.name as organisation_name',
       'organisations.kind as organisation_kind',
+      sql<string[]>`ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = users.id ORDER BY r.role)`.as('roles'),
+      sql<string[]>`ARRAY(SELECT s.area_code FROM user_area_scopes s WHERE s.user_id = users.id ORDER BY s.area_code)`.as('area_scopes'),
+      sql<boolean>`EXISTS (SELECT 1 FROM user_roles r JOIN role_policies p ON p.role = r.role AND p.mfa_required WHERE r.user_id = users.id)`.as('mfa_required'),
     ])
     .where('users.id', '=', userId)
     .where('users.disabled_at', 'is', null)
     .where('organisations.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) return null;
-  const [roles, scopes] = await Promise.all([
-    db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute(),
-    db.selectFrom('user_area_scopes').select('area_code').where('user_id', '=', userId).orderBy('area_code').execute(),
-  ]);
   return {
     userId: user.id,
     username: user.username,
@@ -58,21 +60,10 @@ export async function loadActorUser(db: Kysely<Database>, userId: string): Promi
     organisationId: user.organisation_id,
     organisationName: user.organisation_name,
     organisationKind: user.organisation_kind,
-    roles: roles.map((r) => r.role).filter(isRole),
-    areaScopes: scopes.map((s) => s.area_code),
+    roles: user.roles.filter(isRole),
+    areaScopes: user.area_scopes,
     locale: user.locale === 'en' ? 'en' : 'nl',
     totpEnabled: user.totp_enabled_at !== null,
+    mfaRequired: user.mfa_required,
   };
-}
-
-/** Whether any of the user's roles requires a second factor. */
-export async function mfaRequiredFor(db: Kysely<Database>, roles: readonly string[]): Promise<boolean> {
-  if (roles.length === 0) return false;
-  const row = await db
-    .selectFrom('role_policies')
-    .select('role')
-    .where('role', 'in', [...roles])
-    .where('mfa_required', '=', true)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { loadActorUser, mfaRequiredFor, type Actor } from './actor.js';
+import { loadActorUser, type Actor } from './actor.js';
 import { resolveApiToken } from './api-tokens.js';
 import { permissionsOf, type Access } from '../../shared/permissions.js';
 import { constantTimeEqual } from './secrets.js';
@@ -53,7 +53,8 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest, reply
     const userId = match?.[1] ? await resolveApiToken(database.db, match[1], now) : null;
     const user = userId ? await loadActorUser(database.db, userId) : null;
     if (!user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
-    return { ...user, via: 'token' };
+    const { mfaRequired: _mfaRequired, ...actorUser } = user;
+    return { ...actorUser, via: 'token' };
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
@@ -64,8 +65,9 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest, reply
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return null;
   }
-  const mfaPending = !session.mfaVerified && (await mfaRequiredFor(database.db, user.roles));
-  return { ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } };
+  const { mfaRequired, ...actorUser } = user;
+  const mfaPending = !session.mfaVerified && mfaRequired;
+  return { ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } };
 }
 
 function enforceAccess(request: FastifyRequest, access: Access): void {

@@ -60,7 +60,11 @@ function parse(input: ImportInput, text: string, catalogue: Catalogue): ParsedIm
  */
 export async function runImport(db: Kysely<Database>, actor: AuditActor, input: ImportInput): Promise<ImportResult & { report: Record<string, unknown> }> {
   if (input.content.length === 0) throw fileProblem('import.empty', 'The file is empty');
-  const sha256 = createHash('sha256').update(input.content).digest('hex');
+  // The idempotency key is the file's bytes AND the year it is imported for: an unchanged boundaries file
+  // imported for the next year is new work, not "already applied" (imports.content_sha256 holds this key).
+  const hash = createHash('sha256').update(input.content);
+  if (input.year !== undefined) hash.update(`\u0000year=${input.year}`);
+  const sha256 = hash.digest('hex');
   const earlier = await findImportByHash(db, input.kind, sha256);
   if (earlier) return { id: earlier.id, rows: earlier.rows, status: 'already_applied', report: {} };
 

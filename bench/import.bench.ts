@@ -1,0 +1,179 @@
+// Import of one year's national KWB file (DESIGN.md budget: ≤ 10 s), through runImport as the API runs it,
+// on PostgreSQL (median of BENCH_IMPORT_RUNS, default 3, each into a fresh database) and PGlite (1 run).
+// The file is SYNTHETIC (benchmarks only, never demo): the KWB 2024 OData headers of
+// data/demo/kwb2024_85984NED_indicatoren.csv (AantalInwoners_5 …), 342 gemeenten, ~3,400 wijken and ~14,000
+// buurten with plausible figures; the catalogue's cbs_key stems map ~124 columns onto indicators.
+// Run: npm run bench -- import      (BENCH_IMPORT_PGLITE=0 skips PGlite)
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../src/platform/server/index.js';
+import { openDatabase, type DatabaseHandle } from '../src/platform/server/db.js';
+import { migrate } from '../src/platform/server/migrate.js';
+import { addMissingCatalogueEntries } from '../src/modules/indicators/server/catalogue.service.js';
+import { runImport } from '../src/modules/indicators/server/import/import.service.js';
+import { startTestPostgres } from '../test/support/postgres-server.js';
+
+const DEMO = new URL('../data/demo/', import.meta.url);
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Deterministic pseudo-random numbers (mulberry32): every run imports the same file. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface KeyInfo {
+  key: string;
+  datatype: string;
+  decimals: number;
+}
+
+function readKeys(): KeyInfo[] {
+  const records = parse(readFileSync(new URL('kwb2024_85984NED_indicatoren.csv', DEMO)), { columns: true, bom: true }) as Record<string, string>[];
+  return records.map((r) => ({ key: r.key ?? '', datatype: r.datatype ?? '', decimals: Number(r.decimalen || 0) }));
+}
+
+/** A national KWB file in CBS's OData CSV shape (";" as StatLine exports, quoted texts). */
+export function nationalKwbCsv(): { csv: string; areas: number; gemeenten: number; wijken: number; buurten: number } {
+  const keys = readKeys();
+  const rnd = random(2024);
+  const lines = [keys.map((k) => k.key).join(';')];
+  let gemeenten = 0;
+  let wijken = 0;
+  let buurten = 0;
+  const row = (code: string, name: string, soort: string, gemeente: string, inhabitants: number): string =>
+    keys
+      .map(({ key, datatype, decimals }) => {
+        const stem = key.replace(/_\d+$/, '');
+        if (stem === 'WijkenEnBuurten') return `"${name}"`;
+        if (stem === 'Gemeentenaam') return `"${gemeente}"`;
+        if (stem === 'SoortRegio') return `"${soort}"`;
+        if (stem === 'Codering') return `"${code}"`;
+        if (stem === 'IndelingswijzigingGemeenteWijkBuurt') return '"1"';
+        if (stem === 'MeestVoorkomendePostcode') return `"${1000 + Math.floor(rnd() * 8999)}"`;
+        if (stem === 'AantalInwoners') return String(inhabitants);
+        if (rnd() < 0.04) return '.'; // CBS: not available / confidential
+        if (datatype === 'Long') return String(Math.round(inhabitants * rnd() * 0.6));
+        return (rnd() * 100).toFixed(decimals);
+      })
+      .join(';');
+  for (let g = 1; g <= 342; g += 1) {
+    const gm = `GM${pad(g, 4)}`;
+    const name = `Gemeente ${g}`;
+    let gmInhabitants = 0;
+    const children: string[] = [];
+    for (let w = 0; w < 10; w += 1) {
+      const wk = `WK${pad(g, 4)}${pad(w, 2)}`;
+      let wkInhabitants = 0;
+      const buurtLines: string[] = [];
+      const count = 4 + (w === 0 ? 1 : 0);
+      for (let b = 0; b < count; b += 1) {
+        const inhabitants = Math.round(50 + rnd() * 2500);
+        wkInhabitants += inhabitants;
+        buurtLines.push(row(`BU${pad(g, 4)}${pad(w, 2)}${pad(b, 2)}`, `Buurt ${b} van wijk ${w}`, 'Buurt', name, inhabitants));
+        buurten += 1;
+      }
+      gmInhabitants += wkInhabitants;
+      children.push(row(wk, `Wijk ${pad(w, 2)}`, 'Wijk', name, wkInhabitants), ...buurtLines);
+      wijken += 1;
+    }
+    lines.push(row(gm, name, 'Gemeente', name, gmInhabitants), ...children);
+    gemeenten += 1;
+  }
+  return { csv: `${lines.join('\n')}\n`, areas: gemeenten + wijken + buurten, gemeenten, wijken, buurten };
+}
+
+async function loadCatalogue(database: DatabaseHandle): Promise<void> {
+  const catalogue = JSON.parse(readFileSync(new URL('indicator-catalogue.json', DEMO), 'utf8')) as {
+    source: string;
+    items: { code: string; name: string; theme: string; unit: string; definition: string; source: string; polarity: string; aggregation: string; weightIndicator: string | null; suppressBelow: number | null; decimals: number; cbsKey: string | null }[];
+  };
+  await addMissingCatalogueEntries(
+    database.db,
+    SYSTEM_ACTOR,
+    catalogue.items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      theme: i.theme,
+      unit: i.unit,
+      definition: i.definition,
+      source: i.source,
+      polarity: i.polarity,
+      aggregation: i.aggregation,
+      weight_indicator: i.weightIndicator,
+      suppress_below: i.suppressBelow,
+      decimals: i.decimals,
+      cbs_key: i.cbsKey,
+    })),
+    catalogue.source,
+  );
+}
+
+async function importOnce(label: string, database: DatabaseHandle, content: Buffer): Promise<number> {
+  await migrate(database.db);
+  await loadCatalogue(database);
+  const started = performance.now();
+  const result = await runImport(database.db, SYSTEM_ACTOR, { kind: 'kwb-csv', fileName: 'kwb-national-synthetic.csv', content, year: 2024 });
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM indicator_values`.execute(database.db);
+  if (result.status !== 'applied' || rows[0]?.n !== (result.report.values as number)) throw new Error(`${label}: unexpected result ${JSON.stringify({ ...result, report: undefined })}`);
+  console.log(`${label}: ${result.rows} rows (${String(result.report.areaVersions)} area versions + ${rows[0]?.n} values) in ${seconds.toFixed(2)} s = ${Math.round(result.rows / seconds)} rows/s`);
+  return seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function benchImport(): Promise<void> {
+  const generated = performance.now();
+  const file = nationalKwbCsv();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-import-bench-'));
+  const filePath = path.join(dir, 'kwb-national.csv');
+  writeFileSync(filePath, file.csv);
+  const content = readFileSync(filePath);
+  rmSync(dir, { recursive: true, force: true });
+  const columns = file.csv.slice(0, file.csv.indexOf('\n')).split(';').length;
+  console.log(
+    `file: ${file.gemeenten} gemeenten, ${file.wijken} wijken, ${file.buurten} buurten (${file.areas} areas) × ${columns} columns, ` +
+      `${(content.length / 1e6).toFixed(1)} MB, generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+  );
+
+  const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+  const server = await startTestPostgres();
+  try {
+    const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: server.url, max: 1 }) }) });
+    const times: number[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      const name = `import_bench_${run}`;
+      await sql.raw(`CREATE DATABASE ${name}`).execute(admin);
+      const database = await openDatabase({ databaseUrl: server.urlFor(name), poolSize: 10 });
+      try {
+        times.push(await importOnce(`postgres run ${run}`, database, content));
+      } finally {
+        await database.close();
+      }
+    }
+    await admin.destroy();
+    console.log(`postgres: median of ${runs}: ${median(times).toFixed(2)} s (target ≤ 10 s)`);
+  } finally {
+    server.stop();
+  }
+
+  if (process.env.BENCH_IMPORT_PGLITE !== '0') {
+    const lite = await openDatabase({});
+    try {
+      const seconds = await importOnce('pglite run 1', lite, content);
+      console.log(`pglite: ${seconds.toFixed(2)} s (1 run; target ≤ 10 s)`);
+    } finally {
+      await lite.close();
+    }
+  }
+}
