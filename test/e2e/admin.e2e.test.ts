@@ -7,7 +7,6 @@ import {
   mainMenu,
   pageHeading,
   screenshot,
-  updateReadmeScreenshot,
   waitForPageReady,
 } from './app-actions';
 import { startHarness, type Harness } from './harness';
@@ -54,7 +53,6 @@ describe('administrator', () => {
     await waitForPageReady(page);
     expect(await pageHeading(page).textContent()).toMatch(/^Welkom, /);
     await page.getByRole('link', { name: /Gebruikers/ }).first().waitFor();
-    await updateReadmeScreenshot(page);
   });
 
   it('switches the language to English and back, and the choice survives a reload', async () => {

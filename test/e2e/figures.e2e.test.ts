@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, updateReadmeScreenshot, waitForPageReady } from './app-actions';
 import { REPO_ROOT, startHarness, type Harness } from './harness';
 
 /**
@@ -64,6 +64,7 @@ describe('figures (analist)', () => {
     await page.mouse.move(1, 1);
     await expectNoSeriousA11yViolations(page, 'the map page');
     await screenshot(page, 'figures-map-dordrecht-buurten');
+    await updateReadmeScreenshot(page);
   });
 
   it('hovering a buurt shows its name and value; clicking opens its profile with rows', async () => {

@@ -218,7 +218,7 @@ export default function AreaProfilePage() {
                 <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{t(`indicators:levels.${area.data.level}`)}</dd>
               </div>
               <div className="utrecht-data-list__item">
-                <dt className="utrecht-data-list__item-key">{t('indicators:common.code')}</dt>
+                <dt className="utrecht-data-list__item-key">{t(area.data.level === 'focus' ? 'indicators:common.focusCode' : 'indicators:common.code')}</dt>
                 <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
                   <code className="wr-code">{area.data.code}</code>
                 </dd>
