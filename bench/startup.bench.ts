@@ -82,7 +82,7 @@ export async function benchStartup(): Promise<void> {
   } finally {
     server.stop();
   }
-  console.log('\nCold start (fresh database: migrations + demo accounts) to the first page, and idle RSS after 5 s');
+  console.log('\nStart to the first page (a fresh database: migrations, demo accounts and the CBS demo data; then a second start on it), and idle RSS after 5 s');
   console.log(`median of ${RUNS} runs, on ${os.cpus().length} cores`);
   for (const [kind, samples] of Object.entries(results)) {
     console.log(
