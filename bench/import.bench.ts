@@ -13,7 +13,7 @@ import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/platform/server/index.js';
 import { openDatabase, type DatabaseHandle } from '../src/platform/server/db.js';
 import { migrate } from '../src/platform/server/migrate.js';
-import { addMissingCatalogueEntries } from '../src/modules/indicators/server/catalogue.service.js';
+import { seedDemoCatalogue } from '../src/modules/indicators/server/demo-data.js';
 import { runImport } from '../src/modules/indicators/server/import/import.service.js';
 import { startTestPostgres } from '../test/support/postgres-server.js';
 
@@ -93,29 +93,7 @@ export function nationalKwbCsv(): { csv: string; areas: number; gemeenten: numbe
 }
 
 async function loadCatalogue(database: DatabaseHandle): Promise<void> {
-  const catalogue = JSON.parse(readFileSync(new URL('indicator-catalogue.json', DEMO), 'utf8')) as {
-    source: string;
-    items: { code: string; name: string; theme: string; unit: string; definition: string; source: string; polarity: string; aggregation: string; weightIndicator: string | null; suppressBelow: number | null; decimals: number; cbsKey: string | null }[];
-  };
-  await addMissingCatalogueEntries(
-    database.db,
-    SYSTEM_ACTOR,
-    catalogue.items.map((i) => ({
-      code: i.code,
-      name: i.name,
-      theme: i.theme,
-      unit: i.unit,
-      definition: i.definition,
-      source: i.source,
-      polarity: i.polarity,
-      aggregation: i.aggregation,
-      weight_indicator: i.weightIndicator,
-      suppress_below: i.suppressBelow,
-      decimals: i.decimals,
-      cbs_key: i.cbsKey,
-    })),
-    catalogue.source,
-  );
+  await seedDemoCatalogue(database.db);
 }
 
 async function importOnce(label: string, database: DatabaseHandle, content: Buffer): Promise<number> {

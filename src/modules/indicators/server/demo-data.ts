@@ -27,11 +27,8 @@ const DEMO_IMPORTS: { kind: RunnableImportKind; file: string; year?: number }[] 
   { kind: 'time-series-json', file: 'baarn_sociaal_tijdreeks_2016_2025.json' },
 ];
 
-/**
- * Loads the catalogue and every demo file through runImport with the system actor. Idempotent: each file's
- * content hash is recorded, so a second start only reads the files and writes nothing.
- */
-export async function seedDemoIndicatorData(db: Kysely<Database>): Promise<void> {
+/** Adds the shipped indicator catalogue (data/demo/indicator-catalogue.json) where entries are missing; returns how many. */
+export async function seedDemoCatalogue(db: Kysely<Database>): Promise<number> {
   const catalogue = JSON.parse(read('indicator-catalogue.json').toString('utf8')) as CatalogueFile;
   const rows: IndicatorInsert[] = catalogue.items.map((i) => ({
     code: i.code,
@@ -47,7 +44,15 @@ export async function seedDemoIndicatorData(db: Kysely<Database>): Promise<void>
     decimals: i.decimals,
     cbs_key: i.cbsKey,
   }));
-  await addMissingCatalogueEntries(db, SYSTEM_ACTOR, rows, catalogue.source);
+  return addMissingCatalogueEntries(db, SYSTEM_ACTOR, rows, catalogue.source);
+}
+
+/**
+ * Loads the catalogue and every demo file through runImport with the system actor. Idempotent: each file's
+ * content hash is recorded, so a second start only reads the files and writes nothing.
+ */
+export async function seedDemoIndicatorData(db: Kysely<Database>): Promise<void> {
+  await seedDemoCatalogue(db);
   for (const item of DEMO_IMPORTS) {
     await runImport(db, SYSTEM_ACTOR, { kind: item.kind, fileName: item.file, content: read(item.file), ...(item.year ? { year: item.year } : {}) });
   }

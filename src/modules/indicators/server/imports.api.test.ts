@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
-import { SYSTEM_ACTOR } from '../../../platform/server/index.js';
-import { addMissingCatalogueEntries } from './catalogue.service.js';
+import { seedDemoCatalogue } from './demo-data.js';
 
 /**
  * POST/GET /api/v1/imports over HTTP with real multipart bodies: the real CBS demo files, a corpus of
@@ -23,33 +22,14 @@ let manager: TestSession;
 let partner: TestSession;
 
 interface CatalogueFile {
-  source: string;
-  items: { code: string; name: string; theme: string; unit: string; definition: string; source: string; polarity: string; aggregation: string; weightIndicator: string | null; suppressBelow: number | null; decimals: number; cbsKey: string | null }[];
+  items: unknown[];
 }
 
 beforeAll(async () => {
   t = await createTestApp({ UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) });
   // The shipped catalogue, loaded as the demo seed loads it; no figures yet.
   const catalogue = JSON.parse(demo('indicator-catalogue.json').toString('utf8')) as CatalogueFile;
-  const added = await addMissingCatalogueEntries(
-    t.database.db,
-    SYSTEM_ACTOR,
-    catalogue.items.map((i) => ({
-      code: i.code,
-      name: i.name,
-      theme: i.theme,
-      unit: i.unit,
-      definition: i.definition,
-      source: i.source,
-      polarity: i.polarity,
-      aggregation: i.aggregation,
-      weight_indicator: i.weightIndicator,
-      suppress_below: i.suppressBelow,
-      decimals: i.decimals,
-      cbs_key: i.cbsKey,
-    })),
-    catalogue.source,
-  );
+  const added = await seedDemoCatalogue(t.database.db);
   expect(added).toBe(catalogue.items.length);
   analyst = await t.login('analist');
   manager = await t.login('regisseur');
