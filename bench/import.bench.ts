@@ -16,21 +16,9 @@ import { migrate } from '../src/platform/server/migrate.js';
 import { seedDemoCatalogue } from '../src/modules/indicators/server/demo-data.js';
 import { runImport } from '../src/modules/indicators/server/import/import.service.js';
 import { startTestPostgres } from '../test/support/postgres-server.js';
+import { pad, random } from './national-data.js';
 
 const DEMO = new URL('../data/demo/', import.meta.url);
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-/** Deterministic pseudo-random numbers (mulberry32): every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface KeyInfo {
   key: string;
   datatype: string;

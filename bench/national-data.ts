@@ -21,10 +21,10 @@ export interface NationalData {
   indicators: string[];
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run inserts the same figures. */
-function random(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32) so every run makes the same figures. */
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

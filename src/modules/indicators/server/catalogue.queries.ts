@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import type { IndicatorTables } from './indicator-tables.js';
+import type { IndicatorsTable, IndicatorTables } from './indicator-tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const tables = (db: Db) => db.withTables<IndicatorTables>();
@@ -17,20 +17,8 @@ export async function indicatorExists(db: Db, code: string): Promise<boolean> {
   return (await tables(db).selectFrom('indicators').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
-export interface IndicatorInsert {
-  code: string;
-  name: string;
-  theme: string;
-  unit: string;
-  definition: string;
-  source: string;
-  polarity: string;
-  aggregation: string;
-  weight_indicator: string | null;
-  suppress_below: number | null;
-  decimals: number;
-  cbs_key: string | null;
-}
+/** A catalogue row as written: every column but the timestamp. */
+export type IndicatorInsert = Omit<IndicatorsTable, 'created_at'>;
 
 export async function insertIndicator(db: Db, row: IndicatorInsert): Promise<void> {
   await tables(db).insertInto('indicators').values(row).execute();
