@@ -51,7 +51,7 @@ describe('administrator', () => {
     const { page } = admin;
     await login(page, 'beheerder');
     await waitForPageReady(page);
-    expect(await pageHeading(page).textContent()).toMatch(/^Welkom, /);
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welkom, /);
     await page.getByRole('link', { name: /Gebruikers/ }).first().waitFor();
   });
 
@@ -59,7 +59,7 @@ describe('administrator', () => {
     const { page } = admin;
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await pageHeading(page).textContent()).toMatch(/^Welcome, /);
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welcome, /);
     await mainMenu(page).getByRole('link', { name: 'Users' }).waitFor();
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await expectNoSeriousA11yViolations(page, 'home in English');
@@ -74,7 +74,7 @@ describe('administrator', () => {
 
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
-    expect(await pageHeading(page).textContent()).toMatch(/^Welkom, /);
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welkom, /);
   });
 
   it('creates an organisation', async () => {
@@ -211,7 +211,7 @@ describe('administrator', () => {
     await openFromMenu(page, 'Gebruikers', '/admin/users');
     await page.getByRole('row').filter({ hasText: NEW_USER.displayName }).getByRole('link', { name: /Beheren/ }).click();
     await waitForPageReady(page);
-    expect(await pageHeading(page).textContent()).toBe(NEW_USER.displayName);
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe(NEW_USER.displayName);
     await expectNoSeriousA11yViolations(page, 'user detail');
     await screenshot(page, 'admin-user-detail');
     await page.getByRole('button', { name: 'Account uitschakelen' }).click();

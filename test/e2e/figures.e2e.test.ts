@@ -97,7 +97,7 @@ describe('figures (analist)', () => {
     await page.getByRole('link', { name: 'Dordt West' }).click();
     await page.waitForURL((url) => url.pathname === '/gebieden/FAdordt-west');
     await waitForPageReady(page);
-    expect(await pageHeading(page).textContent()).toBe('Dordt West');
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Dordt West');
     await page.locator('#profile-figures table tbody tr').first().waitFor({ timeout: 30_000 });
     await page.getByText(/Bestaat uit 4 gebieden/).waitFor();
     // 2020 has the full Dordrecht set, including indicators that cannot be aggregated (medians, averages).
@@ -146,8 +146,11 @@ describe('figures (analist)', () => {
     await expectNoSeriousA11yViolations(page, 'the ranking page');
     await screenshot(page, 'figures-ranking');
     await page.getByRole('link', { name: 'Bekijk de vastgelegde afweging' }).click();
+    // The ranking page's own heading is still there until the saved ranking has loaded.
+    await page.waitForURL((url) => /^\/afwegingskader\/[0-9a-f-]{36}$/.test(url.pathname));
     await waitForPageReady(page);
-    expect(await pageHeading(page).textContent()).toBe('Voorrang Dordrecht e2e');
+    await pageHeading(page).filter({ hasText: 'Voorrang Dordrecht e2e' }).waitFor();
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Voorrang Dordrecht e2e');
     await page.getByText(/Vastgelegd door .* op /).waitFor();
     await screenshot(page, 'figures-ranking-saved');
   });

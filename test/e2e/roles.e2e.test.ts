@@ -41,7 +41,7 @@ describe('login page', () => {
       await page.waitForURL((url) => url.pathname === '/login');
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
       await pageHeading(page).waitFor();
-      expect(await pageHeading(page).textContent()).toBe('Inloggen');
+      await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Inloggen');
       await page.getByRole('heading', { name: 'Demo-accounts' }).waitFor();
       expect(await page.getByTestId('demo-banner').textContent()).toContain('Demoversie');
       for (const username of Object.keys(DEMO_ACCOUNTS)) {
@@ -81,7 +81,7 @@ describe.each(Object.entries(DEMO_ACCOUNTS))('demo account %s', (username, roles
     try {
       await login(page, username);
       await waitForPageReady(page);
-      expect(await pageHeading(page).textContent()).toMatch(/^Welkom, /);
+      await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welkom, /);
 
       const expected = ['/', ...navigationFor({ permissions: [...permissionsOf(roles)] }).map((entry) => entry.to)];
       expect(await menuPaths(page)).toEqual(expected);
@@ -106,12 +106,12 @@ describe.each(Object.entries(DEMO_ACCOUNTS))('demo account %s', (username, roles
         // A typed-in address of an admin page shows a plain refusal (the server refuses the data anyway).
         await page.goto('/admin/users');
         await waitForPageReady(page);
-        expect(await pageHeading(page).textContent()).toBe('Geen toegang');
+        await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Geen toegang');
       }
 
       await page.goto('/no-such-page');
       await waitForPageReady(page);
-      expect(await pageHeading(page).textContent()).toBe('Pagina niet gevonden');
+      await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Pagina niet gevonden');
 
       await logout(page);
       await page.getByRole('status').filter({ hasText: 'Je bent uitgelogd' }).waitFor();
