@@ -14,6 +14,8 @@ const lines = CSV.trim().split(/\r?\n/);
 const split = (line: string) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[2] ?? m[1] ?? '');
 const header = split(lines[0] ?? '');
 const buurten = lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i] ?? '', v])) as Record<string, string>);
+// An independent loop over the CBS file: every buurt with a household figure (all but the water buurt).
+const HOUSEHOLDS_DORDRECHT_2020 = buurten.reduce((total, b) => total + (b.aantal_hh ? Number(b.aantal_hh) : 0), 0);
 const DW = ['WK050503', 'WK050504', 'WK050507', 'WK050508'];
 
 let t: TestApp;
@@ -156,8 +158,10 @@ describe('values and profiles', () => {
     const items = Object.fromEntries(response.json().items.map((i: { indicator: string }) => [i.indicator, i]));
     expect(items.inhabitants).toMatchObject({ value: 30495, municipalityValue: 119030, index: null, aggregation: 'sum', missingMembers: 0 });
     expect(items.share_age_0_14.value).toBeCloseTo(544690 / 30495, 10);
-    // Dordrecht has no own share: its buurten weighted by inhabitants, the water buurt (no inhabitants figure) makes it unknown.
-    expect(items.share_age_0_14.municipalityValue).toBeNull();
+    // Dordrecht has no own share: its buurten weighted by inhabitants; the water buurt (no figure at all) is left out.
+    expect(items.share_age_0_14.municipalityValue).toBeCloseTo(15.659528818, 8);
+    expect(items.share_age_0_14.index).toBeCloseTo((100 * (544690 / 30495)) / 15.659528818, 6);
+    expect(items.households.municipalityValue).toBe(HOUSEHOLDS_DORDRECHT_2020);
     expect(items.share_age_0_14.nationalValue).toBe(15.7);
     expect(items.share_one_person_households.value).toBeCloseTo(648420 / 14490, 10);
     expect(items.average_household_size).toMatchObject({ value: null, aggregation: 'none' });
@@ -169,7 +173,9 @@ describe('values and profiles', () => {
     const items = Object.fromEntries(body.items.map((i: { indicator: string }) => [i.indicator, i]));
     expect(items.inhabitants).toMatchObject({ value: 245, municipalityValue: 119030, index: null, direction: 'not_applicable' });
     expect(items.share_one_person_households.value).toBe(23);
-    expect(items.share_one_person_households.municipalityValue).toBeNull();
+    expect(items.share_one_person_households.municipalityValue).toBeGreaterThan(23);
+    expect(items.share_one_person_households.direction).not.toBe('not_applicable');
+    expect(items.share_one_person_households.index).toBeCloseTo((100 * 23) / items.share_one_person_households.municipalityValue, 8);
   });
 
   it('gives a time series', async () => {
@@ -186,7 +192,8 @@ describe('exports', () => {
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     const rows = response.body.slice(1).split('\r\n');
     expect(rows[1]).toBe('Bron: CBS, Kadaster');
-    expect(rows).toContain("share_one_person_households;'=Eenpersoonshuishoudens;%;23;;;;not_applicable;nee;");
+    const row = rows.find((r) => r.startsWith("share_one_person_households;'=Eenpersoonshuishoudens;%;23;"));
+    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(better|worse|same);nee;$/);
     const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.export'`.execute(t.database.db);
     expect(audit.rows[0]?.n).toBe(1);
   });
