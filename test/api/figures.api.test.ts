@@ -30,7 +30,7 @@ const square = (lon: number, lat: number, d = 0.001) => ({
 async function load(): Promise<void> {
   const db = t.database.db;
   // A known, small data set: whatever the demo seed loaded goes first.
-  await sql`TRUNCATE indicator_values, focus_area_members, focus_areas, priority_rankings, area_versions, areas, indicators, imports CASCADE`.execute(db);
+  await sql`TRUNCATE area_figures, focus_area_members, focus_areas, priority_rankings, area_versions, areas, indicators, imports CASCADE`.execute(db);
   const wijken = [...new Map(buurten.map((b) => [b.wk_code, b.wk_naam])).entries()] as [string, string][];
   await sql`INSERT INTO areas (code, level, municipality_code) VALUES ('NL00', 'land', 'NL00'), ('GM0505', 'gemeente', 'GM0505') ON CONFLICT DO NOTHING`.execute(db);
   await sql`INSERT INTO area_versions (area_code, year, name, parent_code, municipality_code, level) VALUES ('NL00', 2020, 'Nederland', NULL, 'NL00', 'land'), ('GM0505', 2020, 'Dordrecht', NULL, 'GM0505', 'gemeente') ON CONFLICT DO NOTHING`.execute(db);
@@ -55,16 +55,23 @@ async function load(): Promise<void> {
     ON CONFLICT DO NOTHING`.execute(db);
   const columns: Record<string, string> = { inhabitants: 'aant_inw', households: 'aantal_hh', share_age_0_14: 'p_00_14_jr', share_one_person_households: 'p_eenp_hh', average_household_size: 'gem_hh_gr' };
   for (const [indicator, column] of Object.entries(columns)) {
-    const codes = buurten.map((b) => b.bu_code);
-    const values = buurten.map((b) => (b[column] === '' ? null : Number(b[column])));
-    await sql`INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value)
-      SELECT ${indicator}, c, 2020, 'GM0505', 'buurt', v FROM unnest(${codes}::text[], ${values}::float8[]) AS u(c, v)`.execute(db);
+    for (const b of buurten) await putValue(indicator, b.bu_code ?? '', 'GM0505', 'buurt', b[column] === '' ? null : Number(b[column]));
   }
   // The gemeente's own inhabitants (CBS: 119,030) and a national figure; its shares come from its buurten.
-  await sql`INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value, suppressed) VALUES
-    ('inhabitants', 'GM0505', 2020, 'GM0505', 'gemeente', 119030, false),
-    ('share_age_0_14', 'NL00', 2020, 'NL00', 'land', 15.7, false),
-    ('share_age_0_14', 'WK050501', 2020, 'GM0505', 'wijk', 9, true)`.execute(db);
+  await putValue('inhabitants', 'GM0505', 'GM0505', 'gemeente', 119030);
+  await putValue('share_age_0_14', 'NL00', 'NL00', 'land', 15.7);
+  await putValue('share_age_0_14', 'WK050501', 'GM0505', 'wijk', null, true);
+}
+
+/** Writes one value at its indicator's slot in area_figures (arrays padded to the catalogue's size). */
+async function putValue(indicator: string, area: string, municipality: string, level: string, value: number | null, suppressed = false): Promise<void> {
+  const db = t.database.db;
+  await sql`INSERT INTO area_figures (municipality_code, area_code, year, level, figures, status)
+    SELECT ${municipality}, ${area}, 2020, ${level}, array_fill(NULL::float8, ARRAY[n]), array_fill(NULL::smallint, ARRAY[n])
+    FROM (SELECT max(slot) AS n FROM indicators) AS s
+    ON CONFLICT DO NOTHING`.execute(db);
+  await sql`UPDATE area_figures f SET figures[i.slot] = ${suppressed ? null : value}::float8, status[i.slot] = ${suppressed ? 1 : 0}::smallint
+    FROM indicators i WHERE i.code = ${indicator} AND f.municipality_code = ${municipality} AND f.area_code = ${area} AND f.year = 2020`.execute(db);
 }
 
 beforeAll(async () => {

@@ -73,7 +73,7 @@ export async function computeFigures(
   const memberCodes = area.members ?? [];
   const children = isFocus ? await findChildAreasOf(db, memberCodes, year) : [];
   const direct = [area.code, area.municipalityCode, NATIONAL_CODE, ...memberCodes, ...children.map((c) => c.code)];
-  const rows = await findValuesOfAreas(vdb, [...new Set(direct)], { year, indicators: codes });
+  const rows = await findValuesOfAreas(vdb, [...new Set(direct)], { year, indicators: needed });
   const observations = observationsOf(rows);
   const childrenOf = new Map<string, string[]>();
   for (const child of children) {
@@ -89,9 +89,9 @@ export async function computeFigures(
   let municipalityCtx = ctx;
   let buurten: string[] = [];
   if (lacking.length && area.municipalityCode !== NATIONAL_CODE) {
-    const fallbackCodes = withWeights(lacking, catalogue).map((d) => d.code);
+    const fallback = withWeights(lacking, catalogue);
     const [buurtRows, buurtAreas] = await Promise.all([
-      findValuesOfLevel(vdb, { municipality: area.municipalityCode, level: 'buurt', year, indicators: fallbackCodes }),
+      findValuesOfLevel(vdb, { municipality: area.municipalityCode, level: 'buurt', year, indicators: fallback }),
       findAreasOfLevel(db, area.municipalityCode, 'buurt', year),
     ]);
     municipalityCtx = { rules, observations: observationsOf(buurtRows), childrenOf: new Map() };

@@ -109,7 +109,7 @@ export async function runImport(db: Kysely<Database>, actor: AuditActor, input: 
     }
     bad.throwIfAny();
     const suppressed = await applySuppression(tx, rows, byCode);
-    await upsertValues(tx, rows, id);
+    await upsertValues(tx, rows, id, new Map(catalogue.map((c) => [c.code, c.slot])));
 
     const report = { ...parsed.report, areaVersions: parsed.areas.length, values: rows.length, suppressed };
     const total = parsed.areas.length + rows.length;
@@ -135,7 +135,7 @@ async function applySuppression(tx: Parameters<typeof findWeightValues>[0], rows
     if (w && !weights.has(`${w}|${r.areaCode}|${r.year}`)) missing.add(w);
   }
   if (missing.size) {
-    const stored = await findWeightValues(tx, [...missing], [...new Set(rules.map((r) => r.areaCode))], [...new Set(rules.map((r) => r.year))]);
+    const stored = await findWeightValues(tx, [...missing].map((code) => ({ code, slot: byCode.get(code)?.slot ?? 0 })).filter((w) => w.slot > 0), [...new Set(rules.map((r) => r.areaCode))], [...new Set(rules.map((r) => r.year))]);
     for (const s of stored) if (!weights.has(`${s.indicator_code}|${s.area_code}|${s.year}`)) weights.set(`${s.indicator_code}|${s.area_code}|${s.year}`, s.value);
   }
   let count = 0;
