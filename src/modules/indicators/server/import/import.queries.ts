@@ -158,12 +158,16 @@ function arrayLiteral(values: readonly (number | null | undefined)[], length: nu
  */
 export async function upsertValues(db: Db, values: ValueRow[], importId: string, slotOf: ReadonlyMap<string, number>): Promise<void> {
   const rows = new Map<string, FigureRow>();
+  let row: FigureRow | undefined;
   for (const v of values) {
     const slot = slotOf.get(v.indicator);
     if (slot === undefined) throw new Error(`indicator ${v.indicator} has no slot`);
-    const key = `${v.municipalityCode}|${v.year}|${v.areaCode}`;
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { municipalityCode: v.municipalityCode, areaCode: v.areaCode, year: v.year, level: v.level, figures: [], status: [] }));
+    // Values come in runs of one area and year: find the row once a run.
+    if (!row || row.areaCode !== v.areaCode || row.year !== v.year) {
+      const key = `${v.municipalityCode}|${v.year}|${v.areaCode}`;
+      row = rows.get(key);
+      if (!row) rows.set(key, (row = { municipalityCode: v.municipalityCode, areaCode: v.areaCode, year: v.year, level: v.level, figures: [], status: [] }));
+    }
     row.figures[slot - 1] = v.suppressed ? null : v.value;
     row.status[slot - 1] = v.suppressed ? SUPPRESSED : RECORDED;
   }
