@@ -67,7 +67,6 @@ export async function computeFigures(
 ): Promise<Figure[]> {
   const vdb = valuesDb(db);
   const needed = withWeights(indicators, catalogue);
-  const codes = needed.map((d) => d.code);
   const rules = rulesOf(needed);
   const isFocus = area.members !== null;
   const memberCodes = area.members ?? [];
