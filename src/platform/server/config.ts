@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: durationMinutes.default(15),
   // How long a request may rely on the caller it looked up a moment ago (see auth/actor-cache.ts); 0 = never.
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  // How long caller-independent reads (indicator values) may be answered from memory (read-cache.ts); 0 = never.
+  READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(100 * 1024 * 1024),
@@ -60,6 +62,7 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   authCacheSeconds: number;
+  readCacheSeconds: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
+    readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
