@@ -69,6 +69,11 @@ export default function ActivitiesPage() {
           onChange={(e) => setSearch(e.target.value ? { gebied: e.target.value } : {})}
         />
       </div>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link utrecht-link--html-a" to={area ? `/activiteiten?gebied=${encodeURIComponent(area)}` : '/activiteiten'}>
+          {t('programmes:areaActivities.link')}
+        </Link>
+      </p>
       <QueryState isPending={activities.isPending} error={activities.error} onRetry={() => void activities.refetch()} />
       {activities.data ? (
         <>
