@@ -23,3 +23,13 @@ export const indicatorsModule: ServerModule = {
 
 /** For the CLI and the benchmark: the same all-or-nothing import as POST /api/v1/imports. */
 export { runImport, type ImportInput } from './server/import/import.service.js';
+/**
+ * For the programmes module (goal status against a trajectory): the catalogue, and one indicator of an area
+ * over the years with its municipality reference (the gemeente's own value, else its buurten aggregated by
+ * the indicator's rule).
+ */
+export { listIndicators } from './server/catalogue.service.js';
+export { getAreaSeries } from './server/profile.service.js';
+/** For the programmes module ("reach the municipality average"): one indicator over a level, and the aggregation rules. */
+export { getIndicatorValues } from './server/values.service.js';
+export { aggregate, type AggregationRule, type MemberFigure } from './server/aggregation.js';
