@@ -52,6 +52,23 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/rankings': ['programme_manager', 'analyst'],
   'GET /api/v1/rankings': LOGGED_IN,
   'GET /api/v1/rankings/:id': LOGGED_IN,
+  // Meetings: partners read what they take part in and update their own actions (the service checks).
+  'GET /api/v1/meetings': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'POST /api/v1/meetings': ['programme_manager'],
+  'GET /api/v1/meetings/:id': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'POST /api/v1/meetings/:id/close': ['programme_manager'],
+  'POST /api/v1/meetings/:id/agenda-items': ['programme_manager'],
+  'PATCH /api/v1/agenda-items/:id': ['programme_manager'],
+  'POST /api/v1/agenda-items/:id/decisions': ['programme_manager'],
+  'POST /api/v1/meetings/:id/actions': ['programme_manager'],
+  'PATCH /api/v1/meeting-actions/:id': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'GET /api/v1/my-actions': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'GET /api/v1/meeting-owners': ['programme_manager'],
+  'GET /api/v1/meeting-link-options': ['programme_manager'],
+  'GET /api/v1/direction': ['administrator', 'programme_manager'],
+  'GET /api/v1/escalations': ['administrator', 'programme_manager'],
+  'POST /api/v1/escalations': ['programme_manager'],
+  'PATCH /api/v1/escalations/:id': ['programme_manager'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {

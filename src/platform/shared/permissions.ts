@@ -22,18 +22,26 @@ export const PERMISSIONS = [
   'indicators.manage',
   'imports.run',
   'rankings.manage',
+  'meetings.read',
+  'meetings.manage',
+  'direction.read',
+  'escalations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Area figures are aggregate public statistics: every role may read and export them.
 const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.export'];
+// Meetings: partners read only the meetings they take part in and update only their own actions (the
+// meetings service decides); the programme manager runs meetings, the direction dashboard and escalations.
+const MEETINGS_READ: Permission[] = ['meetings.read'];
+const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.read', 'escalations.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run'],
-  finance: ['organisations.read', ...FIGURES],
-  partner: ['organisations.read', ...FIGURES],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...MEETINGS_READ, 'direction.read'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...DIRECTION],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...MEETINGS_READ],
+  finance: ['organisations.read', ...FIGURES, ...MEETINGS_READ],
+  partner: ['organisations.read', ...FIGURES, ...MEETINGS_READ],
   viewer: [...FIGURES],
 };
 
