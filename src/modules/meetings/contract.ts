@@ -244,11 +244,13 @@ export type WaitingDecision = z.infer<typeof WaitingDecision>;
 export const SlippingActivity = z.object({
   id: z.string(),
   name: z.string(),
+  programmeId: z.string(),
   programmeName: z.string(),
-  ownerName: z.string().nullable(),
-  endDate: z.string().nullable(),
+  ownerOrganisationName: z.string(),
+  endDate: z.string(),
   status: z.string(),
-  reason: z.string(),
+  progress: z.number(),
+  daysOverdue: z.number().int(),
   escalated: z.boolean(),
 });
 export type SlippingActivity = z.infer<typeof SlippingActivity>;
@@ -256,9 +258,13 @@ export type SlippingActivity = z.infer<typeof SlippingActivity>;
 export const OffTrackGoal = z.object({
   id: z.string(),
   name: z.string(),
+  programmeId: z.string(),
   programmeName: z.string(),
+  areaName: z.string(),
+  indicatorName: z.string(),
+  /** off_track or at_risk. */
   status: z.string(),
-  targetDate: z.string().nullable(),
+  targetDate: z.string(),
   escalated: z.boolean(),
 });
 export type OffTrackGoal = z.infer<typeof OffTrackGoal>;
@@ -266,9 +272,8 @@ export type OffTrackGoal = z.infer<typeof OffTrackGoal>;
 export const DirectionDashboard = z.object({
   today: z.string(),
   overdueActions: z.array(Action.extend({ escalated: z.boolean() })),
-  /** Null when this build has no programmes module to ask. */
-  slippingActivities: z.array(SlippingActivity).nullable(),
-  offTrackGoals: z.array(OffTrackGoal).nullable(),
+  slippingActivities: z.array(SlippingActivity),
+  offTrackGoals: z.array(OffTrackGoal),
   waitingDecisions: z.array(WaitingDecision),
   escalations: z.array(Escalation),
 });

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'indicators.manage',
   'imports.run',
   'rankings.manage',
+  'programmes.read',
+  'programmes.manage',
+  'activities.update',
+  'plans.manage',
   'meetings.read',
   'meetings.manage',
   'direction.read',
@@ -31,18 +35,21 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 // Area figures are aggregate public statistics: every role may read and export them.
 const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.export'];
+// Programmes, goals and their progress are read by every role (the council follows progress); which
+// activities a partner sees is narrowed per organisation in the programmes module.
+const PROGRAMMES: Permission[] = ['programmes.read'];
 // Meetings: partners read only the meetings they take part in and update only their own actions (the
 // meetings service decides); the programme manager runs meetings, the direction dashboard and escalations.
 const MEETINGS_READ: Permission[] = ['meetings.read'];
 const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.read', 'escalations.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...MEETINGS_READ, 'direction.read'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...DIRECTION],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...MEETINGS_READ],
-  finance: ['organisations.read', ...FIGURES, ...MEETINGS_READ],
-  partner: ['organisations.read', ...FIGURES, ...MEETINGS_READ],
-  viewer: [...FIGURES],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ],
+  viewer: [...FIGURES, ...PROGRAMMES],
 };
 
 export function isRole(value: string): value is Role {

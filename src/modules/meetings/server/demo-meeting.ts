@@ -4,7 +4,7 @@ import type { LinkRef } from '../contract.js';
 import { findActiveOrganisations } from './actions.queries.js';
 import { addAction } from './actions.service.js';
 import { addDays, calendarDate } from './calendar-date.js';
-import { findAreaName } from './link-targets.js';
+import { asRequestActor, findAreaName } from './link-targets.js';
 import type { MeetingsActor } from './meeting-access.js';
 import { findDemoMeeting } from './meetings.queries.js';
 import { addAgendaItem, addDecision, closeMeeting, createMeeting, setAgendaItemOutcome } from './meetings.service.js';
@@ -41,7 +41,7 @@ export async function seedDemoMeeting(db: Kysely<Database>, now: Date = new Date
   };
   const today = calendarDate(now);
   const heldOn = addDays(today, -14);
-  const programme = await findDemoProgrammeLinks(db);
+  const programme = await findDemoProgrammeLinks(db, asRequestActor(DEMO_ACTOR));
   const priority: LinkRef = { kind: 'priority', id: 'FAdordt-west' };
 
   let meeting = await createMeeting(

@@ -8,6 +8,7 @@ import { findEscalations, findOpenEscalationKeys } from './escalations.queries.j
 import { escalationMunicipalities, presentEscalation } from './escalations.service.js';
 import { meetingScopeOf, type MeetingsActor } from './meeting-access.js';
 import { meetingsDb } from './meetings.tables.js';
+import { asRequestActor } from './link-targets.js';
 import { findDirectionSignals } from './programme-links.js';
 
 /**
@@ -26,7 +27,7 @@ export async function getDirectionDashboard(db: Kysely<Database>, actor: Meeting
     findItemsWithoutOutcome(mdb, scope, today),
     findEscalations(mdb, { status: 'open', municipalities: escalationMunicipalities(actor) }),
     findOpenEscalationKeys(mdb),
-    findDirectionSignals(db, today),
+    findDirectionSignals(db, asRequestActor(actor), today),
   ]);
   const waiting: WaitingDecision[] = [
     ...decisions.map((d) => ({
@@ -55,8 +56,8 @@ export async function getDirectionDashboard(db: Kysely<Database>, actor: Meeting
   return {
     today,
     overdueActions: overdue.map((row) => ({ ...presentAction(row, actor, today), escalated: escalated.has(`action:${row.id}`) })),
-    slippingActivities: programme ? programme.slippingActivities.map((a) => ({ ...a, escalated: escalated.has(`activity:${a.id}`) })) : null,
-    offTrackGoals: programme ? programme.offTrackGoals.map((g) => ({ ...g, escalated: escalated.has(`goal:${g.id}`) })) : null,
+    slippingActivities: programme.slippingActivities.map((a) => ({ ...a, escalated: escalated.has(`activity:${a.id}`) })),
+    offTrackGoals: programme.offTrackGoals.map((g) => ({ ...g, escalated: escalated.has(`goal:${g.id}`) })),
     waitingDecisions: waiting,
     escalations: escalations.map(presentEscalation),
   };

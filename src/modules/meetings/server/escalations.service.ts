@@ -7,6 +7,7 @@ import { findEscalation, findEscalations, findOpenEscalationFor, insertEscalatio
 import { meetingScopeOf, type MeetingsActor } from './meeting-access.js';
 import { findAgendaItem, findDecision, findMeeting } from './meetings.queries.js';
 import { meetingsDb, type MeetingsDb } from './meetings.tables.js';
+import { asRequestActor } from './link-targets.js';
 import { findProgrammeLinkTarget } from './programme-links.js';
 
 /**
@@ -59,8 +60,8 @@ async function findSubject(mdb: MeetingsDb, db: Db, actor: MeetingsActor, kind: 
     const meeting = row && (await visibleMeeting(row.meeting_id));
     return row && meeting ? { label: row.title, municipality: meeting.municipality_code, meetingId: meeting.id } : null;
   }
-  const target = await findProgrammeLinkTarget(db, kind, id);
-  return target?.municipalityCode ? { label: target.label, municipality: target.municipalityCode, meetingId: null } : null;
+  const target = await findProgrammeLinkTarget(db, asRequestActor(actor), kind, id);
+  return target ? { label: target.label, municipality: target.municipalityCode, meetingId: null } : null;
 }
 
 export async function escalate(db: Db, actor: MeetingsActor, input: { subject: { kind: EscalationSubjectKind; id: string }; reason: string }, now: Date): Promise<Escalation> {

@@ -11,8 +11,11 @@ import { findProgrammeLinkTarget, type ProgrammeLinkKind } from './programme-lin
  * (a focus area, wijk or buurt code); goals, activities and programmes belong to the programmes module.
  */
 
-/** The areas module wants a full request actor, but only looks at the area scopes. */
-export function areaActorOf(actor: MeetingsActor): Actor {
+/**
+ * Other modules' functions take a request's actor; the demo seed acts as the system. Areas look only at the
+ * area scopes, programmes at roles and organisation.
+ */
+export function asRequestActor(actor: MeetingsActor): Actor {
   return {
     userId: actor.userId ?? '',
     username: actor.username ?? 'system',
@@ -30,7 +33,7 @@ export function areaActorOf(actor: MeetingsActor): Actor {
 
 export async function findAreaName(db: Kysely<Database>, actor: MeetingsActor, code: string): Promise<{ name: string; municipalityCode: string; level: string } | null> {
   try {
-    const area = await findAreaForFigures(db, areaActorOf(actor), code);
+    const area = await findAreaForFigures(db, asRequestActor(actor), code);
     return { name: area.name, municipalityCode: area.municipalityCode, level: area.level };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return null;
@@ -49,7 +52,7 @@ export async function resolveLinks(db: Kysely<Database>, actor: MeetingsActor, l
       continue;
     }
     seen.add(key);
-    const label = link.kind === 'priority' ? (await findAreaName(db, actor, link.id))?.name : (await findProgrammeLinkTarget(db, link.kind as ProgrammeLinkKind, link.id))?.label;
+    const label = link.kind === 'priority' ? (await findAreaName(db, actor, link.id))?.name : (await findProgrammeLinkTarget(db, asRequestActor(actor), link.kind as ProgrammeLinkKind, link.id))?.label;
     if (!label) errors.push({ path: `${path}.${i}.id`, message: `unknown ${link.kind} ${link.id}` });
     else resolved.push({ kind: link.kind, id: link.id, label });
   }

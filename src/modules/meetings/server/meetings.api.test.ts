@@ -201,7 +201,7 @@ describe('the direction dashboard', () => {
     let dashboard = (await get<DirectionDashboard>('/api/v1/direction')).body;
     expect(dashboard.overdueActions.map((a) => a.id)).not.toContain(action.id);
     expect(dashboard.overdueActions.map((a) => a.title)).toContain('Adressenlijst met signalen aanleveren aan politie en gemeente');
-    expect(dashboard.slippingActivities).toBeNull();
+    expect(Array.isArray(dashboard.slippingActivities) && Array.isArray(dashboard.offTrackGoals)).toBe(true);
 
     t.clock.advanceMinutes(2 * 24 * 60);
     // Two days on, the session has expired by its idle timeout.

@@ -95,6 +95,6 @@ export async function meetingsRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/meeting-link-options',
     { config: { access: 'meetings.manage' }, schema: { tags, summary: 'Programmes, goals and activities an agenda item can be linked to', querystring: LinkOptionsQuery, response: { 200: LinkOptions } } },
-    async (request) => ({ items: await listProgrammeLinkOptions(db(), request.query.municipality) }),
+    async (request) => ({ items: await listProgrammeLinkOptions(db(), requireActor(request), request.query.municipality) }),
   );
 }
