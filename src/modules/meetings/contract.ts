@@ -125,6 +125,8 @@ export const CloseBlocker = z.object({ path: z.string(), message: z.string() });
 export type CloseBlocker = z.infer<typeof CloseBlocker>;
 
 export const MeetingDetail = MeetingSummary.extend({
+  /** The area's name (focus area, wijk or buurt), or the municipality's. */
+  areaName: z.string().nullable(),
   participants: z.array(z.object({ id: Uuid, name: z.string() })),
   agendaItems: z.array(AgendaItem),
   actions: z.array(Action),

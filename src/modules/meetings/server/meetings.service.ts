@@ -100,8 +100,10 @@ export async function getMeetingDetail(db: Db, actor: MeetingsActor, id: string,
       .filter((d) => d.agenda_item_id === item.id)
       .map((d) => ({ id: d.id, agendaItemId: d.agenda_item_id, text: d.text, requiresAction: d.requires_action, createdAt: d.created_at.toISOString() })),
   }));
+  const area = await findAreaName(db, actor, row.area_code ?? row.municipality_code);
   return {
     ...toSummary(row),
+    areaName: area?.name ?? null,
     participants,
     agendaItems,
     actions: actions.map((a) => presentAction(a, actor, today)),
