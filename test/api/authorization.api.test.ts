@@ -88,6 +88,15 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/activities/:id/progress': ['programme_manager', 'partner'],
   'POST /api/v1/activities/:id/milestones': ['programme_manager', 'partner'],
   'PUT /api/v1/activities/:id/milestones/:milestoneId': ['programme_manager', 'partner'],
+  'GET /api/v1/plans': LOGGED_IN,
+  'POST /api/v1/plans': ['programme_manager', 'analyst'],
+  'GET /api/v1/plans/:id': LOGGED_IN,
+  'PUT /api/v1/plans/:id': ['programme_manager', 'analyst'],
+  'POST /api/v1/plans/:id/analysis': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/plans/:id/analysis/:itemId': ['programme_manager', 'analyst'],
+  'POST /api/v1/plans/:id/priorities': ['programme_manager', 'analyst'],
+  'PUT /api/v1/plans/:id/priorities/:itemId': ['programme_manager', 'analyst'],
+  'PUT /api/v1/plans/:id/agenda': ['programme_manager', 'analyst'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {
