@@ -61,6 +61,9 @@ describe('the demo meeting', () => {
     expect(detail.heldOn).toBe(addDays(today(), -14));
     for (const item of detail.agendaItems) expect(item.decisions.length > 0 || item.noDecisionReason !== null).toBe(true);
     expect(detail.agendaItems[0]?.links).toContainEqual({ kind: 'priority', id: 'FAdordt-west', label: 'Dordt West' });
+    // Linked to the demo programme's activity and goal, through the programmes module.
+    expect(detail.agendaItems[0]?.links.map((l) => l.kind).sort()).toEqual(['activity', 'goal', 'priority']);
+    expect(detail.agendaItems[0]?.links).toContainEqual(expect.objectContaining({ kind: 'activity', label: 'Renovatie en verduurzaming portiekflats Wielwijk' }));
     const overdue = detail.actions.filter((a) => a.overdue);
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toMatchObject({ owner: { organisationName: 'Woningcorporatie (demopartner)', userId: null }, dueDate: addDays(today(), -4), daysOverdue: 4 });
@@ -112,6 +115,27 @@ describe('closing a meeting', () => {
       expect((await late).statusCode).toBe(409);
     }
     expect(await counts()).toEqual(after);
+  });
+});
+
+describe('links to the programmes module', () => {
+  it('offers the demo programme\u2019s goals and activities, stores links with their names, and shows what slips', async () => {
+    const options = (await get<{ items: { kind: string; id: string; label: string }[] }>('/api/v1/meeting-link-options?municipality=GM0505')).body.items;
+    const activity = options.find((o) => o.kind === 'activity' && o.label.startsWith('Preventie met Gezag'));
+    const goal = options.find((o) => o.kind === 'goal');
+    expect(options.some((o) => o.kind === 'programme')).toBe(true);
+    if (!activity || !goal) throw new Error('no programme options');
+    const meeting = await newMeeting({ title: 'Kernteam met programmakoppeling' });
+    const detail = (await send('POST', `/api/v1/meetings/${meeting.id}/agenda-items`, { title: 'Jongerenaanpak loopt uit', links: [{ kind: 'activity', id: activity.id }, { kind: 'goal', id: goal.id }] })).json<MeetingDetail>();
+    expect(detail.agendaItems[0]?.links).toEqual(expect.arrayContaining([{ kind: 'activity', id: activity.id, label: activity.label }, { kind: 'goal', id: goal.id, label: goal.label }]));
+
+    const dashboard = (await get<DirectionDashboard>('/api/v1/direction')).body;
+    const slipping = dashboard.slippingActivities.find((a) => a.id === activity.id);
+    expect(slipping).toMatchObject({ endDate: '2026-06-30', ownerOrganisationName: 'Politie (demopartner)', escalated: false });
+    const escalation = await send('POST', '/api/v1/escalations', { subject: { kind: 'activity', id: activity.id }, reason: 'Loopt al maanden uit zonder nieuwe planning.' });
+    expect(escalation.statusCode).toBe(201);
+    expect(escalation.json()).toMatchObject({ subject: { kind: 'activity', label: activity.label }, meetingId: null });
+    expect((await get<DirectionDashboard>('/api/v1/direction')).body.slippingActivities.find((a) => a.id === activity.id)?.escalated).toBe(true);
   });
 });
 
