@@ -121,7 +121,14 @@ export const Action = z.object({
 export type Action = z.infer<typeof Action>;
 
 /** Why a meeting cannot be closed yet: one line per agenda item or decision that lacks an outcome. */
-export const CloseBlocker = z.object({ path: z.string(), message: z.string() });
+export const CloseBlocker = z.object({
+  path: z.string(),
+  message: z.string(),
+  reason: z.enum(['empty_agenda', 'item_without_outcome', 'decision_without_action']),
+  /** The agenda item's number and title, or the decision's text, for the UI's own wording. */
+  position: z.number().int().nullable(),
+  subject: z.string().nullable(),
+});
 export type CloseBlocker = z.infer<typeof CloseBlocker>;
 
 export const MeetingDetail = MeetingSummary.extend({

@@ -65,16 +65,30 @@ export async function findVisibleMeeting(db: MeetingsDb, actor: MeetingsActor, i
 /** What keeps a meeting open: items without outcome, decisions without the action that carries them out. */
 export function closeBlockers(items: readonly AgendaItemRow[], decisions: readonly DecisionRow[], actions: readonly Pick<ActionRow, 'decision_id' | 'status'>[]): CloseBlocker[] {
   const blockers: CloseBlocker[] = [];
-  if (items.length === 0) blockers.push({ path: 'agendaItems', message: 'the agenda is empty: a meeting without items has nothing to close' });
+  if (items.length === 0) blockers.push({ path: 'agendaItems', message: 'the agenda is empty: a meeting without items has nothing to close', reason: 'empty_agenda', position: null, subject: null });
   for (const [i, item] of items.entries()) {
     const own = decisions.filter((d) => d.agenda_item_id === item.id);
     if (own.length === 0 && item.no_decision_reason === null) {
-      blockers.push({ path: `agendaItems.${i}`, message: `item ${item.position} "${item.title}" needs a decision, or a reason why there is none` });
+      blockers.push({
+        path: `agendaItems.${i}`,
+        message: `item ${item.position} "${item.title}" needs a decision, or a reason why there is none`,
+        reason: 'item_without_outcome',
+        position: item.position,
+        subject: item.title,
+      });
     }
     for (const decision of own) {
       if (!decision.requires_action) continue;
       const carried = actions.some((a) => a.decision_id === decision.id && a.status !== 'cancelled');
-      if (!carried) blockers.push({ path: `agendaItems.${i}.decisions.${decision.id}`, message: `decision "${decision.text.slice(0, 80)}" needs an action with an owner and a due date` });
+      if (!carried) {
+        blockers.push({
+          path: `agendaItems.${i}.decisions.${decision.id}`,
+          message: `decision "${decision.text.slice(0, 80)}" needs an action with an owner and a due date`,
+          reason: 'decision_without_action',
+          position: item.position,
+          subject: decision.text.length > 80 ? `${decision.text.slice(0, 80)}…` : decision.text,
+        });
+      }
     }
   }
   return blockers;
@@ -252,7 +266,9 @@ export async function closeMeeting(db: Db, actor: MeetingsActor, meetingId: stri
     await openMeetingForChange(mdb, actor, meetingId, today);
     const [items, decisions, actions] = await Promise.all([findAgendaItems(mdb, meetingId), findDecisions(mdb, meetingId), findActionsOfMeeting(mdb, meetingId)]);
     const blockers = closeBlockers(items, decisions, actions);
-    if (blockers.length) throw new AppError('meeting.not_closable', 409, 'The meeting cannot be closed yet: every item needs an outcome, every decision an action', blockers);
+    if (blockers.length) {
+      throw new AppError('meeting.not_closable', 409, 'The meeting cannot be closed yet: every item needs an outcome, every decision an action', blockers.map(({ path, message }) => ({ path, message })));
+    }
     await closeMeetingRow(mdb, meetingId, actor.userId, now);
     await withAudit(tx, actor, 'meeting.close', { type: 'meeting', id: meetingId }, { agendaItems: items.length, decisions: decisions.length, actions: actions.length });
   });

@@ -118,7 +118,7 @@ export async function findDemoProgrammeLinks(db: Kysely<Database>, actor: Actor)
     return found ? [{ kind: 'goal' as const, id: found.id }] : [];
   };
   return {
-    housing: [...activity(DEMO_ACTIVITY_NAMES.housingRenovation), ...goal(/wo(n|ning)|huur|overlast/i)],
-    youth: [...activity(DEMO_ACTIVITY_NAMES.youthPrevention), ...goal(/jong|veilig|criminal/i)],
+    housing: [...activity(DEMO_ACTIVITY_NAMES.housingRenovation), ...goal(/woningaanbod|eenpersoons/i)],
+    youth: [...activity(DEMO_ACTIVITY_NAMES.youthPrevention), ...goal(/jongeren|veiligheid/i)],
   };
 }

@@ -75,7 +75,13 @@ export function useEscalations(status: 'open' | 'handled') {
 
 function useMeetingsMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ROOT }) });
+  // Not awaited: the caller's own onSuccess (a confirmation) must run even when the refetch unmounts its form.
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ROOT });
+    },
+  });
 }
 
 export const useCreateMeeting = () => useMeetingsMutation((input: CreateMeeting) => api.post<MeetingDetail>('/api/v1/meetings', input));

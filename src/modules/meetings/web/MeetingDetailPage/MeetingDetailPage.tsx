@@ -29,7 +29,7 @@ function ClosePanel({ meeting, onClosed }: { meeting: MeetingDetail; onClosed: (
             <ul className="utrecht-unordered-list wr-blockers">
               {meeting.closeBlockers.map((blocker) => (
                 <li key={blocker.path} className="utrecht-unordered-list__item">
-                  {blocker.message}
+                  {t(`meetings:blockers.${blocker.reason}`, { position: blocker.position, subject: blocker.subject })}
                 </li>
               ))}
             </ul>
@@ -121,7 +121,7 @@ export default function MeetingDetailPage() {
             {editable ? (
               <details className="wr-card">
                 <summary className="wr-card__heading">{t('meetings:detail.addAction')}</summary>
-                <ActionForm meeting={data} onDone={setMessage} />
+                <ActionForm key={data.agendaItems.flatMap((i) => i.decisions.map((d) => d.id)).join(',')} meeting={data} onDone={setMessage} />
               </details>
             ) : null}
           </Section>
