@@ -109,7 +109,7 @@ export default function MeetingDetailPage() {
               ))}
             </ol>
             {editable ? (
-              <details className="wr-card">
+              <details className="wr-card wr-disclosure">
                 <summary className="wr-card__heading">{t('meetings:detail.addItem')}</summary>
                 <AgendaItemForm meeting={data} onDone={setMessage} />
               </details>
@@ -119,7 +119,7 @@ export default function MeetingDetailPage() {
           <Section title={t('meetings:detail.actions')} id="meeting-actions">
             <ActionsTable actions={data.actions} caption={t('meetings:detail.actions')} empty={t('meetings:detail.noActions')} onSaved={setMessage} />
             {editable ? (
-              <details className="wr-card">
+              <details className="wr-card wr-disclosure">
                 <summary className="wr-card__heading">{t('meetings:detail.addAction')}</summary>
                 <ActionForm key={data.agendaItems.flatMap((i) => i.decisions.map((d) => d.id)).join(',')} meeting={data} onDone={setMessage} />
               </details>

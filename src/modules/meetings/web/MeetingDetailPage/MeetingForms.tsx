@@ -40,7 +40,7 @@ export function AgendaItemForm({ meeting, onDone }: { meeting: MeetingDetail; on
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
       <ErrorSummary error={add.error} fields={errors} />
-      <TextField id="item-title" label={t('meetings:detail.itemTitle')} value={title} maxLength={200} required error={errors[0]?.message} onChange={(event) => setTitle(event.target.value)} />
+      <TextField id="item-title" label={t('meetings:detail.itemTitle')} value={title} maxLength={200} error={errors[0]?.message} onChange={(event) => setTitle(event.target.value)} />
       <TextAreaField id="item-description" label={t('meetings:detail.itemDescription')} optionalText={t('common:common.optional')} value={description} rows={2} maxLength={4000} onChange={(event) => setDescription(event.target.value)} />
       {options.items.length > 0 ? (
         <div className="utrecht-form-field utrecht-form-field--distanced wr-form-field">
@@ -126,7 +126,7 @@ export function ActionForm({ meeting, onDone }: { meeting: MeetingDetail; onDone
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
       <ErrorSummary error={add.error} fields={errors} />
-      <TextField id="action-title" label={t('meetings:detail.actionTitle')} value={title} maxLength={300} required error={errorFor('action-title')} onChange={(event) => setTitle(event.target.value)} />
+      <TextField id="action-title" label={t('meetings:detail.actionTitle')} value={title} maxLength={300} error={errorFor('action-title')} onChange={(event) => setTitle(event.target.value)} />
       <SelectField id="action-decision" label={t('meetings:detail.decision')} value={decisionId} placeholder={t('meetings:detail.noDecisionChoice')} options={decisions} onChange={(event) => setDecisionId(event.target.value)} />
       <div className="wr-form-grid">
         <SelectField
@@ -151,7 +151,7 @@ export function ActionForm({ meeting, onDone }: { meeting: MeetingDetail; onDone
           options={users.map((u) => ({ value: u.id, label: ownerOrganisationId ? u.displayName : `${u.displayName} (${u.organisationName})` }))}
           onChange={(event) => setOwnerUserId(event.target.value)}
         />
-        <TextField id="action-due" type="date" label={t('meetings:detail.dueDate')} value={dueDate} min={meeting.heldOn} required error={errorFor('action-due')} onChange={(event) => setDueDate(event.target.value)} />
+        <TextField id="action-due" type="date" label={t('meetings:detail.dueDate')} value={dueDate} min={meeting.heldOn} error={errorFor('action-due')} onChange={(event) => setDueDate(event.target.value)} />
       </div>
       <div className="wr-form-actions">
         <Button type="submit" appearance="primary" busy={add.isPending}>

@@ -59,8 +59,8 @@ function NewMeetingForm({ today }: { today: string }) {
       <ErrorSummary error={create.error} fields={errors} />
       <div className="wr-form-grid">
         <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
-        <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} required error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
-        <TextField id="meeting-date" type="date" label={t('meetings:form.heldOn')} value={heldOn} required error={errorFor('meeting-date')} onChange={(event) => setHeldOn(event.target.value)} />
+        <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
+        <TextField id="meeting-date" type="date" label={t('meetings:form.heldOn')} value={heldOn} error={errorFor('meeting-date')} onChange={(event) => setHeldOn(event.target.value)} />
         <TextField id="meeting-location" label={t('meetings:form.location')} optionalText={t('common:common.optional')} value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
         <SelectField
           id="meeting-municipality"
