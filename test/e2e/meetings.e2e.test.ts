@@ -64,6 +64,8 @@ describe('meetings (regisseur)', () => {
     await page.getByLabel('Titel', { exact: true }).fill(TITLE);
     await page.getByLabel('Datum', { exact: true }).fill(addDays(today, -10));
     await page.getByLabel('Locatie').fill('Stadskantoor, kamer 3.12');
+    expect(await page.getByLabel('Gemeente', { exact: true }).inputValue()).toBe('GM0505');
+    await expect.poll(() => page.getByLabel('Gemeente', { exact: true }).locator('option:checked').textContent()).toBe('Dordrecht (GM0505)');
     await page.getByLabel('Gebied').selectOption({ label: 'Dordt West' });
     await page.getByLabel('Woningcorporatie (demopartner)').check();
     await screenshot(page, 'meetings-list-and-new');

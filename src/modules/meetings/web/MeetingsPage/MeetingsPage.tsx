@@ -17,10 +17,31 @@ import { formatCalendarDate } from '../format-date';
 import { useCreateMeeting, useMeetings, useOwnerOptions } from '../meetings-api';
 import '../meetings.css';
 
-function useAreas(level: 'gemeente' | 'focus', municipality?: string) {
+function useAreas(level: 'focus', municipality?: string) {
   return useQuery({
     queryKey: ['meetings', 'areas', level, municipality ?? ''],
     queryFn: async () => (await api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ level, municipality })}`)).items,
+    staleTime: 300_000,
+  });
+}
+
+/**
+ * Municipalities to plan a meeting in: those of the newest loaded year, and every municipality with a focus
+ * area (an area-based approach runs there, whatever year its CBS figures are of).
+ */
+function useMunicipalities() {
+  return useQuery({
+    queryKey: ['meetings', 'municipalities'],
+    queryFn: async () => {
+      const [latest, focus] = await Promise.all([
+        api.get<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=gemeente'),
+        api.get<{ items: { parentCode: string | null }[] }>('/api/v1/areas?level=focus'),
+      ]);
+      const byCode = new Map(latest.items.map((m) => [m.code, m.name]));
+      const missing = [...new Set(focus.items.map((f) => f.parentCode).filter((code): code is string => code !== null && !byCode.has(code)))];
+      for (const code of missing) byCode.set(code, (await api.get<{ name: string }>(`/api/v1/areas/${encodeURIComponent(code)}`)).name);
+      return [...byCode].map(([code, name]) => ({ code, name })).sort((x, y) => x.name.localeCompare(y.name, 'nl'));
+    },
     staleTime: 300_000,
   });
 }
@@ -30,7 +51,7 @@ function NewMeetingForm({ today }: { today: string }) {
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const owners = useOwnerOptions(true);
-  const municipalities = useAreas('gemeente');
+  const municipalities = useMunicipalities();
   const [kind, setKind] = useState<MeetingKind>('kernteam');
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState(today);
