@@ -2,8 +2,9 @@ import { authModule } from '../../modules/auth/index.js';
 import { auditModule } from '../../modules/audit/index.js';
 import { areasModule } from '../../modules/areas/index.js';
 import { indicatorsModule } from '../../modules/indicators/index.js';
+import { meetingsModule } from '../../modules/meetings/index.js';
 import { programmesModule } from '../../modules/programmes/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule];

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'programmes.manage',
   'activities.update',
   'plans.manage',
+  'meetings.read',
+  'meetings.manage',
+  'direction.read',
+  'escalations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,13 +38,17 @@ const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.expo
 // Programmes, goals and their progress are read by every role (the council follows progress); which
 // activities a partner sees is narrowed per organisation in the programmes module.
 const PROGRAMMES: Permission[] = ['programmes.read'];
+// Meetings: partners read only the meetings they take part in and update only their own actions (the
+// meetings service decides); the programme manager runs meetings, the direction dashboard and escalations.
+const MEETINGS_READ: Permission[] = ['meetings.read'];
+const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.read', 'escalations.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage'],
-  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES],
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update'],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ],
   viewer: [...FIGURES, ...PROGRAMMES],
 };
 

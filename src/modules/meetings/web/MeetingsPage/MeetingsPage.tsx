@@ -1,0 +1,176 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, toQueryString } from '../../../../platform/web/api-client';
+import { Button } from '../../../../platform/web/components/Button';
+import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
+import { Page, Section } from '../../../../platform/web/components/Page';
+import { QueryState } from '../../../../platform/web/components/QueryState';
+import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
+import { Table, type Column } from '../../../../platform/web/components/Table';
+import { formatNumber } from '../../../../platform/web/i18n/format';
+import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import { MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../contract';
+import { formatCalendarDate } from '../format-date';
+import { useCreateMeeting, useMeetings, useOwnerOptions } from '../meetings-api';
+import '../meetings.css';
+
+function useAreas(level: 'focus', municipality?: string) {
+  return useQuery({
+    queryKey: ['meetings', 'areas', level, municipality ?? ''],
+    queryFn: async () => (await api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ level, municipality })}`)).items,
+    staleTime: 300_000,
+  });
+}
+
+/**
+ * Municipalities to plan a meeting in: those of the newest loaded year, and every municipality with a focus
+ * area (an area-based approach runs there, whatever year its CBS figures are of).
+ */
+function useMunicipalities() {
+  return useQuery({
+    queryKey: ['meetings', 'municipalities'],
+    queryFn: async () => {
+      const [latest, focus] = await Promise.all([
+        api.get<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=gemeente'),
+        api.get<{ items: { parentCode: string | null }[] }>('/api/v1/areas?level=focus'),
+      ]);
+      const byCode = new Map(latest.items.map((m) => [m.code, m.name]));
+      const missing = [...new Set(focus.items.map((f) => f.parentCode).filter((code): code is string => code !== null && !byCode.has(code)))];
+      for (const code of missing) byCode.set(code, (await api.get<{ name: string }>(`/api/v1/areas/${encodeURIComponent(code)}`)).name);
+      return [...byCode].map(([code, name]) => ({ code, name })).sort((x, y) => x.name.localeCompare(y.name, 'nl'));
+    },
+    staleTime: 300_000,
+  });
+}
+
+function NewMeetingForm({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateMeeting();
+  const owners = useOwnerOptions(true);
+  const municipalities = useMunicipalities();
+  const [kind, setKind] = useState<MeetingKind>('kernteam');
+  const [title, setTitle] = useState('');
+  const [heldOn, setHeldOn] = useState(today);
+  const [location, setLocation] = useState('');
+  const [municipality, setMunicipality] = useState('GM0505');
+  const [areaCode, setAreaCode] = useState('');
+  const [participants, setParticipants] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const focusAreas = useAreas('focus', municipality);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: FieldErrorLink[] = [];
+    if (!title.trim()) found.push({ fieldId: 'meeting-title', label: t('meetings:form.title'), message: t('meetings:form.titleRequired') });
+    if (!heldOn) found.push({ fieldId: 'meeting-date', label: t('meetings:form.heldOn'), message: t('meetings:form.heldOnRequired') });
+    setErrors(found);
+    if (found.length) return;
+    create.mutate(
+      { kind, title: title.trim(), heldOn, location: location.trim(), municipality, ...(areaCode ? { areaCode } : {}), participantOrganisationIds: participants },
+      { onSuccess: (meeting) => void navigate(`/overleggen/${meeting.id}`) },
+    );
+  }
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  return (
+    <form className="utrecht-form" noValidate onSubmit={submit}>
+      <ErrorSummary error={create.error} fields={errors} />
+      <div className="wr-form-grid">
+        <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
+        <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
+        <TextField id="meeting-date" type="date" label={t('meetings:form.heldOn')} value={heldOn} error={errorFor('meeting-date')} onChange={(event) => setHeldOn(event.target.value)} />
+        <TextField id="meeting-location" label={t('meetings:form.location')} optionalText={t('common:common.optional')} value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
+        <SelectField
+          id="meeting-municipality"
+          label={t('meetings:form.municipality')}
+          value={municipality}
+          options={(municipalities.data ?? [{ code: 'GM0505', name: 'Dordrecht' }]).map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
+          onChange={(event) => {
+            setMunicipality(event.target.value);
+            setAreaCode('');
+          }}
+        />
+        <SelectField
+          id="meeting-area"
+          label={t('meetings:form.area')}
+          description={t('meetings:form.areaDescription')}
+          value={areaCode}
+          placeholder={t('meetings:form.noArea')}
+          options={(focusAreas.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+          onChange={(event) => setAreaCode(event.target.value)}
+        />
+      </div>
+      {owners.data ? (
+        <CheckboxGroup
+          name="participants"
+          legend={t('meetings:form.participants')}
+          description={t('meetings:form.participantsDescription')}
+          options={owners.data.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          value={participants}
+          onChange={setParticipants}
+        />
+      ) : null}
+      <div className="wr-form-actions">
+        <Button type="submit" appearance="primary" busy={create.isPending}>
+          {t('meetings:form.create')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export default function MeetingsPage() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const meetings = useMeetings();
+  const canManage = hasPermission(user, 'meetings.manage');
+
+  const columns: Column<MeetingSummary>[] = [
+    { key: 'date', header: t('meetings:list.date'), render: (row) => <span className="wr-nowrap">{formatCalendarDate(row.heldOn, i18n.language)}</span> },
+    {
+      key: 'title',
+      header: t('meetings:list.meeting'),
+      rowHeader: true,
+      render: (row) => (
+        <>
+          <Link className="utrecht-link utrecht-link--html-a" to={`/overleggen/${row.id}`}>
+            {row.title}
+          </Link>
+          {row.demo ? (
+            <>
+              {' '}
+              <span className="wr-tag">{t('meetings:demo')}</span>
+            </>
+          ) : null}
+          {row.location ? <span className="wr-table__secondary wr-muted"> · {row.location}</span> : null}
+        </>
+      ),
+    },
+    { key: 'kind', header: t('meetings:list.kind'), render: (row) => t(`meetings:kinds.${row.kind}`) },
+    { key: 'status', header: t('meetings:list.status'), render: (row) => <StatusBadge status={row.status === 'open' ? 'active' : 'neutral'}>{t(`meetings:meetingStatus.${row.status}`)}</StatusBadge> },
+    { key: 'open', header: t('meetings:list.openActions'), numeric: true, render: (row) => formatNumber(row.openActionCount, i18n.language) },
+    {
+      key: 'overdue',
+      header: t('meetings:list.overdue'),
+      numeric: true,
+      render: (row) => (row.overdueActionCount > 0 ? <span className="wr-overdue">{formatNumber(row.overdueActionCount, i18n.language)}</span> : '0'),
+    },
+  ];
+
+  return (
+    <Page title={t('meetings:list.title')} lead={t('meetings:list.lead')}>
+      <QueryState isPending={meetings.isPending} error={meetings.error} onRetry={() => void meetings.refetch()} />
+      {meetings.data ? <Table caption={t('meetings:list.caption')} captionHidden columns={columns} rows={meetings.data.items} rowKey={(row) => row.id} empty={t('meetings:list.empty')} /> : null}
+      {canManage && meetings.data ? (
+        <Section title={t('meetings:list.new')} id="meeting-new">
+          <div className="wr-card">
+            <NewMeetingForm today={meetings.data.today} />
+          </div>
+        </Section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, toQueryString } from '../../../platform/web/api-client';
+import type {
+  Action,
+  ActionList,
+  CreateAction,
+  CreateAgendaItem,
+  CreateDecision,
+  CreateEscalation,
+  CreateMeeting,
+  DirectionDashboard,
+  Escalation,
+  Link,
+  MeetingDetail,
+  MeetingList,
+  OwnerOptions,
+  UpdateAction,
+} from '../contract';
+
+/** The meetings module's API calls as TanStack Query hooks; every change refreshes everything meetings show. */
+
+const ROOT = ['meetings'] as const;
+const keys = {
+  list: [...ROOT, 'list'] as const,
+  detail: (id: string) => [...ROOT, 'detail', id] as const,
+  mine: [...ROOT, 'mine'] as const,
+  owners: [...ROOT, 'owners'] as const,
+  linkOptions: (municipality: string) => [...ROOT, 'link-options', municipality] as const,
+  focusAreas: (municipality: string) => [...ROOT, 'focus-areas', municipality] as const,
+  direction: [...ROOT, 'direction'] as const,
+  escalations: (status: string) => [...ROOT, 'escalations', status] as const,
+};
+
+export function useMeetings() {
+  return useQuery({ queryKey: keys.list, queryFn: () => api.get<MeetingList>('/api/v1/meetings') });
+}
+
+export function useMeeting(id: string) {
+  return useQuery({ queryKey: keys.detail(id), queryFn: () => api.get<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(id)}`) });
+}
+
+export function useMyActions() {
+  return useQuery({ queryKey: keys.mine, queryFn: () => api.get<ActionList>('/api/v1/my-actions?include=all') });
+}
+
+export function useOwnerOptions(enabled: boolean) {
+  return useQuery({ queryKey: keys.owners, queryFn: () => api.get<OwnerOptions>('/api/v1/meeting-owners'), enabled, staleTime: 60_000 });
+}
+
+/** Priority areas (the municipality's focus areas) and the programmes' goals and activities. */
+export function useLinkOptions(municipality: string, enabled: boolean) {
+  const programmes = useQuery({
+    queryKey: keys.linkOptions(municipality),
+    queryFn: async () => (await api.get<{ items: Link[] }>(`/api/v1/meeting-link-options${toQueryString({ municipality })}`)).items,
+    enabled,
+    staleTime: 60_000,
+  });
+  const focus = useQuery({
+    queryKey: keys.focusAreas(municipality),
+    queryFn: async () => (await api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ municipality, level: 'focus' })}`)).items,
+    enabled,
+    staleTime: 60_000,
+  });
+  const items: Link[] = [...(focus.data ?? []).map((a) => ({ kind: 'priority' as const, id: a.code, label: a.name })), ...(programmes.data ?? [])];
+  return { items, isPending: programmes.isPending || focus.isPending, error: programmes.error ?? focus.error };
+}
+
+export function useDirection() {
+  return useQuery({ queryKey: keys.direction, queryFn: () => api.get<DirectionDashboard>('/api/v1/direction') });
+}
+
+export function useEscalations(status: 'open' | 'handled') {
+  return useQuery({ queryKey: keys.escalations(status), queryFn: async () => (await api.get<{ items: Escalation[] }>(`/api/v1/escalations?status=${status}`)).items });
+}
+
+function useMeetingsMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  // Not awaited: the caller's own onSuccess (a confirmation) must run even when the refetch unmounts its form.
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ROOT });
+    },
+  });
+}
+
+export const useCreateMeeting = () => useMeetingsMutation((input: CreateMeeting) => api.post<MeetingDetail>('/api/v1/meetings', input));
+export const useAddAgendaItem = (meetingId: string) =>
+  useMeetingsMutation((input: CreateAgendaItem) => api.post<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/agenda-items`, input));
+export const useAddDecision = () =>
+  useMeetingsMutation(({ itemId, ...input }: CreateDecision & { itemId: string }) => api.post<MeetingDetail>(`/api/v1/agenda-items/${encodeURIComponent(itemId)}/decisions`, input));
+export const useSetNoDecision = () =>
+  useMeetingsMutation(({ itemId, reason }: { itemId: string; reason: string | null }) => api.patch<MeetingDetail>(`/api/v1/agenda-items/${encodeURIComponent(itemId)}`, { noDecisionReason: reason }));
+export const useAddAction = (meetingId: string) => useMeetingsMutation((input: CreateAction) => api.post<Action>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/actions`, input));
+export const useUpdateAction = () => useMeetingsMutation(({ id, changes }: { id: string; changes: UpdateAction }) => api.patch<Action>(`/api/v1/meeting-actions/${encodeURIComponent(id)}`, changes));
+export const useCloseMeeting = (meetingId: string) => useMeetingsMutation(() => api.post<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/close`));
+export const useEscalate = () => useMeetingsMutation((input: CreateEscalation) => api.post<Escalation>('/api/v1/escalations', input));
+export const useHandleEscalation = () =>
+  useMeetingsMutation(({ id, resolution }: { id: string; resolution: string }) => api.patch<Escalation>(`/api/v1/escalations/${encodeURIComponent(id)}`, { resolution }));
