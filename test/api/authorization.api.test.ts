@@ -52,6 +52,25 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/rankings': ['programme_manager', 'analyst'],
   'GET /api/v1/rankings': LOGGED_IN,
   'GET /api/v1/rankings/:id': LOGGED_IN,
+  // Programmes: every role reads them (the council follows progress); partners see only their activities.
+  'GET /api/v1/programmes': LOGGED_IN,
+  'POST /api/v1/programmes': ['programme_manager'],
+  'GET /api/v1/programmes/:id': LOGGED_IN,
+  'PUT /api/v1/programmes/:id': ['programme_manager'],
+  'GET /api/v1/programme-options': LOGGED_IN,
+  'POST /api/v1/programmes/:id/goals': ['programme_manager'],
+  'GET /api/v1/programmes/:id/goals/:goalId': LOGGED_IN,
+  'PUT /api/v1/programmes/:id/goals/:goalId': ['programme_manager'],
+  'DELETE /api/v1/programmes/:id/goals/:goalId': ['programme_manager'],
+  'GET /api/v1/programmes/:id/activities': LOGGED_IN,
+  'POST /api/v1/programmes/:id/activities': ['programme_manager'],
+  'GET /api/v1/areas/:code/activities': LOGGED_IN,
+  'GET /api/v1/activities/:id': LOGGED_IN,
+  'PUT /api/v1/activities/:id': ['programme_manager'],
+  'POST /api/v1/activities/:id/status': ['programme_manager', 'partner'],
+  'POST /api/v1/activities/:id/progress': ['programme_manager', 'partner'],
+  'POST /api/v1/activities/:id/milestones': ['programme_manager', 'partner'],
+  'PUT /api/v1/activities/:id/milestones/:milestoneId': ['programme_manager', 'partner'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {

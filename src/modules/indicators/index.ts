@@ -23,3 +23,10 @@ export const indicatorsModule: ServerModule = {
 
 /** For the CLI and the benchmark: the same all-or-nothing import as POST /api/v1/imports. */
 export { runImport, type ImportInput } from './server/import/import.service.js';
+/**
+ * For the programmes module (goal status against a trajectory): the catalogue, and one indicator of an area
+ * over the years with its municipality reference (the gemeente's own value, else its buurten aggregated by
+ * the indicator's rule).
+ */
+export { listIndicators } from './server/catalogue.service.js';
+export { getAreaSeries } from './server/profile.service.js';

@@ -22,19 +22,26 @@ export const PERMISSIONS = [
   'indicators.manage',
   'imports.run',
   'rankings.manage',
+  'programmes.read',
+  'programmes.manage',
+  'activities.update',
+  'plans.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Area figures are aggregate public statistics: every role may read and export them.
 const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.export'];
+// Programmes, goals and their progress are read by every role (the council follows progress); which
+// activities a partner sees is narrowed per organisation in the programmes module.
+const PROGRAMMES: Permission[] = ['programmes.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run'],
-  finance: ['organisations.read', ...FIGURES],
-  partner: ['organisations.read', ...FIGURES],
-  viewer: [...FIGURES],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage'],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update'],
+  viewer: [...FIGURES, ...PROGRAMMES],
 };
 
 export function isRole(value: string): value is Role {

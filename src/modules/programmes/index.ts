@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerModule } from '../../platform/server/index.js';
+import { activitiesRoutes } from './server/activities.routes.js';
+import { programmesRoutes } from './server/programmes.routes.js';
+
+/**
+ * Programmes and direction (regie): programmes with pillars, strategic and SMART operational goals with their
+ * status against a trajectory, activities with owners, partners, workflow and progress, and neighbourhood
+ * development plans. docs/programmes.md describes the rules.
+ */
+export const programmesModule: ServerModule = {
+  name: 'programmes',
+  routes: async (app: FastifyInstance) => {
+    await programmesRoutes(app);
+    await activitiesRoutes(app);
+  },
+};
+
+/*
+ * The module's interface for other modules (meetings and the direction dashboard, finance, reports). Stable:
+ * later versions may add to it but do not change these signatures.
+ *
+ *  findProgrammeSummary(db, id)              → { id, name, horizonStart, horizonEnd, municipalityCode, isDemo } | null
+ *  findActivityRef(db, activityId)           → { id, programmeId, name, ownerOrganisationId, partnerOrganisationIds,
+ *                                               status, start, end } | null            (no access check)
+ *  listActivitiesOfProgramme(db, programmeId)→ ActivityRef[]                           (no access check)
+ *  canActorSeeActivity(db, actor, activityId)→ boolean  (partners: only what their organisation owns or joins)
+ *  listSlippingActivities(db, actor, today)  → SlippingActivity[]: end date before `today` (YYYY-MM-DD), status
+ *                                               idea | planned | running, visible to the actor, most overdue first
+ *  listGoalsWithStatus(db, actor, programmeId?) → OperationalGoal[] (contract.ts) with status on_track | at_risk |
+ *                                               off_track | no_data, of one programme or every visible one
+ *  findDemoProgrammeId(db), findDemoActivityIdsByName(db) → the demo data (DEMO_PROGRAMME_NAME,
+ *                                               DEMO_ACTIVITY_NAMES); empty/null when it is not loaded
+ * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
+ */
+export {
+  findProgrammeSummary,
+  findActivityRef,
+  listActivitiesOfProgramme,
+  canActorSeeActivity,
+  listSlippingActivities,
+  findDemoProgrammeId,
+  findDemoActivityIdsByName,
+  DEMO_PROGRAMME_NAME,
+  DEMO_ACTIVITY_NAMES,
+  type ActivityRef,
+  type SlippingActivity,
+} from './server/module-api.js';
+export { listGoalsWithStatus } from './server/goals.service.js';
+export { ALLOWED_TRANSITIONS, isSlipping } from './server/activity-workflow.js';
+export type { ActivityStatus, GoalStatus, OperationalGoal, ProgrammeSummary } from './contract.js';

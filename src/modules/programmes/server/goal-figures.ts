@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import { AppError, type Actor, type Database } from '../../../platform/server/index.js';
+import { findAreaForFigures } from '../../areas/index.js';
+import { getAreaSeries, listIndicators } from '../../indicators/index.js';
+import type { GoalMeasurement, OperationalGoal } from '../contract.js';
+import { evaluateGoal, measurementDate } from './goal-status.js';
+import type { GoalRow } from './goals.queries.js';
+
+type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
+
+/**
+ * Turns goal rows into goals with their status, reading the figures through the indicators module (which
+ * aggregates focus areas from their members and, where the gemeente has no own figure, the municipality
+ * from its buurten by the indicator's aggregation rule).
+ */
+export class GoalFigures {
+  private catalogue: Promise<Map<string, Indicator>> | null = null;
+  private areaNames = new Map<string, Promise<{ name: string; municipalityCode: string } | null>>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly actor: Actor,
+  ) {}
+
+  private indicators(): Promise<Map<string, Indicator>> {
+    this.catalogue ??= listIndicators(this.db).then((items) => new Map(items.map((i) => [i.code, i])));
+    return this.catalogue;
+  }
+
+  area(code: string): Promise<{ name: string; municipalityCode: string } | null> {
+    let found = this.areaNames.get(code);
+    if (!found) {
+      found = findAreaForFigures(this.db, this.actor, code).then(
+        (a) => ({ name: a.name, municipalityCode: a.municipalityCode }),
+        (error: unknown) => {
+          if (error instanceof AppError && error.status === 404) return null;
+          throw error;
+        },
+      );
+      this.areaNames.set(code, found);
+    }
+    return found;
+  }
+
+  async indicator(code: string): Promise<Indicator | null> {
+    return (await this.indicators()).get(code) ?? null;
+  }
+
+  async measurements(areaCode: string, indicator: string): Promise<GoalMeasurement[]> {
+    const series = await getAreaSeries(this.db, this.actor, areaCode, indicator);
+    return series.items.map((i) => ({ period: i.period, date: measurementDate(i.period), value: i.value, municipalityValue: i.municipalityValue }));
+  }
+
+  /** Whether the gemeente has its own figure in that year, or the reference was aggregated from its buurten. */
+  private async municipalitySource(municipalityCode: string, indicator: string, period: number): Promise<'own' | 'aggregated_from_buurten'> {
+    const series = await getAreaSeries(this.db, this.actor, municipalityCode, indicator);
+    const point = series.items.find((i) => i.period === period);
+    return point && point.value !== null ? 'own' : 'aggregated_from_buurten';
+  }
+
+  async evaluate(row: GoalRow, withMeasurements: true): Promise<OperationalGoal & { measurements: GoalMeasurement[] }>;
+  async evaluate(row: GoalRow, withMeasurements?: false): Promise<OperationalGoal>;
+  async evaluate(row: GoalRow, withMeasurements = false): Promise<OperationalGoal & { measurements?: GoalMeasurement[] }> {
+    const [indicator, area] = await Promise.all([this.indicator(row.indicator_code), this.area(row.area_code)]);
+    const base = {
+      id: row.id,
+      programmeId: row.programme_id,
+      strategicGoalId: row.strategic_goal_id,
+      name: row.name,
+      indicator: row.indicator_code,
+      indicatorName: indicator?.name ?? row.indicator_code,
+      unit: indicator?.unit ?? '',
+      decimals: indicator?.decimals ?? 1,
+      polarity: indicator?.polarity ?? ('neutral' as const),
+      area: row.area_code,
+      areaName: area?.name ?? row.area_code,
+      baseline: row.baseline_value,
+      baselineDate: row.baseline_date,
+      targetKind: row.target_kind,
+      targetDate: row.target_date,
+      trajectory: 'linear' as const,
+      isExample: row.is_example,
+    };
+    if (!indicator || !area) {
+      return { ...base, target: row.target_value, status: 'no_data', statusReason: 'indicator_or_area_unavailable', latest: null, expected: null, shortfall: null, municipalityValueSource: null, ...(withMeasurements ? { measurements: [] } : {}) };
+    }
+    const measurements = await this.measurements(row.area_code, row.indicator_code);
+    const evaluation = evaluateGoal(
+      { baseline: row.baseline_value, baselineDate: row.baseline_date, targetKind: row.target_kind, target: row.target_value, targetDate: row.target_date, polarity: indicator.polarity },
+      measurements,
+    );
+    const referencePeriod = evaluation.latest?.period ?? [...measurements].reverse().find((m) => m.municipalityValue !== null)?.period;
+    const municipalityValueSource =
+      row.target_kind === 'municipality_average' && evaluation.target !== null && referencePeriod !== undefined
+        ? await this.municipalitySource(area.municipalityCode, row.indicator_code, referencePeriod)
+        : null;
+    return {
+      ...base,
+      target: evaluation.target,
+      status: evaluation.status,
+      statusReason: evaluation.statusReason,
+      latest: evaluation.latest,
+      expected: evaluation.expected,
+      shortfall: evaluation.shortfall,
+      municipalityValueSource,
+      ...(withMeasurements ? { measurements } : {}),
+    };
+  }
+}
