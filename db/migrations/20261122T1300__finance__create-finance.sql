@@ -103,15 +103,16 @@ CREATE TABLE finance_entries (
 CREATE INDEX finance_entries_line ON finance_entries (budget_line_id, status);
 CREATE INDEX finance_entries_pending ON finance_entries (status) WHERE status = 'pending';
 
--- A budget proposal (begrotingsvoorstel / offerte) for one activity over a range of years, optionally with an
--- investment whose capital charges (afschrijving, rente) enter the budget-effect table.
+-- A budget proposal (begrotingsvoorstel / offerte) over a range of years: yearly operating costs financed
+-- by shares of funding sources, optionally an investment whose capital charges (afschrijving, rente) enter
+-- the budget-effect table. A proposal usually precedes the activity it pays for, so the link is optional.
 CREATE TABLE budget_proposals (
   id                        uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   title                     text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
   reference                 text NOT NULL DEFAULT '',
-  programme_id              uuid NOT NULL,
-  activity_id               uuid NOT NULL,
-  activity_name             text NOT NULL,
+  subject                   text NOT NULL DEFAULT '',
+  activity_id               uuid,
+  illustrative              boolean NOT NULL DEFAULT false,
   first_year                integer NOT NULL CHECK (first_year BETWEEN 2000 AND 2100),
   last_year                 integer NOT NULL CHECK (last_year BETWEEN 2000 AND 2100),
   structural                boolean NOT NULL DEFAULT true,
@@ -124,6 +125,23 @@ CREATE TABLE budget_proposals (
   created_at                timestamptz NOT NULL DEFAULT now(),
   CHECK (last_year >= first_year AND last_year - first_year < 30),
   CHECK (investment_cents = 0 OR (depreciation_years IS NOT NULL AND investment_year IS NOT NULL))
+);
+
+CREATE UNIQUE INDEX budget_proposals_title_key ON budget_proposals (lower(title));
+
+CREATE TABLE budget_proposal_years (
+  proposal_id     uuid NOT NULL REFERENCES budget_proposals (id) ON DELETE CASCADE,
+  year            integer NOT NULL,
+  operating_cents bigint NOT NULL CHECK (operating_cents >= 0),
+  PRIMARY KEY (proposal_id, year)
+);
+
+-- Who pays the operating costs, as shares (basis points) applied to every year.
+CREATE TABLE budget_proposal_financing (
+  proposal_id       uuid NOT NULL REFERENCES budget_proposals (id) ON DELETE CASCADE,
+  funding_source_id uuid NOT NULL REFERENCES funding_sources (id),
+  share_bp          integer NOT NULL CHECK (share_bp BETWEEN 1 AND 10000),
+  PRIMARY KEY (proposal_id, funding_source_id)
 );
 
 CREATE TABLE finance_settings (

@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'programmes.manage',
   'activities.update',
   'plans.manage',
+  'finance.read',
+  'finance.manage',
+  'finance.spend',
+  'finance.approve',
+  'finance.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,10 +42,11 @@ const PROGRAMMES: Permission[] = ['programmes.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', 'finance.read', 'finance.spend', 'finance.approve', 'finance.export'],
   analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage'],
-  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES],
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update'],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export'],
+  // A partner reads only the funding sources and lines financed with its own money (finance service).
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', 'finance.read'],
   viewer: [...FIGURES, ...PROGRAMMES],
 };
 

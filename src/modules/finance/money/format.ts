@@ -27,5 +27,5 @@ export function parseEuroInput(text: string): number | null {
 export function formatPercentBp(bp: number): string {
   const whole = Math.trunc(bp / 100);
   const rest = Math.abs(bp % 100);
-  return `${whole}${rest ? `,${String(rest).padStart(2, '0').replace(/0$/, '')}` : ''} %`;
+  return `${whole}${rest ? `,${String(rest).padStart(2, '0').replace(/0$/, '')}` : ''}%`;
 }

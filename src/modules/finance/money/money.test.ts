@@ -84,8 +84,8 @@ describe('Dutch money notation', () => {
     expect(formatEuro(123_456, { decimals: 'never' })).toBe('€\u00a01.235');
     expect(formatEuro(-1_200)).toBe('−\u00a0€\u00a012');
     expect(formatEuro(5, { decimals: 'always' })).toBe('€\u00a00,05');
-    expect(formatPercentBp(150)).toBe('1,5 %');
-    expect(formatPercentBp(5000)).toBe('50 %');
+    expect(formatPercentBp(150)).toBe('1,5%');
+    expect(formatPercentBp(5000)).toBe('50%');
   });
 
   it('reads amounts as Dutch users type them', () => {
