@@ -81,7 +81,7 @@ describe('finance', () => {
     await expect.poll(() => pageHeading(page).textContent()).toBe('Budgetoverzicht');
     await page.getByRole('heading', { name: `Wijkaanpak Crabbehof (e2e), ${year}` }).waitFor();
     const signals = page.locator('#budget-alerts');
-    if (expectWarning) await signals.getByText(/Verwachte overschrijding: bij het huidige bestedingstempo komt het jaar/).waitFor();
+    if (expectWarning) await signals.getByText(/Verwachte overschrijding: bij het huidige bestedingstempo komt het jaar/).first().waitFor();
     else await signals.getByText(/Boven budget/).first().waitFor();
     await expect.poll(() => signals.getByText(expectWarning ? 'Waarschuwing:' : 'Alarm:').count()).toBeGreaterThan(0);
     const row = page.locator('#budget-lines tr', { hasText: 'Inzet straatcoaches' });
@@ -93,13 +93,14 @@ describe('finance', () => {
 
   it('books a large spend that waits for a second person; the submitter cannot approve it', async () => {
     const { page } = finance;
-    const value = await page.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).getAttribute('value');
-    await page.getByLabel('Begrotingsregel').selectOption(value ?? '');
-    await page.getByLabel('Soort').selectOption('commitment');
-    await page.getByLabel('Bedrag in euro').fill('12.500');
-    await page.getByLabel('Omschrijving', { exact: true }).fill('Opdracht straatcoaches vierde kwartaal');
-    await page.getByLabel('Documentkenmerk').fill('OPD-2026-117');
-    await page.getByRole('button', { name: 'Boeken' }).click();
+    const form = page.locator('#entry-form');
+    const value = await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).getAttribute('value');
+    await form.getByLabel('Begrotingsregel', { exact: true }).selectOption(value ?? '');
+    await form.getByLabel('Soort', { exact: true }).selectOption('commitment');
+    await form.getByLabel('Bedrag in euro', { exact: true }).fill('12.500');
+    await form.getByLabel('Omschrijving', { exact: true }).fill('Opdracht straatcoaches vierde kwartaal');
+    await form.getByLabel('Documentkenmerk', { exact: true }).fill('OPD-2026-117');
+    await form.getByRole('button', { name: 'Boeken' }).click();
     await page.getByText(/wacht op accordering door een tweede persoon/).waitFor();
     await page.getByRole('link', { name: 'Accordering' }).click();
     await waitForPageReady(page);

@@ -27,7 +27,7 @@ export const TrancheInput = z.strictObject({
   receivedDate: IsoDate.nullable().optional(),
   receivedCents: Cents.optional(),
 });
-export const ObligationInput = z.strictObject({ kind: ObligationKind, dueDate: IsoDate, description: z.string().trim().max(500).default('') });
+export const ObligationInput = z.strictObject({ kind: ObligationKind, dueDate: IsoDate, description: z.string().trim().max(500).default(''), deliveredOn: IsoDate.nullable().optional() });
 
 export const CreateFundingSource = z.strictObject({
   name: Text(200),

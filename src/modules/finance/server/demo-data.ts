@@ -61,8 +61,8 @@ async function seedSources(db: Kysely<Database>): Promise<Map<string, string>> {
         { amountCents: tranche, dueDate: '2026-03-01', receivedDate: null },
       ],
       obligations: [
-        { kind: 'voortgangsrapportage', dueDate: '2024-07-01', description: 'Voortgang eerste jaar aan het ministerie' },
-        { kind: 'voortgangsrapportage', dueDate: '2025-07-01', description: 'Voortgang tweede jaar aan het ministerie' },
+        { kind: 'voortgangsrapportage', dueDate: '2024-07-01', description: 'Voortgang eerste jaar aan het ministerie', deliveredOn: '2024-06-24' },
+        { kind: 'voortgangsrapportage', dueDate: '2025-07-01', description: 'Voortgang tweede jaar aan het ministerie', deliveredOn: '2025-06-30' },
         { kind: 'schriftelijke_verantwoording', dueDate: '2026-12-31', description: 'Inhoudelijke en financiële eindverantwoording over de hele periode' },
       ],
     },

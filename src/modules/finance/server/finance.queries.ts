@@ -84,7 +84,7 @@ export async function insertFundingSource(
   source: Omit<FundingSourceRow, 'id'>,
   partners: readonly string[],
   tranches: readonly { amountCents: number; dueDate: string; receivedDate: string | null; receivedCents: number }[],
-  obligations: readonly { kind: string; dueDate: string; description: string }[],
+  obligations: readonly { kind: string; dueDate: string; description: string; deliveredOn?: string | null | undefined }[],
 ): Promise<string> {
   const { id } = await db
     .insertInto('funding_sources')
@@ -112,7 +112,7 @@ export async function insertFundingSource(
       .execute();
   }
   if (obligations.length) {
-    await db.insertInto('funding_obligations').values(obligations.map((o) => ({ funding_source_id: id, kind: o.kind, due_date: o.dueDate, description: o.description }))).execute();
+    await db.insertInto('funding_obligations').values(obligations.map((o) => ({ funding_source_id: id, kind: o.kind, due_date: o.dueDate, description: o.description, delivered_on: o.deliveredOn ?? null }))).execute();
   }
   return id;
 }

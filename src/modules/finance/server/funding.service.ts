@@ -22,7 +22,7 @@ type CreateInput = {
   viaMunicipalBudget: boolean;
   reference: string;
   tranches: { amountCents: number; dueDate: string; receivedDate?: string | null | undefined; receivedCents?: number | undefined }[];
-  obligations: { kind: string; dueDate: string; description: string }[];
+  obligations: { kind: string; dueDate: string; description: string; deliveredOn?: string | null | undefined }[];
 };
 
 async function summaries(fdb: FinanceDb, sources: readonly FundingSourceRow[], today: string): Promise<FundingSourceSummary[]> {

@@ -27,7 +27,10 @@ export function SignalBadge({ signal }: { signal: Signal | null }) {
   }
   return (
     <span className={`wr-fin-badge wr-fin-badge--${signal.level}`}>
-      <span aria-hidden="true">{signal.level === 'alert' ? '⛔' : '⚠'}</span> {t(`finance:level.${signal.level}`)}
+      <span className={`wr-fin-icon wr-fin-icon--${signal.level}`} aria-hidden="true">
+        {signal.level === 'alert' ? '×' : '!'}
+      </span>{' '}
+      {t(`finance:level.${signal.level}`)}
     </span>
   );
 }
@@ -40,8 +43,8 @@ export function SignalList({ signals, emptyText }: { signals: readonly Signal[];
     <ul className="wr-fin-signals">
       {signals.map((signal, i) => (
         <li key={`${signal.code}-${signal.scope.id}-${i}`} className={`wr-fin-signal wr-fin-signal--${signal.level}`}>
-          <span className="wr-fin-signal__icon" aria-hidden="true">
-            {signal.level === 'alert' ? '⛔' : '⚠'}
+          <span className={`wr-fin-icon wr-fin-icon--large wr-fin-icon--${signal.level}`} aria-hidden="true">
+            {signal.level === 'alert' ? '×' : '!'}
           </span>
           <div>
             <p className="wr-fin-signal__title">
