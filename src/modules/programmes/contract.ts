@@ -277,3 +277,5 @@ export const ProgrammeOptions = z.object({
   users: z.array(z.object({ id: z.uuid(), name: z.string(), organisationId: z.uuid() })),
 });
 export type ProgrammeOptions = z.infer<typeof ProgrammeOptions>;
+
+export const PlanListQuery = z.strictObject({ area: AreaCodeParam.optional() });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerModule } from '../../platform/server/index.js';
 import { activitiesRoutes } from './server/activities.routes.js';
+import { seedDemoProgrammes } from './server/demo-data.js';
+import { plansRoutes } from './server/plans.routes.js';
 import { programmesRoutes } from './server/programmes.routes.js';
 
 /**
@@ -13,7 +15,9 @@ export const programmesModule: ServerModule = {
   routes: async (app: FastifyInstance) => {
     await programmesRoutes(app);
     await activitiesRoutes(app);
+    await plansRoutes(app);
   },
+  seedDemo: seedDemoProgrammes,
 };
 
 /*

@@ -4,6 +4,7 @@ import { findAreaForFigures } from '../../areas/index.js';
 import { getAreaSeries, listIndicators } from '../../indicators/index.js';
 import type { GoalMeasurement, OperationalGoal } from '../contract.js';
 import { evaluateGoal, measurementDate } from './goal-status.js';
+import { municipalityReference, type MunicipalityReference } from './municipality-reference.js';
 import type { GoalRow } from './goals.queries.js';
 
 type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
@@ -16,6 +17,7 @@ type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
 export class GoalFigures {
   private catalogue: Promise<Map<string, Indicator>> | null = null;
   private areaNames = new Map<string, Promise<{ name: string; municipalityCode: string } | null>>();
+  private references = new Map<string, Promise<MunicipalityReference>>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -46,16 +48,23 @@ export class GoalFigures {
     return (await this.indicators()).get(code) ?? null;
   }
 
-  async measurements(areaCode: string, indicator: string): Promise<GoalMeasurement[]> {
-    const series = await getAreaSeries(this.db, this.actor, areaCode, indicator);
-    return series.items.map((i) => ({ period: i.period, date: measurementDate(i.period), value: i.value, municipalityValue: i.municipalityValue }));
-  }
-
-  /** Whether the gemeente has its own figure in that year, or the reference was aggregated from its buurten. */
-  private async municipalitySource(municipalityCode: string, indicator: string, period: number): Promise<'own' | 'aggregated_from_buurten'> {
-    const series = await getAreaSeries(this.db, this.actor, municipalityCode, indicator);
-    const point = series.items.find((i) => i.period === period);
-    return point && point.value !== null ? 'own' : 'aggregated_from_buurten';
+  /**
+   * Every year the area has a value, with the municipality reference of that year computed here (the
+   * gemeente's own figure, else its buurten aggregated; see municipality-reference.ts).
+   */
+  async measurements(areaCode: string, municipalityCode: string, indicator: Indicator): Promise<{ items: GoalMeasurement[]; sources: Map<number, MunicipalityReference['source']> }> {
+    const series = await getAreaSeries(this.db, this.actor, areaCode, indicator.code);
+    const sources = new Map<number, MunicipalityReference['source']>();
+    const items: GoalMeasurement[] = [];
+    for (const point of series.items) {
+      const key = `${municipalityCode}|${indicator.code}|${point.period}`;
+      let cached = this.references.get(key);
+      if (!cached) this.references.set(key, (cached = municipalityReference(this.db, municipalityCode, indicator, point.period)));
+      const reference = await cached;
+      sources.set(point.period, reference.source);
+      items.push({ period: point.period, date: measurementDate(point.period), value: point.value, municipalityValue: reference.value });
+    }
+    return { items, sources };
   }
 
   async evaluate(row: GoalRow, withMeasurements: true): Promise<OperationalGoal & { measurements: GoalMeasurement[] }>;
@@ -84,16 +93,13 @@ export class GoalFigures {
     if (!indicator || !area) {
       return { ...base, target: row.target_value, status: 'no_data', statusReason: 'indicator_or_area_unavailable', latest: null, expected: null, shortfall: null, municipalityValueSource: null, ...(withMeasurements ? { measurements: [] } : {}) };
     }
-    const measurements = await this.measurements(row.area_code, row.indicator_code);
+    const { items: measurements, sources } = await this.measurements(row.area_code, area.municipalityCode, indicator);
     const evaluation = evaluateGoal(
       { baseline: row.baseline_value, baselineDate: row.baseline_date, targetKind: row.target_kind, target: row.target_value, targetDate: row.target_date, polarity: indicator.polarity },
       measurements,
     );
     const referencePeriod = evaluation.latest?.period ?? [...measurements].reverse().find((m) => m.municipalityValue !== null)?.period;
-    const municipalityValueSource =
-      row.target_kind === 'municipality_average' && evaluation.target !== null && referencePeriod !== undefined
-        ? await this.municipalitySource(area.municipalityCode, row.indicator_code, referencePeriod)
-        : null;
+    const municipalityValueSource = row.target_kind === 'municipality_average' && evaluation.target !== null && referencePeriod !== undefined ? (sources.get(referencePeriod) ?? null) : null;
     return {
       ...base,
       target: evaluation.target,

@@ -15,6 +15,10 @@ async function checkGoalInput(db: Kysely<Database>, actor: Actor, programmeId: s
   if (input.targetKind === 'municipality_average' && input.target !== undefined) errors.push({ path: 'body.target', message: 'the municipality average is computed from the figures; leave target out' });
   const indicator = await figures.indicator(input.indicator);
   if (!indicator) errors.push({ path: 'body.indicator', message: `unknown indicator ${input.indicator}` });
+  // A count (inhabitants, dwellings) of an area is not comparable with the whole municipality's count.
+  else if (input.targetKind === 'municipality_average' && indicator.aggregation === 'sum') {
+    errors.push({ path: 'body.targetKind', message: 'a count cannot reach the municipality average; use a share or rate, or a fixed target' });
+  }
   const area = await figures.area(input.area);
   if (!area) errors.push({ path: 'body.area', message: `unknown area ${input.area}` });
   else if (area.municipalityCode !== municipalityCode) errors.push({ path: 'body.area', message: `${input.area} does not lie in the programme's municipality` });
