@@ -91,9 +91,23 @@ describe('finance', () => {
     await screenshot(page, 'finance-budget-overview');
   });
 
+  it('opens on the demo programme of Dordt West, with its warnings and the approval that waits', async () => {
+    const { page } = finance;
+    await page.goto('/financien');
+    await waitForPageReady(page);
+    await page.getByRole('heading', { name: `Nationaal Programma Dordt West 2023–2043, ${year}` }).waitFor();
+    await page.locator('#budget-lines').getByText('Energiehulpen: inzet en kleine maatregelen').waitFor();
+    await expect.poll(() => page.locator('#budget-alerts .wr-fin-signal').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'demo budget overview');
+    await screenshot(page, 'finance-demo-overview');
+  });
+
   it('books a large spend that waits for a second person; the submitter cannot approve it', async () => {
     const { page } = finance;
+    await page.goto(`/financien?programma=${programmeId}&jaar=${year}`);
+    await waitForPageReady(page);
     const form = page.locator('#entry-form');
+    await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).waitFor({ state: 'attached' });
     const value = await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).getAttribute('value');
     await form.getByLabel('Begrotingsregel', { exact: true }).selectOption(value ?? '');
     await form.getByLabel('Soort', { exact: true }).selectOption('commitment');

@@ -231,17 +231,17 @@ async function demoPair(db: Kysely<Database>): Promise<{ submitter: FinanceActor
   return submitter && approver ? { submitter, approver } : null;
 }
 
-/** Monthly invoices from January up to today (or the whole year, for a past year); large ones approved by a second person. */
+/** Quarterly invoices from January up to today (or the whole year, for a past year); large ones approved by a second person. */
 async function seedSpend(db: Kysely<Database>, lineId: string, year: number, totalCents: number, today: string): Promise<void> {
   const pair = await demoPair(db);
   if (!pair || totalCents <= 0) return;
-  const lastMonth = `${year}-12-31` < today ? 12 : Number(today.slice(5, 7));
-  const amounts = apportion(totalCents, Array.from({ length: lastMonth }, () => 1));
+  const starts = ['01', '04', '07', '10'].map((month) => `${year}-${month}-01`).filter((date) => date <= today);
+  if (starts.length === 0) return;
+  const amounts = apportion(totalCents, starts.map(() => 1));
   for (const [i, amountCents] of amounts.entries()) {
-    if (amountCents <= 0) continue;
-    const month = String(i + 1).padStart(2, '0');
-    const bookedOn = `${year}-${month}-01` > today ? today : `${year}-${month}-01`;
-    const entry = await createEntry(db, pair.submitter, { budgetLineId: lineId, kind: 'spend', amountCents, bookedOn, description: `Maandfactuur ${month}-${year} (demo)`, documentRef: `DEMO-${year}-${month}-${lineId.slice(0, 4)}` });
+    const bookedOn = starts[i] ?? today;
+    const quarter = `Q${i + 1}-${year}`;
+    const entry = await createEntry(db, pair.submitter, { budgetLineId: lineId, kind: 'spend', amountCents, bookedOn, description: `Kwartaalfactuur ${quarter} (demo)`, documentRef: `DEMO-${quarter}-${lineId.slice(0, 4)}` });
     if (entry.status === 'pending') await decide(db, pair.approver, entry.id, { decision: 'approve', note: 'Gecontroleerd tegen de opdracht (demo).' }, new Date(`${bookedOn}T12:00:00Z`));
   }
 }
