@@ -97,6 +97,23 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/plans/:id/priorities': ['programme_manager', 'analyst'],
   'PUT /api/v1/plans/:id/priorities/:itemId': ['programme_manager', 'analyst'],
   'PUT /api/v1/plans/:id/agenda': ['programme_manager', 'analyst'],
+  // Finance (docs/finance.md): finance and programme roles; partners read only their own money.
+  'GET /api/v1/funding-sources': ['programme_manager', 'finance', 'partner'],
+  'POST /api/v1/funding-sources': ['finance'],
+  'GET /api/v1/funding-sources/:id': ['programme_manager', 'finance', 'partner'],
+  'PUT /api/v1/funding-sources/:id/tranches/:seq/receipt': ['finance'],
+  'GET /api/v1/funding-sources/:id/accountability': ['programme_manager', 'finance'],
+  'POST /api/v1/budget-lines': ['finance'],
+  'GET /api/v1/programmes/:id/budget': ['programme_manager', 'finance', 'partner'],
+  'GET /api/v1/finance/programmes': ['programme_manager', 'finance', 'partner'],
+  'POST /api/v1/finance-entries': ['programme_manager', 'finance'],
+  'GET /api/v1/finance-entries/pending': ['programme_manager', 'finance'],
+  'POST /api/v1/finance-entries/:id/decision': ['programme_manager', 'finance'],
+  'PUT /api/v1/finance/settings': ['finance'],
+  'GET /api/v1/budget-proposals': ['programme_manager', 'finance', 'partner'],
+  'POST /api/v1/budget-proposals': ['finance'],
+  'GET /api/v1/budget-proposals/:id': ['programme_manager', 'finance', 'partner'],
+  'GET /api/v1/budget-proposals/:id/export': ['programme_manager', 'finance'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {

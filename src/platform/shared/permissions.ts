@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   'meetings.manage',
   'direction.read',
   'escalations.manage',
+  'finance.read',
+  'finance.manage',
+  'finance.spend',
+  'finance.approve',
+  'finance.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,10 +50,11 @@ const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export'],
   analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ],
-  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ],
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export'],
+  // A partner reads only the funding sources and lines financed with its own money (finance service).
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read'],
   viewer: [...FIGURES, ...PROGRAMMES],
 };
 

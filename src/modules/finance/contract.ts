@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+/** API shapes of the finance module (API.md "Programmes, finance, signals"), shared by server and web. */
+
+export const FUNDING_KINDS = ['rijkssubsidie', 'gemeentelijk_budget', 'partnerbijdrage', 'cofinanciering', 'inzet_in_natura'] as const;
+export const FundingKind = z.enum(FUNDING_KINDS);
+export type FundingKind = z.infer<typeof FundingKind>;
+
+export const OBLIGATION_KINDS = ['schriftelijke_verantwoording', 'voortgangsrapportage', 'financiele_verantwoording', 'accountantsverklaring'] as const;
+export const ObligationKind = z.enum(OBLIGATION_KINDS);
+
+const MAX_CENTS = 900_000_000_000_000;
+/** Whole euro cents; JSON numbers, never fractions. */
+export const Cents = z.number().int().min(0).max(MAX_CENTS);
+export const PositiveCents = z.number().int().min(1).max(MAX_CENTS);
+export const IsoDate = z.iso.date();
+export const BudgetYear = z.number().int().min(2000).max(2100);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const IdParams = z.strictObject({ id: z.uuid() });
+
+// ---- funding sources ----
+
+export const TrancheInput = z.strictObject({
+  amountCents: PositiveCents,
+  dueDate: IsoDate,
+  receivedDate: IsoDate.nullable().optional(),
+  receivedCents: Cents.optional(),
+});
+export const ObligationInput = z.strictObject({ kind: ObligationKind, dueDate: IsoDate, description: z.string().trim().max(500).default(''), deliveredOn: IsoDate.nullable().optional() });
+
+export const CreateFundingSource = z.strictObject({
+  name: Text(200),
+  kind: FundingKind,
+  funderName: Text(200),
+  funderOrganisationId: z.uuid().nullable().optional(),
+  coFinancerOrganisationIds: z.array(z.uuid()).max(20).default([]),
+  totalCents: Cents,
+  conditions: z.string().trim().max(4000).default(''),
+  spendFrom: IsoDate,
+  spendUntil: IsoDate,
+  repayUnspent: z.boolean().default(false),
+  viaMunicipalBudget: z.boolean().default(true),
+  reference: z.string().trim().max(200).default(''),
+  tranches: z.array(TrancheInput).max(60).default([]),
+  obligations: z.array(ObligationInput).max(60).default([]),
+});
+export type CreateFundingSource = z.input<typeof CreateFundingSource>;
+
+export const TrancheParams = z.strictObject({ id: z.uuid(), seq: z.coerce.number().int().min(1).max(60) });
+export const RecordTrancheReceipt = z.strictObject({ receivedDate: IsoDate, receivedCents: PositiveCents });
+
+export const Signal = z.object({
+  level: z.enum(['alert', 'warning']),
+  code: z.enum(['over_budget', 'forecast_overrun', 'tranche_overdue', 'underspend_risk', 'repayment_due', 'accountability_overdue']),
+  amountCents: z.number().int().nullable(),
+  /** Overrun as basis points of the budget, where that applies. */
+  percentBp: z.number().int().nullable(),
+  date: z.string().nullable(),
+  subject: z.string().nullable(),
+  /** What the signal is about: a line, activity, funding source or the programme. */
+  scope: z.object({ type: z.enum(['programme', 'activity', 'line', 'funding_source']), id: z.string(), name: z.string() }),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const Tranche = z.object({
+  seq: z.number().int(),
+  amountCents: z.number().int(),
+  dueDate: z.string(),
+  receivedDate: z.string().nullable(),
+  receivedCents: z.number().int(),
+});
+export const FundingSourceSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: FundingKind,
+  totalCents: z.number().int(),
+  tranches: z.array(Tranche),
+  funderName: z.string(),
+  spendFrom: z.string(),
+  spendUntil: z.string(),
+  receivedCents: z.number().int(),
+  allocatedCents: z.number().int(),
+  spentCents: z.number().int(),
+  illustrative: z.boolean(),
+  signals: z.array(Signal),
+});
+export type FundingSourceSummary = z.infer<typeof FundingSourceSummary>;
+export const FundingSourceList = z.object({ items: z.array(FundingSourceSummary) });
+
+export const FundingSourceDetail = FundingSourceSummary.extend({
+  funderOrganisationId: z.uuid().nullable(),
+  coFinancers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  conditions: z.string(),
+  repayUnspent: z.boolean(),
+  viaMunicipalBudget: z.boolean(),
+  reference: z.string(),
+  obligations: z.array(z.object({ id: z.uuid(), kind: ObligationKind, dueDate: z.string(), description: z.string(), deliveredOn: z.string().nullable() })),
+  /** Spend attributed to this source per activity (its share of each line it finances). */
+  activities: z.array(z.object({ activityId: z.uuid(), activityName: z.string(), allocatedCents: z.number().int(), spentCents: z.number().int() })),
+});
+export type FundingSourceDetail = z.infer<typeof FundingSourceDetail>;
+
+export const ExportQuery = z.strictObject({ format: z.enum(['xlsx', 'docx']) });
+
+// ---- budget lines and the overview ----
+
+export const AllocationInput = z.union([
+  z.strictObject({ fundingSourceId: z.uuid(), amountCents: PositiveCents }),
+  z.strictObject({ fundingSourceId: z.uuid(), shareBp: z.number().int().min(1).max(10_000) }),
+]);
+export const CreateBudgetLine = z.strictObject({
+  activityId: z.uuid(),
+  year: BudgetYear,
+  description: Text(300),
+  amountCents: Cents,
+  allocations: z.array(AllocationInput).max(10).default([]),
+});
+export type CreateBudgetLine = z.input<typeof CreateBudgetLine>;
+
+export const BudgetQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const Figures = {
+  budgetCents: z.number().int(),
+  committedCents: z.number().int(),
+  spentCents: z.number().int(),
+  pendingCents: z.number().int(),
+  remainingCents: z.number().int(),
+  forecastCents: z.number().int(),
+};
+export const BudgetLine = z.object({
+  id: z.uuid(),
+  activityId: z.uuid(),
+  activityName: z.string(),
+  year: z.number().int(),
+  description: z.string(),
+  ...Figures,
+  allocations: z.array(z.object({ fundingSourceId: z.uuid(), fundingSourceName: z.string(), amountCents: z.number().int(), shareBp: z.number().int().nullable() })),
+  uncoveredCents: z.number().int(),
+  signal: Signal.nullable(),
+});
+export type BudgetLine = z.infer<typeof BudgetLine>;
+
+export const Entry = z.object({
+  id: z.uuid(),
+  budgetLineId: z.uuid(),
+  lineDescription: z.string(),
+  activityName: z.string(),
+  kind: z.enum(['commitment', 'spend']),
+  amountCents: z.number().int(),
+  bookedOn: z.string(),
+  description: z.string(),
+  documentRef: z.string(),
+  commitmentId: z.uuid().nullable(),
+  status: z.enum(['approved', 'pending', 'rejected']),
+  submittedBy: z.string(),
+  submittedById: z.uuid().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+});
+export type Entry = z.infer<typeof Entry>;
+
+export const ProgrammeBudget = z.object({
+  programme: z.object({ id: z.uuid(), name: z.string() }),
+  year: z.number().int(),
+  today: z.string(),
+  approvalThresholdCents: z.number().int(),
+  totals: z.object(Figures),
+  activities: z.array(z.object({ id: z.uuid(), name: z.string(), ...Figures, signal: Signal.nullable() })),
+  lines: z.array(BudgetLine),
+  spend: z.array(Entry),
+  fundingSources: z.array(z.object({ id: z.uuid(), name: z.string(), kind: FundingKind, budgetCents: z.number().int(), spentCents: z.number().int(), remainingCents: z.number().int() })),
+  alerts: z.array(Signal),
+});
+export type ProgrammeBudget = z.infer<typeof ProgrammeBudget>;
+
+export const ProgrammeOption = z.object({ id: z.uuid(), name: z.string(), activities: z.array(z.object({ id: z.uuid(), name: z.string() })) });
+export const ProgrammeOptions = z.object({ items: z.array(ProgrammeOption) });
+export type ProgrammeOption = z.infer<typeof ProgrammeOption>;
+
+// ---- commitments, spend, approvals ----
+
+export const CreateEntry = z.strictObject({
+  budgetLineId: z.uuid(),
+  kind: z.enum(['commitment', 'spend']),
+  amountCents: PositiveCents,
+  bookedOn: IsoDate,
+  description: Text(300),
+  documentRef: Text(200),
+  commitmentId: z.uuid().nullable().optional(),
+});
+export type CreateEntry = z.input<typeof CreateEntry>;
+
+export const Decision = z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(1000).default('') });
+export const EntryList = z.object({ items: z.array(Entry), approvalThresholdCents: z.number().int() });
+export const FinanceSettings = z.strictObject({ approvalThresholdCents: Cents });
+
+// ---- budget proposals and the budget-effect table ----
+
+export const CreateProposal = z.strictObject({
+  title: Text(200),
+  reference: z.string().trim().max(200).default(''),
+  subject: z.string().trim().max(300).default(''),
+  activityId: z.uuid().nullable().optional(),
+  firstYear: BudgetYear,
+  lastYear: BudgetYear,
+  structural: z.boolean().default(true),
+  /** Operating costs (overige exploitatielasten) per year, in cents. */
+  operating: z.array(z.strictObject({ year: BudgetYear, amountCents: Cents })).max(30).default([]),
+  financing: z.array(z.strictObject({ fundingSourceId: z.uuid(), shareBp: z.number().int().min(1).max(10_000) })).max(10).default([]),
+  investment: z
+    .strictObject({
+      amountCents: PositiveCents,
+      depreciationYears: z.number().int().min(1).max(100),
+      investmentYear: BudgetYear,
+      releaseFirstYear: z.boolean().default(false),
+    })
+    .nullable()
+    .optional(),
+  /** The interest rate the municipality charges on investments (omslagrente), basis points: 150 = 1,5 %. */
+  interestBp: z.number().int().min(0).max(10_000).default(0),
+  reserveCoversCapital: z.boolean().default(false),
+});
+export type CreateProposal = z.input<typeof CreateProposal>;
+
+export const EFFECT_ROW_KEYS = ['depreciation', 'interest', 'release', 'operating', 'coverage', 'toCover'] as const;
+const EffectRecord = z.object({ depreciation: z.number().int(), interest: z.number().int(), release: z.number().int(), operating: z.number().int(), coverage: z.number().int(), toCover: z.number().int() });
+export const Proposal = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  activityId: z.uuid().nullable(),
+  illustrative: z.boolean(),
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  structural: z.boolean(),
+  operating: z.array(z.object({ year: z.number().int(), amountCents: z.number().int() })),
+  financing: z.array(z.object({ fundingSourceId: z.uuid(), fundingSourceName: z.string(), shareBp: z.number().int(), viaMunicipalBudget: z.boolean(), kind: FundingKind })),
+  investment: z.object({ amountCents: z.number().int(), depreciationYears: z.number().int(), investmentYear: z.number().int(), releaseFirstYear: z.boolean() }).nullable(),
+  interestBp: z.number().int(),
+  reserveCoversCapital: z.boolean(),
+  table: z.array(z.object({ year: z.number().int(), exactCents: EffectRecord, thousands: EffectRecord })),
+  /** Contributions partners pay directly, outside the municipal budget (not in the table), per year. */
+  outsideBudget: z.array(z.object({ year: z.number().int(), amountCents: z.number().int() })),
+});
+export type Proposal = z.infer<typeof Proposal>;
+export const ProposalList = z.object({ items: z.array(Proposal) });

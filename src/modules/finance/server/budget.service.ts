@@ -1,0 +1,169 @@
+import type { FinanceActor } from './finance-scope.js';
+import { sql, type Kysely } from 'kysely';
+import { invalid, notFound, withAudit , type Database, type FieldError } from '../../../platform/server/index.js';
+import type { BudgetLine, Entry, ProgrammeBudget, ProgrammeOption, Signal } from '../contract.js';
+import { attributeToSources } from '../money/budget-effect.js';
+import { resolveAllocations } from '../money/cents.js';
+import type { LineSignal } from '../money/forecast.js';
+import { activitiesOf, findActivity, findProgramme } from './activity-directory.js';
+import { partnerFilter } from './finance-scope.js';
+import { findAllocations, findApprovalThreshold, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
+import { financeDb } from './finance.tables.js';
+import { addFigures, emptyFigures, lineFigures, signalOf, type Figures } from './line-figures.js';
+import { computeSourceFigures, sourceSignals } from './source-figures.js';
+
+type LineInput = {
+  activityId: string;
+  year: number;
+  description: string;
+  amountCents: number;
+  allocations: ({ fundingSourceId: string; amountCents: number } | { fundingSourceId: string; shareBp: number })[];
+};
+
+export async function createBudgetLine(db: Kysely<Database>, actor: FinanceActor, input: LineInput): Promise<{ id: string }> {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  input.allocations.forEach((a, i) => {
+    if (seen.has(a.fundingSourceId)) errors.push({ path: `allocations.${i}.fundingSourceId`, message: 'this funding source is listed twice' });
+    seen.add(a.fundingSourceId);
+  });
+  try {
+    resolveAllocations(
+      input.amountCents,
+      input.allocations.map((a) => ('shareBp' in a ? { shareBp: a.shareBp } : { amountCents: a.amountCents })),
+    );
+  } catch (error) {
+    errors.push({ path: 'allocations', message: error instanceof Error ? error.message : 'allocations do not fit the line' });
+  }
+  if (errors.length) throw invalid('finance.invalid_budget_line', 'The budget line is not valid', errors);
+  return db.transaction().execute(async (tx) => {
+    const activity = await findActivity(tx, input.activityId);
+    if (!activity) throw invalid('finance.unknown_activity', 'Unknown activity', [{ path: 'activityId', message: 'no such activity' }]);
+    const fdb = financeDb(tx);
+    const ids = input.allocations.map((a) => a.fundingSourceId);
+    const sources = await findFundingSources(fdb, { ids });
+    const known = new Set(sources.map((s) => s.id));
+    const missing = input.allocations.flatMap((a, i) => (known.has(a.fundingSourceId) ? [] : [{ path: `allocations.${i}.fundingSourceId`, message: 'no such funding source' }]));
+    if (missing.length) throw invalid('finance.unknown_funding_source', 'Unknown funding source', missing);
+    const id = await insertLine(fdb, { programmeId: activity.programmeId, activityId: activity.id, activityName: activity.name, year: input.year, description: input.description, amountCents: input.amountCents }, input.allocations);
+    await withAudit(tx, actor, 'finance.budget_line.create', { type: 'budget_line', id }, { activityId: activity.id, year: input.year, amountCents: input.amountCents, allocations: input.allocations });
+    return { id };
+  });
+}
+
+function toSignal(signal: LineSignal, scope: Signal['scope']): Signal {
+  return { level: signal.level, code: signal.code, amountCents: signal.amountCents, percentBp: signal.percentBp, date: null, subject: null, scope };
+}
+
+function publicFigures(f: Figures) {
+  return { budgetCents: f.budgetCents, committedCents: f.committedCents, spentCents: f.spentCents, pendingCents: f.pendingCents, remainingCents: f.remainingCents, forecastCents: f.forecastCents };
+}
+
+export function toEntry(e: EntryRow, line: LineRow | undefined): Entry {
+  return {
+    id: e.id,
+    budgetLineId: e.budgetLineId,
+    lineDescription: line?.description ?? '',
+    activityName: line?.activityName ?? '',
+    kind: e.kind,
+    amountCents: e.amountCents,
+    bookedOn: e.bookedOn,
+    description: e.description,
+    documentRef: e.documentRef,
+    commitmentId: e.commitmentId,
+    status: e.status,
+    submittedBy: e.submittedName,
+    submittedById: e.submittedBy,
+    decidedBy: e.decidedName,
+    decidedAt: e.decidedAt ? new Date(e.decidedAt).toISOString() : null,
+    decisionNote: e.decisionNote,
+  };
+}
+
+/** The budget of a programme for one year: lines per activity with their figures, spend, and every warning. */
+export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceActor, programmeId: string, year: number, today: string): Promise<ProgrammeBudget> {
+  const programme = await findProgramme(db, programmeId);
+  if (!programme) throw notFound('Programme', 'finance.programme_not_found');
+  const fdb = financeDb(db);
+  const org = partnerFilter(actor);
+  const visibleSources = org ? (await findFundingSources(fdb, { visibleToOrganisation: org })).map((s) => s.id) : undefined;
+  const lines = await findLines(fdb, { programmeId, year, ...(visibleSources ? { fundingSourceIds: visibleSources } : {}) });
+  const lineIds = lines.map((l) => l.id);
+  const [allocations, entries, threshold] = await Promise.all([findAllocations(fdb, lineIds), findEntries(fdb, { lineIds }), findApprovalThreshold(fdb)]);
+  const figures = lines.map((line) => lineFigures(line, allocations, entries, today));
+
+  const budgetLines: BudgetLine[] = figures.map((f) => ({
+    id: f.line.id,
+    activityId: f.line.activityId,
+    activityName: f.line.activityName,
+    year: f.line.year,
+    description: f.line.description,
+    ...publicFigures(f),
+    allocations: f.allocations.map((a) => ({ fundingSourceId: a.fundingSourceId, fundingSourceName: a.fundingSourceName, amountCents: a.resolvedCents, shareBp: a.shareBp })),
+    uncoveredCents: f.uncoveredCents,
+    signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: `${f.line.activityName}: ${f.line.description}` }) : null,
+  }));
+
+  const byActivity = new Map<string, { id: string; name: string; figures: Figures }>();
+  for (const f of figures) {
+    const current = byActivity.get(f.line.activityId) ?? { id: f.line.activityId, name: f.line.activityName, figures: emptyFigures() };
+    current.figures = addFigures(current.figures, f);
+    byActivity.set(f.line.activityId, current);
+  }
+  const activities = [...byActivity.values()].map((a) => {
+    const signal = signalOf(a.figures);
+    return { id: a.id, name: a.name, ...publicFigures(a.figures), signal: signal ? toSignal(signal, { type: 'activity', id: a.id, name: a.name }) : null };
+  });
+  const totals = figures.reduce<Figures>((sum, f) => addFigures(sum, f), emptyFigures());
+
+  // Funding sources behind this year's lines: their part of the budget and of the spend, and their own signals.
+  const sourceIds = [...new Set(allocations.map((a) => a.fundingSourceId))];
+  const sources = await findFundingSources(fdb, { ids: sourceIds });
+  const [sourceTotals, tranches] = await Promise.all([computeSourceFigures(fdb, sourceIds, today), findTranches(fdb, sourceIds)]);
+  const fundingSignals = await sourceSignals(fdb, sources, sourceTotals, tranches, today);
+  const fundingSources = sources.map((s) => {
+    let budgetCents = 0;
+    let spentCents = 0;
+    for (const f of figures) {
+      const index = f.allocations.findIndex((a) => a.fundingSourceId === s.id);
+      if (index < 0) continue;
+      budgetCents += f.allocations[index]?.resolvedCents ?? 0;
+      // This year's spend attributed to the source in proportion to what it pays of the line.
+      spentCents += attributeToSources(f.spentCents, f.allocations.map((a) => a.resolvedCents), f.uncoveredCents).perSource[index] ?? 0;
+    }
+    return { id: s.id, name: s.name, kind: s.kind as ProgrammeBudget['fundingSources'][number]['kind'], budgetCents, spentCents, remainingCents: budgetCents - spentCents };
+  });
+
+  const programmeSignal = signalOf(totals);
+  const alerts: Signal[] = [
+    ...(programmeSignal ? [toSignal(programmeSignal, { type: 'programme', id: programme.id, name: programme.name })] : []),
+    ...budgetLines.flatMap((l) => (l.signal ? [l.signal] : [])),
+    ...sources.flatMap((s) => fundingSignals.get(s.id) ?? []),
+  ].sort((a, b) => (a.level === b.level ? 0 : a.level === 'alert' ? -1 : 1));
+
+  const lineById = new Map(lines.map((l) => [l.id, l]));
+  return {
+    programme,
+    year,
+    today,
+    approvalThresholdCents: threshold,
+    totals: publicFigures(totals),
+    activities,
+    lines: budgetLines,
+    spend: entries.map((e) => toEntry(e, lineById.get(e.budgetLineId))),
+    fundingSources,
+    alerts,
+  };
+}
+
+/** Programmes that have budget lines, with their activities, for the overview's and the line form's choices. */
+export async function listProgrammeOptions(db: Kysely<Database>, extraProgrammeIds: readonly string[]): Promise<{ items: ProgrammeOption[] }> {
+  const { rows } = await sql<{ programme_id: string }>`SELECT DISTINCT programme_id FROM budget_lines`.execute(db);
+  const ids = [...new Set([...extraProgrammeIds, ...rows.map((r) => r.programme_id)])];
+  const items: ProgrammeOption[] = [];
+  for (const id of ids) {
+    const programme = await findProgramme(db, id);
+    if (programme) items.push({ ...programme, activities: await activitiesOf(db, id) });
+  }
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
+}

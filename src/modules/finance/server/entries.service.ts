@@ -1,0 +1,109 @@
+import type { FinanceActor } from './finance-scope.js';
+import type { Kysely } from 'kysely';
+import { AppError, conflict, invalid, notFound, withAudit , type Database } from '../../../platform/server/index.js';
+import type { Entry } from '../contract.js';
+import { toEntry } from './budget.service.js';
+import { partnerFilter } from './finance-scope.js';
+import { decideEntry, findApprovalThreshold, findEntries, findLines, insertEntry, lockEntry, saveApprovalThreshold } from './finance.queries.js';
+import { financeDb } from './finance.tables.js';
+
+type EntryInput = {
+  budgetLineId: string;
+  kind: 'commitment' | 'spend';
+  amountCents: number;
+  bookedOn: string;
+  description: string;
+  documentRef: string;
+  commitmentId?: string | null | undefined;
+};
+
+/**
+ * Records a commitment or spend against a budget line. Above the approval threshold it waits for a second
+ * person (four-eyes); at or below it counts at once. The document reference (invoice, order, decision number)
+ * is required so every euro can be traced to a paper.
+ */
+export async function createEntry(db: Kysely<Database>, actor: FinanceActor, input: EntryInput): Promise<Entry> {
+  return db.transaction().execute(async (tx) => {
+    const fdb = financeDb(tx);
+    const [line] = await findLines(fdb, { ids: [input.budgetLineId] });
+    if (!line) throw invalid('finance.unknown_budget_line', 'Unknown budget line', [{ path: 'budgetLineId', message: 'no such budget line' }]);
+    if (input.commitmentId) {
+      if (input.kind !== 'spend') throw invalid('finance.invalid_entry', 'Only spend can be booked against a commitment', [{ path: 'commitmentId', message: 'only for spend' }]);
+      const [commitment] = await findEntries(fdb, { id: input.commitmentId });
+      if (!commitment || commitment.kind !== 'commitment' || commitment.budgetLineId !== line.id || commitment.status === 'rejected') {
+        throw invalid('finance.invalid_entry', 'Not a commitment of this line', [{ path: 'commitmentId', message: 'not an approved or pending commitment of this budget line' }]);
+      }
+    }
+    const threshold = await findApprovalThreshold(fdb);
+    const status = input.amountCents > threshold ? 'pending' : 'approved';
+    const id = await insertEntry(fdb, {
+      budgetLineId: line.id,
+      kind: input.kind,
+      amountCents: input.amountCents,
+      bookedOn: input.bookedOn,
+      description: input.description,
+      documentRef: input.documentRef,
+      commitmentId: input.commitmentId ?? null,
+      status,
+      submittedBy: actor.userId,
+      submittedName: actor.displayName,
+    });
+    await withAudit(tx, actor, input.kind === 'spend' ? 'finance.spend' : 'finance.commitment', { type: 'finance_entry', id }, {
+      budgetLineId: line.id,
+      amountCents: input.amountCents,
+      documentRef: input.documentRef,
+      status,
+      approvalThresholdCents: threshold,
+    });
+    const [entry] = await findEntries(fdb, { id });
+    if (!entry) throw notFound('Entry');
+    return toEntry(entry, line);
+  });
+}
+
+/** The approval queue: what waits for a second person. The caller's own submissions are listed but marked. */
+export async function listPendingEntries(db: Kysely<Database>, actor: FinanceActor): Promise<{ items: Entry[]; approvalThresholdCents: number }> {
+  const fdb = financeDb(db);
+  const pending = await findEntries(fdb, { status: 'pending' });
+  const lines = await findLines(fdb, { ids: [...new Set(pending.map((e) => e.budgetLineId))] });
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  // Everyone with finance.approve sees all money; partners hold no such permission (see finance-scope.ts).
+  if (partnerFilter(actor) !== null) return { items: [], approvalThresholdCents: await findApprovalThreshold(fdb) };
+  return { items: pending.map((e) => toEntry(e, byId.get(e.budgetLineId))), approvalThresholdCents: await findApprovalThreshold(fdb) };
+}
+
+/** Four-eyes: a pending entry is approved or rejected by someone other than who submitted it. */
+export async function decide(db: Kysely<Database>, actor: FinanceActor, id: string, decision: { decision: 'approve' | 'reject'; note: string }, now: Date): Promise<Entry> {
+  return db.transaction().execute(async (tx) => {
+    const fdb = financeDb(tx);
+    await lockEntry(fdb, id);
+    const [entry] = await findEntries(fdb, { id });
+    if (!entry) throw notFound('Entry', 'finance.entry_not_found');
+    if (entry.status !== 'pending') throw conflict('finance.already_decided', `This entry was already ${entry.status}`);
+    if (entry.submittedBy === actor.userId) throw new AppError('finance.four_eyes', 403, 'You submitted this entry; someone else must approve or reject it');
+    if (decision.decision === 'reject' && decision.note.length === 0) throw invalid('finance.reason_required', 'A rejection needs a reason', [{ path: 'note', message: 'say why' }]);
+    const status = decision.decision === 'approve' ? 'approved' : 'rejected';
+    if (!(await decideEntry(fdb, id, { status, by: actor.userId, name: actor.displayName, at: now, note: decision.note }))) throw conflict('finance.already_decided', 'This entry was already decided');
+    await withAudit(tx, actor, decision.decision === 'approve' ? 'finance.entry.approve' : 'finance.entry.reject', { type: 'finance_entry', id }, {
+      kind: entry.kind,
+      amountCents: entry.amountCents,
+      submittedBy: entry.submittedBy,
+      documentRef: entry.documentRef,
+      note: decision.note,
+    });
+    const [updated] = await findEntries(fdb, { id });
+    const [line] = await findLines(fdb, { ids: [entry.budgetLineId] });
+    if (!updated) throw notFound('Entry');
+    return toEntry(updated, line);
+  });
+}
+
+export async function setApprovalThreshold(db: Kysely<Database>, actor: FinanceActor, cents: number): Promise<{ approvalThresholdCents: number }> {
+  return db.transaction().execute(async (tx) => {
+    const fdb = financeDb(tx);
+    const before = await findApprovalThreshold(fdb);
+    await saveApprovalThreshold(fdb, cents);
+    await withAudit(tx, actor, 'finance.settings.update', { type: 'finance_settings', id: 'approval_threshold_cents' }, { from: before, to: cents });
+    return { approvalThresholdCents: cents };
+  });
+}

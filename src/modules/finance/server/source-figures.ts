@@ -1,0 +1,67 @@
+import { attributeToSources } from '../money/budget-effect.js';
+import { isoDay } from '../money/forecast.js';
+import { overdueObligations, overdueTranches, underspendSignal, type FundingSignal } from '../money/funding-risk.js';
+import type { Signal } from '../contract.js';
+import { findAllocations, findEntries, findLines, findObligations, findTranches, type FundingSourceRow, type TrancheRow } from './finance.queries.js';
+import type { FinanceDb } from './finance.tables.js';
+import { lineFigures } from './line-figures.js';
+
+export interface SourceFigures {
+  allocatedCents: number;
+  spentCents: number;
+  openCommitmentCents: number;
+  /** Per activity: this source's share of the activity's lines and of their spend. */
+  activities: Map<string, { activityId: string; activityName: string; allocatedCents: number; spentCents: number }>;
+}
+
+/**
+ * What each funding source finances and what has been spent of it: spend on a line is attributed to its
+ * sources in proportion to what each pays (largest remainder, exact in cents), over all years.
+ */
+export async function computeSourceFigures(db: FinanceDb, sourceIds: readonly string[], today: string): Promise<Map<string, SourceFigures>> {
+  const result = new Map<string, SourceFigures>(sourceIds.map((id) => [id, { allocatedCents: 0, spentCents: 0, openCommitmentCents: 0, activities: new Map() }]));
+  const lines = await findLines(db, { fundingSourceIds: sourceIds });
+  const lineIds = lines.map((l) => l.id);
+  const [allocations, entries] = await Promise.all([findAllocations(db, lineIds), findEntries(db, { lineIds })]);
+  for (const line of lines) {
+    const f = lineFigures(line, allocations, entries, today);
+    const amounts = f.allocations.map((a) => a.resolvedCents);
+    const spent = attributeToSources(f.spentCents, amounts, f.uncoveredCents).perSource;
+    const open = attributeToSources(f.openCommitmentCents, amounts, f.uncoveredCents).perSource;
+    f.allocations.forEach((a, i) => {
+      const figures = result.get(a.fundingSourceId);
+      if (!figures) return;
+      figures.allocatedCents += a.resolvedCents;
+      figures.spentCents += spent[i] ?? 0;
+      figures.openCommitmentCents += open[i] ?? 0;
+      const activity = figures.activities.get(line.activityId) ?? { activityId: line.activityId, activityName: line.activityName, allocatedCents: 0, spentCents: 0 };
+      activity.allocatedCents += a.resolvedCents;
+      activity.spentCents += spent[i] ?? 0;
+      figures.activities.set(line.activityId, activity);
+    });
+  }
+  return result;
+}
+
+export function toSignal(s: FundingSignal, source: { id: string; name: string }): Signal {
+  return { level: s.level, code: s.code, amountCents: s.amountCents, percentBp: null, date: s.date, subject: s.subject, scope: { type: 'funding_source', id: source.id, name: source.name } };
+}
+
+/** Overdue tranches, underspend or repayment, and overdue accountability of each source. */
+export async function sourceSignals(db: FinanceDb, sources: readonly FundingSourceRow[], figures: Map<string, SourceFigures>, tranches: readonly TrancheRow[], today: string): Promise<Map<string, Signal[]>> {
+  const obligations = await findObligations(db, sources.map((s) => s.id));
+  return new Map(
+    sources.map((source) => {
+      const f = figures.get(source.id);
+      const raw: FundingSignal[] = [...overdueTranches(tranches.filter((t) => t.fundingSourceId === source.id), today)];
+      if (source.repayUnspent && f) {
+        const risk = underspendSignal({ totalCents: source.totalCents, spendFrom: source.spendFrom, spendUntil: source.spendUntil, spentCents: f.spentCents, openCommitmentCents: f.openCommitmentCents, today });
+        if (risk) raw.push(risk);
+      }
+      raw.push(...overdueObligations(obligations.filter((o) => o.fundingSourceId === source.id), today));
+      return [source.id, raw.map((s) => toSignal(s, source))];
+    }),
+  );
+}
+
+export { findTranches, isoDay };

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../platform/web/components/Alert';
+import { Button, ButtonGroup } from '../../../platform/web/components/Button';
+import { ErrorSummary } from '../../../platform/web/components/ErrorSummary';
+import { TextField } from '../../../platform/web/components/FormField';
+import { Page, Section } from '../../../platform/web/components/Page';
+import { QueryState } from '../../../platform/web/components/QueryState';
+import { formatDate } from '../../../platform/web/i18n/format';
+import { useCurrentUser } from '../../../platform/web/session';
+import type { Entry } from '../contract';
+import { FinanceNav } from './FinanceNav';
+import { useDecide, usePendingEntries } from './finance-api';
+import { euro, euroExact } from './money';
+import './finance.css';
+
+/** The four-eyes queue: large commitments and spend wait here for someone other than who booked them. */
+export default function ApprovalsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const pending = usePendingEntries(true);
+  return (
+    <Page title={t('finance:approvals.title')} lead={pending.data ? t('finance:approvals.lead', { amount: euro(pending.data.approvalThresholdCents) }) : undefined}>
+      <FinanceNav />
+      <QueryState isPending={pending.isPending} error={pending.error} onRetry={() => void pending.refetch()} />
+      {pending.data ? (
+        <Section title={t('finance:approvals.heading', { count: pending.data.items.length })} id="approvals">
+          {pending.data.items.length === 0 ? <p className="utrecht-paragraph">{t('finance:approvals.none')}</p> : null}
+          <ul className="wr-fin-queue">
+            {pending.data.items.map((entry) => (
+              <ApprovalItem key={entry.id} entry={entry} own={entry.submittedById === user?.id} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </Page>
+  );
+}
+
+function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
+  const { t, i18n } = useTranslation();
+  const decide = useDecide();
+  const [note, setNote] = useState('');
+  const noteId = `note-${entry.id}`;
+  return (
+    <li className="wr-fin-queue__item">
+      <p className="wr-fin-queue__title">
+        <strong>{euroExact(entry.amountCents)}</strong> · {t(`finance:entry.kinds.${entry.kind}`)} · {entry.activityName}
+      </p>
+      <p className="utrecht-paragraph">{entry.description}</p>
+      <p className="utrecht-paragraph wr-fin-muted">
+        {t('finance:approvals.meta', { line: entry.lineDescription, doc: entry.documentRef, date: formatDate(entry.bookedOn, i18n.language), by: entry.submittedBy })}
+      </p>
+      {own ? (
+        <Alert type="info">{t('finance:approvals.own')}</Alert>
+      ) : (
+        <>
+          <ErrorSummary error={decide.error} />
+          <TextField id={noteId} label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <ButtonGroup>
+            <Button appearance="primary" busy={decide.isPending} onClick={() => decide.mutate({ id: entry.id, decision: 'approve', note })}>
+              {t('finance:approvals.approve')}
+            </Button>
+            <Button appearance="secondary" danger busy={decide.isPending} onClick={() => decide.mutate({ id: entry.id, decision: 'reject', note })}>
+              {t('finance:approvals.reject')}
+            </Button>
+          </ButtonGroup>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../../platform/web/api-client';
+import { Alert } from '../../../platform/web/components/Alert';
+import { Button } from '../../../platform/web/components/Button';
+import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
+import { SelectField, TextField } from '../../../platform/web/components/FormField';
+import type { BudgetLine } from '../contract';
+import { useCreateEntry } from './finance-api';
+import { euro, euroExact, parseEuroInput } from './money';
+
+/** Books a commitment or spend on a line; above the threshold it goes to the approvals queue. */
+export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }: { lines: readonly BudgetLine[]; thresholdCents: number; selectedLine: string; onSelectLine: (id: string) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateEntry();
+  const [kind, setKind] = useState<'spend' | 'commitment'>('spend');
+  const [amount, setAmount] = useState('');
+  const [bookedOn, setBookedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [description, setDescription] = useState('');
+  const [documentRef, setDocumentRef] = useState('');
+  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const serverErrors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const fieldError = (id: string, server: string) => errors.find((e) => e.fieldId === id)?.message ?? serverErrors[server];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const cents = parseEuroInput(amount);
+    const found: FieldErrorLink[] = [];
+    if (!selectedLine) found.push({ fieldId: 'entry-line', label: t('finance:entry.line'), message: t('finance:entry.lineRequired') });
+    if (cents === null || cents <= 0) found.push({ fieldId: 'entry-amount', label: t('finance:entry.amount'), message: t('finance:entry.amountInvalid') });
+    if (!description.trim()) found.push({ fieldId: 'entry-description', label: t('finance:entry.description'), message: t('finance:entry.required') });
+    if (!documentRef.trim()) found.push({ fieldId: 'entry-document', label: t('finance:entry.documentRef'), message: t('finance:entry.required') });
+    setErrors(found);
+    if (found.length || cents === null) return;
+    create.mutate(
+      { budgetLineId: selectedLine, kind, amountCents: cents, bookedOn, description: description.trim(), documentRef: documentRef.trim() },
+      {
+        onSuccess: () => {
+          setAmount('');
+          setDescription('');
+          setDocumentRef('');
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
+      <p className="utrecht-paragraph">{t('finance:entry.thresholdNote', { amount: euro(thresholdCents) })}</p>
+      <ErrorSummary error={create.error} fields={errors} />
+      {create.data ? (
+        <Alert type={create.data.status === 'pending' ? 'warning' : 'ok'} live="status">
+          {create.data.status === 'pending' ? t('finance:entry.savedPending', { amount: euroExact(create.data.amountCents) }) : t('finance:entry.saved', { amount: euroExact(create.data.amountCents) })}
+        </Alert>
+      ) : null}
+      <SelectField
+        id="entry-line"
+        label={t('finance:entry.line')}
+        value={selectedLine}
+        onChange={(e) => onSelectLine(e.target.value)}
+        placeholder={t('finance:entry.chooseLine')}
+        options={lines.map((l) => ({ value: l.id, label: `${l.activityName}: ${l.description} (${t('finance:figures.remaining').toLowerCase()} ${euro(l.remainingCents)})` }))}
+        error={fieldError('entry-line', 'budgetLineId')}
+      />
+      <SelectField
+        id="entry-kind"
+        label={t('finance:entry.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value === 'commitment' ? 'commitment' : 'spend')}
+        options={[
+          { value: 'spend', label: t('finance:entry.kinds.spend') },
+          { value: 'commitment', label: t('finance:entry.kinds.commitment') },
+        ]}
+      />
+      <div className="wr-fin-form-row">
+        <TextField id="entry-amount" label={t('finance:entry.amountLabel')} description={t('finance:entry.amountHint')} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={fieldError('entry-amount', 'amountCents')} />
+        <TextField id="entry-date" type="date" label={t('finance:entry.bookedOn')} value={bookedOn} onChange={(e) => setBookedOn(e.target.value)} error={serverErrors.bookedOn} />
+      </div>
+      <TextField id="entry-description" label={t('finance:entry.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('entry-description', 'description')} />
+      <TextField id="entry-document" label={t('finance:entry.documentRef')} description={t('finance:entry.documentHint')} value={documentRef} onChange={(e) => setDocumentRef(e.target.value)} error={fieldError('entry-document', 'documentRef')} />
+      <Button type="submit" appearance="primary" busy={create.isPending}>
+        {t('finance:entry.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { startHarness, type Harness } from './harness';
+
+/**
+ * Finance in the browser: a programme whose budget line is spent ahead of the calendar shows a forecast
+ * overrun in the budget overview; a large booking waits for a second person; the funding source and the
+ * budget-effect table of the demo data read as a municipal document.
+ */
+
+let harness: Harness;
+let finance: { context: BrowserContext; page: Page };
+let regisseur: { context: BrowserContext; page: Page };
+let programmeId: string;
+
+async function apiSession(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/v1/session', { data: { username, password: 'demo' } });
+  expect(response.status()).toBe(200);
+  return { 'x-csrf-token': (await response.json()).csrfToken as string };
+}
+
+const year = new Date().getUTCFullYear();
+const dayOfYear = Math.floor((Date.now() - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+// Spend 15 % ahead of the calendar, capped at the budget: a forecast overrun of ≥ 10 % until late November;
+// after that no spend can forecast 10 % over without being over budget already, and the line alerts instead.
+const BUDGET_EUROS = 40_000;
+const spentEuros = Math.min(BUDGET_EUROS, Math.ceil((BUDGET_EUROS * 1.15 * dayOfYear) / 365));
+const expectWarning = (spentEuros * 365) / dayOfYear >= BUDGET_EUROS * 1.1;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  regisseur = await harness.newPage();
+  finance = await harness.newPage();
+  // The programme and its activity belong to the programmes module; made here through its API.
+  const r = regisseur.context.request;
+  const rHeaders = await apiSession(r, 'regisseur');
+  const organisations = await (await r.get('/api/v1/organisations')).json();
+  const gemeente = organisations.items.find((o: { kind: string }) => o.kind === 'gemeente');
+  const programme = await r.post('/api/v1/programmes', { headers: rHeaders, data: { name: 'Wijkaanpak Crabbehof (e2e)', municipality: 'GM0505', horizonStart: '2024-01-01', horizonEnd: '2030-12-31' } });
+  expect(programme.status()).toBe(201);
+  programmeId = (await programme.json()).id;
+  const activity = await r.post(`/api/v1/programmes/${programmeId}/activities`, { headers: rHeaders, data: { name: 'Buurtbemiddeling en straatcoaches', ownerOrganisationId: gemeente.id, start: `${year}-01-01`, end: `${year}-12-31` } });
+  expect(activity.status()).toBe(201);
+  const activityId = (await activity.json()).id;
+
+  const f = finance.context.request;
+  const fHeaders = await apiSession(f, 'financien');
+  const sources = (await (await f.get('/api/v1/funding-sources')).json()).items;
+  const agenda = sources.find((s: { name: string }) => s.name.startsWith('Cofinanciering Agenda'));
+  const line = await f.post('/api/v1/budget-lines', { headers: fHeaders, data: { activityId, year, description: 'Inzet straatcoaches', amountCents: BUDGET_EUROS * 100, allocations: [{ fundingSourceId: agenda.id, shareBp: 10_000 }] } });
+  expect(line.status()).toBe(201);
+  const lineId = (await line.json()).id;
+  // Monthly invoices below the approval threshold, so they count at once.
+  let left = spentEuros;
+  for (let month = 1; left > 0; month += 1) {
+    const amount = Math.min(left, 9_000);
+    left -= amount;
+    const bookedOn = new Date(Math.min(Date.UTC(year, month - 1, 1), Date.now())).toISOString().slice(0, 10);
+    const entry = await f.post('/api/v1/finance-entries', { headers: fHeaders, data: { budgetLineId: lineId, kind: 'spend', amountCents: amount * 100, bookedOn, description: `Straatcoaches maand ${month}`, documentRef: `E2E-${month}` } });
+    expect(entry.status()).toBe(201);
+  }
+  // The browser logs in itself; drop the API session's cookies first.
+  await regisseur.context.clearCookies();
+  await finance.context.clearCookies();
+});
+
+afterAll(async () => {
+  await finance?.context.close().catch(() => undefined);
+  await regisseur?.context.close().catch(() => undefined);
+  await harness?.stop();
+});
+
+describe('finance', () => {
+  it('shows the budget overview of a programme with a forecast-overrun warning in words, not colour alone', async () => {
+    const { page } = finance;
+    await login(page, 'financien');
+    await waitForPageReady(page);
+    await page.goto(`/financien?programma=${programmeId}&jaar=${year}`);
+    await waitForPageReady(page);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Budgetoverzicht');
+    await page.getByRole('heading', { name: `Wijkaanpak Crabbehof (e2e), ${year}` }).waitFor();
+    const signals = page.locator('#budget-alerts');
+    if (expectWarning) await signals.getByText(/Verwachte overschrijding: bij het huidige bestedingstempo komt het jaar/).first().waitFor();
+    else await signals.getByText(/Boven budget/).first().waitFor();
+    await expect.poll(() => signals.getByText(expectWarning ? 'Waarschuwing:' : 'Alarm:').count()).toBeGreaterThan(0);
+    const row = page.locator('#budget-lines tr', { hasText: 'Inzet straatcoaches' });
+    await expect.poll(() => row.textContent()).toContain('€\u00a040.000');
+    await expect.poll(() => row.textContent()).toContain(expectWarning ? 'Waarschuwing' : 'Alarm');
+    await expectNoSeriousA11yViolations(page, 'budget overview');
+    await screenshot(page, 'finance-budget-overview');
+  });
+
+  it('opens on the demo programme of Dordt West, with its warnings and the approval that waits', async () => {
+    const { page } = finance;
+    await page.goto('/financien');
+    await waitForPageReady(page);
+    await page.getByRole('heading', { name: `Nationaal Programma Dordt West 2023–2043, ${year}` }).waitFor();
+    await page.locator('#budget-lines').getByText('Energiehulpen: inzet en kleine maatregelen').waitFor();
+    await expect.poll(() => page.locator('#budget-alerts .wr-fin-signal').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'demo budget overview');
+    await screenshot(page, 'finance-demo-overview');
+  });
+
+  it('books a large spend that waits for a second person; the submitter cannot approve it', async () => {
+    const { page } = finance;
+    await page.goto(`/financien?programma=${programmeId}&jaar=${year}`);
+    await waitForPageReady(page);
+    const form = page.locator('#entry-form');
+    await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).waitFor({ state: 'attached' });
+    const value = await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).getAttribute('value');
+    await form.getByLabel('Begrotingsregel', { exact: true }).selectOption(value ?? '');
+    await form.getByLabel('Soort', { exact: true }).selectOption('commitment');
+    await form.getByLabel('Bedrag in euro', { exact: true }).fill('12.500');
+    await form.getByLabel('Omschrijving', { exact: true }).fill('Opdracht straatcoaches vierde kwartaal');
+    await form.getByLabel('Documentkenmerk', { exact: true }).fill('OPD-2026-117');
+    await form.getByRole('button', { name: 'Boeken' }).click();
+    await page.getByText(/wacht op accordering door een tweede persoon/).waitFor();
+    await page.getByRole('link', { name: 'Accordering' }).click();
+    await waitForPageReady(page);
+    await page.getByText('Opdracht straatcoaches vierde kwartaal').waitFor();
+    await page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' }).getByText(/zelf ingediend/).waitFor();
+    await screenshot(page, 'finance-approvals-own');
+  });
+
+  it('lets a second person approve it', async () => {
+    const { page } = regisseur;
+    await login(page, 'regisseur');
+    await waitForPageReady(page);
+    await page.goto('/financien/accordering');
+    await waitForPageReady(page);
+    const item = page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' });
+    await item.getByLabel('Toelichting bij het besluit').fill('Past binnen de afspraken met de straatcoaches.');
+    await expectNoSeriousA11yViolations(page, 'approvals');
+    await screenshot(page, 'finance-approvals');
+    await item.getByRole('button', { name: 'Accorderen' }).click();
+    await expect.poll(() => page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' }).count()).toBe(0);
+  });
+
+  it('shows Preventie met Gezag with its tranches, duties and statement downloads', async () => {
+    const { page } = finance;
+    await page.goto('/financien/bronnen');
+    await waitForPageReady(page);
+    await expectNoSeriousA11yViolations(page, 'funding sources');
+    await screenshot(page, 'finance-sources');
+    await page.getByRole('link', { name: 'Preventie met Gezag' }).click();
+    await waitForPageReady(page);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Preventie met Gezag');
+    await page.getByText('€\u00a04.301.208').first().waitFor();
+    await page.getByRole('cell', { name: 'Tranche 4' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download Word (DOCX)' }).click();
+    expect((await download).suggestedFilename()).toBe('verantwoording-preventie-met-gezag.docx');
+    await expectNoSeriousA11yViolations(page, 'funding source');
+    await screenshot(page, 'finance-source-detail');
+  });
+
+  it('shows the budget-effect table of the seed proposal: 19, 56, 56, 56', async () => {
+    const { page } = finance;
+    await page.goto('/financien/begrotingsvoorstellen');
+    await waitForPageReady(page);
+    const table = page.getByRole('table', { name: 'Budgettair effect (x € 1.000)' }).first();
+    const total = table.getByRole('row', { name: /Te dekken/ });
+    await expect.poll(async () => (await total.getByRole('cell').allTextContents()).join(' ')).toBe('19 56 56 56');
+    await expectNoSeriousA11yViolations(page, 'budget proposals');
+    await screenshot(page, 'finance-budget-effect');
+  });
+});
