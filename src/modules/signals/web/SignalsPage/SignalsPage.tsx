@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toQueryString } from '../../../../platform/web/api-client';
+import { Button } from '../../../../platform/web/components/Button';
 import { SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
@@ -15,6 +16,7 @@ import '../signals.css';
 
 const PALETTE = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_SIZE = 50;
 
 /** "Signalen": the signals the user may see, counts per buurt with small numbers suppressed, and filters. */
 export default function SignalsPage() {
@@ -26,9 +28,10 @@ export default function SignalsPage() {
   const areaCode = params.get('buurt') ?? '';
   const from = DATE.test(params.get('van') ?? '') ? (params.get('van') as string) : '';
   const to = DATE.test(params.get('tot') ?? '') ? (params.get('tot') as string) : '';
+  const offset = /^\d{1,6}$/.test(params.get('vanaf') ?? '') ? Number(params.get('vanaf')) : 0;
   const filters = { municipality: DEMO_MUNICIPALITY, category: category || undefined, from: from || undefined, to: to || undefined };
   const taxonomy = useTaxonomy();
-  const list = useSignals({ ...filters, areaCode: areaCode || undefined });
+  const list = useSignals({ ...filters, areaCode: areaCode || undefined, offset: offset || undefined });
   const counts = useSignalCounts(filters);
   const features = useBuurtFeatures(DEMO_MUNICIPALITY);
 
@@ -36,6 +39,8 @@ export default function SignalsPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    // A new filter starts at the first page.
+    if (key !== 'vanaf') next.delete('vanaf');
     setParams(next, { replace: true });
   };
 
@@ -97,19 +102,10 @@ export default function SignalsPage() {
         <TextField label={t('signals:list.from')} type="date" value={from} onChange={(e) => set('van', e.target.value)} />
         <TextField label={t('signals:list.to')} type="date" value={to} onChange={(e) => set('tot', e.target.value)} />
       </div>
-      <div className="wr-signals-layout">
-        <Section title={t('signals:list.signalsHeading', { count: list.data?.total ?? 0 })}>
-          <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
-          {list.data ? (
-            <>
-              <Table caption={t('signals:list.caption')} captionHidden columns={columns} rows={list.data.items} rowKey={(s) => s.id} empty={t('signals:list.empty')} compact />
-              {list.data.total > list.data.items.length ? <p className="utrecht-paragraph">{t('signals:list.more', { shown: list.data.items.length, total: list.data.total })}</p> : null}
-            </>
-          ) : null}
-        </Section>
-        <Section title={t('signals:counts.heading')}>
-          <p className="utrecht-paragraph">{t('signals:counts.explain', { threshold: counts.data?.threshold ?? 5 })}</p>
-          <QueryState isPending={counts.isPending || features.isPending} error={counts.error ?? features.error} />
+      <Section title={t('signals:counts.heading')}>
+        <p className="utrecht-paragraph">{t('signals:counts.explain', { threshold: counts.data?.threshold ?? 5 })}</p>
+        <QueryState isPending={counts.isPending || features.isPending} error={counts.error ?? features.error} />
+        <div className="wr-signals-layout">
           {counts.data && areas.length ? (
             <ChoroplethMap
               areas={areas}
@@ -120,24 +116,46 @@ export default function SignalsPage() {
               attribution={t('signals:counts.attribution')}
               label={t('signals:counts.mapLabel')}
               styleKey={JSON.stringify(counts.data.items)}
-              small
             />
-          ) : null}
+          ) : (
+            <div />
+          )}
           {counts.data ? (
-            <Table
-              caption={t('signals:counts.caption')}
-              columns={[
-                { key: 'area', header: t('signals:fields.buurt'), rowHeader: true, render: (c) => c.areaName ?? c.areaCode },
-                { key: 'n', header: t('signals:counts.count'), numeric: true, render: (c) => (c.suppressed ? <abbr title={t('signals:counts.suppressed', { threshold: counts.data.threshold })}>{`< ${counts.data.threshold}`}</abbr> : c.count) },
-              ]}
-              rows={countRows}
-              rowKey={(c) => c.areaCode}
-              empty={t('signals:list.empty')}
-              compact
-            />
+            <div className="wr-signals-counts">
+              <Table
+                caption={t('signals:counts.caption')}
+                columns={[
+                  { key: 'area', header: t('signals:fields.buurt'), rowHeader: true, render: (c) => c.areaName ?? c.areaCode },
+                  { key: 'n', header: t('signals:counts.count'), numeric: true, render: (c) => (c.suppressed ? <abbr title={t('signals:counts.suppressed', { threshold: counts.data.threshold })}>{`< ${counts.data.threshold}`}</abbr> : c.count) },
+                ]}
+                rows={countRows}
+                rowKey={(c) => c.areaCode}
+                empty={t('signals:list.empty')}
+                compact
+              />
+            </div>
           ) : null}
-        </Section>
-      </div>
+        </div>
+      </Section>
+      <Section title={t('signals:list.signalsHeading', { count: list.data?.total ?? 0 })}>
+        <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} />
+        {list.data ? (
+          <>
+            <Table caption={t('signals:list.caption')} captionHidden columns={columns} rows={list.data.items} rowKey={(s) => s.id} empty={t('signals:list.empty')} compact />
+            {list.data.total > PAGE_SIZE ? (
+              <nav className="wr-signals-actions" aria-label={t('signals:list.pages')}>
+                <Button disabled={offset === 0} onClick={() => set('vanaf', offset - PAGE_SIZE > 0 ? String(offset - PAGE_SIZE) : '')}>
+                  {t('signals:list.previous')}
+                </Button>
+                <span className="utrecht-paragraph">{t('signals:list.range', { first: offset + 1, last: Math.min(offset + PAGE_SIZE, list.data.total), total: list.data.total })}</span>
+                <Button disabled={offset + PAGE_SIZE >= list.data.total} onClick={() => set('vanaf', String(offset + PAGE_SIZE))}>
+                  {t('signals:list.next')}
+                </Button>
+              </nav>
+            ) : null}
+          </>
+        ) : null}
+      </Section>
     </Page>
   );
 }
