@@ -64,7 +64,7 @@ function ExtendRetention({ signal }: { signal: Signal }) {
     extend.mutate();
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate className="wr-signals-retention-form">
       <Section title={t('signals:retention.extend')} headingLevel={3}>
         <ErrorSummary error={extend.error} />
         {extend.isSuccess ? <Alert type="ok">{t('signals:retention.extended')}</Alert> : null}
