@@ -10,6 +10,8 @@ type Who = Role | 'anonymous';
 const EVERYONE: Who[] = ['anonymous', ...ROLES];
 const LOGGED_IN: Who[] = [...ROLES];
 const ADMIN: Who[] = ['administrator'];
+const SIGNAL_READERS: Who[] = ['programme_manager', 'analyst', 'partner', 'case_officer'];
+const SIGNAL_WRITERS: Who[] = ['programme_manager', 'partner', 'case_officer'];
 
 const TABLE: Record<string, Who[]> = {
   'GET /api/v1/health': EVERYONE,
@@ -21,7 +23,7 @@ const TABLE: Record<string, Who[]> = {
   'PATCH /api/v1/me': LOGGED_IN,
   'POST /api/v1/me/totp': LOGGED_IN,
   'POST /api/v1/me/totp/confirm': LOGGED_IN,
-  'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'case_officer'],
   'POST /api/v1/organisations': ADMIN,
   'PATCH /api/v1/organisations/:id': ADMIN,
   'GET /api/v1/users': ADMIN,
@@ -114,9 +116,27 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/budget-proposals': ['finance'],
   'GET /api/v1/budget-proposals/:id': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/budget-proposals/:id/export': ['programme_manager', 'finance'],
+  // Signals: which records a permitted caller sees is need-to-know per record (src/modules/signals).
+  'GET /api/v1/signal-categories': SIGNAL_READERS,
+  'POST /api/v1/signals': SIGNAL_WRITERS,
+  'GET /api/v1/signals': SIGNAL_READERS,
+  'GET /api/v1/signals/counts': SIGNAL_READERS,
+  'GET /api/v1/signals/export': SIGNAL_WRITERS,
+  'GET /api/v1/signals/:id': SIGNAL_READERS,
+  'POST /api/v1/signals/:id/retention': ['programme_manager', 'case_officer'],
+  'GET /api/v1/signals/:id/identities': ['case_officer'],
+  'POST /api/v1/signals/subject-export': ['case_officer'],
+  'POST /api/v1/signal-imports': ['analyst', 'case_officer'],
+  'GET /api/v1/signals/unusual-reads': ADMIN,
+  'GET /api/v1/signal-cases': SIGNAL_READERS,
+  'POST /api/v1/signal-cases': ['programme_manager', 'case_officer'],
+  'GET /api/v1/signal-cases/:id': SIGNAL_READERS,
+  'POST /api/v1/signal-cases/:id/signals': ['programme_manager', 'case_officer'],
+  'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
+  'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
 };
 
-const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {
+const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {
   administrator: 'beheerder',
   programme_manager: 'regisseur',
   analyst: 'analist',
@@ -139,14 +159,23 @@ beforeAll(async () => {
     payload: { username: 'wethouder', displayName: 'Demo Wethouder', password: 'correct horse battery', organisationId: gemeente.id, roles: ['viewer'] },
   });
   expect(viewer.statusCode).toBe(201);
+  const caseOfficer = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin.headers,
+    payload: { username: 'casus', displayName: 'Test Casusregisseur', password: 'correct horse battery', organisationId: gemeente.id, roles: ['case_officer'] },
+  });
+  expect(caseOfficer.statusCode).toBe(201);
   for (const role of ROLES) {
-    sessions.set(role, role === 'viewer' ? await t.login('wethouder', 'correct horse battery') : await t.login(DEMO_USER[role]));
+    if (role === 'viewer') sessions.set(role, await t.login('wethouder', 'correct horse battery'));
+    else if (role === 'case_officer') sessions.set(role, await t.login('casus', 'correct horse battery'));
+    else sessions.set(role, await t.login(DEMO_USER[role]));
   }
 });
 afterAll(() => t.close());
 
 const concrete = (url: string) =>
-  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':role', 'viewer');
+  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer');
 
 describe('authorization matrix', () => {
   it('has a row for every API route, and no row for a route that does not exist', () => {

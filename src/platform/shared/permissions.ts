@@ -5,7 +5,8 @@
  * Modules add their permissions here as they land, so the whole matrix stays readable in one file.
  */
 
-export const ROLES = ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'viewer'] as const;
+// case_officer (casusregisseur): the narrow role that may see who is behind a pseudonym (docs/signals.md).
+export const ROLES = ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'viewer', 'case_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -35,6 +36,14 @@ export const PERMISSIONS = [
   'finance.spend',
   'finance.approve',
   'finance.export',
+  'signals.read',
+  'signals.create',
+  'signals.export',
+  'signals.import',
+  'signal_cases.manage',
+  'signal_retention.extend',
+  'signal_identities.read',
+  'signals.subject_export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,14 +57,18 @@ const PROGRAMMES: Permission[] = ['programmes.read'];
 const MEETINGS_READ: Permission[] = ['meetings.read'];
 const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.read', 'escalations.manage'];
 
+// Signals: which signals a holder of signals.read sees is decided per record (need-to-know, docs/signals.md).
+const SIGNALS_PARTNER: Permission[] = ['signals.read', 'signals.create', 'signals.export'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import'],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export'],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read'],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER],
   viewer: [...FIGURES, ...PROGRAMMES],
+  case_officer: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...SIGNALS_PARTNER, 'signals.import', 'signal_cases.manage', 'signal_retention.extend', 'signal_identities.read', 'signals.subject_export'],
 };
 
 export function isRole(value: string): value is Role {

@@ -3,9 +3,10 @@ import { programmesWebModule } from '../../modules/programmes/web/index';
 import { financeWebModule } from '../../modules/finance/web/index';
 import { indicatorsWebModule } from '../../modules/indicators/web/index';
 import { areasWebModule } from '../../modules/areas/web/index';
+import { signalsWebModule } from '../../modules/signals/web/index';
 import { authWebModule } from '../../modules/auth/web/index';
 import { auditWebModule } from '../../modules/audit/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, indicatorsWebModule, areasWebModule, authWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, authWebModule, auditWebModule];
