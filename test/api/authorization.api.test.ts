@@ -10,6 +10,8 @@ type Who = Role | 'anonymous';
 const EVERYONE: Who[] = ['anonymous', ...ROLES];
 const LOGGED_IN: Who[] = [...ROLES];
 const ADMIN: Who[] = ['administrator'];
+const SIGNAL_READERS: Who[] = ['programme_manager', 'analyst', 'partner', 'case_officer'];
+const SIGNAL_WRITERS: Who[] = ['programme_manager', 'partner', 'case_officer'];
 
 const TABLE: Record<string, Who[]> = {
   'GET /api/v1/health': EVERYONE,
@@ -52,9 +54,16 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/rankings': ['programme_manager', 'analyst'],
   'GET /api/v1/rankings': LOGGED_IN,
   'GET /api/v1/rankings/:id': LOGGED_IN,
+  // Signals: which records a permitted caller sees is need-to-know per record (src/modules/signals).
+  'GET /api/v1/signal-categories': SIGNAL_READERS,
+  'POST /api/v1/signals': SIGNAL_WRITERS,
+  'GET /api/v1/signals': SIGNAL_READERS,
+  'GET /api/v1/signals/counts': SIGNAL_READERS,
+  'GET /api/v1/signals/export': SIGNAL_WRITERS,
+  'GET /api/v1/signals/:id': SIGNAL_READERS,
 };
 
-const DEMO_USER: Record<Exclude<Role, 'viewer'>, string> = {
+const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {
   administrator: 'beheerder',
   programme_manager: 'regisseur',
   analyst: 'analist',
@@ -77,8 +86,17 @@ beforeAll(async () => {
     payload: { username: 'wethouder', displayName: 'Demo Wethouder', password: 'correct horse battery', organisationId: gemeente.id, roles: ['viewer'] },
   });
   expect(viewer.statusCode).toBe(201);
+  const caseOfficer = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin.headers,
+    payload: { username: 'casus', displayName: 'Test Casusregisseur', password: 'correct horse battery', organisationId: gemeente.id, roles: ['case_officer'] },
+  });
+  expect(caseOfficer.statusCode).toBe(201);
   for (const role of ROLES) {
-    sessions.set(role, role === 'viewer' ? await t.login('wethouder', 'correct horse battery') : await t.login(DEMO_USER[role]));
+    if (role === 'viewer') sessions.set(role, await t.login('wethouder', 'correct horse battery'));
+    else if (role === 'case_officer') sessions.set(role, await t.login('casus', 'correct horse battery'));
+    else sessions.set(role, await t.login(DEMO_USER[role]));
   }
 });
 afterAll(() => t.close());

@@ -68,7 +68,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const { handle: database } = await createTestDatabase();
   await migrate(database.db);
   for (const module of SERVER_MODULES) {
-    if (options.demoData === 'all' || module.name === 'auth') await module.seedDemo?.(database.db);
+    if (options.demoData === 'all' || module.name === 'auth') await module.seedDemo?.(database.db, config);
   }
   const clock = new TestClock();
   const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, {

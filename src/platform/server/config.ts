@@ -43,6 +43,9 @@ const EnvSchema = z.object({
     .regex(/^https:\/\/[^\s'"]+\{z\}[^\s'"]*$/, 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y}')
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  // Signals (docs/signals.md): small-number suppression in aggregate views, and the unusual-reads alert.
+  SIGNALS_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(100).default(5),
+  SIGNALS_UNUSUAL_READS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(25),
 });
 
 export interface AppConfig {
@@ -68,6 +71,8 @@ export interface AppConfig {
   publicUrl: string | undefined;
   mapTileUrl: string | undefined;
   mapTileAttribution: string | undefined;
+  signalsSuppressBelow: number;
+  signalsUnusualReadsPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
+    signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
   };
 }

@@ -18,3 +18,4 @@ export { newApiTokenValue, apiTokenHash } from './auth/api-tokens.js';
 export { loginRetryAfterSeconds, recordLoginAttempt } from './auth/throttle.js';
 export { permissionsOf, hasPermission, type Permission, type Role } from '../shared/permissions.js';
 export type { ServerModule } from './server-module.js';
+export type { ScheduledJob, JobContext } from './jobs.js';

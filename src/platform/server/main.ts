@@ -6,6 +6,7 @@ import { SERVER_MODULES } from './modules.js';
 import { APP_VERSION, openRuntime, type OpenedRuntime } from './runtime.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { pruneLoginAttempts } from './auth/throttle.js';
+import { startJobs } from './jobs.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   }
   await refuseDemoAccountsInProduction(runtime, config);
   if (config.demoMode) {
-    for (const module of SERVER_MODULES) await module.seedDemo?.(runtime.database.db);
+    for (const module of SERVER_MODULES) await module.seedDemo?.(runtime.database.db, config);
   }
   const { database } = runtime;
   const app = await buildApp({ config, database, clock: () => new Date(), version: APP_VERSION });
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
     }, HOUSEKEEPING_INTERVAL_MS),
   );
 
+  const jobs = startJobs(
+    SERVER_MODULES.flatMap((module) => module.jobs ?? []),
+    { db: database.db, config, now: () => new Date() },
+    app.log,
+  );
+
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -87,6 +94,7 @@ async function main(): Promise<void> {
     reaper.unref();
     try {
       await app.close();
+      await jobs.stop();
       await runtime.close();
       process.exit(0);
     } catch (error) {

@@ -5,7 +5,8 @@
  * Modules add their permissions here as they land, so the whole matrix stays readable in one file.
  */
 
-export const ROLES = ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'viewer'] as const;
+// case_officer (casusregisseur): the narrow role that may see who is behind a pseudonym (docs/signals.md).
+export const ROLES = ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'viewer', 'case_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -22,19 +23,31 @@ export const PERMISSIONS = [
   'indicators.manage',
   'imports.run',
   'rankings.manage',
+  'signals.read',
+  'signals.create',
+  'signals.export',
+  'signals.import',
+  'signal_cases.manage',
+  'signal_retention.extend',
+  'signal_identities.read',
+  'signals.subject_export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Area figures are aggregate public statistics: every role may read and export them.
 const FIGURES: Permission[] = ['areas.read', 'indicators.read', 'indicators.export'];
 
+// Signals: which signals a holder of signals.read sees is decided per record (need-to-know, docs/signals.md).
+const SIGNALS_PARTNER: Permission[] = ['signals.read', 'signals.create', 'signals.export'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', 'signals.read', 'signals.import'],
   finance: ['organisations.read', ...FIGURES],
-  partner: ['organisations.read', ...FIGURES],
+  partner: ['organisations.read', ...FIGURES, ...SIGNALS_PARTNER],
   viewer: [...FIGURES],
+  case_officer: ['organisations.read', ...FIGURES, ...SIGNALS_PARTNER, 'signals.import', 'signal_cases.manage', 'signal_retention.extend', 'signal_identities.read', 'signals.subject_export'],
 };
 
 export function isRole(value: string): value is Role {

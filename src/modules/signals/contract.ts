@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { MunicipalityCode } from '../areas/contract.js';
+
+/**
+ * API shapes of the signals module (API.md "Programmes, finance, signals"), shared by server and web.
+ * No person value ever travels in a path or query string: references go in request bodies only.
+ */
+
+export const CONFIDENTIALITY_LEVELS = ['internal', 'restricted', 'confidential'] as const;
+export const Confidentiality = z.enum(CONFIDENTIALITY_LEVELS);
+export type Confidentiality = z.infer<typeof Confidentiality>;
+
+const Code = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a code of lowercase letters, digits and -');
+export const CategoryCode = Code;
+export const LegalRegimeCode = Code;
+const IsoDate = z.iso.date();
+const IsoDateTime = z.iso.datetime({ offset: true });
+const Uuid = z.uuid();
+// Buurt or wijk codes only: a signal sits in a neighbourhood, not in a whole city.
+const PlaceCode = z.string().regex(/^(WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/, 'a CBS buurt or wijk code (BU05050301, WK050503)');
+
+export const SubjectReference = z.strictObject({ reference: z.string().trim().min(1).max(200) });
+
+export const SignalLocation = z.strictObject({
+  lon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  address: z.string().trim().min(1).max(300).optional(),
+  areaCode: PlaceCode.optional(),
+});
+export type SignalLocation = z.infer<typeof SignalLocation>;
+
+const DetailValue = z.union([z.string().trim().min(1).max(200), z.number().int()]);
+
+export const CreateSignal = z.strictObject({
+  category: CategoryCode,
+  occurredAt: IsoDateTime,
+  location: SignalLocation,
+  description: z.string().trim().min(1).max(4000),
+  confidentiality: Confidentiality,
+  legalRegime: LegalRegimeCode,
+  purpose: z.string().trim().min(3).max(1000),
+  // Omitted: the category's default. Given: it must be a date in the future within the category's maximum.
+  retentionUntil: IsoDate.optional(),
+  details: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), DetailValue).optional(),
+  persons: z.array(SubjectReference).max(20).optional(),
+  groups: z.array(SubjectReference).max(10).optional(),
+});
+export type CreateSignal = z.infer<typeof CreateSignal>;
+
+export const SignalListQuery = z.strictObject({
+  municipality: MunicipalityCode,
+  category: CategoryCode.optional(),
+  areaCode: PlaceCode.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type SignalListQuery = z.input<typeof SignalListQuery>;
+
+export const SignalCountsQuery = z.strictObject({
+  municipality: MunicipalityCode,
+  level: z.enum(['buurt', 'wijk']).default('buurt'),
+  category: CategoryCode.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type SignalCountsQuery = z.input<typeof SignalCountsQuery>;
+
+export const SignalExportQuery = SignalListQuery.omit({ limit: true, offset: true });
+
+export const IdParams = z.strictObject({ id: Uuid });
+export const InterventionParams = z.strictObject({ id: Uuid, interventionId: Uuid });
+
+const OrganisationRef = z.object({ id: z.string(), name: z.string() });
+
+export const SignalSummary = z.object({
+  id: z.string(),
+  category: z.string(),
+  occurredAt: z.string(),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  address: z.string().nullable(),
+  sourceOrganisation: OrganisationRef,
+  confidentiality: Confidentiality,
+  legalRegime: z.string(),
+  retentionUntil: z.string(),
+  personCount: z.number().int(),
+  groupCount: z.number().int(),
+  isDemo: z.boolean(),
+});
+export type SignalSummary = z.infer<typeof SignalSummary>;
+export const SignalList = z.object({ items: z.array(SignalSummary), total: z.number().int() });
+export type SignalList = z.infer<typeof SignalList>;
+
+export const Subject = z.object({ pseudonym: z.string(), kind: z.enum(['person', 'group']) });
+export const RetentionExtension = z.object({ previousUntil: z.string(), newUntil: z.string(), reason: z.string(), decidedAt: z.string() });
+
+export const Signal = SignalSummary.extend({
+  municipality: z.string(),
+  wijkCode: z.string().nullable(),
+  location: z.object({ lon: z.number().nullable(), lat: z.number().nullable(), address: z.string().nullable() }),
+  description: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  purpose: z.string(),
+  subjects: z.array(Subject),
+  retentionExtensions: z.array(RetentionExtension),
+  caseIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const SignalCount = z.object({ areaCode: z.string(), areaName: z.string().nullable(), count: z.number().int().nullable(), suppressed: z.boolean() });
+export const SignalCounts = z.object({ items: z.array(SignalCount), threshold: z.number().int(), total: z.number().int().nullable() });
+export type SignalCounts = z.infer<typeof SignalCounts>;
+
+export const DetailField = z.object({ name: z.string(), type: z.enum(['integer', 'text', 'enum']), values: z.array(z.string()).optional(), min: z.number().optional(), max: z.number().optional() });
+export type DetailField = z.infer<typeof DetailField>;
+export const Category = z.object({
+  code: z.string(),
+  nameNl: z.string(),
+  nameEn: z.string(),
+  criminalLaw: z.boolean(),
+  allowedRegimes: z.array(z.string()),
+  readerKinds: z.array(z.string()),
+  allowsPersons: z.boolean(),
+  allowsGroups: z.boolean(),
+  detailFields: z.array(DetailField),
+  defaultRetentionMonths: z.number().int(),
+});
+export type Category = z.infer<typeof Category>;
+export const LegalRegime = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), allowsCriminalLaw: z.boolean(), partnerKinds: z.array(z.string()) });
+export type LegalRegime = z.infer<typeof LegalRegime>;
+export const Taxonomy = z.object({ categories: z.array(Category), regimes: z.array(LegalRegime) });
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+export const ExtendRetention = z.strictObject({ retentionUntil: IsoDate, reason: z.string().trim().min(10).max(1000) });
+export type ExtendRetention = z.infer<typeof ExtendRetention>;
+
+export const Identity = z.object({ pseudonym: z.string(), kind: z.enum(['person', 'group']), reference: z.string() });
+export const IdentityList = z.object({ items: z.array(Identity) });
+
+export const SubjectExportRequest = z.strictObject({ reference: z.string().trim().min(1).max(200), kind: z.enum(['person', 'group']).default('person') });
+export type SubjectExportRequest = z.input<typeof SubjectExportRequest>;
+
+export const CreatedSignal = z.object({ id: z.string(), areaCode: z.string(), retentionUntil: z.string(), subjects: z.array(Subject) });
+
+export const UnusualRead = z.object({ id: z.string(), username: z.string(), hour: z.string(), distinctPseudonyms: z.number().int(), createdAt: z.string() });
+export const UnusualReadList = z.object({ items: z.array(UnusualRead), threshold: z.number().int() });
+
+export const SignalImportResult = z.object({ id: z.string(), rows: z.number().int(), status: z.enum(['applied', 'already_imported']) });
+
+// ---- cases (casus), case meetings and interventions ----
+export const FOCUS_KINDS = ['address', 'location', 'person', 'group'] as const;
+export const CreateCase = z.strictObject({
+  title: z.string().trim().min(3).max(200),
+  focusKind: z.enum(FOCUS_KINDS),
+  focusAddress: z.string().trim().min(1).max(300).optional(),
+  focusReference: z.string().trim().min(1).max(200).optional(),
+  purpose: z.string().trim().min(3).max(1000),
+  signalIds: z.array(Uuid).min(1).max(200),
+});
+export type CreateCase = z.infer<typeof CreateCase>;
+export const AddCaseSignals = z.strictObject({ signalIds: z.array(Uuid).min(1).max(200) });
+export const InterventionKind = z.enum(['preventive', 'repressive']);
+export const NewIntervention = z.strictObject({
+  kind: InterventionKind,
+  description: z.string().trim().min(3).max(1000),
+  ownerOrganisationId: Uuid,
+  dueDate: IsoDate,
+});
+export const CreateCaseMeeting = z.strictObject({
+  heldOn: IsoDate,
+  attendees: z.string().trim().max(1000).default(''),
+  decisions: z.array(z.string().trim().min(3).max(1000)).min(1).max(30),
+  interventions: z.array(NewIntervention).max(30).default([]),
+});
+export type CreateCaseMeeting = z.input<typeof CreateCaseMeeting>;
+export const UpdateIntervention = z.strictObject({ status: z.enum(['open', 'done', 'cancelled']) });
+export const CaseListQuery = z.strictObject({ municipality: MunicipalityCode });
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  focusKind: z.enum(FOCUS_KINDS),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  category: z.string(),
+  status: z.enum(['open', 'closed']),
+  ownerOrganisation: OrganisationRef,
+  signalCount: z.number().int(),
+  openInterventions: z.number().int(),
+  createdAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export const CaseList = z.object({ items: z.array(CaseSummary) });
+export const Intervention = z.object({
+  id: z.string(),
+  meetingId: z.string().nullable(),
+  kind: InterventionKind,
+  description: z.string(),
+  ownerOrganisation: OrganisationRef,
+  dueDate: z.string(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  overdue: z.boolean(),
+});
+export type Intervention = z.infer<typeof Intervention>;
+export const CaseMeeting = z.object({ id: z.string(), heldOn: z.string(), attendees: z.string(), decisions: z.array(z.string()) });
+export const Case = CaseSummary.extend({
+  municipality: z.string(),
+  focusAddress: z.string().nullable(),
+  focusPseudonym: z.string().nullable(),
+  legalRegime: z.string(),
+  confidentiality: Confidentiality,
+  purpose: z.string(),
+  signals: z.array(SignalSummary),
+  meetings: z.array(CaseMeeting),
+  interventions: z.array(Intervention),
+});
+export type Case = z.infer<typeof Case>;
+export const CreatedId = z.object({ id: z.string() });

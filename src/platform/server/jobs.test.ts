@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from './config.js';
+import { startJobs, type JobContext, type ScheduledJob } from './jobs.js';
+
+const ctx = { db: {} as JobContext['db'], config: {} as AppConfig, now: () => new Date() };
+const quiet = { info: vi.fn(), error: vi.fn() };
+
+afterEach(() => vi.useRealTimers());
+
+describe('startJobs', () => {
+  it('runs each job on its interval, at start when asked, and never twice at once', async () => {
+    vi.useFakeTimers();
+    let release: () => void = () => {};
+    const runs: string[] = [];
+    const slow: ScheduledJob = {
+      name: 'slow',
+      intervalSeconds: 60,
+      runAtStart: true,
+      run: () => {
+        runs.push('slow');
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const fast: ScheduledJob = { name: 'fast', intervalSeconds: 30, run: async () => void runs.push('fast') };
+    const jobs = startJobs([slow, fast], ctx, quiet, { startDelayMs: 10 });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(runs).toEqual(['slow']);
+    await vi.advanceTimersByTimeAsync(120_000);
+    // The slow job is still running: its ticks are skipped, the fast one keeps its own rhythm.
+    expect(runs.filter((r) => r === 'slow')).toHaveLength(1);
+    expect(runs.filter((r) => r === 'fast')).toHaveLength(4);
+    release();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs.filter((r) => r === 'slow')).toHaveLength(2);
+    const stopping = jobs.stop();
+    release();
+    await stopping;
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(runs.filter((r) => r === 'slow')).toHaveLength(2);
+  });
+
+  it('logs a failure and tries again on the next tick', async () => {
+    vi.useFakeTimers();
+    const log = { info: vi.fn(), error: vi.fn() };
+    let calls = 0;
+    const jobs = startJobs([{ name: 'flaky', intervalSeconds: 1, run: async () => { calls += 1; if (calls === 1) throw new Error('boom'); } }], ctx, log);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(calls).toBe(2);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.info).toHaveBeenCalledTimes(1);
+    await jobs.stop();
+  });
+});
