@@ -61,6 +61,11 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/signals/counts': SIGNAL_READERS,
   'GET /api/v1/signals/export': SIGNAL_WRITERS,
   'GET /api/v1/signals/:id': SIGNAL_READERS,
+  // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
+  'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/analyses/hotspots/saved/:id': ['programme_manager', 'analyst', 'partner'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -23,3 +23,5 @@ export const indicatorsModule: ServerModule = {
 
 /** For the CLI and the benchmark: the same all-or-nothing import as POST /api/v1/imports. */
 export { runImport, type ImportInput } from './server/import/import.service.js';
+/** For the hot-spot analysis: one indicator's values over a level (suppressed values come back as null). */
+export { getIndicatorValues } from './server/values.service.js';

@@ -3,7 +3,8 @@ import { auditModule } from '../../modules/audit/index.js';
 import { areasModule } from '../../modules/areas/index.js';
 import { indicatorsModule } from '../../modules/indicators/index.js';
 import { signalsModule } from '../../modules/signals/index.js';
+import { hotspotsModule } from '../../modules/hotspots/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, signalsModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, signalsModule, hotspotsModule];

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'signal_retention.extend',
   'signal_identities.read',
   'signals.subject_export',
+  'hotspots.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,10 +43,10 @@ const SIGNALS_PARTNER: Permission[] = ['signals.read', 'signals.create', 'signal
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', 'signals.read', 'signals.import'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', 'signals.read', 'signals.import', 'hotspots.run'],
   finance: ['organisations.read', ...FIGURES],
-  partner: ['organisations.read', ...FIGURES, ...SIGNALS_PARTNER],
+  partner: ['organisations.read', ...FIGURES, ...SIGNALS_PARTNER, 'hotspots.run'],
   viewer: [...FIGURES],
   case_officer: ['organisations.read', ...FIGURES, ...SIGNALS_PARTNER, 'signals.import', 'signal_cases.manage', 'signal_retention.extend', 'signal_identities.read', 'signals.subject_export'],
 };
