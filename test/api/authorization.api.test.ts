@@ -61,6 +61,17 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/signals/counts': SIGNAL_READERS,
   'GET /api/v1/signals/export': SIGNAL_WRITERS,
   'GET /api/v1/signals/:id': SIGNAL_READERS,
+  'POST /api/v1/signals/:id/retention': ['programme_manager', 'case_officer'],
+  'GET /api/v1/signals/:id/identities': ['case_officer'],
+  'POST /api/v1/signals/subject-export': ['case_officer'],
+  'POST /api/v1/signal-imports': ['analyst', 'case_officer'],
+  'GET /api/v1/signals/unusual-reads': ADMIN,
+  'GET /api/v1/signal-cases': SIGNAL_READERS,
+  'POST /api/v1/signal-cases': ['programme_manager', 'case_officer'],
+  'GET /api/v1/signal-cases/:id': SIGNAL_READERS,
+  'POST /api/v1/signal-cases/:id/signals': ['programme_manager', 'case_officer'],
+  'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
+  'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
   // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
   'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
   'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
@@ -107,7 +118,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const concrete = (url: string) =>
-  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':role', 'viewer');
+  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer');
 
 describe('authorization matrix', () => {
   it('has a row for every API route, and no row for a route that does not exist', () => {

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerModule } from '../../platform/server/index.js';
+import { casesRoutes } from './server/cases.routes.js';
+import { seedDemoSignals } from './server/demo-signals.js';
+import { signalRetentionJob } from './server/retention.service.js';
+import { signalRecordsRoutes } from './server/signal-records.routes.js';
 import { signalsRoutes } from './server/signals.routes.js';
 
 /**
@@ -10,7 +14,11 @@ export const signalsModule: ServerModule = {
   name: 'signals',
   routes: async (app: FastifyInstance) => {
     await signalsRoutes(app);
+    await signalRecordsRoutes(app);
+    await casesRoutes(app);
   },
+  seedDemo: seedDemoSignals,
+  jobs: [signalRetentionJob],
 };
 
 /**
@@ -22,3 +30,7 @@ export const signalsModule: ServerModule = {
  * passes (SECURITY.md 10): register a job for that (`ServerModule.jobs`).
  */
 export { listSignalPointsForAnalysis, type AnalysisPoint, type AnalysisRequest } from './server/aggregates.service.js';
+/** The planted demo clusters (synthetic), so hot-spot tests can check the analysis finds them. */
+export { PLANTED_CLUSTERS } from './server/demo-signals.js';
+/** The retention run itself, for the CLI and tests (the server runs it hourly as a job). */
+export { runSignalRetention } from './server/retention.service.js';

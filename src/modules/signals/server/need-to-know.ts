@@ -2,11 +2,11 @@ import type { Actor, Role } from '../../../platform/server/index.js';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../contract.js';
 
 /**
- * Need-to-know as data (docs/signals.md has the same table). A holder of `signals.read` sees a signal when
- * their organisation registered it, or when ALL of these hold:
+ * Need-to-know as data (docs/signals.md has the same table). A holder of `signals.read` sees a signal they
+ * registered themselves, and otherwise only when their clearance covers its confidentiality level
+ * (CLEARANCE below, by role) AND either their organisation is its source, or ALL of these hold:
  *  - their organisation kind is a partner of the signal's legal regime (signal_legal_regimes.partner_kinds);
  *  - their organisation kind may read the category (signal_categories.reader_kinds);
- *  - their clearance covers the signal's confidentiality level (CLEARANCE below, by role);
  *  - the signal lies in one of their area scopes (buurt, wijk or gemeente code), or they have none.
  * The same rule serves lists, detail, counts, map points, exports and cases: it is one SQL filter.
  */
@@ -25,6 +25,7 @@ export interface TaxonomyAccess {
 }
 
 export interface VisibilityFilter {
+  userId: string;
   organisationId: string;
   /** Empty: nothing beyond the own organisation's signals. */
   categories: string[];
@@ -43,11 +44,12 @@ export function clearanceOf(roles: readonly Role[]): Confidentiality | null {
   return best < 0 ? null : (CONFIDENTIALITY_LEVELS[best] ?? null);
 }
 
-export function visibilityFilter(actor: Pick<Actor, 'organisationId' | 'organisationKind' | 'roles' | 'areaScopes'>, taxonomy: TaxonomyAccess): VisibilityFilter {
+export function visibilityFilter(actor: Pick<Actor, 'userId' | 'organisationId' | 'organisationKind' | 'roles' | 'areaScopes'>, taxonomy: TaxonomyAccess): VisibilityFilter {
   const clearance = clearanceOf(actor.roles);
   const levels = clearance ? CONFIDENTIALITY_LEVELS.slice(0, CONFIDENTIALITY_LEVELS.indexOf(clearance) + 1) : [];
   const none = levels.length === 0;
   return {
+    userId: actor.userId,
     organisationId: actor.organisationId,
     categories: none ? [] : taxonomy.categories.filter((c) => c.reader_kinds.includes(actor.organisationKind)).map((c) => c.code),
     regimes: none ? [] : taxonomy.regimes.filter((r) => r.partner_kinds.includes(actor.organisationKind)).map((r) => r.code),
@@ -57,6 +59,7 @@ export function visibilityFilter(actor: Pick<Actor, 'organisationId' | 'organisa
 }
 
 export interface VisibleRecordFacts {
+  registeredBy: string | null;
   sourceOrganisationId: string;
   category: string;
   legalRegime: string;
@@ -68,10 +71,11 @@ export interface VisibleRecordFacts {
 
 /** The same rule in TypeScript, for a record already in hand (and for the table-driven unit test). */
 export function isVisible(filter: VisibilityFilter, record: VisibleRecordFacts): boolean {
+  if (record.registeredBy !== null && record.registeredBy === filter.userId) return true;
+  if (!(filter.levels as string[]).includes(record.confidentiality)) return false;
   if (record.sourceOrganisationId === filter.organisationId) return true;
   if (!filter.categories.includes(record.category)) return false;
   if (!filter.regimes.includes(record.legalRegime)) return false;
-  if (!(filter.levels as string[]).includes(record.confidentiality)) return false;
   if (filter.areaScopes === null) return true;
   return [record.municipalityCode, record.areaCode, record.wijkCode].some((code) => code !== null && filter.areaScopes!.includes(code));
 }

@@ -10,13 +10,11 @@ type Eb = ExpressionBuilder<Database & SignalsTables, 'signals'>;
 /** The need-to-know rule of need-to-know.ts as one SQL condition on the signals table. */
 export function visibleWhere(filter: VisibilityFilter) {
   return (eb: Eb): Expression<SqlBool> => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (filter.categories.length && filter.regimes.length && filter.levels.length) {
-      const parts: Expression<SqlBool>[] = [
-        eb('signals.category', 'in', filter.categories),
-        eb('signals.legal_regime', 'in', filter.regimes),
-        eb('signals.confidentiality', 'in', filter.levels),
-      ];
+    const mine = eb('signals.registered_by', '=', filter.userId);
+    if (filter.levels.length === 0) return mine;
+    const partner: Expression<SqlBool>[] = [eb('signals.source_organisation_id', '=', filter.organisationId)];
+    if (filter.categories.length && filter.regimes.length) {
+      const parts: Expression<SqlBool>[] = [eb('signals.category', 'in', filter.categories), eb('signals.legal_regime', 'in', filter.regimes)];
       if (filter.areaScopes) {
         parts.push(
           eb.or([
@@ -26,10 +24,9 @@ export function visibleWhere(filter: VisibilityFilter) {
           ]),
         );
       }
-      conditions.push(eb.and(parts));
+      partner.push(eb.and(parts));
     }
-    conditions.push(eb('signals.source_organisation_id', '=', filter.organisationId));
-    return eb.or(conditions);
+    return eb.or([mine, eb.and([eb('signals.confidentiality', 'in', filter.levels), eb.or(partner)])]);
   };
 }
 
@@ -63,6 +60,7 @@ function filtered(db: SignalsDb, visibility: VisibilityFilter, filter: SignalFil
 
 const summaryColumns = [
   'signals.id',
+  'signals.registered_by',
   'signals.category',
   'signals.occurred_at',
   'signals.area_code',

@@ -184,8 +184,9 @@ export async function getSignal(db: Kysely<Database>, actor: Actor, id: string, 
   return result;
 }
 
-export function facts(row: Pick<SignalRow, 'source_organisation_id' | 'category' | 'legal_regime' | 'confidentiality' | 'municipality_code' | 'area_code' | 'wijk_code'>) {
+export function facts(row: Pick<SignalRow, 'registered_by' | 'source_organisation_id' | 'category' | 'legal_regime' | 'confidentiality' | 'municipality_code' | 'area_code' | 'wijk_code'>) {
   return {
+    registeredBy: row.registered_by,
     sourceOrganisationId: row.source_organisation_id,
     category: row.category,
     legalRegime: row.legal_regime,

@@ -17,8 +17,8 @@ export async function createSignalsTestApp(env: Record<string, string> = {}, opt
 
 /** Points inside known Dordrecht buurten (checked by the tests that use them). */
 export const POINTS = {
-  // Oud Krispijn (Dordt West)
-  krispijn: { lon: 4.6745, lat: 51.7995 },
+  // Krispijnse Driehoek, BU05050305 in WK050503 (Dordt West)
+  krispijn: { lon: 4.6633, lat: 51.8008 },
   // Binnenstad
   centrum: { lon: 4.6655, lat: 51.8135 },
   // Stadspolders

@@ -1,0 +1,199 @@
+import { sql } from 'kysely';
+import type { SignalsDb } from './signals.tables.js';
+
+/** SQL of cases (casus), their signals, case meetings and interventions. */
+
+const caseColumns = [
+  'signal_cases.id',
+  'signal_cases.municipality_code',
+  'signal_cases.title',
+  'signal_cases.focus_kind',
+  'signal_cases.focus_address',
+  'signal_cases.focus_pseudonym',
+  'signal_cases.area_code',
+  'signal_cases.wijk_code',
+  'signal_cases.category',
+  'signal_cases.legal_regime',
+  'signal_cases.confidentiality',
+  'signal_cases.purpose',
+  'signal_cases.status',
+  'signal_cases.owner_organisation_id',
+  'organisations.name as owner_organisation_name',
+  'signal_cases.created_at',
+] as const;
+
+function casesWithOwner(db: SignalsDb) {
+  return db
+    .selectFrom('signal_cases')
+    .innerJoin('organisations', 'organisations.id', 'signal_cases.owner_organisation_id')
+    .select([
+      ...caseColumns,
+      (eb) => eb.selectFrom('signal_case_signals').select((e) => e.fn.countAll<string>().as('n')).whereRef('signal_case_signals.case_id', '=', 'signal_cases.id').as('signal_count'),
+      (eb) =>
+        eb
+          .selectFrom('signal_interventions')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('signal_interventions.case_id', '=', 'signal_cases.id')
+          .where('signal_interventions.status', '=', 'open')
+          .as('open_interventions'),
+    ]);
+}
+
+export async function findCasesOfMunicipality(db: SignalsDb, municipality: string) {
+  return casesWithOwner(db).where('signal_cases.municipality_code', '=', municipality).orderBy('signal_cases.created_at', 'desc').limit(1000).execute();
+}
+export type CaseRow = Awaited<ReturnType<typeof findCasesOfMunicipality>>[number];
+
+export async function findCaseById(db: SignalsDb, id: string): Promise<CaseRow | undefined> {
+  return casesWithOwner(db).where('signal_cases.id', '=', id).executeTakeFirst();
+}
+
+export async function findSignalIdsOfCase(db: SignalsDb, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('signal_case_signals').select('signal_id').where('case_id', '=', caseId).execute();
+  return rows.map((r) => r.signal_id);
+}
+
+export async function findMeetingsOfCase(db: SignalsDb, caseId: string) {
+  return db
+    .selectFrom('signal_case_meetings')
+    .select(['id', sql<string>`held_on::text`.as('held_on'), 'attendees', 'decisions'])
+    .where('case_id', '=', caseId)
+    .orderBy('held_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function findInterventionsOfCase(db: SignalsDb, caseId: string) {
+  return db
+    .selectFrom('signal_interventions')
+    .innerJoin('organisations', 'organisations.id', 'signal_interventions.owner_organisation_id')
+    .select([
+      'signal_interventions.id',
+      'signal_interventions.meeting_id',
+      'signal_interventions.kind',
+      'signal_interventions.description',
+      'signal_interventions.owner_organisation_id',
+      'organisations.name as owner_organisation_name',
+      sql<string>`signal_interventions.due_date::text`.as('due_date'),
+      'signal_interventions.status',
+    ])
+    .where('signal_interventions.case_id', '=', caseId)
+    .orderBy('signal_interventions.due_date')
+    .orderBy('signal_interventions.created_at')
+    .execute();
+}
+
+export async function insertCase(
+  db: SignalsDb,
+  c: {
+    municipalityCode: string;
+    title: string;
+    focusKind: 'address' | 'location' | 'person' | 'group';
+    focusAddress: string | null;
+    focusPseudonym: string | null;
+    areaCode: string;
+    wijkCode: string | null;
+    category: string;
+    legalRegime: string;
+    confidentiality: string;
+    purpose: string;
+    ownerOrganisationId: string;
+    createdBy: string | null;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('signal_cases')
+    .values({
+      municipality_code: c.municipalityCode,
+      title: c.title,
+      focus_kind: c.focusKind,
+      focus_address: c.focusAddress,
+      focus_pseudonym: c.focusPseudonym,
+      area_code: c.areaCode,
+      wijk_code: c.wijkCode,
+      category: c.category,
+      legal_regime: c.legalRegime,
+      confidentiality: c.confidentiality,
+      purpose: c.purpose,
+      owner_organisation_id: c.ownerOrganisationId,
+      created_by: c.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function linkSignals(db: SignalsDb, caseId: string, signalIds: readonly string[]): Promise<void> {
+  if (signalIds.length === 0) return;
+  await db
+    .insertInto('signal_case_signals')
+    .values(signalIds.map((signalId) => ({ case_id: caseId, signal_id: signalId })))
+    .onConflict((oc) => oc.columns(['case_id', 'signal_id']).doNothing())
+    .execute();
+}
+
+export async function insertMeeting(db: SignalsDb, m: { caseId: string; heldOn: string; attendees: string; decisions: string[]; createdBy: string | null }): Promise<string> {
+  const row = await db
+    .insertInto('signal_case_meetings')
+    .values({ case_id: m.caseId, held_on: m.heldOn, attendees: m.attendees, decisions: m.decisions, created_by: m.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertInterventions(
+  db: SignalsDb,
+  rows: { caseId: string; meetingId: string | null; kind: 'preventive' | 'repressive'; description: string; ownerOrganisationId: string; dueDate: string }[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('signal_interventions')
+    .values(rows.map((r) => ({ case_id: r.caseId, meeting_id: r.meetingId, kind: r.kind, description: r.description, owner_organisation_id: r.ownerOrganisationId, due_date: r.dueDate })))
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+export async function updateInterventionStatus(db: SignalsDb, caseId: string, interventionId: string, status: 'open' | 'done' | 'cancelled'): Promise<boolean> {
+  const rows = await db.updateTable('signal_interventions').set({ status }).where('id', '=', interventionId).where('case_id', '=', caseId).returning('id').execute();
+  return rows.length > 0;
+}
+
+export async function findExistingOrganisationIds(db: SignalsDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', [...ids]).where('disabled_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Cases about one subject: focused on the pseudonym, or holding one of its signals (data-subject export). */
+export async function findCasesOfSubject(db: SignalsDb, pseudonym: string, signalIds: readonly string[]) {
+  const cases = await db
+    .selectFrom('signal_cases')
+    .select(['id', 'title', 'focus_kind', 'focus_pseudonym', 'status', 'purpose', 'legal_regime', 'created_at'])
+    .where((eb) =>
+      eb.or([
+        eb('focus_pseudonym', '=', pseudonym),
+        ...(signalIds.length ? [eb('id', 'in', eb.selectFrom('signal_case_signals').select('case_id').where('signal_id', 'in', [...signalIds]))] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('title')
+    .execute();
+  const out = [];
+  for (const c of cases) {
+    const meetings = await findMeetingsOfCase(db, c.id);
+    const interventions = await findInterventionsOfCase(db, c.id);
+    out.push({
+      title: c.title,
+      focusKind: c.focus_kind,
+      focusIsThisSubject: c.focus_pseudonym === pseudonym,
+      status: c.status,
+      purpose: c.purpose,
+      legalRegime: c.legal_regime,
+      createdAt: c.created_at.toISOString(),
+      meetings: meetings.map((m) => ({ heldOn: m.held_on, decisions: m.decisions })),
+      interventions: interventions.map((i) => ({ kind: i.kind, description: i.description, owner: i.owner_organisation_name, dueDate: i.due_date, status: i.status })),
+    });
+  }
+  return out;
+}

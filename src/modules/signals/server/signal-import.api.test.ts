@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import { createSignalsTestApp, get } from './testing/signals-test-app.js';
+
+let t: TestApp;
+let analist: TestSession;
+
+beforeAll(async () => {
+  t = await createSignalsTestApp();
+  analist = await t.login('analist');
+});
+afterAll(() => t.close());
+
+function upload(content: Buffer | string, municipality = 'GM0505') {
+  const boundary = '----signalsimport';
+  const file = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="municipality"\r\n\r\n${municipality}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="meldingen.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({ method: 'POST', url: '/api/v1/signal-imports', headers: { ...analist.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+}
+
+const HEADER = 'external_id;category;occurred_at;lon;lat;address;area_code;description;confidentiality;legal_regime;purpose;retention_until';
+const row = (id: string, over: Partial<Record<string, string>> = {}) => {
+  const cells = { external_id: id, category: 'verloedering', occurred_at: '2026-09-01T08:00:00Z', lon: '4,6633', lat: '51,8008', address: '', area_code: '', description: 'Zwerfafval bij container', confidentiality: 'internal', legal_regime: 'municipal-task', purpose: 'Schoon en heel', retention_until: '', ...over };
+  return Object.values(cells).map((v) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(';');
+};
+
+const GOOD = `\uFEFF${HEADER}\r\n${row('MOR-1')}\r\n${row('MOR-2', { description: 'Graffiti\nop twee gevels', lon: '', lat: '', area_code: 'BU05050401' })}\r\n${row('MOR-3', { category: 'verkeersonveiligheid' })}\r\n`;
+
+// A broken corpus: each file → 422 with a line (and column where there is one), and zero rows.
+const BROKEN: [string, Buffer | string, RegExp][] = [
+  ['wrong encoding (Latin-1)', Buffer.from(`${HEADER}\n${row('MOR-9', { description: 'Overlast bij café' })}\n`, 'latin1'), /^line 1$/],
+  ['unclosed quote', `${HEADER}\n${row('MOR-9')}\nMOR-10;verloedering;"2026-09-01T08:00:00Z;4.66;51.8\n`, /^line 3/],
+  ['unknown column', `${HEADER};naam\n${row('MOR-9')};Jan\n`, /^line 1, column 13$/],
+  ['missing purpose column', `${HEADER.replace(';purpose', '')}\n${row('MOR-9').split(';').filter((_, i) => i !== 10).join(';')}\n`, /^line 1$/],
+  ['empty purpose', `${HEADER}\n${row('MOR-9')}\n${row('MOR-10', { purpose: '' })}\n`, /^line 3, column 11 \(purpose\)$/],
+  ['criminal-law category under the wrong regime', `${HEADER}\n${row('MOR-9', { category: 'ondermijning' })}\n`, /^line 2, column 10 \(legal_regime\)$/],
+  ['RD New instead of WGS84', `${HEADER}\n${row('MOR-9', { lon: '105000', lat: '425000' })}\n`, /^line 2, column 4 \(lon\)$/],
+  ['point outside any buurt', `${HEADER}\n${row('MOR-9', { lon: '5.1', lat: '52.1' })}\n`, /^line 2, column 4 \(lon\)$/],
+  ['duplicate external id', `${HEADER}\n${row('MOR-9')}\n${row('MOR-9')}\n`, /^line 3, column 1 \(external_id\)$/],
+  ['bad date', `${HEADER}\n${row('MOR-9', { occurred_at: '31-12-2025' })}\n`, /^line 2, column 3 \(occurred_at\)$/],
+  ['header only', `${HEADER}\n`, /^line 2$/],
+  ['empty file', '', /^line 1$/],
+];
+
+describe('signal CSV import', () => {
+  it.each(BROKEN)('%s → 422 with line/column, zero rows', async (_name, content, path) => {
+    const before = await countRows(t.database, 'signals');
+    const response = await upload(content);
+    expect(response.statusCode).toBe(422);
+    const errors = response.json().errors as { path: string; message: string }[];
+    expect(errors.some((e) => path.test(e.path)), JSON.stringify(errors)).toBe(true);
+    expect(await countRows(t.database, 'signals')).toBe(before);
+    expect(await countRows(t.database, 'signal_imports')).toBe(0);
+  });
+
+  it('imports a good file (BOM, semicolons, decimal commas, quoted newline) once; the same file again adds nothing', async () => {
+    const first = await upload(GOOD);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ rows: 3, status: 'applied' });
+    const list = (await get(t, analist, '/api/v1/signals?municipality=GM0505')).json();
+    expect(list.total).toBe(3);
+    expect(list.items.map((i: { areaCode: string }) => i.areaCode).sort()).toEqual(['BU05050305', 'BU05050305', 'BU05050401']);
+    const again = await upload(GOOD);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: first.json().id, status: 'already_imported' });
+    // Another file with the same source ids (a later export of the same system) adds only the new row.
+    const later = await upload(`${HEADER}\n${row('MOR-1')}\n${row('MOR-4')}\n`);
+    expect(later.json()).toMatchObject({ rows: 1, status: 'applied' });
+    expect(await countRows(t.database, 'signals')).toBe(4);
+  });
+
+  it('refuses the import for a partner without the permission', async () => {
+    const corporatie = await t.login('corporatie');
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signal-imports', headers: corporatie.headers });
+    expect(response.statusCode).toBe(403);
+  });
+});
