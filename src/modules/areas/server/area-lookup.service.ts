@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { notFound, type Actor, type Database } from '../../../platform/server/index.js';
 import type { AreaLevel } from '../contract.js';
 import { AreaLevel as AreaLevelSchema } from '../contract.js';
-import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestAreaYear, findLatestVersionsByCode } from './areas.queries.js';
+import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestGeometryYear, findLatestVersionsByCode } from './areas.queries.js';
 import { areasDb } from './areas.tables.js';
 import { findFocusMemberCodes } from './focus-areas.queries.js';
 import { findVisibleFocusArea } from './areas.service.js';
@@ -60,7 +60,7 @@ export async function findAreasOfLevel(db: Kysely<Database>, municipality: strin
 
 /**
  * Boundaries of the areas of one level in a municipality (the hot-spot analysis builds its contiguity from
- * them). Without a year: the newest year that level has. Areas without a boundary are left out.
+ * them). Without a year: the newest year with boundaries for that level. Areas without a boundary are left out.
  */
 export async function findAreaPolygons(
   db: Kysely<Database>,
@@ -69,7 +69,7 @@ export async function findAreaPolygons(
   year?: number,
 ): Promise<{ year: number | null; items: { code: string; name: string; geometry: unknown }[] }> {
   const adb = areasDb(db);
-  const chosen = year ?? (await findLatestAreaYear(adb, { municipality, level }));
+  const chosen = year ?? (await findLatestGeometryYear(adb, { municipality, level }));
   if (chosen === null) return { year: null, items: [] };
   const rows = await findAreaFeatures(adb, { municipality, level, year: chosen });
   return { year: chosen, items: rows.map((r) => ({ code: r.code, name: r.name, geometry: r.geometry })) };

@@ -84,6 +84,8 @@ describe('hot spots of signals on H3 cells', () => {
     expect(body).toMatchObject({ cell: 'h3:9', weights: 'ring:1', correction: 'fdr-bh', alpha: [0.1, 0.05, 0.01], suppressBelow: 5 });
     const items = body.items as Item[];
     expect(body.n).toBeGreaterThan(500); // every res-9 cell of the municipality, most of them empty
+    // The study area is the municipality, not just where signals are: an empty cell in the Biesbosch counts as 0.
+    expect(items.find((i) => i.id === latLngToCell(51.74, 4.64, 9))).toMatchObject({ value: 0, bin: expect.any(Number) });
     expect(items.find((i) => i.id === HOT_CELL)).toMatchObject({ value: 9, suppressed: false, bin: 3 });
     expect(items.filter((i) => (i.value ?? 0) > 0).reduce((s, i) => s + i.value!, 0)).toBe(7 * 8 + 1);
   });

@@ -101,6 +101,14 @@ export function HotspotResultView({ result, municipality, level, valueLabel }: P
                   </span>
                 </li>
               ) : null}
+              {result.excluded.length ? (
+                <li className="wr-legend__item">
+                  <span className="wr-legend__swatch wr-legend__swatch--no-data" aria-hidden="true" />
+                  <span>
+                    {t('hotspots:result.excludedLegend')} ({result.excluded.length})
+                  </span>
+                </li>
+              ) : null}
             </ul>
             <p className="utrecht-paragraph wr-muted">{t('hotspots:result.facts', { n: result.n, weights: t(`hotspots:weightsShort.${result.weights.split(':')[0]}`, { k: result.weights.split(':')[1] ?? '' }) })}</p>
           </div>
