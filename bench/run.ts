@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   figures: benchFigures,
   import: async () => (await import('./import.bench.js')).benchImport(),
+  hotspots: async () => (await import('./hotspots.bench.js')).benchHotspots(),
 };
 
 const wanted = process.argv.slice(2);

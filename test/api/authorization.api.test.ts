@@ -134,6 +134,11 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/signal-cases/:id/signals': ['programme_manager', 'case_officer'],
   'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
   'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
+  // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
+  'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/analyses/hotspots/saved/:id': ['programme_manager', 'analyst', 'partner'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -30,6 +30,9 @@ export { runImport, type ImportInput } from './server/import/import.service.js';
  */
 export { listIndicators } from './server/catalogue.service.js';
 export { getAreaSeries } from './server/profile.service.js';
-/** For the programmes module ("reach the municipality average"): one indicator over a level, and the aggregation rules. */
+/**
+ * For the programmes module ("reach the municipality average") and the hot-spot analysis: one indicator over a
+ * level (suppressed values come back as null), and the aggregation rules.
+ */
 export { getIndicatorValues } from './server/values.service.js';
 export { aggregate, type AggregationRule, type MemberFigure } from './server/aggregation.js';

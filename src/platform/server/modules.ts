@@ -6,7 +6,8 @@ import { meetingsModule } from '../../modules/meetings/index.js';
 import { programmesModule } from '../../modules/programmes/index.js';
 import { financeModule } from '../../modules/finance/index.js';
 import { signalsModule } from '../../modules/signals/index.js';
+import { hotspotsModule } from '../../modules/hotspots/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule];

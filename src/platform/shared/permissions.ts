@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'signal_retention.extend',
   'signal_identities.read',
   'signals.subject_export',
+  'hotspots.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,11 +63,11 @@ const SIGNALS_PARTNER: Permission[] = ['signals.read', 'signals.create', 'signal
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run'],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export'],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run'],
   viewer: [...FIGURES, ...PROGRAMMES],
   case_officer: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...SIGNALS_PARTNER, 'signals.import', 'signal_cases.manage', 'signal_retention.extend', 'signal_identities.read', 'signals.subject_export'],
 };

@@ -4,9 +4,10 @@ import { financeWebModule } from '../../modules/finance/web/index';
 import { indicatorsWebModule } from '../../modules/indicators/web/index';
 import { areasWebModule } from '../../modules/areas/web/index';
 import { signalsWebModule } from '../../modules/signals/web/index';
+import { hotspotsWebModule } from '../../modules/hotspots/web/index';
 import { authWebModule } from '../../modules/auth/web/index';
 import { auditWebModule } from '../../modules/audit/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, authWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule];

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { notFound, type Actor, type Database } from '../../../platform/server/index.js';
 import type { AreaLevel } from '../contract.js';
 import { AreaLevel as AreaLevelSchema } from '../contract.js';
-import { findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestVersionsByCode } from './areas.queries.js';
+import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestGeometryYear, findLatestVersionsByCode } from './areas.queries.js';
 import { areasDb } from './areas.tables.js';
 import { findFocusMemberCodes } from './focus-areas.queries.js';
 import { findVisibleFocusArea } from './areas.service.js';
@@ -56,4 +56,21 @@ export async function findChildAreasOf(db: Kysely<Database>, parentCodes: readon
 export async function findAreasOfLevel(db: Kysely<Database>, municipality: string, level: 'wijk' | 'buurt', year: number): Promise<{ code: string; name: string }[]> {
   const rows = await findAreaVersionsOfLevel(areasDb(db), { municipality, level, year });
   return rows.map((r) => ({ code: r.code, name: r.name }));
+}
+
+/**
+ * Boundaries of the areas of one level in a municipality (the hot-spot analysis builds its contiguity from
+ * them). Without a year: the newest year with boundaries for that level. Areas without a boundary are left out.
+ */
+export async function findAreaPolygons(
+  db: Kysely<Database>,
+  municipality: string,
+  level: 'gemeente' | 'wijk' | 'buurt',
+  year?: number,
+): Promise<{ year: number | null; items: { code: string; name: string; geometry: unknown }[] }> {
+  const adb = areasDb(db);
+  const chosen = year ?? (await findLatestGeometryYear(adb, { municipality, level }));
+  if (chosen === null) return { year: null, items: [] };
+  const rows = await findAreaFeatures(adb, { municipality, level, year: chosen });
+  return { year: chosen, items: rows.map((r) => ({ code: r.code, name: r.name, geometry: r.geometry })) };
 }

@@ -19,6 +19,18 @@ export async function findLatestAreaYear(db: AreasDb, filter: { municipality?: s
   return row?.year ?? null;
 }
 
+/** The newest year in which areas of this level have a boundary (national KWB years often have none). */
+export async function findLatestGeometryYear(db: AreasDb, filter: { municipality: string; level: string }): Promise<number | null> {
+  const row = await db
+    .selectFrom('area_versions')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .where('municipality_code', '=', filter.municipality)
+    .where('level', '=', filter.level)
+    .where('geometry', 'is not', null)
+    .executeTakeFirst();
+  return row?.year ?? null;
+}
+
 export async function findAreaVersionsOfLevel(
   db: AreasDb,
   filter: { municipality?: string | undefined; level?: string | undefined; year: number },

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import { loadActorUser, SYSTEM_ACTOR, type Actor } from '../../../platform/server/index.js';
+import { runImport } from '../../indicators/index.js';
+import { findSavedHotspotAnalysis, hotspotsModule } from '../index.js';
+
+/**
+ * Signal-based hot spots through the real signals module: need-to-know decides which signals count, small
+ * counts are suppressed (SECURITY 12), and a saved result expires with its signals (SECURITY 10).
+ */
+
+const DEMO_DIR = fileURLToPath(new URL('../../../../data/demo/', import.meta.url));
+let t: TestApp;
+let politie: TestSession;
+let analyst: TestSession;
+let manager: TestSession;
+
+// A busy spot in Oud Krispijn (Dordt West) and a quiet cell in the Stadspolders with 3 signals.
+const HOT_CELL = latLngToCell(51.7995, 4.6745, 9);
+const SMALL_CELL = latLngToCell(51.794, 4.72, 9);
+const today = new Date();
+const isoDay = (offsetDays: number) => new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const EARLIEST_RETENTION = isoDay(40);
+
+function signal(cell: string, retentionUntil?: string) {
+  const [lat, lon] = cellToLatLng(cell);
+  return {
+    category: 'woonoverlast',
+    occurredAt: `${isoDay(-10)}T21:30:00Z`,
+    location: { lon, lat },
+    description: 'Geluidsoverlast in de nacht (testgegevens).',
+    confidentiality: 'restricted',
+    legalRegime: 'municipal-task',
+    purpose: 'Aanpak woonoverlast in de wijk',
+    ...(retentionUntil ? { retentionUntil } : {}),
+  };
+}
+
+const SIGNALS_REQUEST = {
+  source: { signals: { municipality: 'GM0505', from: isoDay(-30), to: isoDay(0) }, cell: 'h3:9' },
+  weights: 'ring:1',
+  statistic: 'gi_star',
+} as const;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const file of ['dordrecht_gemeente_2020.geojson', 'dordrecht_wijken_2020.geojson', 'dordrecht_buurten_2020.geojson']) {
+    await runImport(t.database.db, SYSTEM_ACTOR, { kind: 'pdok-geojson', fileName: file, content: readFileSync(`${DEMO_DIR}${file}`), year: 2020 });
+  }
+  politie = await t.login('politie');
+  analyst = await t.login('analist');
+  manager = await t.login('regisseur');
+  const bodies = [
+    ...gridDisk(HOT_CELL, 1).flatMap((cell) => Array.from({ length: 8 }, () => signal(cell))),
+    signal(HOT_CELL, EARLIEST_RETENTION),
+    ...Array.from({ length: 3 }, () => signal(SMALL_CELL)),
+  ];
+  for (const body of bodies) {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: politie.headers, payload: body });
+    if (response.statusCode !== 201) throw new Error(`signal not created: ${response.body}`);
+  }
+}, 180_000);
+afterAll(() => t.close());
+
+const run = (session: TestSession, payload: unknown = SIGNALS_REQUEST) => t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots', headers: session.headers, payload: payload as object });
+
+interface Item {
+  id: string;
+  value: number | null;
+  suppressed: boolean;
+  z: number | null;
+  p: number | null;
+  bin: number;
+}
+
+describe('hot spots of signals on H3 cells', () => {
+  it('bins the signals the caller may see into the cells of Dordrecht and finds the busy spot', async () => {
+    const response = await run(politie);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ cell: 'h3:9', weights: 'ring:1', correction: 'fdr-bh', alpha: [0.1, 0.05, 0.01], suppressBelow: 5 });
+    const items = body.items as Item[];
+    expect(body.n).toBeGreaterThan(500); // every res-9 cell of the municipality, most of them empty
+    // The study area is the municipality, not just where signals are: an empty cell in the Biesbosch counts as 0.
+    expect(items.find((i) => i.id === latLngToCell(51.74, 4.64, 9))).toMatchObject({ value: 0, bin: expect.any(Number) });
+    expect(items.find((i) => i.id === HOT_CELL)).toMatchObject({ value: 9, suppressed: false, bin: 3 });
+    expect(items.filter((i) => (i.value ?? 0) > 0).reduce((s, i) => s + i.value!, 0)).toBe(7 * 8 + 1);
+  });
+
+  it('shows a cell with 3 signals as suppressed, without its count, z or p', async () => {
+    const items = (await run(politie)).json().items as Item[];
+    expect(items.find((i) => i.id === SMALL_CELL)).toMatchObject({ suppressed: true, value: null, z: null, p: null });
+    expect(items.every((i) => i.value === null || i.value === 0 || i.value >= 5)).toBe(true);
+  });
+
+  it("only counts what the caller may see: the analyst is not cleared for the police's restricted signals", async () => {
+    const items = (await run(analyst)).json().items as Item[];
+    expect(items.every((i) => i.value === 0)).toBe(true);
+    expect(items.every((i) => i.bin === 0)).toBe(true);
+  });
+
+  it('refuses polygon weights, a reversed period and a too fine resolution for H3 cells', async () => {
+    for (const [payload, path] of [
+      [{ ...SIGNALS_REQUEST, weights: 'queen' }, 'weights'],
+      [{ ...SIGNALS_REQUEST, source: { ...SIGNALS_REQUEST.source, signals: { ...SIGNALS_REQUEST.source.signals, from: isoDay(1), to: isoDay(-1) } } }, 'source.signals.to'],
+      [{ ...SIGNALS_REQUEST, source: { ...SIGNALS_REQUEST.source, cell: 'h3:15' } }, 'body.source'],
+      [{ ...SIGNALS_REQUEST, source: { ...SIGNALS_REQUEST.source, signals: { ...SIGNALS_REQUEST.source.signals, from: 'gisteren' } } }, 'body.source'],
+    ] as const) {
+      const response = await run(politie, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(422);
+      expect((response.json().errors as { path: string }[]).some((e) => e.path.startsWith(path)), response.body).toBe(true);
+    }
+  });
+});
+
+describe('a saved signal-based analysis', () => {
+  it('expires with the earliest retention date of its signals and is deleted by the retention job, twice safely', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: politie.headers, payload: { name: 'Woonoverlast Krispijn', request: SIGNALS_REQUEST } });
+    expect(response.statusCode).toBe(201);
+    const saved = response.json();
+    expect(saved.expiresAt).toBe(`${EARLIEST_RETENTION}T00:00:00.000Z`);
+    expect(saved.sourceKind).toBe('signals');
+    // Another organisation does not see it: its counts came from what the police may see.
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: manager.cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: politie.cookie } })).statusCode).toBe(200);
+
+    const job = hotspotsModule.jobs!.find((j) => j.name === 'hotspots.retention')!;
+    const ctx = (now: Date) => ({ db: t.database.db, config: t.config, now: () => now });
+    expect(await job.run(ctx(new Date(`${isoDay(39)}T12:00:00Z`)))).toBe(0);
+    expect(await countRows(t.database, 'hotspot_analyses')).toBe(1);
+    const audit = await countRows(t.database, 'audit_log');
+    expect(await job.run(ctx(new Date(`${isoDay(41)}T00:00:00Z`)))).toBe(1);
+    expect(await job.run(ctx(new Date(`${isoDay(41)}T00:00:00Z`)))).toBe(0);
+    expect(await countRows(t.database, 'hotspot_analyses')).toBe(0);
+    expect(await countRows(t.database, 'audit_log')).toBe(audit + 1);
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: politie.cookie } })).statusCode).toBe(404);
+  });
+
+  it('is not even shown once its expiry has passed, before the job has run', async () => {
+    const saved = (await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: politie.headers, payload: { name: 'Kort bewaard', request: SIGNALS_REQUEST } })).json();
+    const actor: Actor = { ...(await loadActorUser(t.database.db, politie.userId))!, via: 'session' };
+    expect((await findSavedHotspotAnalysis(t.database.db, actor, saved.id, new Date(`${isoDay(39)}T00:00:00Z`)))?.id).toBe(saved.id);
+    expect(await findSavedHotspotAnalysis(t.database.db, actor, saved.id, new Date(`${isoDay(40)}T00:00:00Z`))).toBeNull();
+  });
+
+  it('refuses to save an analysis of no signals at all', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: analyst.headers, payload: { name: 'Leeg', request: SIGNALS_REQUEST } });
+    expect(response.statusCode).toBe(422);
+  });
+});
