@@ -58,9 +58,10 @@ export interface TestAppOptions {
   logStream?: NodeJS.WritableStream;
   /**
    * Which demo data to seed: the accounts only (the default: most suites need no figures, and the CBS
-   * data takes seconds to load), or everything `npm start` seeds in demo mode.
+   * data takes seconds to load), everything `npm start` seeds in demo mode, or the demo data of the named
+   * modules (with the accounts; list what the named ones build on, e.g. programmes needs indicators and areas).
    */
-  demoData?: 'accounts' | 'all';
+  demoData?: 'accounts' | 'all' | readonly string[];
 }
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,7 +69,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const { handle: database } = await createTestDatabase();
   await migrate(database.db);
   for (const module of SERVER_MODULES) {
-    if (options.demoData === 'all' || module.name === 'auth') await module.seedDemo?.(database.db, config);
+    const wanted = options.demoData === 'all' || module.name === 'auth' || (Array.isArray(options.demoData) && options.demoData.includes(module.name));
+    if (wanted) await module.seedDemo?.(database.db, config);
   }
   const clock = new TestClock();
   const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, {

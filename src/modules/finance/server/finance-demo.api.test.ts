@@ -8,7 +8,7 @@ let finance: TestSession;
 let corporatie: TestSession;
 
 beforeAll(async () => {
-  t = await createTestApp({}, { demoData: 'all' });
+  t = await createTestApp({}, { demoData: ['indicators', 'areas', 'programmes', 'finance'] });
   finance = await t.login('financien');
   corporatie = await t.login('corporatie');
 }, 180_000);

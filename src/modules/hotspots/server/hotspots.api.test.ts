@@ -10,7 +10,7 @@ let t: TestApp;
 let analyst: TestSession;
 let partner: TestSession;
 beforeAll(async () => {
-  t = await createTestApp({}, { demoData: 'all' });
+  t = await createTestApp({}, { demoData: ['indicators', 'areas'] });
   analyst = await t.login('analist');
   partner = await t.login('politie');
 });

@@ -19,7 +19,7 @@ let analyst: TestSession;
 let partner: TestSession;
 let manager: TestSession;
 beforeAll(async () => {
-  t = await createTestApp({}, { demoData: 'all' });
+  t = await createTestApp({}, { demoData: ['indicators'] });
   analyst = await t.login('analist');
   partner = await t.login('politie');
   manager = await t.login('regisseur');

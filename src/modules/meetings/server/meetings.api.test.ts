@@ -19,7 +19,7 @@ const org = (name: string): string => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({}, { demoData: 'all' });
+  t = await createTestApp({}, { demoData: ['indicators', 'areas', 'programmes', 'meetings'] });
   [manager, police, housing, analyst] = [await t.login('regisseur'), await t.login('politie'), await t.login('corporatie'), await t.login('analist')];
   const list = await t.app.inject({ url: '/api/v1/organisations', headers: { cookie: manager.cookie } });
   organisations = new Map((list.json().items as { id: string; name: string }[]).map((o) => [o.name, o.id]));

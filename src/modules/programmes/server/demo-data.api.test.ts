@@ -9,7 +9,7 @@ import { seedDemoProgrammes } from './demo-data.js';
 let t: TestApp;
 let manager: TestSession;
 beforeAll(async () => {
-  t = await createTestApp({}, { demoData: 'all' });
+  t = await createTestApp({}, { demoData: ['indicators', 'areas', 'programmes'] });
   manager = await t.login('regisseur');
 });
 afterAll(() => t.close());
