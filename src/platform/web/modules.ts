@@ -3,7 +3,8 @@ import { auditWebModule } from '../../modules/audit/web/index';
 import { areasWebModule } from '../../modules/areas/web/index';
 import { indicatorsWebModule } from '../../modules/indicators/web/index';
 import { meetingsWebModule } from '../../modules/meetings/web/index';
+import { programmesWebModule } from '../../modules/programmes/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, indicatorsWebModule, areasWebModule, authWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, indicatorsWebModule, programmesWebModule, areasWebModule, authWebModule, auditWebModule];
