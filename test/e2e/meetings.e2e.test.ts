@@ -50,7 +50,7 @@ describe('meetings (regisseur)', () => {
     today = (await apiGet<{ today: string }>(page, '/api/v1/meetings')).today;
     await page.getByRole('link', { name: 'Kernteam Dordt West', exact: true }).click();
     await page.waitForURL((url) => /^\/overleggen\/[0-9a-f-]{36}$/.test(url.pathname));
-    await expect.poll(() => pageHeading(page).textContent()).toBe('Kernteam Dordt West');
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 30_000 }).toBe('Kernteam Dordt West');
     await page.getByText('Dit overleg is illustratieve demodata').waitFor();
     await page.getByText('Activiteit: Renovatie en verduurzaming portiekflats Wielwijk').waitFor();
     await page.getByText('4 dagen te laat').first().waitFor();
@@ -65,13 +65,13 @@ describe('meetings (regisseur)', () => {
     await page.getByLabel('Datum', { exact: true }).fill(addDays(today, -10));
     await page.getByLabel('Locatie').fill('Stadskantoor, kamer 3.12');
     expect(await page.getByLabel('Gemeente', { exact: true }).inputValue()).toBe('GM0505');
-    await expect.poll(() => page.getByLabel('Gemeente', { exact: true }).locator('option:checked').textContent()).toBe('Dordrecht (GM0505)');
+    await expect.poll(() => page.getByLabel('Gemeente', { exact: true }).locator('option:checked').textContent(), { timeout: 30_000 }).toBe('Dordrecht (GM0505)');
     await page.getByLabel('Gebied').selectOption({ label: 'Dordt West' });
     await page.getByLabel('Woningcorporatie (demopartner)').check();
     await screenshot(page, 'meetings-list-and-new');
     await page.getByRole('button', { name: 'Overleg aanmaken' }).click();
     await page.waitForURL((url) => /^\/overleggen\/[0-9a-f-]{36}$/.test(url.pathname));
-    await expect.poll(() => pageHeading(page).textContent()).toBe(TITLE);
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 30_000 }).toBe(TITLE);
 
     // Closing an empty meeting is not possible: the page says why.
     await page.getByText('De agenda is leeg').waitFor();

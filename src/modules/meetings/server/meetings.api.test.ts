@@ -23,8 +23,8 @@ beforeAll(async () => {
   [manager, police, housing, analyst] = [await t.login('regisseur'), await t.login('politie'), await t.login('corporatie'), await t.login('analist')];
   const list = await t.app.inject({ url: '/api/v1/organisations', headers: { cookie: manager.cookie } });
   organisations = new Map((list.json().items as { id: string; name: string }[]).map((o) => [o.name, o.id]));
-}, 120_000);
-afterAll(() => t.close());
+}, 300_000);
+afterAll(() => t?.close());
 
 const today = () => calendarDate(t.clock.now());
 const get = <T>(url: string, session: TestSession = manager) => t.app.inject({ url, headers: { cookie: session.cookie } }).then((r) => ({ status: r.statusCode, body: r.json<T>() }));

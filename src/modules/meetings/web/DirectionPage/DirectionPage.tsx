@@ -85,7 +85,16 @@ export default function DirectionPage() {
     },
   ];
   const slippingColumns: Column<SlippingActivity>[] = [
-    { key: 'name', header: t('meetings:direction.activity'), rowHeader: true, render: (row) => row.name },
+    {
+      key: 'name',
+      header: t('meetings:direction.activity'),
+      rowHeader: true,
+      render: (row) => (
+        <Link className="utrecht-link utrecht-link--html-a" to={`/activiteiten/${row.id}`}>
+          {row.name}
+        </Link>
+      ),
+    },
     { key: 'programme', header: t('meetings:direction.programme'), render: (row) => row.programmeName },
     { key: 'owner', header: t('meetings:actions.owner'), render: (row) => row.ownerOrganisationName },
     {
@@ -108,7 +117,16 @@ export default function DirectionPage() {
     },
   ];
   const goalColumns: Column<OffTrackGoal>[] = [
-    { key: 'name', header: t('meetings:direction.goal'), rowHeader: true, render: (row) => row.name },
+    {
+      key: 'name',
+      header: t('meetings:direction.goal'),
+      rowHeader: true,
+      render: (row) => (
+        <Link className="utrecht-link utrecht-link--html-a" to={`/programmas/${row.programmeId}/doelen/${row.id}`}>
+          {row.name}
+        </Link>
+      ),
+    },
     { key: 'programme', header: t('meetings:direction.programme'), render: (row) => row.programmeName },
     { key: 'area', header: t('meetings:direction.area'), render: (row) => `${row.areaName} · ${row.indicatorName}` },
     { key: 'target', header: t('meetings:direction.targetDate'), render: (row) => <span className="wr-nowrap">{formatCalendarDate(row.targetDate, lang)}</span> },
