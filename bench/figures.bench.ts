@@ -55,23 +55,34 @@ async function benchOn(label: string, database: DatabaseHandle, years: number[])
 
   const token = newApiTokenValue();
   await sql`INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, created_by) VALUES (${analyst.id}, 'bench', ${apiTokenHash(token)}, ${token.slice(0, 8)}, ${analyst.id})`.execute(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
-  const app = await buildApp({ config, database, clock: () => new Date(), version: 'bench' }, { logger: false, webDistDir: '/nonexistent' });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  // Two apps on the same data: one as configured by default (caches on), one that always asks the database.
+  const serve = async (env: Record<string, string>) => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+    const app = await buildApp({ config, database, clock: () => new Date(), version: 'bench' }, { logger: false, webDistDir: '/nonexistent' });
+    return { app, address: await app.listen({ port: 0, host: '127.0.0.1' }) };
+  };
+  const cached = await serve({});
+  const uncached = await serve({ READ_CACHE_SECONDS: '0', AUTH_CACHE_SECONDS: '0' });
+  const nationalChoropleth = `/api/v1/indicators/bench_indicator_007/values?level=buurt&period=${year}`;
   const overHttp = await time(async () => {
-    const r = await fetch(`${address}/api/v1/indicators/bench_indicator_007/values?level=buurt&period=${year}`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`${uncached.address}${nationalChoropleth}`, { headers: { authorization: `Bearer ${token}` } });
     await r.arrayBuffer();
   });
-  console.log(`${label}: choropleth over HTTP incl. auth and JSON (${data.buurten} items): ${fmt(overHttp)}`);
+  console.log(`${label}: choropleth over HTTP incl. auth and JSON (${data.buurten} items), no caches: ${fmt(overHttp)}`);
   const bare = Fastify({ logger: false });
   bare.get('/bare', async () => ({ ok: true }));
   const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
-  const route = `${address}/api/v1/indicators/bench_indicator_007/values?municipality=GM0171&level=buurt&period=${year}`;
+  const route = `/api/v1/indicators/bench_indicator_007/values?municipality=GM0171&level=buurt&period=${year}`;
   const bareRps = await throughput(`${bareAddress}/bare`, {});
-  const routeRps = await throughput(route, { authorization: `Bearer ${token}` });
-  console.log(`${label}: autocannon 10 connections 8 s: bare route ${bareRps.toFixed(0)} req/s, GET values (one gemeente, 40 buurten, bearer token) ${routeRps.toFixed(0)} req/s, ratio ${(routeRps / bareRps).toFixed(2)}`);
+  const cachedRps = await throughput(`${cached.address}${route}`, { authorization: `Bearer ${token}` });
+  const uncachedRps = await throughput(`${uncached.address}${route}`, { authorization: `Bearer ${token}` });
+  console.log(
+    `${label}: autocannon 10 connections 8 s: bare route ${bareRps.toFixed(0)} req/s; GET values (one gemeente, 40 buurten, bearer token) ` +
+      `with caches ${cachedRps.toFixed(0)} req/s, ratio ${(cachedRps / bareRps).toFixed(2)}; without ${uncachedRps.toFixed(0)} req/s, ratio ${(uncachedRps / bareRps).toFixed(2)}`,
+  );
   await bare.close();
-  await app.close();
+  await cached.app.close();
+  await uncached.app.close();
 }
 
 export async function benchFigures(): Promise<void> {

@@ -90,7 +90,7 @@ async function importOnce(label: string, database: DatabaseHandle, content: Buff
   const started = performance.now();
   const result = await runImport(database.db, SYSTEM_ACTOR, { kind: 'kwb-csv', fileName: 'kwb-national-synthetic.csv', content, year: 2024 });
   const seconds = (performance.now() - started) / 1000;
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM indicator_values`.execute(database.db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM indicator_values /* the view: one row per value */`.execute(database.db);
   if (result.status !== 'applied' || rows[0]?.n !== (result.report.values as number)) throw new Error(`${label}: unexpected result ${JSON.stringify({ ...result, report: undefined })}`);
   console.log(`${label}: ${result.rows} rows (${String(result.report.areaVersions)} area versions + ${rows[0]?.n} values) in ${seconds.toFixed(2)} s = ${Math.round(result.rows / seconds)} rows/s`);
   return seconds;

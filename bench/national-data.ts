@@ -59,18 +59,31 @@ export async function generateNationalData(db: Kysely<Database>, shape: National
            CASE WHEN c = 'bench_inhabitants' THEN 'sum' ELSE 'weighted_mean' END,
            CASE WHEN c = 'bench_inhabitants' THEN NULL ELSE 'bench_inhabitants' END
       FROM unnest(${indicators}::text[]) AS u(c) ORDER BY c = 'bench_inhabitants' DESC`.execute(db);
+  // Values as the import writes them: one row per area and year, each indicator at its slot.
+  const { rows: slots } = await sql<{ code: string; slot: number }>`SELECT code, slot FROM indicators WHERE code = ANY(${indicators}::text[])`.execute(db);
+  const width = Math.max(...slots.map((s) => s.slot));
   let values = 0;
-  const BATCH = 200_000;
+  const BATCH = 2_000;
   for (const year of shape.years) {
-    for (const indicator of indicators) {
-      const rows = areas.filter((a) => a.level !== 'land' || indicator !== 'bench_inhabitants');
-      for (let start = 0; start < rows.length; start += BATCH) {
-        const part = rows.slice(start, start + BATCH);
-        const v = part.map(() => Math.round(rnd() * 1000) / 10);
-        await sql`INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value)
-          SELECT ${indicator}, c, ${year}, m, l, v FROM unnest(${part.map((a) => a.code)}::text[], ${part.map((a) => a.gm)}::text[], ${part.map((a) => a.level)}::text[], ${v}::float8[]) AS u(c, m, l, v)`.execute(db);
-        values += part.length;
+    for (let start = 0; start < areas.length; start += BATCH) {
+      const part = areas.slice(start, start + BATCH);
+      const figures: string[] = [];
+      const status: string[] = [];
+      for (const area of part) {
+        const f = new Array<string>(width).fill('NULL');
+        const st = new Array<string>(width).fill('NULL');
+        for (const { code, slot } of slots) {
+          if (area.level === 'land' && code === 'bench_inhabitants') continue;
+          f[slot - 1] = String(Math.round(rnd() * 1000) / 10);
+          st[slot - 1] = '0';
+          values += 1;
+        }
+        figures.push(`{${f.join(',')}}`);
+        status.push(`{${st.join(',')}}`);
       }
+      await sql`INSERT INTO area_figures (municipality_code, area_code, year, level, figures, status)
+        SELECT m, c, ${year}, l, f::float8[], s::smallint[]
+        FROM unnest(${part.map((a) => a.gm)}::text[], ${part.map((a) => a.code)}::text[], ${part.map((a) => a.level)}::text[], ${figures}::text[], ${status}::text[]) AS u(m, c, l, f, s)`.execute(db);
     }
   }
   await sql`ANALYZE`.execute(db);

@@ -57,7 +57,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/programmes': ['programme_manager'],
   'GET /api/v1/programmes/:id': LOGGED_IN,
   'PUT /api/v1/programmes/:id': ['programme_manager'],
-  'GET /api/v1/programme-options': LOGGED_IN,
+  'GET /api/v1/programme-options': ['programme_manager'],
   'POST /api/v1/programmes/:id/goals': ['programme_manager'],
   'GET /api/v1/programmes/:id/goals/:goalId': LOGGED_IN,
   'PUT /api/v1/programmes/:id/goals/:goalId': ['programme_manager'],

@@ -14,6 +14,8 @@ const lines = CSV.trim().split(/\r?\n/);
 const split = (line: string) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[2] ?? m[1] ?? '');
 const header = split(lines[0] ?? '');
 const buurten = lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i] ?? '', v])) as Record<string, string>);
+// An independent loop over the CBS file: every buurt with a household figure (all but the water buurt).
+const HOUSEHOLDS_DORDRECHT_2020 = buurten.reduce((total, b) => total + (b.aantal_hh ? Number(b.aantal_hh) : 0), 0);
 const DW = ['WK050503', 'WK050504', 'WK050507', 'WK050508'];
 
 let t: TestApp;
@@ -28,7 +30,7 @@ const square = (lon: number, lat: number, d = 0.001) => ({
 async function load(): Promise<void> {
   const db = t.database.db;
   // A known, small data set: whatever the demo seed loaded goes first.
-  await sql`TRUNCATE indicator_values, focus_area_members, focus_areas, priority_rankings, area_versions, areas, indicators, imports CASCADE`.execute(db);
+  await sql`TRUNCATE area_figures, focus_area_members, focus_areas, priority_rankings, area_versions, areas, indicators, imports CASCADE`.execute(db);
   const wijken = [...new Map(buurten.map((b) => [b.wk_code, b.wk_naam])).entries()] as [string, string][];
   await sql`INSERT INTO areas (code, level, municipality_code) VALUES ('NL00', 'land', 'NL00'), ('GM0505', 'gemeente', 'GM0505') ON CONFLICT DO NOTHING`.execute(db);
   await sql`INSERT INTO area_versions (area_code, year, name, parent_code, municipality_code, level) VALUES ('NL00', 2020, 'Nederland', NULL, 'NL00', 'land'), ('GM0505', 2020, 'Dordrecht', NULL, 'GM0505', 'gemeente') ON CONFLICT DO NOTHING`.execute(db);
@@ -53,16 +55,23 @@ async function load(): Promise<void> {
     ON CONFLICT DO NOTHING`.execute(db);
   const columns: Record<string, string> = { inhabitants: 'aant_inw', households: 'aantal_hh', share_age_0_14: 'p_00_14_jr', share_one_person_households: 'p_eenp_hh', average_household_size: 'gem_hh_gr' };
   for (const [indicator, column] of Object.entries(columns)) {
-    const codes = buurten.map((b) => b.bu_code);
-    const values = buurten.map((b) => (b[column] === '' ? null : Number(b[column])));
-    await sql`INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value)
-      SELECT ${indicator}, c, 2020, 'GM0505', 'buurt', v FROM unnest(${codes}::text[], ${values}::float8[]) AS u(c, v)`.execute(db);
+    for (const b of buurten) await putValue(indicator, b.bu_code ?? '', 'GM0505', 'buurt', b[column] === '' ? null : Number(b[column]));
   }
   // The gemeente's own inhabitants (CBS: 119,030) and a national figure; its shares come from its buurten.
-  await sql`INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value, suppressed) VALUES
-    ('inhabitants', 'GM0505', 2020, 'GM0505', 'gemeente', 119030, false),
-    ('share_age_0_14', 'NL00', 2020, 'NL00', 'land', 15.7, false),
-    ('share_age_0_14', 'WK050501', 2020, 'GM0505', 'wijk', 9, true)`.execute(db);
+  await putValue('inhabitants', 'GM0505', 'GM0505', 'gemeente', 119030);
+  await putValue('share_age_0_14', 'NL00', 'NL00', 'land', 15.7);
+  await putValue('share_age_0_14', 'WK050501', 'GM0505', 'wijk', null, true);
+}
+
+/** Writes one value at its indicator's slot in area_figures (arrays padded to the catalogue's size). */
+async function putValue(indicator: string, area: string, municipality: string, level: string, value: number | null, suppressed = false): Promise<void> {
+  const db = t.database.db;
+  await sql`INSERT INTO area_figures (municipality_code, area_code, year, level, figures, status)
+    SELECT ${municipality}, ${area}, 2020, ${level}, array_fill(NULL::float8, ARRAY[n]), array_fill(NULL::smallint, ARRAY[n])
+    FROM (SELECT max(slot) AS n FROM indicators) AS s
+    ON CONFLICT DO NOTHING`.execute(db);
+  await sql`UPDATE area_figures f SET figures[i.slot] = ${suppressed ? null : value}::float8, status[i.slot] = ${suppressed ? 1 : 0}::smallint
+    FROM indicators i WHERE i.code = ${indicator} AND f.municipality_code = ${municipality} AND f.area_code = ${area} AND f.year = 2020`.execute(db);
 }
 
 beforeAll(async () => {
@@ -156,8 +165,10 @@ describe('values and profiles', () => {
     const items = Object.fromEntries(response.json().items.map((i: { indicator: string }) => [i.indicator, i]));
     expect(items.inhabitants).toMatchObject({ value: 30495, municipalityValue: 119030, index: null, aggregation: 'sum', missingMembers: 0 });
     expect(items.share_age_0_14.value).toBeCloseTo(544690 / 30495, 10);
-    // Dordrecht has no own share: its buurten weighted by inhabitants, the water buurt (no inhabitants figure) makes it unknown.
-    expect(items.share_age_0_14.municipalityValue).toBeNull();
+    // Dordrecht has no own share: its buurten weighted by inhabitants; the water buurt (no figure at all) is left out.
+    expect(items.share_age_0_14.municipalityValue).toBeCloseTo(15.659528818, 8);
+    expect(items.share_age_0_14.index).toBeCloseTo((100 * (544690 / 30495)) / 15.659528818, 6);
+    expect(items.households.municipalityValue).toBe(HOUSEHOLDS_DORDRECHT_2020);
     expect(items.share_age_0_14.nationalValue).toBe(15.7);
     expect(items.share_one_person_households.value).toBeCloseTo(648420 / 14490, 10);
     expect(items.average_household_size).toMatchObject({ value: null, aggregation: 'none' });
@@ -169,7 +180,9 @@ describe('values and profiles', () => {
     const items = Object.fromEntries(body.items.map((i: { indicator: string }) => [i.indicator, i]));
     expect(items.inhabitants).toMatchObject({ value: 245, municipalityValue: 119030, index: null, direction: 'not_applicable' });
     expect(items.share_one_person_households.value).toBe(23);
-    expect(items.share_one_person_households.municipalityValue).toBeNull();
+    expect(items.share_one_person_households.municipalityValue).toBeGreaterThan(23);
+    expect(items.share_one_person_households.direction).not.toBe('not_applicable');
+    expect(items.share_one_person_households.index).toBeCloseTo((100 * 23) / items.share_one_person_households.municipalityValue, 8);
   });
 
   it('gives a time series', async () => {
@@ -186,7 +199,8 @@ describe('exports', () => {
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     const rows = response.body.slice(1).split('\r\n');
     expect(rows[1]).toBe('Bron: CBS, Kadaster');
-    expect(rows).toContain("share_one_person_households;'=Eenpersoonshuishoudens;%;23;;;;not_applicable;nee;");
+    const row = rows.find((r) => r.startsWith("share_one_person_households;'=Eenpersoonshuishoudens;%;23;"));
+    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(better|worse|same);nee;$/);
     const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.export'`.execute(t.database.db);
     expect(audit.rows[0]?.n).toBe(1);
   });

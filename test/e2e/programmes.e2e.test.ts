@@ -136,6 +136,28 @@ describe('programmes (regisseur)', () => {
     expect(await history.getByRole('listitem').count()).toBe(3);
     await screenshot(page, 'activity-detail');
     await expectNoSeriousA11yViolations(page, 'activity detail');
+
+    // Changing the plan keeps status and progress.
+    await page.getByRole('link', { name: 'Activiteit bewerken' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/bewerken'));
+    await expect.poll(() => page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Buurtbemiddeling Crabbehof (test)');
+    await page.getByLabel('Einde', { exact: true }).fill('2027-06-30');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL((url) => /^\/activiteiten\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByText('1 mrt 2025 tot en met 30 jun 2027').waitFor();
+    await page.getByText('Eerste bemiddelingsgesprekken gevoerd.').waitFor();
+  });
+
+  it('shows the timeline of one area across programmes', async () => {
+    const { page } = manager;
+    await page.goto('/activiteiten?gebied=WK050508');
+    await waitForPageReady(page);
+    const timeline = page.getByRole('table', { name: 'Activiteiten in Wijk 08 Crabbehof/Zuidhoven op de tijdlijn' });
+    await timeline.getByText('Preventie met Gezag: jongerenaanpak Crabbehof').waitFor();
+    await timeline.getByText('Buurtbemiddeling Crabbehof (test)').waitFor();
+    expect(await timeline.getByText('Renovatie en verduurzaming portiekflats Wielwijk').count()).toBe(0);
+    await screenshot(page, 'activities-area');
+    await expectNoSeriousA11yViolations(page, 'activities per area');
   });
 
   it('shows the neighbourhood development plan with analysis, priorities within the focus limit and the agenda', async () => {

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuth } from './auth/plugin.js';
+import { ReadCache } from './read-cache.js';
 import type { AppContext } from './fastify-types.js';
 import { loggerOptions } from './logger.js';
 import { handleError } from './problem.js';
@@ -36,6 +37,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('ctx', ctx);
+  app.decorate('readCache', new ReadCache(config.readCacheSeconds * 1000, ctx.clock));
   app.decorateRequest('db', {
     getter: () => ctx.database.db,
   });
@@ -69,7 +71,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   app.addHook('onSend', async (request, reply, payload) => {
     // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) {
+      reply.header('cache-control', 'no-store');
+      // A change may alter what the shared reads answer: forget them before anyone sees the change done.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) app.readCache.clear();
+    }
     return payload;
   });
 

@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: durationMinutes.default(12 * 60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_MINUTES: durationMinutes.default(15),
+  // How long a request may rely on the caller it looked up a moment ago (see auth/actor-cache.ts); 0 = never.
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  // How long caller-independent reads (indicator values) may be answered from memory (read-cache.ts); 0 = never.
+  READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(100 * 1024 * 1024),
@@ -57,6 +61,8 @@ export interface AppConfig {
   sessionAbsoluteMinutes: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  authCacheSeconds: number;
+  readCacheSeconds: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
+    readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,

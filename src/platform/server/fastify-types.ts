@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './db.js';
 import type { Actor } from './auth/actor.js';
 import type { ApiRoute } from './auth/plugin.js';
 import type { Access } from '../shared/permissions.js';
+import type { ReadCache } from './read-cache.js';
 
 /** What every route and service can reach through the Fastify instance. */
 export interface AppContext {
@@ -19,6 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     apiRoutes: ApiRoute[];
+    /** Shared answers to caller-independent reads (read-cache.ts). */
+    readCache: ReadCache;
   }
   interface FastifyRequest {
     actor: Actor | null;

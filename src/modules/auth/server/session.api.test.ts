@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../../platform/server/index.js';
 import { countRows, createTestApp, sessionFrom, type TestApp } from '../../../../test/support/test-app.js';
@@ -195,5 +196,38 @@ describe('MFA required per role', () => {
     expect(withCode.statusCode).toBe(200);
     expect(withCode.json().user.mfaEnrolmentRequired).toBe(false);
     await t.app.inject({ method: 'PUT', url: '/api/v1/role-policies/finance', headers: admin.headers, payload: { mfaRequired: false } });
+  });
+});
+
+describe('the remembered caller (AUTH_CACHE_SECONDS, default 5)', () => {
+  const getSession = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+
+  it('still ends a session at its idle timeout, even when the caller was just remembered', async () => {
+    const user = await t.login('regisseur');
+    expect((await getSession(user.cookie)).statusCode).toBe(200);
+    t.clock.advanceMinutes(31);
+    expect((await getSession(user.cookie)).statusCode).toBe(401);
+  });
+
+  it('sees a role change through the API at the very next request', async () => {
+    const admin = await t.login('beheerder');
+    const user = await t.login('corporatie');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: { cookie: user.cookie } })).statusCode).toBe(403);
+    const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.userId}`, headers: admin.headers, payload: { roles: ['partner', 'administrator'] } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: { cookie: user.cookie } })).statusCode).toBe(200);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.userId}`, headers: admin.headers, payload: { roles: ['partner'] } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: { cookie: user.cookie } })).statusCode).toBe(403);
+  });
+
+  it('sees a change made outside this process (the CLI, another server) within AUTH_CACHE_SECONDS', async () => {
+    const user = await t.login('zorg');
+    expect((await getSession(user.cookie)).statusCode).toBe(200);
+    await sql`UPDATE users SET disabled_at = now() WHERE id = ${user.userId}`.execute(t.database.db);
+    // Remembered for at most 5 s: that is the documented bound for changes this process did not make.
+    expect((await getSession(user.cookie)).statusCode).toBe(200);
+    t.clock.advanceMinutes(5 / 60);
+    expect((await getSession(user.cookie)).statusCode).toBe(401);
+    await sql`UPDATE users SET disabled_at = NULL WHERE id = ${user.userId}`.execute(t.database.db);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aggregate, aggregateOver, resolveValue, type AggregationContext, type IndicatorRule, type Observation } from './aggregation.js';
+import { aggregate, aggregateOver, resolveValue, withoutEmptyAreas, type AggregationContext, type IndicatorRule, type Observation } from './aggregation.js';
 
 // Real CBS figures: Wijk- en buurtkaart 2020, buurten of Dordrecht (Bron: CBS, Kadaster, CC BY 4.0).
 const CSV = readFileSync(new URL('./testdata/dordrecht_buurten_2020.csv', import.meta.url), 'utf8');
@@ -155,10 +155,25 @@ describe('resolveValue() / aggregateOver(): own value first, else from the parts
     expect(aggregateOver(ctx, 'inhabitants', land).value).toBe(119030);
   });
 
-  it('gives up on all 130 buurten: the water buurt BU05059997 has no inhabitants figure, so neither weight nor total is known', () => {
+  it('gives up on all 130 buurten as such: the water buurt BU05059997 has no inhabitants figure, so neither weight nor total is known', () => {
     const ctx: AggregationContext = { rules: RULES, observations: observationsOf(rows), childrenOf: new Map() };
     const all = rows.map((r) => r.bu_code ?? '');
     expect(aggregateOver(ctx, 'share_age_0_14', all).value).toBeNull();
     expect(aggregateOver(ctx, 'inhabitants', all)).toMatchObject({ value: null, missing: ['BU05059997'] });
+  });
+
+  it('leaves out only the water buurt, which has no figure at all, and then aggregates all of Dordrecht', () => {
+    const ctx: AggregationContext = { rules: RULES, observations: observationsOf(rows), childrenOf: new Map() };
+    const all = rows.map((r) => r.bu_code ?? '');
+    const withFigures = withoutEmptyAreas(ctx, all);
+    expect(all.filter((code) => !withFigures.includes(code))).toEqual(['BU05059997']);
+    expect(aggregateOver(ctx, 'share_age_0_14', withFigures).value).toBeCloseTo(15.659528818, 8);
+    expect(aggregateOver(ctx, 'inhabitants', withFigures).value).toBe(119030);
+  });
+
+  it('keeps an area whose only figure is suppressed, and one known through its parts', () => {
+    const obs = new Map([['share_age_0_14', new Map([['A', { value: null, suppressed: true }], ['B', { value: null, suppressed: false }], ['C1', { value: 3, suppressed: false }]])]]);
+    const ctx: AggregationContext = { rules: RULES, observations: obs, childrenOf: new Map([['C', ['C1']], ['D', ['D1']]]) };
+    expect(withoutEmptyAreas(ctx, ['A', 'B', 'C', 'D'])).toEqual(['A', 'C']);
   });
 });

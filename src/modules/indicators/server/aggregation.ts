@@ -125,3 +125,21 @@ export function aggregateOver(ctx: AggregationContext, indicator: string, areas:
   if (rule.aggregation === 'weighted_mean' && !weightIndicator) return { value: null, aggregation: 'weighted_mean', members: areas.length, missing: [...areas] };
   return aggregate(rule.aggregation, members);
 }
+
+/**
+ * The areas that have no figure at all: no non-null value for any indicator in the context, themselves or
+ * through their parts. CBS publishes water-only buurten (e.g. BU05059997) without a single figure; such an
+ * area holds nobody and nothing, so it is no part of an aggregate. Counting it as "unknown" would make every
+ * municipal total unknown. A buurt with some figures but not the one at hand still counts as missing.
+ */
+export function withoutEmptyAreas(ctx: AggregationContext, areas: readonly string[]): string[] {
+  const hasFigure = (area: string, depth: number): boolean => {
+    for (const byArea of ctx.observations.values()) {
+      const own = byArea.get(area);
+      if (own && (own.value !== null || own.suppressed)) return true;
+    }
+    const children = ctx.childrenOf.get(area);
+    return depth < 3 && !!children?.some((child) => hasFigure(child, depth + 1));
+  };
+  return areas.filter((area) => hasFigure(area, 0));
+}

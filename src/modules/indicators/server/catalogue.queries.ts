@@ -18,7 +18,7 @@ export async function indicatorExists(db: Db, code: string): Promise<boolean> {
 }
 
 /** A catalogue row as written: every column but the timestamp. */
-export type IndicatorInsert = Omit<IndicatorsTable, 'created_at'>;
+export type IndicatorInsert = Omit<IndicatorsTable, 'created_at' | 'slot'>;
 
 export async function insertIndicator(db: Db, row: IndicatorInsert): Promise<void> {
   await tables(db).insertInto('indicators').values(row).execute();

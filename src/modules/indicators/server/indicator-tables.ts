@@ -16,6 +16,8 @@ export interface IndicatorsTable {
   suppress_below: number | null;
   decimals: number;
   cbs_key: string | null;
+  /** Assigned by the database on insert; see area_figures. */
+  slot: Generated<number>;
   created_at: GeneratedTimestamp;
 }
 

@@ -36,9 +36,10 @@ async function resolveCriteria(db: Kysely<Database>, input: RankingInput): Promi
 }
 
 async function computeRanking(db: Kysely<Database>, input: RankingInput, criteria: RankingCriterionInput[]): Promise<RankingResult> {
+  const definitions = await findIndicatorDefinitions(valuesDb(db), criteria.map((c) => c.indicator));
   const [areas, rows] = await Promise.all([
     findAreasOfLevel(db, input.municipality, input.level, input.period),
-    findValuesOfLevel(valuesDb(db), { municipality: input.municipality, level: input.level, year: input.period, indicators: criteria.map((c) => c.indicator) }),
+    findValuesOfLevel(valuesDb(db), { municipality: input.municipality, level: input.level, year: input.period, indicators: definitions }),
   ]);
   const values = new Map<string, Map<string, number | null>>();
   for (const row of rows) {

@@ -1,6 +1,11 @@
+import { sql } from 'kysely';
 import type { ValuesDb } from './values.tables.js';
 
-/** Reads of indicator values. Every read names its columns and follows one of the two indexes. */
+/**
+ * Reads of indicator values. Values live one row per area and year (area_figures), each indicator at its
+ * slot; these functions hand them out as one row per value, which is what the services reason about.
+ * Every read names its columns and follows one of the two indexes.
+ */
 
 export interface IndicatorDefinition {
   code: string;
@@ -10,10 +15,11 @@ export interface IndicatorDefinition {
   aggregation: 'sum' | 'weighted_mean' | 'none';
   weight_indicator: string | null;
   decimals: number;
+  slot: number;
 }
 
 export async function findIndicatorDefinitions(db: ValuesDb, codes?: readonly string[]): Promise<IndicatorDefinition[]> {
-  let query = db.selectFrom('indicators').select(['code', 'name', 'unit', 'polarity', 'aggregation', 'weight_indicator', 'decimals']).orderBy('code');
+  let query = db.selectFrom('indicators').select(['code', 'name', 'unit', 'polarity', 'aggregation', 'weight_indicator', 'decimals', 'slot']).orderBy('code');
   if (codes) query = query.where('code', 'in', codes.length ? [...codes] : ['']);
   const rows = await query.execute();
   // The table's CHECK constraints guarantee these enums.
@@ -28,56 +34,74 @@ export interface ValueRow {
   suppressed: boolean;
 }
 
+/** Status codes of area_figures.status (see its migration). */
+export const RECORDED = 0;
+export const SUPPRESSED = 1;
+
 /** The choropleth: one indicator, year and level, in a municipality or the whole country. */
 export async function findChoroplethValues(
   db: ValuesDb,
-  filter: { indicator: string; year: number; level: string; municipality?: string | undefined },
+  filter: { slot: number; year: number; level: string; municipality?: string | undefined },
 ): Promise<{ area_code: string; value: number | null; suppressed: boolean }[]> {
-  let query = db
-    .selectFrom('indicator_values')
-    .select(['area_code', 'value', 'suppressed'])
-    .where('indicator_code', '=', filter.indicator)
-    .where('year', '=', filter.year)
-    .where('level', '=', filter.level)
-    .orderBy('area_code');
-  if (filter.municipality) query = query.where('municipality_code', '=', filter.municipality);
-  return query.execute();
+  const municipality = filter.municipality ? sql`AND municipality_code = ${filter.municipality}` : sql``;
+  const { rows } = await sql<{ area_code: string; value: number | null; suppressed: boolean }>`
+    SELECT area_code, figures[${filter.slot}::int] AS value, status[${filter.slot}::int] = ${SUPPRESSED} AS suppressed
+    FROM area_figures
+    WHERE year = ${filter.year} AND level = ${filter.level} ${municipality} AND status[${filter.slot}::int] IS NOT NULL
+    ORDER BY area_code`.execute(db);
+  return rows;
 }
 
-/** Values of some areas (all indicators, or some) in one year or in every year. */
+interface FigureRow {
+  area_code: string;
+  year: number;
+  figures: (number | null)[];
+  status: (number | null)[];
+}
+
+/** One row per recorded value of the wanted indicators. */
+function unpack(rows: readonly FigureRow[], indicators: readonly Pick<IndicatorDefinition, 'code' | 'slot'>[]): ValueRow[] {
+  const out: ValueRow[] = [];
+  for (const row of rows) {
+    for (const { code, slot } of indicators) {
+      const status = row.status[slot - 1];
+      if (status === null || status === undefined) continue;
+      out.push({ indicator_code: code, area_code: row.area_code, year: row.year, value: status === SUPPRESSED ? null : (row.figures[slot - 1] ?? null), suppressed: status === SUPPRESSED });
+    }
+  }
+  return out;
+}
+
+/** Values of some areas (the given indicators) in one year or in every year. */
 export async function findValuesOfAreas(
   db: ValuesDb,
   areaCodes: readonly string[],
-  filter: { year?: number; indicators?: readonly string[] },
+  filter: { year?: number; indicators: readonly Pick<IndicatorDefinition, 'code' | 'slot'>[] },
 ): Promise<ValueRow[]> {
-  if (areaCodes.length === 0) return [];
-  let query = db
-    .selectFrom('indicator_values')
-    .select(['indicator_code', 'area_code', 'year', 'value', 'suppressed'])
-    .where('area_code', 'in', [...areaCodes]);
+  if (areaCodes.length === 0 || filter.indicators.length === 0) return [];
+  let query = db.selectFrom('area_figures').select(['area_code', 'year', 'figures', 'status']).where('area_code', 'in', [...areaCodes]);
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
-  if (filter.indicators) query = query.where('indicator_code', 'in', filter.indicators.length ? [...filter.indicators] : ['']);
-  return query.execute();
+  return unpack(await query.execute(), filter.indicators);
 }
 
 /** Values of every area of one level in a municipality (the municipality fallback, the ranking). */
 export async function findValuesOfLevel(
   db: ValuesDb,
-  filter: { municipality: string; level: string; year: number; indicators: readonly string[] },
+  filter: { municipality: string; level: string; year: number; indicators: readonly Pick<IndicatorDefinition, 'code' | 'slot'>[] },
 ): Promise<ValueRow[]> {
   if (filter.indicators.length === 0) return [];
-  return db
-    .selectFrom('indicator_values')
-    .select(['indicator_code', 'area_code', 'year', 'value', 'suppressed'])
+  const rows = await db
+    .selectFrom('area_figures')
+    .select(['area_code', 'year', 'figures', 'status'])
     .where('municipality_code', '=', filter.municipality)
-    .where('indicator_code', 'in', [...filter.indicators])
     .where('year', '=', filter.year)
     .where('level', '=', filter.level)
     .execute();
+  return unpack(rows, filter.indicators);
 }
 
 export async function findYearsOfAreas(db: ValuesDb, areaCodes: readonly string[]): Promise<number[]> {
   if (areaCodes.length === 0) return [];
-  const rows = await db.selectFrom('indicator_values').select('year').distinct().where('area_code', 'in', [...areaCodes]).orderBy('year').execute();
+  const rows = await db.selectFrom('area_figures').select('year').distinct().where('area_code', 'in', [...areaCodes]).orderBy('year').execute();
   return rows.map((r) => r.year);
 }

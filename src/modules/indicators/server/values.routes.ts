@@ -18,7 +18,12 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'indicators.read' },
       schema: { tags: ['indicators'], summary: 'One indicator over the areas of a level (choropleth); without municipality: the whole country', params: IndicatorParams, querystring: ValuesQuery, response: { 200: IndicatorValues } },
     },
-    async (request) => getIndicatorValues(db(), { indicator: request.params.code, ...request.query }),
+    async (request) => {
+      const query = { indicator: request.params.code, ...request.query };
+      // The same for every caller (aggregate public statistics), so shared; imports and catalogue changes clear it.
+      const key = `indicator-values:${query.indicator}:${query.level}:${query.period}:${query.municipality ?? ''}`;
+      return app.readCache.getOrLoad(key, () => getIndicatorValues(db(), query));
+    },
   );
   typed.get(
     '/api/v1/areas/:code/profile',

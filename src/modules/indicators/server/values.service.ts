@@ -12,7 +12,7 @@ export async function getIndicatorValues(
   const vdb = valuesDb(db);
   const [definition] = await findIndicatorDefinitions(vdb, [query.indicator]);
   if (!definition) throw notFound('Indicator', 'indicator.not_found');
-  const rows = await findChoroplethValues(vdb, { indicator: query.indicator, year: query.period, level: query.level, municipality: query.municipality });
+  const rows = await findChoroplethValues(vdb, { slot: definition.slot, year: query.period, level: query.level, municipality: query.municipality });
   return {
     indicator: query.indicator,
     period: query.period,

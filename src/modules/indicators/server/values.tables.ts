@@ -12,16 +12,18 @@ export interface IndicatorDefinitionsTable {
   aggregation: string;
   weight_indicator: string | null;
   decimals: number;
+  /** Position of the indicator's value in area_figures.figures (1-based). */
+  slot: number;
 }
 
-export interface IndicatorValuesTable {
-  indicator_code: string;
+/** One area in one year: every indicator value at its indicator's slot (see the migration that made it). */
+export interface AreaFiguresTable {
+  municipality_code: string;
   area_code: string;
   year: number;
-  municipality_code: string;
   level: string;
-  value: number | null;
-  suppressed: boolean;
+  figures: ColumnType<(number | null)[], string, string>;
+  status: ColumnType<(number | null)[], string, string>;
   import_id: string | null;
 }
 
@@ -41,7 +43,7 @@ export interface PriorityRankingsTable {
 // A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
 export type ValuesTables = {
   indicators: IndicatorDefinitionsTable;
-  indicator_values: IndicatorValuesTable;
+  area_figures: AreaFiguresTable;
   priority_rankings: PriorityRankingsTable;
 };
 

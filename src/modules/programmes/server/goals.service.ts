@@ -87,7 +87,8 @@ export async function listGoalsWithStatus(db: Kysely<Database>, actor: Actor, pr
   const figures = new GoalFigures(db, actor);
   const out: OperationalGoal[] = [];
   for (const id of programmeIds) {
-    for (const row of await findGoalRows(programmesDb(db), { programmeId: id })) out.push(await figures.evaluate(row));
+    const rows = await findGoalRows(programmesDb(db), { programmeId: id });
+    out.push(...(await Promise.all(rows.map((row) => figures.evaluate(row)))));
   }
   return out;
 }

@@ -33,7 +33,8 @@ export async function programmesRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.get(
     '/api/v1/programme-options',
-    { config: { access: 'programmes.read' }, schema: { tags, summary: 'Organisations and users to choose owners and partners from', response: { 200: ProgrammeOptions } } },
+    // Only for the planning forms: the user list names people, so partners and readers do not get it.
+    { config: { access: 'programmes.manage' }, schema: { tags, summary: 'Organisations and users to choose owners and partners from (planning forms)', response: { 200: ProgrammeOptions } } },
     async () => getProgrammeOptions(db()),
   );
   typed.post(

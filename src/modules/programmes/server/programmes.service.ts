@@ -54,8 +54,8 @@ export async function getProgramme(db: Kysely<Database>, actor: Actor, id: strin
   const figures = new GoalFigures(db, actor);
   const areas = [];
   for (const code of programme.areaCodes) areas.push({ code, name: (await figures.area(code))?.name ?? code });
-  const operationalGoals = [];
-  for (const row of goalRows) operationalGoals.push(await figures.evaluate(row));
+  // On a PostgreSQL server the goals' figure queries run side by side; PGlite queues them on its one connection.
+  const operationalGoals = await Promise.all(goalRows.map((row) => figures.evaluate(row)));
   return {
     ...toProgrammeSummary(programme),
     ambition: programme.ambition,

@@ -17,6 +17,7 @@ export const programmesWebModule: WebModule = {
     { path: '/programmas/:id/doelen/:goalId/bewerken', permission: 'programmes.manage', Component: lazy(() => import('./GoalFormPage/GoalFormPage')) },
     { path: '/programmas/:id/activiteiten', permission: 'programmes.read', Component: lazy(() => import('./ActivitiesPage/ActivitiesPage')) },
     { path: '/programmas/:id/activiteiten/nieuw', permission: 'programmes.manage', Component: lazy(() => import('./ActivityFormPage/ActivityFormPage')) },
+    { path: '/activiteiten', permission: 'programmes.read', Component: lazy(() => import('./AreaActivitiesPage/AreaActivitiesPage')) },
     { path: '/activiteiten/:id', permission: 'programmes.read', Component: lazy(() => import('./ActivityPage/ActivityPage')) },
     { path: '/activiteiten/:activityId/bewerken', permission: 'programmes.manage', Component: lazy(() => import('./ActivityFormPage/ActivityFormPage')) },
     { path: '/wijkplannen', permission: 'programmes.read', Component: lazy(() => import('./PlansPage/PlansPage')) },

@@ -117,3 +117,11 @@ export const useEndPriority = (planId: string) => useProgrammesMutation((input: 
 export const useSetAgenda = (planId: string) => useProgrammesMutation((activityIds: string[]) => api.put<PlanDetail>(`/api/v1/plans/${enc(planId)}/agenda`, { activityIds }));
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+export function useAreaActivities(area: string | undefined) {
+  return useQuery({
+    queryKey: ['programmes', 'area-activities', area],
+    queryFn: async () => (await api.get<{ items: Activity[] }>(`/api/v1/areas/${enc(area ?? '')}/activities`)).items,
+    enabled: Boolean(area),
+  });
+}

@@ -12,8 +12,8 @@ export function apiTokenHash(token: string): string {
   return sha256Hex(token);
 }
 
-/** The user id behind a bearer token that is neither revoked nor expired; null otherwise. */
-export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<string | null> {
+/** The user behind a bearer token that is neither revoked nor expired (and when it expires); null otherwise. */
+export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<{ userId: string; expiresAt: number | null } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db
     .selectFrom('api_tokens')
@@ -26,5 +26,5 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return row.user_id;
+  return { userId: row.user_id, expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime() };
 }

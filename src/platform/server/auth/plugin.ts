@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { loadActorUser, type Actor } from './actor.js';
-import { resolveApiToken } from './api-tokens.js';
+import { ActorCache, type CachedActor, type CachedSession } from './actor-cache.js';
+import { apiTokenHash, resolveApiToken } from './api-tokens.js';
 import { permissionsOf, type Access } from '../../shared/permissions.js';
-import { constantTimeEqual } from './secrets.js';
+import { constantTimeEqual, sha256Hex } from './secrets.js';
 import { resolveSession } from './sessions.js';
 
 export const SESSION_COOKIE = 'wr_session';
@@ -35,29 +36,49 @@ export function registerAuth(app: FastifyInstance): void {
     }
   });
 
+  const cache = new ActorCache(app.ctx.config.authCacheSeconds * 1000);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    request.actor = await resolveActor(app, request, reply);
+    request.actor = await resolveActor(app, cache, request, reply);
     const access = request.routeOptions.config.access;
     if (!access) return; // unknown route: the 404 handler answers
     enforceAccess(request, access);
   });
+  // Any change may concern who can do what (a disabled user, a revoked token, new roles, a logout): forget
+  // every remembered caller before the response leaves, so the next request sees the change.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) cache.clear();
+    return payload;
+  });
 }
 
-async function resolveActor(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+async function resolveActor(app: FastifyInstance, cache: ActorCache, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
   const { database, clock, config } = app.ctx;
   const now = clock();
+  const nowMs = now.getTime();
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match?.[1] ? await resolveApiToken(database.db, match[1], now) : null;
-    const user = userId ? await loadActorUser(database.db, userId) : null;
-    if (!user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
-    const { mfaRequired: _mfaRequired, ...actorUser } = user;
-    return { ...actorUser, via: 'token' };
+    const token = match?.[1];
+    const key = token ? `token:${apiTokenHash(token)}` : '';
+    const hit = token ? cache.get(key, nowMs) : undefined;
+    if (hit && (hit.tokenExpiresAt === null || (hit.tokenExpiresAt ?? 0) > nowMs)) return tokenActor(hit.user);
+    const generation = cache.generation;
+    const resolved = token ? await resolveApiToken(database.db, token, now) : null;
+    const user = resolved ? await loadActorUser(database.db, resolved.userId) : null;
+    if (!resolved || !user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
+    cache.set(key, { user, tokenExpiresAt: resolved.expiresAt, loadedAt: nowMs }, generation);
+    return tokenActor(user);
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  const key = `session:${sha256Hex(token)}`;
+  const hit = cache.get(key, nowMs);
+  // Timeouts count on every request, cached or not; past one, the database path below ends the session.
+  if (hit?.session && nowMs < hit.session.expiresAt && nowMs < hit.session.lastSeenAt + idleMs) return sessionActor(hit.user, hit.session);
+  if (hit) cache.delete(key);
+  const generation = cache.generation;
   const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
   const session = await resolveSession(database.db, token, now, policy);
   const user = session ? await loadActorUser(database.db, session.userId) : null;
@@ -65,6 +86,17 @@ async function resolveActor(app: FastifyInstance, request: FastifyRequest, reply
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return null;
   }
+  const cached: CachedSession = { idHash: session.idHash, csrfToken: session.csrfToken, mfaVerified: session.mfaVerified, expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt };
+  cache.set(key, { user, session: cached, loadedAt: nowMs }, generation);
+  return sessionActor(user, cached);
+}
+
+function tokenActor(user: CachedActor['user']): Actor {
+  const { mfaRequired: _mfaRequired, ...actorUser } = user;
+  return { ...actorUser, via: 'token' };
+}
+
+function sessionActor(user: CachedActor['user'], session: CachedSession): Actor {
   const { mfaRequired, ...actorUser } = user;
   const mfaPending = !session.mfaVerified && mfaRequired;
   return { ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } };

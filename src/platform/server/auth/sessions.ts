@@ -40,6 +40,9 @@ export interface ActiveSession {
   userId: string;
   csrfToken: string;
   mfaVerified: boolean;
+  /** Epoch ms: the absolute end, and the last activity as stored now. */
+  expiresAt: number;
+  lastSeenAt: number;
 }
 
 /**
@@ -65,10 +68,12 @@ export async function resolveSession(
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
+  let lastSeenAt = new Date(row.last_seen_at).getTime();
+  if (now.getTime() - lastSeenAt >= TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+    lastSeenAt = now.getTime();
   }
-  return { idHash, userId: row.user_id, csrfToken: row.csrf_token, mfaVerified: row.mfa_verified };
+  return { idHash, userId: row.user_id, csrfToken: row.csrf_token, mfaVerified: row.mfa_verified, expiresAt: new Date(row.expires_at).getTime(), lastSeenAt };
 }
 
 export async function markSessionMfaVerified(db: Kysely<Database>, idHash: string): Promise<void> {

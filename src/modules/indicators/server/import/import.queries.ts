@@ -37,7 +37,7 @@ export async function finishImport(db: Db, id: string, rows: number, report: Rec
 }
 
 export async function findCatalogueForImport(db: Db) {
-  return tables(db).selectFrom('indicators').select(['code', 'cbs_key', 'aggregation', 'weight_indicator', 'suppress_below']).execute();
+  return tables(db).selectFrom('indicators').select(['code', 'cbs_key', 'aggregation', 'weight_indicator', 'suppress_below', 'slot']).execute();
 }
 
 /** Areas (code, level, municipality) for the records and their parents, created when new. */
@@ -105,12 +105,20 @@ export async function findExistingAreaVersions(db: Db, pairs: { areaCode: string
 }
 
 /** Stored values of weight indicators, for suppression when the file does not carry the weight itself. */
-export async function findWeightValues(db: Db, indicators: string[], areaCodes: string[], years: number[]) {
+export async function findWeightValues(db: Db, indicators: { code: string; slot: number }[], areaCodes: string[], years: number[]) {
   if (!indicators.length || !areaCodes.length) return [];
-  const { rows } = await sql<{ indicator_code: string; area_code: string; year: number; value: number | null }>`
-    SELECT indicator_code, area_code, year, value FROM indicator_values
-    WHERE indicator_code = ANY(${indicators}::text[]) AND area_code = ANY(${areaCodes}::text[]) AND year = ANY(${years}::int[])`.execute(db);
-  return rows;
+  const { rows } = await sql<{ area_code: string; year: number; figures: (number | null)[]; status: (number | null)[] }>`
+    SELECT area_code, year, figures, status FROM area_figures
+    WHERE area_code = ANY(${areaCodes}::text[]) AND year = ANY(${years}::int[])`.execute(db);
+  const out: { indicator_code: string; area_code: string; year: number; value: number | null }[] = [];
+  for (const row of rows) {
+    for (const { code, slot } of indicators) {
+      const status = row.status[slot - 1];
+      if (status === null || status === undefined) continue;
+      out.push({ indicator_code: code, area_code: row.area_code, year: row.year, value: status === SUPPRESSED ? null : (row.figures[slot - 1] ?? null) });
+    }
+  }
+  return out;
 }
 
 export interface ValueRow extends ValueRecord {
@@ -119,19 +127,72 @@ export interface ValueRow extends ValueRecord {
   suppressed: boolean;
 }
 
-/** Multi-row upsert from typed arrays: one statement per BATCH values. */
-export async function upsertValues(db: Db, values: ValueRow[], importId: string): Promise<void> {
-  for (let i = 0; i < values.length; i += BATCH) {
-    const chunk = values.slice(i, i + BATCH);
+/** Status codes of area_figures.status: recorded (a value, or unknown when the figure is null), suppressed. */
+const RECORDED = 0;
+const SUPPRESSED = 1;
+/** Rows (areas × years) per statement; each carries all its indicators. */
+const FIGURE_BATCH = 2_000;
+
+interface FigureRow {
+  municipalityCode: string;
+  areaCode: string;
+  year: number;
+  level: string;
+  figures: (number | null)[];
+  status: (number | null)[];
+}
+
+/** A PostgreSQL array literal; holes (indicators the row does not carry) become NULL. */
+function arrayLiteral(values: readonly (number | null | undefined)[], length: number): string {
+  const parts = new Array<string>(length);
+  for (let i = 0; i < length; i += 1) {
+    const v = values[i];
+    parts[i] = v === null || v === undefined || !Number.isFinite(v) ? 'NULL' : String(v);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * Writes values as one row per area and year. An existing row keeps what this import does not carry: per
+ * slot, a recorded status in the new row wins, else the old figure stays.
+ */
+export async function upsertValues(db: Db, values: ValueRow[], importId: string, slotOf: ReadonlyMap<string, number>): Promise<void> {
+  const rows = new Map<string, FigureRow>();
+  let row: FigureRow | undefined;
+  for (const v of values) {
+    const slot = slotOf.get(v.indicator);
+    if (slot === undefined) throw new Error(`indicator ${v.indicator} has no slot`);
+    // Values come in runs of one area and year: find the row once a run.
+    if (!row || row.areaCode !== v.areaCode || row.year !== v.year) {
+      const key = `${v.municipalityCode}|${v.year}|${v.areaCode}`;
+      row = rows.get(key);
+      if (!row) rows.set(key, (row = { municipalityCode: v.municipalityCode, areaCode: v.areaCode, year: v.year, level: v.level, figures: [], status: [] }));
+    }
+    row.figures[slot - 1] = v.suppressed ? null : v.value;
+    row.status[slot - 1] = v.suppressed ? SUPPRESSED : RECORDED;
+  }
+  const all = [...rows.values()];
+  for (let i = 0; i < all.length; i += FIGURE_BATCH) {
+    const chunk = all.slice(i, i + FIGURE_BATCH);
+    const lengths = chunk.map((r) => r.status.length);
     await sql`
-      INSERT INTO indicator_values (indicator_code, area_code, year, municipality_code, level, value, suppressed, import_id)
-      SELECT t.indicator, t.area, t.year, t.municipality, t.level, t.value, t.suppressed, ${importId}::uuid
+      INSERT INTO area_figures (municipality_code, area_code, year, level, figures, status, import_id)
+      SELECT t.municipality, t.area, t.year, t.level, t.figures::float8[], t.status::smallint[], ${importId}::uuid
       FROM unnest(
-        ${chunk.map((v) => v.indicator)}::text[], ${chunk.map((v) => v.areaCode)}::text[], ${chunk.map((v) => v.year)}::int[],
-        ${chunk.map((v) => v.municipalityCode)}::text[], ${chunk.map((v) => v.level)}::text[], ${chunk.map((v) => v.value)}::float8[],
-        ${chunk.map((v) => v.suppressed)}::boolean[]
-      ) AS t(indicator, area, year, municipality, level, value, suppressed)
-      ON CONFLICT (municipality_code, indicator_code, year, area_code) DO UPDATE SET
-        value = excluded.value, suppressed = excluded.suppressed, import_id = excluded.import_id`.execute(db);
+        ${chunk.map((r) => r.municipalityCode)}::text[], ${chunk.map((r) => r.areaCode)}::text[], ${chunk.map((r) => r.year)}::int[],
+        ${chunk.map((r) => r.level)}::text[], ${chunk.map((r, j) => arrayLiteral(r.figures, lengths[j] ?? 0))}::text[],
+        ${chunk.map((r, j) => arrayLiteral(r.status, lengths[j] ?? 0))}::text[]
+      ) AS t(municipality, area, year, level, figures, status)
+      ON CONFLICT (municipality_code, year, area_code) DO UPDATE SET
+        figures = ARRAY(
+          SELECT CASE WHEN u.new_status IS NULL THEN u.old_figure ELSE u.new_figure END
+          FROM unnest(area_figures.figures, area_figures.status, excluded.figures, excluded.status) WITH ORDINALITY
+            AS u(old_figure, old_status, new_figure, new_status, i)
+          ORDER BY u.i),
+        status = ARRAY(
+          SELECT coalesce(u.new_status, u.old_status)
+          FROM unnest(area_figures.status, excluded.status) WITH ORDINALITY AS u(old_status, new_status, i)
+          ORDER BY u.i),
+        import_id = excluded.import_id`.execute(db);
   }
 }

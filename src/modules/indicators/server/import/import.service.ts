@@ -101,15 +101,30 @@ export async function runImport(db: Kysely<Database>, actor: AuditActor, input: 
     const byCode = new Map(catalogue.map((c) => [c.code, c]));
     const bad = new BadRows();
     const rows: ValueRow[] = [];
+    // A national file holds millions of values in runs of one area and year: look the version up once a run.
+    let runArea = '';
+    let runYear = NaN;
+    let version: { level: string; municipalityCode: string } | undefined;
     for (const v of parsed.values) {
-      const version = versions.get(`${v.areaCode}|${v.year}`);
+      if (v.areaCode !== runArea || v.year !== runYear) {
+        runArea = v.areaCode;
+        runYear = v.year;
+        version = versions.get(`${v.areaCode}|${v.year}`);
+      }
       if (!byCode.has(v.indicator)) bad.add(`${v.where ?? v.areaCode}, column indicator`, `unknown indicator "${v.indicator}": add it to the catalogue first`);
       else if (!version) bad.add(`${v.where ?? v.areaCode}, column area_code`, `unknown area ${v.areaCode} for ${v.year}: import its boundaries (areas-geojson) or a KWB file for that year first`);
-      else rows.push({ ...v, level: version.level, municipalityCode: version.municipalityCode, suppressed: false });
+      else {
+        // Extended in place rather than copied: millions of copies cost seconds of garbage collection.
+        const row = v as ValueRow;
+        row.level = version.level;
+        row.municipalityCode = version.municipalityCode;
+        row.suppressed = false;
+        rows.push(row);
+      }
     }
     bad.throwIfAny();
     const suppressed = await applySuppression(tx, rows, byCode);
-    await upsertValues(tx, rows, id);
+    await upsertValues(tx, rows, id, new Map(catalogue.map((c) => [c.code, c.slot])));
 
     const report = { ...parsed.report, areaVersions: parsed.areas.length, values: rows.length, suppressed };
     const total = parsed.areas.length + rows.length;
@@ -127,22 +142,42 @@ export async function runImport(db: Kysely<Database>, actor: AuditActor, input: 
 async function applySuppression(tx: Parameters<typeof findWeightValues>[0], rows: ValueRow[], byCode: Map<string, Catalogue[number]>): Promise<number> {
   const rules = rows.filter((r) => r.value !== null && (byCode.get(r.indicator)?.suppress_below ?? null) !== null);
   if (!rules.length) return 0;
-  const weights = new Map<string, number | null>();
-  for (const r of rows) weights.set(`${r.indicator}|${r.areaCode}|${r.year}`, r.value);
+  const weightCodes = new Set<string>();
+  for (const entry of byCode.values()) if (entry.suppress_below !== null && entry.weight_indicator) weightCodes.add(entry.weight_indicator);
+  // area|year → weight indicator → value; only weight indicators are kept (a handful per area, not all values).
+  const weights = new Map<string, Map<string, number | null>>();
+  const weightsOf = (areaCode: string, year: number): Map<string, number | null> => {
+    const key = `${areaCode}|${year}`;
+    let found = weights.get(key);
+    if (!found) weights.set(key, (found = new Map()));
+    return found;
+  };
+  for (const r of rows) if (weightCodes.has(r.indicator)) weightsOf(r.areaCode, r.year).set(r.indicator, r.value);
   const missing = new Set<string>();
   for (const r of rules) {
     const w = byCode.get(r.indicator)?.weight_indicator;
-    if (w && !weights.has(`${w}|${r.areaCode}|${r.year}`)) missing.add(w);
+    if (w && !weights.get(`${r.areaCode}|${r.year}`)?.has(w)) missing.add(w);
   }
   if (missing.size) {
-    const stored = await findWeightValues(tx, [...missing], [...new Set(rules.map((r) => r.areaCode))], [...new Set(rules.map((r) => r.year))]);
-    for (const s of stored) if (!weights.has(`${s.indicator_code}|${s.area_code}|${s.year}`)) weights.set(`${s.indicator_code}|${s.area_code}|${s.year}`, s.value);
+    const stored = await findWeightValues(tx, [...missing].map((code) => ({ code, slot: byCode.get(code)?.slot ?? 0 })).filter((w) => w.slot > 0), [...new Set(rules.map((r) => r.areaCode))], [...new Set(rules.map((r) => r.year))]);
+    for (const s of stored) {
+      const own = weightsOf(s.area_code, s.year);
+      if (!own.has(s.indicator_code)) own.set(s.indicator_code, s.value);
+    }
   }
   let count = 0;
+  let runArea = '';
+  let runYear = NaN;
+  let runWeights: Map<string, number | null> | undefined;
   for (const r of rules) {
     const rule = byCode.get(r.indicator);
     if (!rule || rule.suppress_below === null) continue;
-    const base = rule.weight_indicator ? weights.get(`${rule.weight_indicator}|${r.areaCode}|${r.year}`) : r.value;
+    if (r.areaCode !== runArea || r.year !== runYear) {
+      runArea = r.areaCode;
+      runYear = r.year;
+      runWeights = weights.get(`${r.areaCode}|${r.year}`);
+    }
+    const base = rule.weight_indicator ? runWeights?.get(rule.weight_indicator) : r.value;
     if (base !== undefined && base !== null && base < rule.suppress_below) {
       r.value = null;
       r.suppressed = true;

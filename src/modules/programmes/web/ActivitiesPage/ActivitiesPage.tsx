@@ -35,8 +35,17 @@ export default function ActivitiesPage() {
         </Link>
       ),
     },
-    { key: 'owner', header: t('programmes:activities.owner'), render: (a) => <>{a.owner.organisationName}{a.owner.userName ? <span className="wr-table__secondary">{a.owner.userName}</span> : null}</> },
-    { key: 'partners', header: t('programmes:activities.partners'), render: (a) => a.partners.map((p) => p.name).join(', ') || '–' },
+    {
+      key: 'owner',
+      header: t('programmes:activities.ownerAndPartners'),
+      render: (a) => (
+        <>
+          {a.owner.organisationName}
+          {a.owner.userName ? ` (${a.owner.userName})` : ''}
+          {a.partners.length ? <span className="wr-table__secondary">{t('programmes:activities.with', { partners: a.partners.map((p) => p.name).join(', ') })}</span> : null}
+        </>
+      ),
+    },
     { key: 'areas', header: t('programmes:activities.areas'), render: (a) => a.areas.map((x) => x.name).join(', ') || '–' },
     { key: 'period', header: t('programmes:activities.periodHeader'), render: (a) => <span className="wr-nowrap">{`${formatIsoDate(a.start, i18n.language)} – ${formatIsoDate(a.end, i18n.language)}`}</span> },
     { key: 'status', header: t('programmes:activities.status'), render: (a) => <ActivityStatusBadge status={a.status} slipping={a.slipping} /> },
@@ -68,6 +77,11 @@ export default function ActivitiesPage() {
           value={area}
           onChange={(e) => setSearch(e.target.value ? { gebied: e.target.value } : {})}
         />
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link utrecht-link--html-a" to={area ? `/activiteiten?gebied=${encodeURIComponent(area)}` : '/activiteiten'}>
+            {t('programmes:areaActivities.link')}
+          </Link>
+        </p>
       </div>
       <QueryState isPending={activities.isPending} error={activities.error} onRetry={() => void activities.refetch()} />
       {activities.data ? (

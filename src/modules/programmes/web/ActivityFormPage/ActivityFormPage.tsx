@@ -62,7 +62,16 @@ function ActivityForm({ programme, options, activity }: { programme: ProgrammeDe
   const save = useSaveActivity(programme.id, activity?.id);
   const serverErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    // A corrected field stops showing its message; the summary is rebuilt at the next submit.
+    setClientErrors((errors) => {
+      if (!(field in errors)) return errors;
+      const rest = { ...errors };
+      delete rest[field as string];
+      return rest;
+    });
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
