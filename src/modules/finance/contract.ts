@@ -170,7 +170,8 @@ export const ProgrammeBudget = z.object({
   activities: z.array(z.object({ id: z.uuid(), name: z.string(), ...Figures, signal: Signal.nullable() })),
   lines: z.array(BudgetLine),
   spend: z.array(Entry),
-  fundingSources: z.array(z.object({ id: z.uuid(), name: z.string(), kind: FundingKind, budgetCents: z.number().int(), spentCents: z.number().int(), remainingCents: z.number().int() })),
+  /** This year's lines per funding source: each source's share of budget, commitments, spend and forecast. */
+  fundingSources: z.array(z.object({ id: z.uuid(), name: z.string(), kind: FundingKind, ...Figures })),
   alerts: z.array(Signal),
 });
 export type ProgrammeBudget = z.infer<typeof ProgrammeBudget>;

@@ -122,16 +122,27 @@ export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceAct
   const [sourceTotals, tranches] = await Promise.all([computeSourceFigures(fdb, sourceIds, today), findTranches(fdb, sourceIds)]);
   const fundingSignals = await sourceSignals(fdb, sources, sourceTotals, tranches, today);
   const fundingSources = sources.map((s) => {
-    let budgetCents = 0;
-    let spentCents = 0;
+    let sum = emptyFigures();
     for (const f of figures) {
       const index = f.allocations.findIndex((a) => a.fundingSourceId === s.id);
       if (index < 0) continue;
-      budgetCents += f.allocations[index]?.resolvedCents ?? 0;
-      // This year's spend attributed to the source in proportion to what it pays of the line.
-      spentCents += attributeToSources(f.spentCents, f.allocations.map((a) => a.resolvedCents), f.uncoveredCents).perSource[index] ?? 0;
+      // The source's part of each figure, in proportion to what it pays of the line (exact in cents).
+      const weights = f.allocations.map((a) => a.resolvedCents);
+      const share = (cents: number) => attributeToSources(cents, weights, f.uncoveredCents).perSource[index] ?? 0;
+      const budgetCents = f.allocations[index]?.resolvedCents ?? 0;
+      const part: Figures = {
+        budgetCents,
+        committedCents: share(f.committedCents),
+        spentCents: share(f.spentCents),
+        pendingCents: share(f.pendingCents),
+        openCommitmentCents: share(f.openCommitmentCents),
+        forecastCents: share(f.forecastCents),
+        remainingCents: 0,
+      };
+      part.remainingCents = part.budgetCents - part.spentCents - part.openCommitmentCents;
+      sum = addFigures(sum, part);
     }
-    return { id: s.id, name: s.name, kind: s.kind as ProgrammeBudget['fundingSources'][number]['kind'], budgetCents, spentCents, remainingCents: budgetCents - spentCents };
+    return { id: s.id, name: s.name, kind: s.kind as ProgrammeBudget['fundingSources'][number]['kind'], ...publicFigures(sum) };
   });
 
   const programmeSignal = signalOf(totals);

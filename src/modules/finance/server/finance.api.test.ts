@@ -189,6 +189,10 @@ describe('funding sources', () => {
       expect(line.signal).toMatchObject({ level: 'warning', code: 'forecast_overrun', amountCents: 2_032_966 });
       expect(budget.alerts).toContainEqual(expect.objectContaining({ code: 'forecast_overrun', scope: expect.objectContaining({ type: 'line', id: lineId }) }));
       expect(budget.totals.budgetCents).toBe(12_000_001);
+      // Per funding source, the parts add up to the programme's totals to the cent.
+      const sum = (key: string) => budget.fundingSources.reduce((s: number, f: Record<string, number>) => s + (f[key] ?? 0), 0);
+      expect([sum('budgetCents'), sum('spentCents'), sum('forecastCents')]).toEqual([budget.totals.budgetCents, budget.totals.spentCents, budget.totals.forecastCents]);
+      expect(budget.fundingSources.find((f: { id: string }) => f.id === partnerSourceId)).toMatchObject({ spentCents: 3_000_000 });
       // The subsidy: € 40.000 + € 20.000 of spend attributed (50 % of the line); far below the € 400.000 by year end.
       expect(budget.alerts).toContainEqual(expect.objectContaining({ code: 'underspend_risk', scope: expect.objectContaining({ id: sourceId }) }));
     });

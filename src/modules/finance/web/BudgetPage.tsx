@@ -17,6 +17,7 @@ import { SignalBadge, SignalList } from './SignalList';
 import './finance.css';
 
 type ActivityRow = ProgrammeBudget['activities'][number];
+type SourceRow = ProgrammeBudget['fundingSources'][number];
 
 /** Budget per programme and year: figures, warnings, lines per activity, bookings, and entry of spend. */
 export default function BudgetPage() {
@@ -49,6 +50,22 @@ export default function BudgetPage() {
     { key: 'name', header: t('finance:budget.activity'), rowHeader: true, render: (a) => a.name },
     ...figureColumns<ActivityRow>(),
     { key: 'status', header: t('finance:budget.status'), render: (a) => <SignalBadge signal={a.signal} /> },
+  ];
+  const sourceColumns: Column<SourceRow>[] = [
+    {
+      key: 'name',
+      header: t('finance:budget.source'),
+      rowHeader: true,
+      render: (s) => (
+        <>
+          <Link className="utrecht-link utrecht-link--html-a" to={`/financien/bronnen/${s.id}`}>
+            {s.name}
+          </Link>
+          <span className="wr-fin-line-description">{t(`finance:kind.${s.kind}`)}</span>
+        </>
+      ),
+    },
+    ...figureColumns<SourceRow>(),
   ];
   const lineColumns: Column<BudgetLine>[] = [
     {
@@ -133,6 +150,10 @@ export default function BudgetPage() {
           </Section>
           <Section title={t('finance:budget.activitiesHeading')} id="budget-activities">
             <Table caption={t('finance:budget.activitiesCaption', { year: data.year })} captionHidden columns={activityColumns} rows={data.activities} rowKey={(a) => a.id} empty={t('finance:budget.noLines')} />
+          </Section>
+          <Section title={t('finance:budget.sourcesHeading')} id="budget-sources">
+            <Table caption={t('finance:budget.sourcesCaption', { year: data.year })} captionHidden columns={sourceColumns} rows={data.fundingSources} rowKey={(s) => s.id} empty={t('finance:budget.noLines')} />
+            <p className="utrecht-paragraph wr-fin-muted">{t('finance:budget.sourcesRule')}</p>
           </Section>
           <Section title={t('finance:budget.linesHeading')} id="budget-lines">
             <Table caption={t('finance:budget.linesCaption', { year: data.year })} captionHidden columns={lineColumns} rows={data.lines} rowKey={(l) => l.id} empty={t('finance:budget.noLines')} compact />
