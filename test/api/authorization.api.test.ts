@@ -23,7 +23,7 @@ const TABLE: Record<string, Who[]> = {
   'PATCH /api/v1/me': LOGGED_IN,
   'POST /api/v1/me/totp': LOGGED_IN,
   'POST /api/v1/me/totp/confirm': LOGGED_IN,
-  'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
+  'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'case_officer'],
   'POST /api/v1/organisations': ADMIN,
   'PATCH /api/v1/organisations/:id': ADMIN,
   'GET /api/v1/users': ADMIN,

@@ -140,7 +140,14 @@ export type ExtendRetention = z.infer<typeof ExtendRetention>;
 export const Identity = z.object({ pseudonym: z.string(), kind: z.enum(['person', 'group']), reference: z.string() });
 export const IdentityList = z.object({ items: z.array(Identity) });
 
-export const SubjectExportRequest = z.strictObject({ reference: z.string().trim().min(1).max(200), kind: z.enum(['person', 'group']).default('person') });
+// By the reference the person was registered with, or by a pseudonym seen on a signal or case.
+export const SubjectExportRequest = z
+  .strictObject({
+    reference: z.string().trim().min(1).max(200).optional(),
+    pseudonym: z.string().regex(/^[0-9a-f]{64}$/, 'a pseudonym: 64 hexadecimal characters').optional(),
+    kind: z.enum(['person', 'group']).default('person'),
+  })
+  .refine((value) => (value.reference === undefined) !== (value.pseudonym === undefined), { message: 'give either reference or pseudonym', path: ['reference'] });
 export type SubjectExportRequest = z.input<typeof SubjectExportRequest>;
 
 export const CreatedSignal = z.object({ id: z.string(), areaCode: z.string(), retentionUntil: z.string(), subjects: z.array(Subject) });

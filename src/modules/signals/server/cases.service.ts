@@ -78,10 +78,9 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string, ct
       await auditRead(tx, actor, 'signals.case_read', { type: 'signal_case', id }, { result: row ? 'not_visible' : 'not_found' }, { now: ctx.now, unusualReadsPerHour: ctx.unusualReadsPerHour });
       return null;
     }
-    const linked = new Set(await findSignalIdsOfCase(sdb, id));
     // Only the case's signals the caller may see themselves; the rest count but do not show.
-    const { rows: visibleRows } = await findVisibleSignals(sdb, visibility, { municipality: row.municipality_code }, { limit: 100_000, offset: 0 });
-    const signalRows = visibleRows.filter((s) => linked.has(s.id));
+    const linked = await findSignalIdsOfCase(sdb, id);
+    const { rows: signalRows } = await findVisibleSignals(sdb, visibility, { municipality: row.municipality_code, ids: linked }, { limit: 1000, offset: 0 });
     const pseudonyms = row.focus_pseudonym ? [row.focus_pseudonym] : [];
     await auditRead(tx, actor, 'signals.case_read', { type: 'signal_case', id }, { result: 'shown', purpose: row.purpose, pseudonyms, signals: signalRows.length }, { now: ctx.now, pseudonyms, unusualReadsPerHour: ctx.unusualReadsPerHour });
     const [names, meetings, interventions, signals] = await Promise.all([

@@ -47,7 +47,8 @@ export const PLANTED_CLUSTERS: Planted[] = [
   { name: 'Van Kinsbergenstraat e.o.', lon: 4.657, lat: 51.7875, n: 60, categories: ['jeugdoverlast', 'verloedering'] },
   { name: 'Crabbehof-Noord', lon: 4.6658, lat: 51.7949, n: 60, categories: ['drugsoverlast', 'verloedering', 'jeugdoverlast'] },
 ];
-const BACKGROUND = { n: 230, minLon: 4.63, maxLon: 4.77, minLat: 51.77, maxLat: 51.83, categories: ['verloedering', 'verkeersonveiligheid', 'woonoverlast', 'jeugdoverlast', 'drugsoverlast'] };
+// The built-up city, west of the Biesbosch: background noise where people live.
+const BACKGROUND = { n: 230, minLon: 4.63, maxLon: 4.725, minLat: 51.775, maxLat: 51.825, categories: ['verloedering', 'verkeersonveiligheid', 'woonoverlast', 'jeugdoverlast', 'drugsoverlast'] };
 
 const DESCRIPTIONS: Record<string, string[]> = {
   woonoverlast: ['Geluidsoverlast in portiek, meerdere avonden', 'Vervuiling rond woning en tuin', 'Burenruzie met bedreigende taal'],

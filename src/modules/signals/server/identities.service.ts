@@ -30,7 +30,7 @@ export async function readSignalIdentities(db: Kysely<Database>, actor: Actor, i
  */
 export async function exportDataSubject(db: Kysely<Database>, actor: Actor, request: SubjectExportRequest, ctx: SignalsContext) {
   const input = SubjectExportSchema.parse(request);
-  const pseudonym = pseudonymOf(ctx.keys, input.kind, input.reference);
+  const pseudonym = input.pseudonym ?? pseudonymOf(ctx.keys, input.kind, input.reference ?? '');
   return db.transaction().execute(async (tx) => {
     const sdb = signalsDb(tx);
     const signalIds = await findSignalIdsOfPseudonym(sdb, pseudonym);
@@ -62,7 +62,7 @@ export async function exportDataSubject(db: Kysely<Database>, actor: Actor, requ
     const [identity] = await findIdentities(sdb, [pseudonym]);
     await withAudit(tx, actor, 'signals.subject_export', { type: 'pseudonym', id: pseudonym }, { signals: signals.length, cases: cases.length }, ctx.now);
     return {
-      subject: { kind: input.kind, pseudonym, reference: identity ? openReference(ctx.keys, identity.reference_sealed) : null },
+      subject: { kind: identity?.kind ?? input.kind, pseudonym, reference: identity ? openReference(ctx.keys, identity.reference_sealed) : null },
       generatedAt: ctx.now.toISOString(),
       signals,
       cases,

@@ -118,6 +118,25 @@ export async function importSignalsCsv(
     });
   }
   if (errors.length) throw invalid('signal_import.invalid', `The file has ${errors.length} problem(s); nothing was imported`, errors.slice(0, 500));
+  try {
+    return await applyImport(db, actor, input, sha256, inserts, ctx);
+  } catch (error) {
+    // The same file uploaded twice at once: the other upload won the unique (municipality, hash).
+    if ((error as { code?: string }).code !== '23505') throw error;
+    const winner = await sdb.selectFrom('signal_imports').select(['id', 'rows']).where('municipality_code', '=', input.municipality).where('content_sha256', '=', sha256).executeTakeFirst();
+    if (!winner) throw error;
+    return { id: winner.id, rows: winner.rows, status: 'already_imported' };
+  }
+}
+
+async function applyImport(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { municipality: string; fileName: string },
+  sha256: string,
+  inserts: Omit<SignalInsert, 'importId'>[],
+  ctx: SignalsContext,
+): Promise<{ id: string; rows: number; status: 'applied' }> {
   return db.transaction().execute(async (tx) => {
     const t = signalsDb(tx);
     const created = await t

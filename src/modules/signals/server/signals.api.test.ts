@@ -203,6 +203,10 @@ describe('data-subject export', () => {
     const golden = new URL('./testdata/subject-export.golden.json', import.meta.url);
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, `${JSON.stringify(normalised, null, 2)}\n`);
     expect(normalised).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+    // The same export by the pseudonym alone (as a case shows it).
+    const byPseudonym = await post(t, casus, '/api/v1/signals/subject-export', { pseudonym: response.json().subject.pseudonym });
+    expect(byPseudonym.json().signals).toEqual(response.json().signals);
+    expect((await post(t, casus, '/api/v1/signals/subject-export', { reference, pseudonym: response.json().subject.pseudonym })).statusCode).toBe(422);
   });
 });
 

@@ -36,6 +36,8 @@ export interface SignalFilter {
   areaCode?: string | undefined;
   areaCodes?: readonly string[] | undefined;
   categories?: readonly string[] | undefined;
+  /** Only these signals (a case's), still under the visibility rule. */
+  ids?: readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -44,6 +46,7 @@ function filtered(db: SignalsDb, visibility: VisibilityFilter, filter: SignalFil
   let query = db.selectFrom('signals').where('signals.municipality_code', '=', filter.municipality).where(visibleWhere(visibility));
   if (filter.category) query = query.where('signals.category', '=', filter.category);
   if (filter.categories) query = query.where('signals.category', 'in', filter.categories.length ? [...filter.categories] : ['']);
+  if (filter.ids) query = query.where('signals.id', 'in', filter.ids.length ? [...filter.ids] : ['00000000-0000-0000-0000-000000000000']);
   if (filter.areaCode) {
     const code = filter.areaCode;
     query = query.where((eb) => eb.or([eb('signals.area_code', '=', code), eb('signals.wijk_code', '=', code)]));

@@ -1,0 +1,188 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { Button } from '../../../../platform/web/components/Button';
+import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
+import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
+import { Page, Section } from '../../../../platform/web/components/Page';
+import { QueryState } from '../../../../platform/web/components/QueryState';
+import { Table } from '../../../../platform/web/components/Table';
+import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import type { Case, Intervention } from '../../contract';
+import { ConfidentialityTag } from '../components/SyntheticNotice';
+import { categoryName, formatDate, formatDateTime, regimeName, useCase, useOrganisations, useTaxonomy } from '../signals-api';
+import '../signals.css';
+
+function MeetingForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisations();
+  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [attendees, setAttendees] = useState('');
+  const [decisions, setDecisions] = useState('');
+  const [kind, setKind] = useState('preventive');
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/api/v1/signal-cases/${caseId}/meetings`, {
+        heldOn,
+        attendees,
+        decisions: decisions.split('\n').map((d) => d.trim()).filter(Boolean),
+        interventions: description.trim() ? [{ kind, description, ownerOrganisationId: owner, dueDate: due }] : [],
+      }),
+    onSuccess: async () => {
+      setDecisions('');
+      setDescription('');
+      await queryClient.invalidateQueries({ queryKey: ['signals', 'case', caseId] });
+    },
+  });
+  const errors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Section title={t('signals:meetings.new')}>
+        <ErrorSummary error={save.error} />
+        <TextField label={t('signals:meetings.heldOn')} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} error={errors.heldOn} />
+        <TextField label={t('signals:meetings.attendees')} value={attendees} onChange={(e) => setAttendees(e.target.value)} description={t('signals:meetings.attendeesHint')} />
+        <TextAreaField label={t('signals:meetings.decisions')} description={t('signals:meetings.decisionsHint')} rows={3} value={decisions} onChange={(e) => setDecisions(e.target.value)} error={errors.decisions} />
+        <fieldset className="wr-signals-fieldset">
+          <legend>{t('signals:meetings.intervention')}</legend>
+          <SelectField label={t('signals:meetings.kind')} value={kind} options={['preventive', 'repressive'].map((k) => ({ value: k, label: t(`signals:intervention.${k}`) }))} onChange={(e) => setKind(e.target.value)} />
+          <TextField label={t('signals:meetings.what')} value={description} onChange={(e) => setDescription(e.target.value)} optionalText={t('signals:register.optional')} error={errors.interventions} />
+          <SelectField label={t('signals:meetings.owner')} value={owner} placeholder={t('signals:register.choose')} options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))} onChange={(e) => setOwner(e.target.value)} />
+          <TextField label={t('signals:meetings.due')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </fieldset>
+        <Button appearance="primary" type="submit" busy={save.isPending}>
+          {t('signals:meetings.save')}
+        </Button>
+      </Section>
+    </form>
+  );
+}
+
+function InterventionStatus({ caseId, intervention }: { caseId: string; intervention: Intervention }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useMutation({
+    mutationFn: (status: string) => api.patch(`/api/v1/signal-cases/${caseId}/interventions/${intervention.id}`, { status }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['signals', 'case', caseId] }),
+  });
+  if (intervention.status !== 'open') return null;
+  return (
+    <Button appearance="subtle" onClick={() => update.mutate('done')} busy={update.isPending} aria-label={t('signals:intervention.markDoneFor', { what: intervention.description })}>
+      {t('signals:intervention.markDone')}
+    </Button>
+  );
+}
+
+function CaseView({ c }: { c: Case }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const taxonomy = useTaxonomy();
+  const canManage = hasPermission(user, 'signal_cases.manage');
+  return (
+    <>
+      <div className="wr-signals-layout">
+        <Section title={t('signals:cases.facts')}>
+          <dl className="wr-signals-dl">
+            <dt>{t('signals:cases.focusKind')}</dt>
+            <dd>{t(`signals:focus.${c.focusKind}`)}</dd>
+            {c.focusAddress ? (
+              <>
+                <dt>{t('signals:fields.address')}</dt>
+                <dd>{c.focusAddress}</dd>
+              </>
+            ) : null}
+            {c.focusPseudonym ? (
+              <>
+                <dt>{t('signals:detail.pseudonym')}</dt>
+                <dd className="wr-signals-mono">{c.focusPseudonym.slice(0, 16)}…</dd>
+              </>
+            ) : null}
+            <dt>{t('signals:fields.buurt')}</dt>
+            <dd>{c.areaName ?? c.areaCode}</dd>
+            <dt>{t('signals:fields.category')}</dt>
+            <dd>{categoryName(taxonomy.data, c.category, i18n.language)}</dd>
+            <dt>{t('signals:fields.legalRegime')}</dt>
+            <dd>{regimeName(taxonomy.data, c.legalRegime, i18n.language)}</dd>
+            <dt>{t('signals:fields.purpose')}</dt>
+            <dd>{c.purpose}</dd>
+            <dt>{t('signals:fields.confidentiality')}</dt>
+            <dd>
+              <ConfidentialityTag level={c.confidentiality} />
+            </dd>
+            <dt>{t('signals:cases.owner')}</dt>
+            <dd>{c.ownerOrganisation.name}</dd>
+          </dl>
+        </Section>
+        <Section title={t('signals:cases.signalsHeading', { count: c.signalCount })}>
+          {c.signals.length < c.signalCount ? <p className="utrecht-paragraph">{t('signals:cases.hiddenSignals', { count: c.signalCount - c.signals.length })}</p> : null}
+          <ul className="utrecht-unordered-list">
+            {c.signals.map((s) => (
+              <li key={s.id} className="utrecht-unordered-list__item">
+                <Link to={`/signalen/${s.id}`}>
+                  {formatDateTime(s.occurredAt, i18n.language)} · {categoryName(taxonomy.data, s.category, i18n.language)}
+                </Link>{' '}
+                ({s.sourceOrganisation.name})
+              </li>
+            ))}
+          </ul>
+        </Section>
+      </div>
+      <Section title={t('signals:meetings.heading')}>
+        {c.meetings.length === 0 ? <p className="utrecht-paragraph">{t('signals:meetings.none')}</p> : null}
+        {c.meetings.map((m) => (
+          <div key={m.id}>
+            <h3 className="utrecht-heading-3">{t('signals:meetings.of', { date: formatDate(m.heldOn, i18n.language) })}</h3>
+            {m.attendees ? <p className="utrecht-paragraph">{t('signals:meetings.attendeesLine', { attendees: m.attendees })}</p> : null}
+            <ul className="utrecht-unordered-list">
+              {m.decisions.map((d, i) => (
+                <li key={i} className="utrecht-unordered-list__item">
+                  {d}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </Section>
+      <Section title={t('signals:intervention.heading')}>
+        <Table
+          caption={t('signals:intervention.heading')}
+          captionHidden
+          columns={[
+            { key: 'what', header: t('signals:meetings.what'), rowHeader: true, render: (i) => i.description },
+            { key: 'kind', header: t('signals:meetings.kind'), render: (i) => t(`signals:intervention.${i.kind}`) },
+            { key: 'owner', header: t('signals:meetings.owner'), render: (i) => i.ownerOrganisation.name },
+            { key: 'due', header: t('signals:meetings.due'), render: (i) => formatDate(i.dueDate, i18n.language) },
+            { key: 'status', header: t('signals:intervention.status'), render: (i) => (i.overdue ? <strong>{t('signals:intervention.overdue')}</strong> : t(`signals:intervention.${i.status}`)) },
+            ...(canManage ? [{ key: 'act', header: t('signals:intervention.action'), render: (i: Intervention) => <InterventionStatus caseId={c.id} intervention={i} /> }] : []),
+          ]}
+          rows={c.interventions}
+          rowKey={(i) => i.id}
+          empty={t('signals:intervention.none')}
+        />
+      </Section>
+      {canManage ? <MeetingForm caseId={c.id} /> : null}
+    </>
+  );
+}
+
+/** One case (casus): its signals, case meetings with decisions, and interventions with owner and due date. */
+export default function CaseDetailPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const found = useCase(id);
+  return (
+    <Page title={found.data?.title ?? t('signals:cases.title')} lead={<Link to="/casussen">{t('signals:cases.back')}</Link>}>
+      <QueryState isPending={found.isPending} error={found.error} />
+      {found.data ? <CaseView c={found.data} /> : null}
+    </Page>
+  );
+}
