@@ -1,7 +1,7 @@
 // Hot spots: Gi* (analytic z, two-sided p, Benjamini–Hochberg, bins) on a 1000 × 1000 queen lattice, compared
 // with R spdep's localG + pnorm + p.adjust on the same cells in the same run; and 1,000,000 signals binned to
 // H3 resolution 9 and analysed end to end (binning, ring neighbours, Gi*, the API's items).
-// Run: npm run bench -- hotspots        (HOTSPOTS_BENCH_SIDE=300 for a quicker run)
+// Run: npm run bench -- hotspots        (HOTSPOTS_BENCH_SIDE=300 for a quicker run, HOTSPOTS_BENCH_SPDEP=0 without R)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ function benchLattice(): void {
   const significant = result.bins.reduce((s, b) => s + (b !== 0 ? 1 : 0), 0);
   console.log(`Gi* on ${(side * side).toLocaleString('en')} cells (queen lattice): z only median ${median(zOnly).toFixed(1)} ms; z + p + BH + bins median ${median(full).toFixed(1)} ms (runs ${full.map((t) => t.toFixed(0)).join(', ')}); ${significant} cells significant`);
 
+  if (process.env.HOTSPOTS_BENCH_SPDEP === '0') return;
   const dir = mkdtempSync(join(tmpdir(), 'hotspots-bench-'));
   try {
     writeFileSync(join(dir, 'values.csv'), `value\n${Array.from(values).join('\n')}\n`);
