@@ -123,7 +123,7 @@ export default function HotspotPage() {
             <legend className="utrecht-form-fieldset__legend">{t('hotspots:form.source')}</legend>
             {(['indicator', 'signals'] as const).map((value) => (
               <div key={value} className="utrecht-form-field utrecht-form-field--radio">
-                <input className="utrecht-radio-button" type="radio" id={`hotspot-source-${value}`} name="hotspot-source" value={value} checked={kind === value} onChange={() => changeKind(value)} />
+                <input className="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`hotspot-source-${value}`} name="hotspot-source" value={value} checked={kind === value} onChange={() => changeKind(value)} />
                 <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`hotspot-source-${value}`}>
                   {t(`hotspots:form.sources.${value}`)}
                 </label>
