@@ -1,4 +1,4 @@
-import { adjustBenjaminiHochberg, fdrBins, pValuesOf } from './fdr.js';
+import { adjustBenjaminiHochberg, fdrBinsByCounting, fdrBinsOfZ, pValuesOf } from './fdr.js';
 import { giStar } from './gi-star.js';
 import { localMoran } from './local-moran.js';
 import type { Neighbours } from './neighbours.js';
@@ -10,12 +10,22 @@ export interface GiStarAnalysis {
   bins: Int8Array;
 }
 
-/** Gi* with analytic z, two-sided p, Benjamini–Hochberg and ArcGIS's confidence bins, all in typed arrays. */
-export function analyseGiStar(values: Float64Array, neighbours: Neighbours): GiStarAnalysis {
+export interface GiStarBins {
+  z: Float64Array;
+  bins: Int8Array;
+}
+
+/** Gi* with analytic z and ArcGIS's confidence bins after Benjamini–Hochberg, in linear time. */
+export function giStarBins(values: Float64Array, neighbours: Neighbours): GiStarBins {
   const z = giStar(values, neighbours);
+  return { z, bins: fdrBinsOfZ(z) };
+}
+
+/** giStarBins plus every cell's p and Benjamini–Hochberg adjusted p, which the result table shows (a sort). */
+export function analyseGiStar(values: Float64Array, neighbours: Neighbours): GiStarAnalysis {
+  const { z, bins } = giStarBins(values, neighbours);
   const p = pValuesOf(z);
-  const pAdjusted = adjustBenjaminiHochberg(p);
-  return { z, p, pAdjusted, bins: fdrBins(z, pAdjusted) };
+  return { z, p, pAdjusted: adjustBenjaminiHochberg(p), bins };
 }
 
 export interface LocalMoranAnalysis extends GiStarAnalysis {
@@ -28,6 +38,5 @@ export interface LocalMoranAnalysis extends GiStarAnalysis {
 export function analyseLocalMoran(values: Float64Array, neighbours: Neighbours): LocalMoranAnalysis {
   const moran = localMoran(values, neighbours);
   const p = pValuesOf(moran.z);
-  const pAdjusted = adjustBenjaminiHochberg(p);
-  return { ...moran, p, pAdjusted, bins: fdrBins(moran.z, pAdjusted) };
+  return { ...moran, p, pAdjusted: adjustBenjaminiHochberg(p), bins: fdrBinsByCounting(moran.z, p) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjustBenjaminiHochberg, fdrBins } from './fdr.js';
+import fc from 'fast-check';
+import { adjustBenjaminiHochberg, fdrBins, fdrBinsByCounting, fdrBinsOfZ, pValuesOf } from './fdr.js';
 
 describe('Benjamini–Hochberg and bins', () => {
   it("adjusts with ties and NaN like a direct implementation of R's p.adjust", () => {
@@ -28,5 +29,40 @@ describe('Benjamini–Hochberg and bins', () => {
     const z = Float64Array.of(3, -3, 2, -2, 1.7, 0.5, Number.NaN, 4);
     const q = Float64Array.of(0.001, 0.01, 0.05, 0.049, 0.1, 0.6, Number.NaN, 0.100001);
     expect(Array.from(fdrBins(z, q))).toEqual([3, -3, 2, -2, 1, 0, 0, 0]);
+  });
+
+  it('bins by counting exactly as by sorting and adjusting, with ties, zeros, NaN and levels on the edge', () => {
+    const pValue = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom(0, 0.001, 0.01, 0.05, 0.1, 1, Number.NaN),
+      fc.double({ min: 0, max: 0.02, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pValue, fc.double({ min: -5, max: 5, noNaN: true })), { minLength: 1, maxLength: 400 }), (cells) => {
+        const p = Float64Array.from(cells.map(([value]) => value));
+        const z = Float64Array.from(cells.map(([, score]) => score));
+        expect(Array.from(fdrBinsByCounting(z, p))).toEqual(Array.from(fdrBins(z, adjustBenjaminiHochberg(p))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bins by counting as by sorting on a million cells', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const p = Float64Array.from({ length: 1_000_000 }, () => random() ** 4);
+    const z = Float64Array.from({ length: 1_000_000 }, () => random() - 0.5);
+    expect(Array.from(fdrBinsByCounting(z, p))).toEqual(Array.from(fdrBins(z, adjustBenjaminiHochberg(p))));
+  });
+
+  it('bins from z alone (p only where |z| can reach p ≤ 0.1) exactly as from every p, sorted and adjusted', () => {
+    const score = fc.oneof(fc.double({ min: -6, max: 6, noNaN: true }), fc.constantFrom(0, 1.6448, 1.6449, -1.6449, 1.96, -2.5758, 3.3, Number.NaN, Infinity));
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 1, maxLength: 400 }), (scores) => {
+        const z = Float64Array.from(scores);
+        expect(Array.from(fdrBinsOfZ(z))).toEqual(Array.from(fdrBins(z, adjustBenjaminiHochberg(pValuesOf(z)))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -64,3 +64,108 @@ export function fdrBins(z: Float64Array, adjusted: Float64Array): Int8Array {
   }
   return bins;
 }
+
+/**
+ * The same bins as `fdrBins(z, adjustBenjaminiHochberg(p))` without sorting: Benjamini–Hochberg at level α
+ * rejects exactly the p-values at or below p₍k*₎ with k* = max{k : p₍k₎ ≤ kα/m}, and with
+ * F(t) = #{p ≤ t} that is k* = max{k : F(kα/m) ≥ k}. One counting pass over buckets of width α/m gives F at
+ * every kα/m, so a level costs linear time instead of a sort. Since F(kα/m) ≤ s, the number of p ≤ α, only
+ * k ≤ s can qualify: the buckets (and the work after one pass over all cells) scale with the few small
+ * p-values, not with m. A cell is significant at α when its bucket is at most k*.
+ */
+export function fdrBinsByCounting(z: Float64Array, p: Float64Array): Int8Array {
+  const widest = ALPHAS[0];
+  let m = 0;
+  let candidates = 0;
+  for (let i = 0; i < p.length; i++) {
+    const value = p[i]!;
+    if (value >= 0) {
+      m++;
+      if (value <= widest) candidates++;
+    }
+  }
+  const index = new Int32Array(candidates);
+  const small = new Float64Array(candidates);
+  for (let i = 0, c = 0; i < p.length; i++) {
+    const value = p[i]!;
+    if (value >= 0 && value <= widest) {
+      index[c] = i;
+      small[c++] = value;
+    }
+  }
+  return binsOfCandidates(z, m, index, small);
+}
+
+/**
+ * The same bins from the z-scores alone: a two-sided p ≤ 0.1 needs |z| ≥ 1.6449, so only those cells get a
+ * p-value computed (a few per cent of a map, not a million normal tails). m counts every finite z.
+ */
+export function fdrBinsOfZ(z: Float64Array): Int8Array {
+  let m = 0;
+  let candidates = 0;
+  for (let i = 0; i < z.length; i++) {
+    const score = z[i]!;
+    if (score === score) {
+      m++;
+      if (score >= Z_SCREEN || score <= -Z_SCREEN) candidates++;
+    }
+  }
+  const index = new Int32Array(candidates);
+  const small = new Float64Array(candidates);
+  let c = 0;
+  for (let i = 0; i < z.length; i++) {
+    const score = z[i]!;
+    if (!(score >= Z_SCREEN || score <= -Z_SCREEN)) continue;
+    const value = twoSidedP(score);
+    if (value > ALPHAS[0]) continue;
+    index[c] = i;
+    small[c++] = value;
+  }
+  return binsOfCandidates(z, m, index.subarray(0, c), small.subarray(0, c));
+}
+
+/** Just below the z of a two-sided p of 0.1 (1.6448536…): the screen lets every such cell through. */
+const Z_SCREEN = 1.6448;
+
+/** The counting step over the cells whose p is at most the widest α (their indices and p-values). */
+function binsOfCandidates(z: Float64Array, m: number, index: Int32Array, small: Float64Array): Int8Array {
+  const candidates = small.length;
+  const bins = new Int8Array(z.length);
+  if (candidates === 0) return bins;
+  // From the widest level to the narrowest: a cell keeps the highest level it reaches.
+  for (let level = 1; level <= ALPHAS.length; level++) {
+    const alpha = ALPHAS[level - 1]!;
+    const scale = m / alpha;
+    let s = 0;
+    for (let c = 0; c < candidates; c++) if (small[c]! <= alpha) s++;
+    if (s === 0) break; // nothing significant here, so nothing at any narrower level either
+    // Buckets 1..s; a p in a bucket beyond s counts for no qualifying k, so it is left out.
+    const counts = new Int32Array(s + 1);
+    for (let c = 0; c < candidates; c++) {
+      const value = small[c]!;
+      if (value > alpha) continue;
+      const k = bucketOf(value, scale);
+      if (k <= s) counts[k]! += 1;
+    }
+    let cumulative = 0;
+    let kStar = 0;
+    for (let k = 1; k <= s; k++) {
+      cumulative += counts[k]!;
+      if (cumulative >= k) kStar = k;
+    }
+    if (kStar === 0) break;
+    for (let c = 0; c < candidates; c++) {
+      const value = small[c]!;
+      if (value > alpha || bucketOf(value, scale) > kStar) continue;
+      const i = index[c]!;
+      bins[i] = z[i]! > 0 ? level : -level;
+    }
+  }
+  return bins;
+}
+
+/** The k with (k−1)α/m < p ≤ kα/m, at least 1 (p = 0 belongs to the first bucket). */
+function bucketOf(value: number, scale: number): number {
+  const k = Math.ceil(value * scale);
+  return k < 1 ? 1 : k;
+}
