@@ -18,11 +18,14 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'indicators.read' },
       schema: { tags: ['indicators'], summary: 'One indicator over the areas of a level (choropleth); without municipality: the whole country', params: IndicatorParams, querystring: ValuesQuery, response: { 200: IndicatorValues } },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = { indicator: request.params.code, ...request.query };
-      // The same for every caller (aggregate public statistics), so shared; imports and catalogue changes clear it.
+      // The same for every caller (aggregate public statistics), so shared; imports and catalogue changes clear
+      // it. Kept as the JSON text, checked against the response schema once when made, not at every request.
       const key = `indicator-values:${query.indicator}:${query.level}:${query.period}:${query.municipality ?? ''}`;
-      return app.readCache.getOrLoad(key, () => getIndicatorValues(db(), query));
+      const json = await app.readCache.getOrLoad(key, async () => JSON.stringify(IndicatorValues.parse(await getIndicatorValues(db(), query))));
+      // A string body goes out as it is (Fastify serializes objects only); the type provider expects the object.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as IndicatorValues);
     },
   );
   typed.get(
