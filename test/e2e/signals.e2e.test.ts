@@ -47,6 +47,8 @@ describe('signals (politie)', () => {
     const { page } = politie;
     await page.getByRole('link', { name: 'Signaal registreren' }).click();
     await page.waitForURL((url) => url.pathname === '/signalen/nieuw');
+    // The list page (with its own "Categorie" filter) stays until the form's code has loaded: wait for the form.
+    await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Signaal registreren');
     await waitForPageReady(page);
     await page.getByLabel('Categorie').selectOption('jeugdoverlast');
     // Youth nuisance records groups, never persons (data minimisation).
