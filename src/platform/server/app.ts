@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -12,8 +11,11 @@ import type { AppContext } from './fastify-types.js';
 import { loggerOptions } from './logger.js';
 import { handleError } from './problem.js';
 import { SERVER_MODULES } from './modules.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWebApp } from './web-static.js';
 import './fastify-types.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BuildAppOptions {
   /** Where the built web app lives; tests that need no web pass a folder without one. */
@@ -47,36 +49,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // The API speaks JSON (and multipart for uploads); a text/plain body is a wrong content type (415), not a string.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Map tiles, when configured, are the only images from elsewhere.
-        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
+  registerSecurityHeaders(app, config);
+  app.addHook('onSend', (request, reply, payload, done) => {
     // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
     if (request.url.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
       // A change may alter what the shared reads answer: forget them before anyone sees the change done.
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) app.readCache.clear();
+      if (!SAFE_METHODS.has(request.method)) app.readCache.clear();
     }
-    return payload;
+    done(null, payload);
   });
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActorCache, type CachedActor } from './actor-cache.js';
 
 const entry = (loadedAt: number): CachedActor => ({
-  user: {
+  actor: {
     userId: 'u',
     username: 'u',
     displayName: 'U',
@@ -13,7 +13,7 @@ const entry = (loadedAt: number): CachedActor => ({
     areaScopes: [],
     locale: 'nl',
     totpEnabled: false,
-    mfaRequired: false,
+    via: 'token',
   },
   loadedAt,
 });

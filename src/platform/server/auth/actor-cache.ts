@@ -1,4 +1,4 @@
-import type { ActorUser } from './actor.js';
+import type { Actor } from './actor.js';
 
 /**
  * Who is behind a session cookie or API token, remembered for a few seconds so that a read does not cost
@@ -20,7 +20,8 @@ export interface CachedSession {
 }
 
 export interface CachedActor {
-  user: ActorUser & { mfaRequired: boolean };
+  /** The caller as handed to every request: built once and frozen, so no request can change it for the next. */
+  actor: Readonly<Actor>;
   session?: CachedSession;
   /** Epoch ms when the API token stops working; null when it does not expire. */
   tokenExpiresAt?: number | null;

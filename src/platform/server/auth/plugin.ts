@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { loadActorUser, type Actor } from './actor.js';
-import { ActorCache, type CachedActor, type CachedSession } from './actor-cache.js';
+import { ActorCache, type CachedSession } from './actor-cache.js';
 import { apiTokenHash, resolveApiToken } from './api-tokens.js';
 import { permissionsOf, type Access } from '../../shared/permissions.js';
 import { constantTimeEqual, sha256Hex } from './secrets.js';
@@ -46,9 +46,9 @@ export function registerAuth(app: FastifyInstance): void {
   });
   // Any change may concern who can do what (a disabled user, a revoked token, new roles, a logout): forget
   // every remembered caller before the response leaves, so the next request sees the change.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) cache.clear();
-    return payload;
+    done(null, payload);
   });
 }
 
@@ -62,13 +62,14 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
     const token = match?.[1];
     const key = token ? `token:${apiTokenHash(token)}` : '';
     const hit = token ? cache.get(key, nowMs) : undefined;
-    if (hit && (hit.tokenExpiresAt === null || (hit.tokenExpiresAt ?? 0) > nowMs)) return tokenActor(hit.user);
+    if (hit && (hit.tokenExpiresAt === null || (hit.tokenExpiresAt ?? 0) > nowMs)) return hit.actor;
     const generation = cache.generation;
     const resolved = token ? await resolveApiToken(database.db, token, now) : null;
     const user = resolved ? await loadActorUser(database.db, resolved.userId) : null;
     if (!resolved || !user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
-    cache.set(key, { user, tokenExpiresAt: resolved.expiresAt, loadedAt: nowMs }, generation);
-    return tokenActor(user);
+    const actor = tokenActor(user);
+    cache.set(key, { actor, tokenExpiresAt: resolved.expiresAt, loadedAt: nowMs }, generation);
+    return actor;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
@@ -76,7 +77,7 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
   const key = `session:${sha256Hex(token)}`;
   const hit = cache.get(key, nowMs);
   // Timeouts count on every request, cached or not; past one, the database path below ends the session.
-  if (hit?.session && nowMs < hit.session.expiresAt && nowMs < hit.session.lastSeenAt + idleMs) return sessionActor(hit.user, hit.session);
+  if (hit?.session && nowMs < hit.session.expiresAt && nowMs < hit.session.lastSeenAt + idleMs) return hit.actor;
   if (hit) cache.delete(key);
   const generation = cache.generation;
   const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
@@ -87,19 +88,42 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
     return null;
   }
   const cached: CachedSession = { idHash: session.idHash, csrfToken: session.csrfToken, mfaVerified: session.mfaVerified, expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt };
-  cache.set(key, { user, session: cached, loadedAt: nowMs }, generation);
-  return sessionActor(user, cached);
+  const actor = sessionActor(user, cached);
+  cache.set(key, { actor, session: cached, loadedAt: nowMs }, generation);
+  return actor;
 }
 
-function tokenActor(user: CachedActor['user']): Actor {
+type LoadedUser = NonNullable<Awaited<ReturnType<typeof loadActorUser>>>;
+
+function tokenActor(user: LoadedUser): Actor {
   const { mfaRequired: _mfaRequired, ...actorUser } = user;
-  return { ...actorUser, via: 'token' };
+  return frozen({ ...actorUser, via: 'token' });
 }
 
-function sessionActor(user: CachedActor['user'], session: CachedSession): Actor {
+function sessionActor(user: LoadedUser, session: CachedSession): Actor {
   const { mfaRequired, ...actorUser } = user;
   const mfaPending = !session.mfaVerified && mfaRequired;
-  return { ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } };
+  return frozen({ ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
+}
+
+/** One actor object serves many requests from the cache: freezing it makes any attempt to change it fail loudly. */
+function frozen(actor: Actor): Actor {
+  Object.freeze(actor.roles);
+  Object.freeze(actor.areaScopes);
+  if (actor.session) Object.freeze(actor.session);
+  return Object.freeze(actor);
+}
+
+/** The permissions of a set of roles; there are few distinct sets, so each is worked out once. */
+const permissionSets = new Map<string, ReadonlySet<string>>();
+function permissionsOfRoles(roles: readonly string[]): ReadonlySet<string> {
+  const key = roles.join('\n');
+  let permissions = permissionSets.get(key);
+  if (!permissions) {
+    permissions = permissionsOf(roles);
+    permissionSets.set(key, permissions);
+  }
+  return permissions;
 }
 
 function enforceAccess(request: FastifyRequest, access: Access): void {
@@ -117,7 +141,7 @@ function enforceAccess(request: FastifyRequest, access: Access): void {
       throw new AppError('auth.mfa_enrolment_required', 403, 'Your role requires two-factor authentication: set it up first');
     }
   }
-  if (access !== 'authenticated' && !permissionsOf(actor.roles).has(access)) {
+  if (access !== 'authenticated' && !permissionsOfRoles(actor.roles).has(access)) {
     throw new AppError('forbidden', 403, 'You are not allowed to do this');
   }
 }
