@@ -17,13 +17,22 @@ export function decodeUtf8(content: Buffer): string {
 export interface CsvRow {
   /** The line the record starts on (1 = the header). */
   line: number;
-  cells: Record<string, string>;
+  /** The cells in header order (an array: a national KWB file is 18,000 rows × 129 columns). */
+  record: string[];
 }
 
 export interface CsvTable {
   header: string[];
   rows: CsvRow[];
   delimiter: ',' | ';';
+  /** Position of each (trimmed) header name in a record. */
+  columnIndex: ReadonlyMap<string, number>;
+}
+
+/** The cell of a named column ('' when the file has no such column). */
+export function cellOf(table: CsvTable, row: CsvRow, column: string): string {
+  const index = table.columnIndex.get(column);
+  return index === undefined ? '' : (row.record[index] ?? '');
 }
 
 /** Comma or semicolon, whichever the header line uses more (StatLine exports use ";"). */
@@ -49,11 +58,14 @@ export function readCsv(text: string): CsvTable {
   const header = head.record.map((h) => h.trim());
   let previousEnd = head.info.lines;
   const rows = body.map(({ record, info }) => {
-    const cells: Record<string, string> = {};
-    header.forEach((name, i) => (cells[name] = record[i] ?? ''));
-    const row = { line: previousEnd + 1, cells };
+    const row = { line: previousEnd + 1, record };
     previousEnd = info.lines;
     return row;
   });
-  return { header, rows, delimiter };
+  // The first of equal names wins, as a lookup by name did before.
+  const columnIndex = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!columnIndex.has(name)) columnIndex.set(name, i);
+  });
+  return { header, rows, delimiter, columnIndex };
 }

@@ -99,11 +99,18 @@ export function fallbackName(code: string, municipalityName: string | null): str
 /** CBS special values (−99995 not yet available, −99997 confidential, −99999999 …) mean "unknown". */
 export const isCbsSpecialValue = (value: number): boolean => value <= -99995;
 
+const PLAIN_NUMBER = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
 /**
  * A cell as a number: empty, ".", "-", "x" and "?" (StatLine's markers) are unknown (null); a decimal
  * comma is accepted. Returns undefined when the text is not a number at all.
  */
 export function parseCell(text: string): number | null | undefined {
+  // Most cells are plain numbers: one check, then the general path below for the rest.
+  if (PLAIN_NUMBER.test(text)) {
+    const n = Number(text);
+    return isCbsSpecialValue(n) ? null : n;
+  }
   const t = text.trim();
   if (t === '' || t === '.' || t === '-' || t === 'x' || t === '?') return null;
   const normalised = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;

@@ -4,6 +4,7 @@ import { AppError } from '../../../../platform/server/index.js';
 import { CBS_MAP_ATTRIBUTES, KWB_EXTRACT_COLUMNS, PDOK_ATTRIBUTES } from './attribute-maps.js';
 import { decodeUtf8 } from './csv-table.js';
 import { parseAreasGeoJson } from './geojson-areas.parser.js';
+import { parseCell } from './import-model.js';
 import { parseKwbCsv } from './kwb-csv.parser.js';
 import { parseTimeSeriesJson } from './time-series.parser.js';
 import { parseValuesCsv } from './values-csv.parser.js';
@@ -77,5 +78,32 @@ describe('broken files', () => {
     const converted = parseAreasGeoJson(JSON.stringify(withCrs), { year: 2020, withValues: false, knownCodes: ALL });
     expect(converted.areas[0]?.bbox?.[0]).toBeCloseTo(4.6, 0);
     expect(problem(() => parseAreasGeoJson('{"type":"Feature"}', { year: 2020, withValues: false, knownCodes: ALL })).code).toBe('import.not_feature_collection');
+  });
+});
+
+describe('a cell as a number', () => {
+  it.each([
+    ['12', 12],
+    ['-3.5', -3.5],
+    ['0.25', 0.25],
+    [' 7 ', 7],
+    ['1,5', 1.5],
+    ['1e3', 1000],
+    ['+4', 4],
+    ['.5', 0.5],
+    ['', null],
+    ['.', null],
+    ['x', null],
+    ['-99995', null],
+    ['-99997', null],
+    ['-99994', -99994],
+    ['12345678901234567890', 12345678901234567890],
+    ['0x10', undefined],
+    ['Infinity', undefined],
+    ['1.2.3', undefined],
+    ['12abc', undefined],
+    ['1,5,6', undefined],
+  ])('"%s" → %s', (text, expected) => {
+    expect(parseCell(text)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { readCsv } from './csv-table.js';
+import { cellOf, readCsv } from './csv-table.js';
 import { BadRows, fileProblem, normaliseAreaCode, parseCell, type ParsedImport, type ValueRecord } from './import-model.js';
 
 const HEADER = ['area_code', 'indicator', 'period', 'value'] as const;
@@ -14,18 +14,20 @@ export function parseValuesCsv(text: string): ParsedImport {
   const bad = new BadRows();
   const values: ValueRecord[] = [];
   const seen = new Set<string>();
-  for (const { line, cells } of table.rows) {
+  for (const row of table.rows) {
+    const { line } = row;
+    const cells = { area_code: cellOf(table, row, 'area_code'), indicator: cellOf(table, row, 'indicator'), period: cellOf(table, row, 'period'), value: cellOf(table, row, 'value') };
     const at = (column: string) => `line ${line}, column ${column}`;
-    const areaCode = normaliseAreaCode(cells.area_code ?? '');
-    const indicator = (cells.indicator ?? '').trim();
-    const periodText = (cells.period ?? '').trim();
+    const areaCode = normaliseAreaCode(cells.area_code);
+    const indicator = (cells.indicator).trim();
+    const periodText = (cells.period).trim();
     const period = /^\d{4}$/.test(periodText) ? Number(periodText) : NaN;
-    const value = parseCell(cells.value ?? '');
+    const value = parseCell(cells.value);
     const before = bad.count;
-    if (!areaCode) bad.add(at('area_code'), `"${cells.area_code ?? ''}" is not a CBS area code`);
+    if (!areaCode) bad.add(at('area_code'), `"${cells.area_code}" is not a CBS area code`);
     if (!/^[a-z][a-z0-9_]{1,62}$/.test(indicator)) bad.add(at('indicator'), `"${indicator}" is not an indicator code`);
     if (!(period >= 1990 && period <= 2100)) bad.add(at('period'), `"${periodText}" is not a year between 1990 and 2100`);
-    if (value === undefined) bad.add(at('value'), `"${cells.value ?? ''}" is not a number`);
+    if (value === undefined) bad.add(at('value'), `"${cells.value}" is not a number`);
     const ok = bad.count === before;
     if (!ok || !areaCode || value === undefined) continue;
     const key = `${indicator}|${areaCode}|${period}`;
