@@ -187,7 +187,13 @@ describe('values and profiles', () => {
 
   it('gives a time series', async () => {
     const body = (await get('/api/v1/areas/GM0505/series?indicator=inhabitants')).json();
-    expect(body).toEqual({ area: 'GM0505', indicator: 'inhabitants', items: [{ period: 2020, value: 119030, municipalityValue: 119030, nationalValue: null }] });
+    expect(body).toEqual({ area: 'GM0505', indicator: 'inhabitants', items: [{ period: 2020, value: 119030, municipalityValue: 119030, municipalitySource: 'own', nationalValue: null }] });
+  });
+
+  it('says where the municipality value of a series comes from: own figure or buurten aggregated', async () => {
+    const body = (await get('/api/v1/areas/BU05050300/series?indicator=share_age_0_14')).json();
+    // Dordrecht 2020 has no own share: its buurten weighted by inhabitants (the same value as the profile's).
+    expect(body.items).toEqual([{ period: 2020, value: expect.any(Number), municipalityValue: expect.closeTo(15.659528818, 8), municipalitySource: 'aggregated_from_buurten', nationalValue: 15.7 }]);
   });
 });
 

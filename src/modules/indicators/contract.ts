@@ -86,6 +86,8 @@ export const SeriesPoint = z.object({
   period: z.number().int(),
   value: z.number().nullable(),
   municipalityValue: z.number().nullable(),
+  /** The gemeente's own figure, or its buurten aggregated by the indicator's rule (null: no value). */
+  municipalitySource: z.enum(['own', 'aggregated_from_buurten']).nullable(),
   nationalValue: z.number().nullable(),
 });
 export const Series = z.object({ area: z.string(), indicator: z.string(), items: z.array(SeriesPoint) });

@@ -18,6 +18,8 @@ export interface Figure {
   /** Whether the area (or, for a focus area, any member) has data for this indicator this year. */
   present: boolean;
   municipalityValue: number | null;
+  /** Where the municipality value comes from: the gemeente's own figure, or its buurten aggregated. */
+  municipalitySource: 'own' | 'aggregated_from_buurten' | null;
   nationalValue: number | null;
 }
 
@@ -103,11 +105,12 @@ export async function computeFigures(
     const byArea = observations.get(code);
     const own = resolveValue(ctx, code, area.municipalityCode);
     const municipalityValue = own.source === 'own' ? own.value : buurten.length ? aggregateOver(municipalityCtx, code, buurten).value : null;
+    const municipalitySource = municipalityValue === null ? null : own.source === 'own' ? ('own' as const) : ('aggregated_from_buurten' as const);
     const nationalValue = resolveValue(ctx, code, NATIONAL_CODE).value;
     if (isFocus) {
       const result = aggregateOver(ctx, code, focusMembers);
       const present = memberCodes.some((m) => byArea?.has(m)) || children.some((c) => byArea?.has(c.code));
-      return { indicator: code, value: result.value, suppressed: false, aggregation: result.aggregation, missingMembers: result.missing.length, present, municipalityValue, nationalValue };
+      return { indicator: code, value: result.value, suppressed: false, aggregation: result.aggregation, missingMembers: result.missing.length, present, municipalityValue, municipalitySource, nationalValue };
     }
     const mine = byArea?.get(area.code);
     return {
@@ -116,6 +119,7 @@ export async function computeFigures(
       suppressed: mine?.suppressed ?? false,
       present: mine !== undefined,
       municipalityValue,
+      municipalitySource,
       nationalValue,
     };
   });

@@ -65,7 +65,7 @@ export async function getAreaSeries(db: Kysely<Database>, actor: Actor, code: st
   const items = [];
   for (const year of periods) {
     const [figure] = await computeFigures(db, area, year, [definition], catalogue);
-    if (figure?.present) items.push({ period: year, value: figure.value, municipalityValue: figure.municipalityValue, nationalValue: figure.nationalValue });
+    if (figure?.present) items.push({ period: year, value: figure.value, municipalityValue: figure.municipalityValue, municipalitySource: figure.municipalitySource, nationalValue: figure.nationalValue });
   }
   return { area: area.code, indicator, items };
 }

@@ -4,10 +4,10 @@ import { findAreaForFigures } from '../../areas/index.js';
 import { getAreaSeries, listIndicators } from '../../indicators/index.js';
 import type { GoalMeasurement, OperationalGoal } from '../contract.js';
 import { evaluateGoal, measurementDate } from './goal-status.js';
-import { municipalityReference, type MunicipalityReference } from './municipality-reference.js';
 import type { GoalRow } from './goals.queries.js';
 
 type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
+type MunicipalitySource = OperationalGoal['municipalityValueSource'];
 
 /**
  * Turns goal rows into goals with their status, reading the figures through the indicators module (which
@@ -17,7 +17,6 @@ type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
 export class GoalFigures {
   private catalogue: Promise<Map<string, Indicator>> | null = null;
   private areaNames = new Map<string, Promise<{ name: string; municipalityCode: string } | null>>();
-  private references = new Map<string, Promise<MunicipalityReference>>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -49,20 +48,16 @@ export class GoalFigures {
   }
 
   /**
-   * Every year the area has a value, with the municipality reference of that year computed here (the
-   * gemeente's own figure, else its buurten aggregated; see municipality-reference.ts).
+   * Every year the area has a value, with the municipality reference of that year as the area profile shows
+   * it (the indicators module: the gemeente's own figure, else its buurten aggregated by the indicator's rule).
    */
-  async measurements(areaCode: string, municipalityCode: string, indicator: Indicator): Promise<{ items: GoalMeasurement[]; sources: Map<number, MunicipalityReference['source']> }> {
+  async measurements(areaCode: string, indicator: Indicator): Promise<{ items: GoalMeasurement[]; sources: Map<number, MunicipalitySource> }> {
     const series = await getAreaSeries(this.db, this.actor, areaCode, indicator.code);
-    const sources = new Map<number, MunicipalityReference['source']>();
+    const sources = new Map<number, MunicipalitySource>();
     const items: GoalMeasurement[] = [];
     for (const point of series.items) {
-      const key = `${municipalityCode}|${indicator.code}|${point.period}`;
-      let cached = this.references.get(key);
-      if (!cached) this.references.set(key, (cached = municipalityReference(this.db, municipalityCode, indicator, point.period)));
-      const reference = await cached;
-      sources.set(point.period, reference.source);
-      items.push({ period: point.period, date: measurementDate(point.period), value: point.value, municipalityValue: reference.value });
+      sources.set(point.period, point.municipalitySource);
+      items.push({ period: point.period, date: measurementDate(point.period), value: point.value, municipalityValue: point.municipalityValue });
     }
     return { items, sources };
   }
@@ -93,7 +88,7 @@ export class GoalFigures {
     if (!indicator || !area) {
       return { ...base, target: row.target_value, status: 'no_data', statusReason: 'indicator_or_area_unavailable', latest: null, expected: null, shortfall: null, municipalityValueSource: null, ...(withMeasurements ? { measurements: [] } : {}) };
     }
-    const { items: measurements, sources } = await this.measurements(row.area_code, area.municipalityCode, indicator);
+    const { items: measurements, sources } = await this.measurements(row.area_code, indicator);
     const evaluation = evaluateGoal(
       { baseline: row.baseline_value, baselineDate: row.baseline_date, targetKind: row.target_kind, target: row.target_value, targetDate: row.target_date, polarity: indicator.polarity },
       measurements,

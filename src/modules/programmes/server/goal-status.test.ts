@@ -103,7 +103,7 @@ describe('reach the municipality average', () => {
   const average: GoalDefinition = { baseline: 40, baselineDate: '2020-01-01', targetKind: 'municipality_average', target: null, targetDate: '2030-01-01', polarity: 'higher_is_better' };
 
   it('takes the municipality value of the latest measurement year as the target', () => {
-    // Weighted aggregation by hand (see municipality-reference.api.test.ts for the same from the database):
+    // Weighted aggregation by hand (test/api/figures.api.test.ts checks the same rule from the database):
     // buurten 60 % of 1,000 and 45 % of 3,000 inhabitants → (600 + 1350) / 4000 = 48.75 %
     const city = (0.6 * 1000 + 0.45 * 3000) / 4000;
     expect(city * 100).toBeCloseTo(48.75, 9);

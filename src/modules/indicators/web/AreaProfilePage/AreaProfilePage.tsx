@@ -67,6 +67,8 @@ function SeriesSection({ code, rows, catalogue }: { code: string; rows: ProfileR
   const series = useSeries(code, indicatorCode);
   const indicator = catalogue.find((item) => item.code === indicatorCode);
   const points = series.data?.items ?? [];
+  // The chart plots numbers only; the source of the municipality value is for the table and the goals.
+  const chartRows = points.map(({ municipalitySource: _source, ...numbers }) => numbers);
   const format = (value: number) => formatIndicatorValue(value, indicator, i18n.language);
   const lines = [
     { key: 'value', label: t('indicators:profile.thisArea'), colour: '#01689b' },
@@ -97,7 +99,7 @@ function SeriesSection({ code, rows, catalogue }: { code: string; rows: ProfileR
       {series.data ? (
         hasSeries(points) ? (
           <div className="wr-series">
-            <TimeSeriesChart title={t('indicators:profile.seriesTitle', { indicator: indicator?.name ?? indicatorCode })} rows={points} lines={lines} format={format} />
+            <TimeSeriesChart title={t('indicators:profile.seriesTitle', { indicator: indicator?.name ?? indicatorCode })} rows={chartRows} lines={lines} format={format} />
             <details className="wr-details">
               <summary>{t('indicators:profile.seriesTable')}</summary>
               <Table caption={t('indicators:profile.seriesTitle', { indicator: indicator?.name ?? indicatorCode })} columns={seriesColumns} rows={points} rowKey={(point) => String(point.period)} compact />
