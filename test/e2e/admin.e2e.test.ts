@@ -7,6 +7,7 @@ import {
   mainMenu,
   pageHeading,
   screenshot,
+  menuLink,
   waitForPageReady,
 } from './app-actions';
 import { startHarness, type Harness } from './harness';
@@ -27,10 +28,10 @@ let admin: { context: BrowserContext; page: Page };
 let member: { context: BrowserContext; page: Page };
 
 async function openFromMenu(page: Page, name: string | RegExp, path: string): Promise<void> {
-  await mainMenu(page).getByRole('link', { name }).click();
+  await (await menuLink(page, name)).click();
   await page.waitForURL((url) => url.pathname === path);
   // Lazy pages render when loaded; until then the previous page stays, so wait for the menu to move.
-  await mainMenu(page).locator(`a[href="${path}"][aria-current="page"]`).waitFor();
+  await mainMenu(page).locator(`a[href="${path}"][aria-current="page"]`).waitFor({ state: 'attached' });
   await waitForPageReady(page);
 }
 
@@ -60,7 +61,7 @@ describe('administrator', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welcome, /);
-    await mainMenu(page).getByRole('link', { name: 'Users' }).waitFor();
+    await mainMenu(page).getByRole('button', { name: 'Administration' }).waitFor();
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     await expectNoSeriousA11yViolations(page, 'home in English');
     await screenshot(page, 'home-english');

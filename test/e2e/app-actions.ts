@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT, SCREENSHOT_DIR } from './harness';
 
 /** What people do in the app, as steps the tests share. Selectors follow what a user sees: roles and labels. */
@@ -41,9 +41,43 @@ export function mainMenu(page: Page) {
   return page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
 }
 
-/** The paths of the main-menu links, in order. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Links under `scope` whose label is `name`: a plain link's text, or a section link's label without its description. */
+function linksLabelled(page: Page, scope: Page | Locator, name: string | RegExp): Locator {
+  const label = typeof name === 'string' ? new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) : name;
+  const links = scope.locator('a');
+  return links.filter({ has: page.locator('.wr-nav__panel-label', { hasText: label }) }).or(links.filter({ hasNot: page.locator('.wr-nav__panel-label'), hasText: label }));
+}
+
+/**
+ * A main-menu link by its label, whether shown or inside a closed section. Matched on the label text, not the
+ * accessible name: Playwright names a hidden link differently (its hidden description counts too).
+ */
+export function menuEntry(page: Page, name: string | RegExp): Locator {
+  return linksLabelled(page, mainMenu(page), name);
+}
+
+/** Opens the menu section that holds a link (`inSection`, relative to the section) when it is closed; gives `link`. */
+async function shown(page: Page, link: Locator, inSection: Locator): Promise<Locator> {
+  await mainMenu(page).getByRole('link').first().waitFor();
+  if (!(await link.isVisible())) await mainMenu(page).locator('[data-menu-section]').filter({ has: inSection }).getByRole('button').click();
+  return link;
+}
+
+/** A main-menu link by its label, made visible: most entries sit in a section that opens on its button. */
+export async function menuLink(page: Page, name: string | RegExp): Promise<Locator> {
+  return shown(page, menuEntry(page, name), linksLabelled(page, page, name));
+}
+
+/** The same by the link's path. */
+export async function menuLinkTo(page: Page, path: string): Promise<Locator> {
+  return shown(page, mainMenu(page).locator(`a[href="${path}"]`), page.locator(`a[href="${path}"]`));
+}
+
+/** The paths of the main-menu links (in closed sections too), in order. */
 export async function menuPaths(page: Page): Promise<string[]> {
-  const links = mainMenu(page).getByRole('link');
+  const links = mainMenu(page).getByRole('link', { includeHidden: true });
   await links.first().waitFor();
   const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
   return hrefs;

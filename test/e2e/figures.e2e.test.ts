@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, updateReadmeScreenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, updateReadmeScreenshot, waitForPageReady, menuLink, menuEntry } from './app-actions';
 import { REPO_ROOT, startHarness, type Harness } from './harness';
 
 /**
@@ -38,14 +38,14 @@ describe('figures (analist)', () => {
   it('shows the new pages in the menu and on the home page', async () => {
     const { page } = analyst;
     for (const name of ['Kaart', 'Gebieden', 'Afwegingskader', 'Import']) {
-      await mainMenu(page).getByRole('link', { name, exact: true }).waitFor();
+      await menuEntry(page, name).waitFor({ state: 'attached' });
     }
     await screenshot(page, 'figures-home');
   });
 
   it('draws a choropleth of inhabitants per buurt in Dordrecht 2020, with a table and the source', async () => {
     const { page } = analyst;
-    await mainMenu(page).getByRole('link', { name: 'Kaart', exact: true }).click();
+    await (await menuLink(page, 'Kaart')).click();
     await page.waitForURL((url) => url.pathname === '/kaart');
     await waitForPageReady(page);
     const buurten = await apiGet<{ items: unknown[] }>(page, '/api/v1/areas?municipality=GM0505&level=buurt&year=2020');
@@ -88,7 +88,7 @@ describe('figures (analist)', () => {
 
   it('opens the Dordt West profile with its members and the aggregation note', async () => {
     const { page } = analyst;
-    await mainMenu(page).getByRole('link', { name: 'Gebieden', exact: true }).click();
+    await (await menuLink(page, 'Gebieden')).click();
     await page.waitForURL((url) => url.pathname === '/gebieden');
     await waitForPageReady(page);
     await page.locator('.wr-area-tree__wijk').first().waitFor();
@@ -122,7 +122,7 @@ describe('figures (analist)', () => {
 
   it('runs a priority ranking and saves it with a note', async () => {
     const { page } = analyst;
-    await mainMenu(page).getByRole('link', { name: 'Afwegingskader', exact: true }).click();
+    await (await menuLink(page, 'Afwegingskader')).click();
     await page.waitForURL((url) => url.pathname === '/afwegingskader');
     await waitForPageReady(page);
     for (const code of ['inhabitants', 'households']) {
@@ -157,7 +157,7 @@ describe('figures (analist)', () => {
 
   it('imports a values CSV with an unknown indicator and lists the bad row with its line and column', async () => {
     const { page } = analyst;
-    await mainMenu(page).getByRole('link', { name: 'Import', exact: true }).click();
+    await (await menuLink(page, 'Import')).click();
     await page.waitForURL((url) => url.pathname === '/import');
     await waitForPageReady(page);
     await page.getByLabel('Soort bestand').selectOption('values-csv');

@@ -2,7 +2,7 @@ import { latLngToCell } from 'h3-js';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { expectNoSeriousA11yViolations, login, mainMenu, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, screenshot, waitForPageReady, menuLink } from './app-actions';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
 /**
@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('hot-spot analysis', () => {
   it('runs Gi* on an indicator over buurten and shows map, legend, explanation and table', async () => {
     const { page } = analyst;
-    await mainMenu(page).getByRole('link', { name: 'Hotspotanalyse', exact: true }).click();
+    await (await menuLink(page, 'Hotspotanalyse')).click();
     await page.waitForURL((url) => url.pathname === '/hotspots');
     await waitForPageReady(page);
     await page.getByRole('heading', { level: 1, name: 'Hotspotanalyse' }).waitFor();
@@ -113,7 +113,7 @@ describe('hot-spot analysis', () => {
       return statuses;
     }, { day: today, SMALL });
     expect(created).toEqual(created.map(() => 201));
-    await mainMenu(page).getByRole('link', { name: 'Hotspotanalyse', exact: true }).click();
+    await (await menuLink(page, 'Hotspotanalyse')).click();
     await page.waitForURL((url) => url.pathname === '/hotspots');
     await waitForPageReady(page);
     await page.getByLabel('Signalen per zeshoek (H3-cellen)').check();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink, menuEntry } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -21,7 +21,7 @@ function addDays(date: string, days: number): string {
 }
 
 async function openFromMenu(page: Page, name: string, path: string): Promise<void> {
-  await mainMenu(page).getByRole('link', { name, exact: true }).click();
+  await (await menuLink(page, name)).click();
   await page.waitForURL((url) => url.pathname === path);
   await waitForPageReady(page);
 }
@@ -47,6 +47,8 @@ describe('meetings (regisseur)', () => {
   it('lists the demo kernteam, marked as demo data, and shows its agenda with decisions and actions', async () => {
     const { page } = manager;
     await openFromMenu(page, 'Overleggen', '/overleggen');
+    // The direction dashboard is in this user's menu (the partner's test below checks it is not in theirs).
+    expect(await menuEntry(page, 'Regie').count()).toBe(1);
     today = (await apiGet<{ today: string }>(page, '/api/v1/meetings')).today;
     await page.getByRole('link', { name: 'Kernteam Dordt West', exact: true }).click();
     await page.waitForURL((url) => /^\/overleggen\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -140,7 +142,8 @@ describe('my actions (corporatie)', () => {
       const { page } = partner;
       await login(page, 'corporatie');
       await waitForPageReady(page);
-      expect(await mainMenu(page).getByRole('link', { name: 'Regie', exact: true }).count()).toBe(0);
+      await menuEntry(page, 'Mijn acties').waitFor({ state: 'attached' });
+      expect(await menuEntry(page, 'Regie').count()).toBe(0);
       await openFromMenu(page, 'Mijn acties', '/mijn-acties');
       const row = page.getByRole('row', { name: new RegExp(ACTION) });
       await row.waitFor();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function openProgramme(page: Page): Promise<void> {
-  await mainMenu(page).getByRole('link', { name: "Programma's", exact: true }).click();
+  await (await menuLink(page, "Programma's")).click();
   await page.waitForURL((url) => url.pathname === '/programmas');
   await waitForPageReady(page);
   await page.getByRole('link', { name: 'Nationaal Programma Dordt West 2023–2043' }).click();
@@ -36,7 +36,7 @@ async function openProgramme(page: Page): Promise<void> {
 describe('programmes (regisseur)', () => {
   it('lists the demo programme and shows its ambition, five pillars and the example goals with their status', async () => {
     const { page } = manager;
-    await mainMenu(page).getByRole('link', { name: "Programma's", exact: true }).click();
+    await (await menuLink(page, "Programma's")).click();
     await page.waitForURL((url) => url.pathname === '/programmas');
     await waitForPageReady(page);
     await screenshot(page, 'programmes-list');
@@ -122,7 +122,7 @@ describe('programmes (regisseur)', () => {
     await waitForPageReady(page);
     await expect.poll(() => pageHeading(page).textContent()).toBe('Buurtbemiddeling Crabbehof (test)');
 
-    await page.getByRole('button', { name: 'Plannen' }).click();
+    await page.getByRole('button', { name: 'Plannen', exact: true }).click();
     await page.getByRole('button', { name: 'Starten' }).waitFor();
     await page.getByRole('button', { name: 'Starten' }).click();
     await page.getByRole('button', { name: 'Afronden' }).waitFor();
@@ -162,7 +162,7 @@ describe('programmes (regisseur)', () => {
 
   it('shows the neighbourhood development plan with analysis, priorities within the focus limit and the agenda', async () => {
     const { page } = manager;
-    await mainMenu(page).getByRole('link', { name: 'Wijkplannen', exact: true }).click();
+    await (await menuLink(page, 'Wijkplannen')).click();
     await page.waitForURL((url) => url.pathname === '/wijkplannen');
     await waitForPageReady(page);
     await page.getByRole('link', { name: /Wijkontwikkelingsplan Dordt West/ }).click();

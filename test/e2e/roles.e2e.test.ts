@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../src/platform/shared/permissions';
-import { navigationFor } from '../../src/platform/web/navigation';
-import { DEMO_ACCOUNTS, expectNoSeriousA11yViolations, login, logout, mainMenu, menuPaths, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { navigationSectionsFor } from '../../src/platform/web/navigation';
+import { DEMO_ACCOUNTS, expectNoSeriousA11yViolations, login, logout, mainMenu, menuPaths, pageHeading, screenshot, waitForPageReady, menuLinkTo } from './app-actions';
 import { REPO_ROOT, startHarness, type Harness } from './harness';
 
 /**
@@ -83,7 +83,8 @@ describe.each(Object.entries(DEMO_ACCOUNTS))('demo account %s', (username, roles
       await waitForPageReady(page);
       await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toMatch(/^Welkom, /);
 
-      const expected = ['/', ...navigationFor({ permissions: [...permissionsOf(roles)] }).map((entry) => entry.to)];
+      // In the menu's order: by section (navigation.ts), then module order within a section.
+      const expected = ['/', ...navigationSectionsFor({ permissions: [...permissionsOf(roles)] }).flatMap((section) => section.entries.map((entry) => entry.to))];
       expect(await menuPaths(page)).toEqual(expected);
       if (username === 'beheerder') expect(expected).toEqual(expect.arrayContaining(['/admin/users', '/admin/organisations', '/admin/role-policies', '/admin/api-tokens', '/audit']));
       else expect(expected.some((path) => path.startsWith('/admin') || path === '/audit')).toBe(false);
@@ -92,10 +93,10 @@ describe.each(Object.entries(DEMO_ACCOUNTS))('demo account %s', (username, roles
       await screenshot(page, `home-${username}`);
 
       for (const path of expected.slice(1)) {
-        await mainMenu(page).locator(`a[href="${path}"]`).click();
+        await (await menuLinkTo(page, path)).click();
         await page.waitForURL((url) => url.pathname === path);
         // Lazy pages render when loaded; until then the previous page stays, so wait for the menu to move.
-        await mainMenu(page).locator(`a[href="${path}"][aria-current="page"]`).waitFor();
+        await mainMenu(page).locator(`a[href="${path}"][aria-current="page"]`).waitFor({ state: 'attached' });
         await waitForPageReady(page);
         expect(await mainMenu(page).locator('a[aria-current="page"]').count()).toBe(1);
         await expectNoSeriousA11yViolations(page, `${path} as ${username}`);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, mainMenu, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function openFromMenu(page: Page, name: string, path: string): Promise<void> {
-  await mainMenu(page).getByRole('link', { name, exact: true }).click();
+  await (await menuLink(page, name)).click();
   await page.waitForURL((url) => url.pathname === path);
   await waitForPageReady(page);
 }

@@ -15,8 +15,13 @@ export interface WebRoute {
   Component: LazyExoticComponent<ComponentType>;
 }
 
+/** The sections of the main menu, in the order they appear (navigation.ts). */
+export type NavGroup = 'direction' | 'planning' | 'figures' | 'signals' | 'admin';
+
 export interface WebNavEntry {
   to: string;
+  /** The menu section the entry appears in. */
+  group: NavGroup;
   /** i18n key including the namespace, e.g. `auth:nav.users`. */
   labelKey: string;
   /** One line for the home page, e.g. `auth:nav.usersDescription`. */

@@ -8,5 +8,5 @@ export const areasWebModule: WebModule = {
   namespace: 'areas',
   translations: { nl, en },
   routes: [{ path: '/gebieden', permission: 'areas.read', Component: lazy(() => import('./AreasPage/AreasPage')) }],
-  nav: [{ to: '/gebieden', labelKey: 'areas:nav.areas', descriptionKey: 'areas:nav.areasDescription', permission: 'areas.read' }],
+  nav: [{ to: '/gebieden', group: 'figures', labelKey: 'areas:nav.areas', descriptionKey: 'areas:nav.areasDescription', permission: 'areas.read' }],
 };

@@ -8,5 +8,5 @@ export const auditWebModule: WebModule = {
   namespace: 'audit',
   translations: { nl, en },
   routes: [{ path: '/audit', permission: 'audit.read', Component: lazy(() => import('./AuditLogPage/AuditLogPage')) }],
-  nav: [{ to: '/audit', labelKey: 'audit:nav.auditLog', descriptionKey: 'audit:nav.auditLogDescription', permission: 'audit.read' }],
+  nav: [{ to: '/audit', group: 'admin', labelKey: 'audit:nav.auditLog', descriptionKey: 'audit:nav.auditLogDescription', permission: 'audit.read' }],
 };

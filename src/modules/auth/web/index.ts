@@ -15,9 +15,9 @@ export const authWebModule: WebModule = {
     { path: '/admin/api-tokens', permission: 'api_tokens.manage', Component: lazy(() => import('./ApiTokensPage/ApiTokensPage')) },
   ],
   nav: [
-    { to: '/admin/users', labelKey: 'auth:nav.users', descriptionKey: 'auth:nav.usersDescription', permission: 'users.manage' },
-    { to: '/admin/organisations', labelKey: 'auth:nav.organisations', descriptionKey: 'auth:nav.organisationsDescription', permission: 'organisations.manage' },
-    { to: '/admin/role-policies', labelKey: 'auth:nav.rolePolicies', descriptionKey: 'auth:nav.rolePoliciesDescription', permission: 'users.manage' },
-    { to: '/admin/api-tokens', labelKey: 'auth:nav.apiTokens', descriptionKey: 'auth:nav.apiTokensDescription', permission: 'api_tokens.manage' },
+    { to: '/admin/users', group: 'admin', labelKey: 'auth:nav.users', descriptionKey: 'auth:nav.usersDescription', permission: 'users.manage' },
+    { to: '/admin/organisations', group: 'admin', labelKey: 'auth:nav.organisations', descriptionKey: 'auth:nav.organisationsDescription', permission: 'organisations.manage' },
+    { to: '/admin/role-policies', group: 'admin', labelKey: 'auth:nav.rolePolicies', descriptionKey: 'auth:nav.rolePoliciesDescription', permission: 'users.manage' },
+    { to: '/admin/api-tokens', group: 'admin', labelKey: 'auth:nav.apiTokens', descriptionKey: 'auth:nav.apiTokensDescription', permission: 'api_tokens.manage' },
   ],
 };

@@ -14,5 +14,5 @@ export const financeWebModule: WebModule = {
     { path: '/financien/accordering', permission: 'finance.approve', Component: lazy(() => import('./ApprovalsPage')) },
     { path: '/financien/begrotingsvoorstellen', permission: 'finance.read', Component: lazy(() => import('./ProposalsPage')) },
   ],
-  nav: [{ to: '/financien', labelKey: 'finance:nav.finance', descriptionKey: 'finance:nav.financeDescription', permission: 'finance.read' }],
+  nav: [{ to: '/financien', group: 'planning', labelKey: 'finance:nav.finance', descriptionKey: 'finance:nav.financeDescription', permission: 'finance.read' }],
 };

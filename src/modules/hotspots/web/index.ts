@@ -11,5 +11,5 @@ export const hotspotsWebModule: WebModule = {
     { path: '/hotspots', permission: 'hotspots.run', Component: lazy(() => import('./HotspotPage/HotspotPage')) },
     { path: '/hotspots/:id', permission: 'hotspots.run', Component: lazy(() => import('./SavedHotspotPage/SavedHotspotPage')) },
   ],
-  nav: [{ to: '/hotspots', labelKey: 'hotspots:nav.hotspots', descriptionKey: 'hotspots:nav.hotspotsDescription', permission: 'hotspots.run' }],
+  nav: [{ to: '/hotspots', group: 'signals', labelKey: 'hotspots:nav.hotspots', descriptionKey: 'hotspots:nav.hotspotsDescription', permission: 'hotspots.run' }],
 };

@@ -15,8 +15,8 @@ export const indicatorsWebModule: WebModule = {
     { path: '/import', permission: 'imports.run', Component: lazy(() => import('./ImportPage/ImportPage')) },
   ],
   nav: [
-    { to: '/kaart', labelKey: 'indicators:nav.map', descriptionKey: 'indicators:nav.mapDescription', permission: 'indicators.read' },
-    { to: '/afwegingskader', labelKey: 'indicators:nav.ranking', descriptionKey: 'indicators:nav.rankingDescription', permission: 'rankings.manage' },
-    { to: '/import', labelKey: 'indicators:nav.import', descriptionKey: 'indicators:nav.importDescription', permission: 'imports.run' },
+    { to: '/kaart', group: 'figures', labelKey: 'indicators:nav.map', descriptionKey: 'indicators:nav.mapDescription', permission: 'indicators.read' },
+    { to: '/afwegingskader', group: 'figures', labelKey: 'indicators:nav.ranking', descriptionKey: 'indicators:nav.rankingDescription', permission: 'rankings.manage' },
+    { to: '/import', group: 'figures', labelKey: 'indicators:nav.import', descriptionKey: 'indicators:nav.importDescription', permission: 'imports.run' },
   ],
 };

@@ -14,8 +14,8 @@ export const meetingsWebModule: WebModule = {
     { path: '/mijn-acties', permission: 'meetings.read', Component: lazy(() => import('./MyActionsPage/MyActionsPage')) },
   ],
   nav: [
-    { to: '/regie', labelKey: 'meetings:nav.direction', descriptionKey: 'meetings:nav.directionDescription', permission: 'direction.read' },
-    { to: '/overleggen', labelKey: 'meetings:nav.meetings', descriptionKey: 'meetings:nav.meetingsDescription', permission: 'meetings.read' },
-    { to: '/mijn-acties', labelKey: 'meetings:nav.myActions', descriptionKey: 'meetings:nav.myActionsDescription', permission: 'meetings.read' },
+    { to: '/regie', group: 'direction', labelKey: 'meetings:nav.direction', descriptionKey: 'meetings:nav.directionDescription', permission: 'direction.read' },
+    { to: '/overleggen', group: 'direction', labelKey: 'meetings:nav.meetings', descriptionKey: 'meetings:nav.meetingsDescription', permission: 'meetings.read' },
+    { to: '/mijn-acties', group: 'direction', labelKey: 'meetings:nav.myActions', descriptionKey: 'meetings:nav.myActionsDescription', permission: 'meetings.read' },
   ],
 };

@@ -24,7 +24,7 @@ export const programmesWebModule: WebModule = {
     { path: '/wijkplannen/:id', permission: 'programmes.read', Component: lazy(() => import('./PlanPage/PlanPage')) },
   ],
   nav: [
-    { to: '/programmas', labelKey: 'programmes:nav.programmes', descriptionKey: 'programmes:nav.programmesDescription', permission: 'programmes.read' },
-    { to: '/wijkplannen', labelKey: 'programmes:nav.plans', descriptionKey: 'programmes:nav.plansDescription', permission: 'programmes.read' },
+    { to: '/programmas', group: 'planning', labelKey: 'programmes:nav.programmes', descriptionKey: 'programmes:nav.programmesDescription', permission: 'programmes.read' },
+    { to: '/wijkplannen', group: 'planning', labelKey: 'programmes:nav.plans', descriptionKey: 'programmes:nav.plansDescription', permission: 'programmes.read' },
   ],
 };

@@ -17,9 +17,9 @@ export const signalsWebModule: WebModule = {
     { path: '/casussen/:id', permission: 'signals.read', Component: lazy(() => import('./CaseDetailPage/CaseDetailPage')) },
   ],
   nav: [
-    { to: '/signalen', labelKey: 'signals:nav.signals', descriptionKey: 'signals:nav.signalsDescription', permission: 'signals.read' },
-    { to: '/casussen', labelKey: 'signals:nav.cases', descriptionKey: 'signals:nav.casesDescription', permission: 'signals.read' },
-    { to: '/inzageverzoek', labelKey: 'signals:nav.subject', descriptionKey: 'signals:nav.subjectDescription', permission: 'signals.subject_export' },
-    { to: '/ongebruikelijk-lezen', labelKey: 'signals:nav.unusual', descriptionKey: 'signals:nav.unusualDescription', permission: 'audit.read' },
+    { to: '/signalen', group: 'signals', labelKey: 'signals:nav.signals', descriptionKey: 'signals:nav.signalsDescription', permission: 'signals.read' },
+    { to: '/casussen', group: 'signals', labelKey: 'signals:nav.cases', descriptionKey: 'signals:nav.casesDescription', permission: 'signals.read' },
+    { to: '/inzageverzoek', group: 'signals', labelKey: 'signals:nav.subject', descriptionKey: 'signals:nav.subjectDescription', permission: 'signals.subject_export' },
+    { to: '/ongebruikelijk-lezen', group: 'admin', labelKey: 'signals:nav.unusual', descriptionKey: 'signals:nav.unusualDescription', permission: 'audit.read' },
   ],
 };
