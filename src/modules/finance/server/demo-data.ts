@@ -189,9 +189,10 @@ async function seedProposal(db: Kysely<Database>, sources: Map<string, string>):
 }
 
 /**
- * Budget lines of the demo programme. One line is spent ahead of the calendar, so the overview shows a
- * forecast-overrun warning whatever day the demo starts: its spend so far is 115 % of the pro-rata budget
- * (capped at the budget itself, so it is a warning and not yet an alert).
+ * Budget lines of the demo programme. One line is spent ahead of the calendar, so the overview shows an
+ * overrun signal whatever day the demo starts: its spend so far is 115 % of the pro-rata budget, a
+ * forecast-overrun warning. From late November that would pass the budget itself; the line is then 5 % over
+ * budget, an alert.
  */
 async function seedBudget(db: Kysely<Database>, sources: Map<string, string>, now: Date): Promise<void> {
   const activities = await findDemoActivityIdsByName(db);
@@ -214,7 +215,8 @@ async function seedBudget(db: Kysely<Database>, sources: Map<string, string>, no
     if (await lineExists(financeDb(db), { activityId, year: item.year, description: item.description })) continue;
     const { id } = await createBudgetLine(db, DEMO_ACTOR, { activityId, year: item.year, description: item.description, amountCents: item.amountCents, allocations: item.allocations });
     const elapsed = item.year === year ? Math.min(daysBetween(`${year}-01-01`, today) + 1, daysInYear(year)) / daysInYear(year) : 1;
-    const spent = item.spent ?? Math.round(item.amountCents * Math.min(1, (item.overrun ? 1.15 : item.share ?? 0) * elapsed));
+    const spentShare = item.overrun ? (1.15 * elapsed <= 1 ? 1.15 * elapsed : 1.05) : Math.min(1, (item.share ?? 0) * elapsed);
+    const spent = item.spent ?? Math.round(item.amountCents * spentShare);
     // Spend on the subsidy stops at its deadline (June 2026).
     await seedSpend(db, id, item.year, spent, item.activity === DEMO_ACTIVITY_NAMES.youthPrevention && today > '2026-06-30' ? '2026-06-30' : today);
   }
