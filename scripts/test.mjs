@@ -87,9 +87,13 @@ function runSuite(suite, index) {
   if (existsSync(outputFile)) {
     const report = JSON.parse(readFileSync(outputFile, 'utf8'));
     passed = report.numPassedTests ?? 0;
-    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // Failed tests, plus files that failed without a failed test (one that did not load, a hook that threw).
+    // numFailedTestSuites would count every describe block around a failed test as well.
+    const fileResults = report.testResults ?? [];
+    const brokenFiles = fileResults.filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'));
+    failed = (report.numFailedTests ?? 0) + brokenFiles.length;
     skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    files = report.numTotalTestSuites ?? 0;
+    files = fileResults.length;
   }
   const ok = result.status === 0 && failed === 0 && skipped === 0 && passed > 0;
   return { name: suite.name, passed, failed: ok ? failed : Math.max(failed, 1), skipped, files, ok, status: result.status };
