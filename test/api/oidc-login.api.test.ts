@@ -251,6 +251,7 @@ describe('OIDC login', () => {
     const attempt = await throughProvider({ sub: 'sub-regisseur' }, t.app, (url) => url.searchParams.set('nonce', 'a-nonce-of-someone-else-0123456789abcdefghijk'));
     const before = await countRows(t.database, 'audit_log');
     await expectRefused(await callback(attempt), 'invalid_response', before);
+    expect((await lastAudit())[0]?.detail.cause).toBe('OAUTH_JWT_CLAIM_COMPARISON_FAILED');
     expect(await linkOf('regisseur')).toEqual([]);
   });
 
@@ -267,6 +268,7 @@ describe('OIDC login', () => {
     expect((await callback(attempt)).statusCode).toBe(302);
     const before = await countRows(t.database, 'audit_log');
     await expectRefused(await callback(attempt), 'invalid_response', before);
+    expect((await lastAudit())[0]?.detail.cause).toBe('invalid_grant (HTTP 400)');
   });
 
   it('passes on an error of the identity provider', async () => {
@@ -274,6 +276,7 @@ describe('OIDC login', () => {
     const attempt = await throughProvider({ sub: 'sub-financien', error: 'access_denied' });
     expect(attempt.callbackUrl.searchParams.get('error')).toBe('access_denied');
     await expectRefused(await callback(attempt), 'idp_error', before);
+    expect((await lastAudit())[0]?.detail.cause).toBe('provider: access_denied');
     expect(await linkOf('financien')).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ export class OidcRelyingParty {
     try {
       return await this.#configuration;
     } catch (error) {
-      throw new OidcFailure('unavailable', `discovery: ${errorCode(error)}`);
+      throw new OidcFailure('unavailable', `discovery: ${errorCode(error instanceof TypeError && error.cause ? error.cause : error)}`);
     }
   }
 
@@ -113,7 +113,7 @@ export class OidcRelyingParty {
     const returnedState = callbackQuery.get('state');
     if (returnedState === null || !constantTimeEqual(returnedState, flow.state)) throw new OidcFailure('state_mismatch');
     const providerError = callbackQuery.get('error');
-    if (providerError !== null) throw new OidcFailure('idp_error', `provider: ${providerError.slice(0, 64)}`);
+    if (providerError !== null) throw new OidcFailure('idp_error', `provider: ${knownOAuthError(providerError)}`);
     const configuration = await this.#config();
     // The redirect URI as registered (from PUBLIC_URL), never from the request's Host header.
     const callbackUrl = new URL(this.settings.redirectUri);
@@ -151,16 +151,46 @@ function stringClaim(claims: Record<string, unknown>, name: string): string | nu
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+// The error codes of OAuth 2.0 and OIDC Core: anything else in `error` is whatever someone put in a URL.
+const OAUTH_ERRORS = new Set([
+  'access_denied',
+  'invalid_request',
+  'unauthorized_client',
+  'unsupported_response_type',
+  'invalid_scope',
+  'server_error',
+  'temporarily_unavailable',
+  'interaction_required',
+  'login_required',
+  'account_selection_required',
+  'consent_required',
+  'invalid_request_uri',
+  'invalid_request_object',
+  'request_not_supported',
+  'request_uri_not_supported',
+  'registration_not_supported',
+  // token endpoint
+  'invalid_grant',
+  'invalid_client',
+  'unsupported_grant_type',
+]);
+
+function knownOAuthError(code: string): string {
+  return OAUTH_ERRORS.has(code) ? code : 'other';
+}
+
 /** An error code for the log: openid-client's code or the error's class, never its message (which can echo values). */
 function errorCode(error: unknown): string {
   if (error instanceof client.ClientError && error.code) return error.code;
-  if (error instanceof client.ResponseBodyError) return `${error.error} (HTTP ${error.status})`;
+  if (error instanceof client.ResponseBodyError) return `${knownOAuthError(error.error)} (HTTP ${error.status})`;
+  // Node's network errors carry a code such as ECONNREFUSED or ENOTFOUND.
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(error.code)) return error.code;
   if (error instanceof Error) return error.name;
   return typeof error;
 }
 
 function classify(error: unknown): OidcFailure {
-  if (error instanceof client.AuthorizationResponseError) return new OidcFailure('idp_error', `provider: ${error.error.slice(0, 64)}`);
+  if (error instanceof client.AuthorizationResponseError) return new OidcFailure('idp_error', `provider: ${knownOAuthError(error.error)}`);
   // fetch() failing (refused, DNS, TLS) is a TypeError; a timeout an AbortSignal's DOMException.
   if (error instanceof TypeError && error.cause !== undefined) return new OidcFailure('unavailable', `network: ${errorCode(error.cause ?? error)}`);
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new OidcFailure('unavailable', 'timeout');

@@ -90,6 +90,8 @@ export async function completeOidcLogin(
     if (!(error instanceof OidcFailure)) throw error;
     const who: AuditActor = candidate ? actorOf(candidate) : { userId: null, username: auditName(identity?.username ?? null), organisationId: null };
     const detail: Record<string, unknown> = { method: 'oidc', reason: error.reason };
+    // What exactly failed, for whoever looks into it: an error code, never a token or claim value.
+    if (error.detail !== error.reason) detail.cause = error.detail;
     if (identity) Object.assign(detail, { issuer: identity.issuer, subject: identity.subject });
     await deps.db.transaction().execute((tx) => withAudit(tx, who, 'auth.login_failed', { type: 'user', id: candidate?.id ?? null }, detail, deps.now));
     throw error;
