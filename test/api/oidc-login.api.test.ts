@@ -307,6 +307,12 @@ describe('OIDC login and MFA', () => {
     expect(wrong.json().type).toBe('urn:wijkregie:problem:auth.invalid_totp');
     expect((await lastAudit())[0]).toMatchObject({ action: 'auth.login_failed', actor_username: 'zorg', detail: { reason: 'totp', step: 'mfa' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { cookie: user.cookie } })).statusCode).toBe(403);
+    // Enrolment is no way around the (throttled) code step: the app is set up already.
+    const viaEnrolment = await t.app.inject({ method: 'POST', url: '/api/v1/me/totp/confirm', headers: user.headers, payload: { code: current } });
+    expect(viaEnrolment.statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { cookie: user.cookie } })).statusCode).toBe(403);
+    const restart = await t.app.inject({ method: 'POST', url: '/api/v1/me/totp', headers: user.headers });
+    expect(restart.statusCode).toBe(409);
 
     const right = await t.app.inject({ method: 'POST', url: '/api/v1/session/totp', headers: user.headers, payload: { code: current } });
     expect(right.statusCode, right.body).toBe(200);

@@ -142,6 +142,9 @@ export async function startTotpEnrolment(deps: SessionDeps, actor: Actor) {
 
 /** Puts TOTP in force once the user proves their app shows the right code; the session counts as verified. */
 export async function confirmTotpEnrolment(deps: SessionDeps, actor: Actor, code: string): Promise<void> {
+  // Once in force, a code proves a login (POST /api/v1/session/totp, throttled), not an enrolment: this
+  // route must not become an unthrottled way to pass a pending session's second factor.
+  if (actor.totpEnabled) throw new AppError('auth.totp_already_enabled', 409, 'Two-factor authentication is already set up; ask an administrator to reset it');
   const sealed = await findTotpSecret(deps.db, actor.userId);
   if (!sealed) throw new AppError('auth.totp_not_started', 409, 'Start the set-up first');
   const secret = decryptSecret(deps.totpKey, sealed);
