@@ -27,7 +27,7 @@ describe('runCli', () => {
     expect(await runCli(['help'], t.io)).toBe(EXIT.ok);
     for (const command of COMMANDS) expect(t.out()).toContain(command.name);
     const names = COMMANDS.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['migrate', 'create-organisation', 'create-user', 'disable-demo-accounts', 'audit-verify', 'backup', 'restore']));
+    expect(names).toEqual(expect.arrayContaining(['migrate', 'create-organisation', 'create-user', 'disable-demo-accounts', 'unlink-oidc', 'audit-verify', 'backup', 'restore']));
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -75,6 +75,22 @@ describe('runCli', () => {
     expect(err).toContain('--role (value 1):');
     expect(err).toContain('--area (value 1): not a CBS area code');
     expect(err).not.toContain('password');
+  });
+
+  it('exits 2 on unlink-oidc without exactly one valid username, before opening anything', async () => {
+    const cases: [string[], string][] = [
+      [['unlink-oidc'], 'Missing argument.'],
+      [['unlink-oidc', 'jansen', 'pietersen'], 'Unexpected argument: pietersen'],
+      [['unlink-oidc', 'A. Jansen'], 'Not a username: "A. Jansen"'],
+      [['unlink-oidc', '-x'], "Unknown option '-x'"],
+      [['unlink-oidc', '--issuer', 'https://idp.example', 'jansen'], "Unknown option '--issuer'"],
+    ];
+    for (const [argv, message] of cases) {
+      const t = testIo();
+      expect(await runCli(argv, t.io), argv.join(' ')).toBe(EXIT.badInput);
+      expect(t.err(), argv.join(' ')).toContain(message);
+      expect(t.err()).toContain('Usage: npm run cli -- unlink-oidc <username>');
+    }
   });
 
   it('exits 2 when DATA_DIR holds no database for a command that reads one, creating nothing', async () => {

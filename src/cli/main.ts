@@ -9,6 +9,7 @@ import { disableDemoAccountsCommand } from './commands/disable-demo-accounts.js'
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { restoreCommand } from './commands/restore.js';
+import { unlinkOidcCommand } from './commands/unlink-oidc.js';
 
 /**
  * `npm run cli -- <command> [options]`. Configuration comes from the same environment as the server
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   createOrganisationCommand,
   createUserCommand,
   disableDemoAccountsCommand,
+  unlinkOidcCommand,
   auditVerifyCommand,
   backupCommand,
   restoreCommand,

@@ -20,6 +20,10 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/session': EVERYONE,
   'GET /api/v1/session': LOGGED_IN,
   'DELETE /api/v1/session': LOGGED_IN,
+  'POST /api/v1/session/totp': LOGGED_IN,
+  // OIDC login: public by nature; 404 here, where it is not configured (test/api/oidc-login.api.test.ts).
+  'GET /api/v1/session/oidc/start': EVERYONE,
+  'GET /api/v1/session/oidc/callback': EVERYONE,
   'PATCH /api/v1/me': LOGGED_IN,
   'POST /api/v1/me/totp': LOGGED_IN,
   'POST /api/v1/me/totp/confirm': LOGGED_IN,

@@ -476,6 +476,13 @@ describe('the CLI process', () => {
     expect(user.stderr).toBe('');
     expect(user.code).toBe(0);
     expect(user.stdout).toMatch(/^Created user z\.admin \(id [0-9a-f-]{36}\) in "Gemeente Zwijndrecht" with role\(s\) administrator\n$/);
+    // unlink-oidc: nothing to remove writes nothing (the audit count below stays 2); an unknown user is bad input.
+    const unlinked = await runCliProcess(['unlink-oidc', 'Z.Admin'], origin.env);
+    expect(unlinked.stdout).toBe('z.admin has no OIDC link; nothing changed.\n');
+    expect(unlinked.code).toBe(0);
+    const unknownUser = await runCliProcess(['unlink-oidc', 'niemand'], origin.env);
+    expect(unknownUser.code).toBe(2);
+    expect(unknownUser.stderr).toContain('No user "niemand"');
     const file = path.join(work, 'cli.wrb');
     const backup = await runCliProcess(['backup', file], origin.env);
     expect(backup.code).toBe(0);

@@ -59,4 +59,14 @@ describe('production mode', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/holds 7 active demo account\(s\)/);
   });
+
+  it('refuses to start with an incomplete OIDC configuration, naming every problem', async () => {
+    const { code, output } = await start({ NODE_ENV: 'production', DEMO_MODE: 'false', SESSION_SECRET: 'p'.repeat(40), OIDC_ISSUER: 'http://login.gemeente.example' });
+    expect(code).toBe(1);
+    expect(output).toContain('Wijkregie cannot start.');
+    expect(output).toContain('OIDC_ISSUER must be an https URL in production.');
+    expect(output).toContain('OIDC_CLIENT_ID is missing');
+    expect(output).toContain('OIDC_CLIENT_SECRET is missing');
+    expect(output).toContain('PUBLIC_URL is missing: OIDC login needs it for the redirect URI');
+  });
 });

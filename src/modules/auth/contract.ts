@@ -51,12 +51,42 @@ export const CurrentUser = z.object({
   permissions: z.array(z.string()),
   locale: z.enum(['nl', 'en']),
   totpEnabled: z.boolean(),
+  /**
+   * The session must pass a second factor before anything else: set up an authenticator app when
+   * `totpEnabled` is false (a role requires MFA), or enter its code when it is true (OIDC login without
+   * MFA at the identity provider).
+   */
   mfaEnrolmentRequired: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
 export const SessionResponse = z.object({ user: CurrentUser, csrfToken: z.string(), demoMode: z.boolean() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/**
+ * Why an OIDC login did not open a session: the callback sends a browser to `/login?oidc=<reason>` and
+ * answers other clients with the problem `auth.oidc_<reason>`.
+ */
+export const OIDC_FAILURE_REASONS = [
+  /** The login took longer than the flow may live, or started in another browser (no flow cookie). */
+  'expired',
+  /** The state parameter does not belong to this browser's flow: a forged or replayed callback. */
+  'state_mismatch',
+  /** The identity provider answered with an error (the user cancelled, no access, …). */
+  'idp_error',
+  /** The provider's answer did not verify (code, PKCE, ID token signature, nonce, issuer, audience). */
+  'invalid_response',
+  /** The identity provider could not be reached. */
+  'unavailable',
+  /** No Wijkregie user is linked to this account, and none has the username the provider names. */
+  'unknown_user',
+  /** The Wijkregie user (or their organisation) is disabled. */
+  'disabled',
+  /** The Wijkregie user is already linked to another account at this provider. */
+  'already_linked',
+] as const;
+export const OidcFailureReason = z.enum(OIDC_FAILURE_REASONS);
+export type OidcFailureReason = z.infer<typeof OidcFailureReason>;
 
 export const UpdateMyPreferences = z.strictObject({ locale: z.enum(['nl', 'en']) });
 

@@ -34,4 +34,75 @@ describe('loadConfig', () => {
   it('refuses an absolute session timeout shorter than the idle one', () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' })).toThrow(/SESSION_ABSOLUTE_MINUTES/);
   });
+
+  describe('OIDC login', () => {
+    const complete = {
+      OIDC_ISSUER: 'https://login.gemeente.example/realms/medewerkers',
+      OIDC_CLIENT_ID: 'wijkregie',
+      OIDC_CLIENT_SECRET: 'c'.repeat(40),
+      PUBLIC_URL: 'https://wijkregie.gemeente.example/',
+    };
+
+    it('is off without OIDC_ISSUER', () => {
+      expect(loadConfig({}).oidc).toBeNull();
+    });
+
+    it('derives the redirect URI from PUBLIC_URL and reads the defaults', () => {
+      expect(loadConfig(complete).oidc).toEqual({
+        issuer: 'https://login.gemeente.example/realms/medewerkers',
+        clientId: 'wijkregie',
+        clientSecret: 'c'.repeat(40),
+        label: null,
+        usernameClaim: 'preferred_username',
+        mfaAmr: [],
+        scopes: 'openid profile',
+        redirectUri: 'https://wijkregie.gemeente.example/api/v1/session/oidc/callback',
+        allowInsecureRequests: false,
+      });
+    });
+
+    it('reads the label, the username claim and the MFA amr values', () => {
+      const oidc = loadConfig({ ...complete, OIDC_LABEL: ' Inloggen met Gemeente-account ', OIDC_USERNAME_CLAIM: 'email', OIDC_MFA_AMR: 'mfa, otp hwk,mfa', OIDC_SCOPES: 'openid email' }).oidc;
+      expect(oidc).toMatchObject({ label: 'Inloggen met Gemeente-account', usernameClaim: 'email', mfaAmr: ['mfa', 'otp', 'hwk'], scopes: 'openid email' });
+    });
+
+    it('lists every missing piece at once', () => {
+      let message = '';
+      try {
+        loadConfig({ OIDC_ISSUER: complete.OIDC_ISSUER });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toContain('OIDC_CLIENT_ID is missing');
+      expect(message).toContain('OIDC_CLIENT_SECRET is missing');
+      expect(message).toContain('PUBLIC_URL is missing: OIDC login needs it for the redirect URI');
+    });
+
+    it.each([
+      [{ OIDC_ISSUER: 'http://login.gemeente.example' }, /OIDC_ISSUER must be an https URL \(plain http only for localhost/],
+      [{ OIDC_ISSUER: 'ftp://localhost/idp' }, /OIDC_ISSUER must be an https URL/],
+      [{ OIDC_ISSUER: 'not a url' }, /OIDC_ISSUER must be a URL/],
+      [{ OIDC_ISSUER: 'https://login.gemeente.example/?tenant=1' }, /OIDC_ISSUER must not have a query/],
+      [{ OIDC_USERNAME_CLAIM: 'preferred username' }, /OIDC_USERNAME_CLAIM must be a claim name/],
+      [{ OIDC_MFA_AMR: ' ' }, /OIDC_MFA_AMR must be amr values/],
+      [{ OIDC_SCOPES: 'profile email' }, /OIDC_SCOPES must include openid/],
+      [{ OIDC_LABEL: 'Inloggen\nmet' }, /OIDC_LABEL must not contain control characters/],
+      [{ PUBLIC_URL: 'wijkregie.gemeente.example' }, /PUBLIC_URL/],
+    ])('refuses %o', (change, message) => {
+      expect(() => loadConfig({ ...complete, ...change })).toThrow(message);
+    });
+
+    it('allows plain http to a localhost identity provider outside production only', () => {
+      const local = { ...complete, OIDC_ISSUER: 'http://localhost:4000', PUBLIC_URL: 'http://localhost:8080' };
+      expect(loadConfig(local).oidc).toMatchObject({ allowInsecureRequests: true, redirectUri: 'http://localhost:8080/api/v1/session/oidc/callback' });
+      const production = { ...local, NODE_ENV: 'production', DEMO_MODE: 'false', SESSION_SECRET: 's'.repeat(48) };
+      expect(() => loadConfig(production)).toThrow(/OIDC_ISSUER must be an https URL in production/);
+      expect(() => loadConfig(production)).toThrow(/PUBLIC_URL must be an https URL in production/);
+    });
+
+    it('refuses OIDC settings without OIDC_ISSUER instead of ignoring them', () => {
+      expect(() => loadConfig({ OIDC_CLIENT_ID: 'wijkregie', OIDC_LABEL: 'Inloggen' })).toThrow(/OIDC_CLIENT_ID, OIDC_LABEL set without OIDC_ISSUER/);
+    });
+  });
 });

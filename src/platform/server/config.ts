@@ -50,7 +50,91 @@ const EnvSchema = z.object({
   // Signals (docs/signals.md): small-number suppression in aggregate views, and the unusual-reads alert.
   SIGNALS_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(100).default(5),
   SIGNALS_UNUSUAL_READS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(25),
+  // OIDC login with the municipality's identity provider (docs/operations.md); off while OIDC_ISSUER is unset.
+  OIDC_ISSUER: z.string().url('OIDC_ISSUER must be a URL such as https://login.gemeente.nl/realms/medewerkers').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_LABEL: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100, 'OIDC_LABEL must be at most 100 characters')
+    .regex(/^[^\p{Cc}]*$/u, 'OIDC_LABEL must not contain control characters')
+    .optional(),
+  OIDC_USERNAME_CLAIM: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'OIDC_USERNAME_CLAIM must be a claim name without spaces, such as preferred_username')
+    .default('preferred_username'),
+  OIDC_MFA_AMR: z
+    .string()
+    .regex(/^[\x21-\x7e]+([ ,]+[\x21-\x7e]+)*$/, 'OIDC_MFA_AMR must be amr values separated by commas or spaces, such as mfa,otp,hwk')
+    .optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'OIDC_SCOPES must be scope names separated by single spaces')
+    .refine((value) => value.split(' ').includes('openid'), 'OIDC_SCOPES must include openid')
+    .default('openid profile'),
 });
+
+/** The municipality's identity provider, when OIDC login is configured. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The login button's text; null = the web app's own (translated) text. */
+  label: string | null;
+  usernameClaim: string;
+  /** `amr` values that count as multi-factor at the identity provider; empty = none does. */
+  mfaAmr: string[];
+  scopes: string;
+  /** `${PUBLIC_URL}/api/v1/session/oidc/callback`, registered at the identity provider. */
+  redirectUri: string;
+  /** Plain http to the identity provider: only for localhost outside production (development, tests). */
+  allowInsecureRequests: boolean;
+}
+
+const OIDC_CALLBACK_PATH = '/api/v1/session/oidc/callback';
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Checks the OIDC variables together; pushes every problem, returns the settings or null when OIDC is off. */
+function oidcConfig(e: z.infer<typeof EnvSchema>, production: boolean, problems: string[]): OidcConfig | null {
+  if (!e.OIDC_ISSUER) {
+    const stray = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_LABEL', 'OIDC_MFA_AMR'] as const).filter((name) => e[name] !== undefined);
+    if (stray.length > 0) problems.push(`${stray.join(', ')} set without OIDC_ISSUER: set OIDC_ISSUER too, or remove them.`);
+    return null;
+  }
+  const issuer = new URL(e.OIDC_ISSUER);
+  const local = LOCAL_HOSTS.has(issuer.hostname);
+  const insecure = issuer.protocol !== 'https:';
+  if (issuer.protocol !== 'https:' && issuer.protocol !== 'http:') problems.push('OIDC_ISSUER must be an https URL.');
+  else if (insecure && (production || !local)) {
+    problems.push(production ? 'OIDC_ISSUER must be an https URL in production.' : 'OIDC_ISSUER must be an https URL (plain http only for localhost, outside production).');
+  }
+  if (issuer.search || issuer.hash) problems.push('OIDC_ISSUER must not have a query or fragment.');
+  if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is missing: the client id the identity provider registered for Wijkregie.');
+  if (!e.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is missing: the client secret the identity provider issued for Wijkregie.');
+  let redirectUri = '';
+  if (!e.PUBLIC_URL) {
+    problems.push(`PUBLIC_URL is missing: OIDC login needs it for the redirect URI (PUBLIC_URL + ${OIDC_CALLBACK_PATH}).`);
+  } else {
+    const publicUrl = new URL(e.PUBLIC_URL);
+    if (production && publicUrl.protocol !== 'https:') problems.push('PUBLIC_URL must be an https URL in production when OIDC login is on.');
+    if (publicUrl.search || publicUrl.hash) problems.push('PUBLIC_URL must not have a query or fragment.');
+    redirectUri = `${publicUrl.origin}${publicUrl.pathname.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}`;
+  }
+  return {
+    // As configured: discovery requires the identity provider to state exactly this issuer.
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+    label: e.OIDC_LABEL ?? null,
+    usernameClaim: e.OIDC_USERNAME_CLAIM,
+    mfaAmr: e.OIDC_MFA_AMR ? [...new Set(e.OIDC_MFA_AMR.split(/[ ,]+/).filter(Boolean))] : [],
+    scopes: e.OIDC_SCOPES,
+    redirectUri,
+    allowInsecureRequests: insecure,
+  };
+}
 
 export interface AppConfig {
   production: boolean;
@@ -79,6 +163,8 @@ export interface AppConfig {
   mapTileAttribution: string | undefined;
   signalsSuppressBelow: number;
   signalsUnusualReadsPerHour: number;
+  /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
+  oidc: OidcConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.SESSION_ABSOLUTE_MINUTES < e.SESSION_IDLE_MINUTES) {
     problems.push('SESSION_ABSOLUTE_MINUTES must be at least SESSION_IDLE_MINUTES.');
   }
+  const oidc = oidcConfig(e, production, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -132,5 +219,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
+    oidc,
   };
 }

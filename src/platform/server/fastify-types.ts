@@ -30,7 +30,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every /api route: deny by default (see auth/plugin.ts). */
     access?: Access;
-    /** The route stays usable while the session still has to enrol a second factor. */
+    /** The route stays usable while the session still owes a second factor (enrolment, or entering the code). */
     allowDuringMfaEnrolment?: boolean;
   }
 }

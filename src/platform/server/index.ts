@@ -3,16 +3,16 @@
  */
 export type { Database, UserRow, OrganisationRow, AuditRow } from './db-schema.js';
 export type { AppContext } from './fastify-types.js';
-export type { AppConfig } from './config.js';
+export type { AppConfig, OidcConfig } from './config.js';
 export type { DatabaseHandle, DatabaseKind } from './db.js';
 export type { Actor } from './auth/actor.js';
-export { loadActorUser } from './auth/actor.js';
+export { isMfaPending, loadActorUser } from './auth/actor.js';
 export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditSubject, type AuditVerification } from './audit.js';
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';
 export { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
 export { newTotpSecret, totpUri, verifyTotp, currentTotp } from './auth/totp.js';
-export { deriveKey, encryptSecret, decryptSecret, sha256Hex } from './auth/secrets.js';
+export { deriveKey, encryptSecret, decryptSecret, sha256Hex, constantTimeEqual } from './auth/secrets.js';
 export { createSession, deleteSession, deleteUserSessions, markSessionMfaVerified } from './auth/sessions.js';
 export { newApiTokenValue, apiTokenHash } from './auth/api-tokens.js';
 export { loginRetryAfterSeconds, recordLoginAttempt } from './auth/throttle.js';

@@ -102,6 +102,15 @@ describe('apiRequest', () => {
     expect(listener).toHaveBeenCalledWith('mfa_enrolment_required');
   });
 
+  it('announces the same when the session still owes its TOTP code (OIDC login without MFA)', async () => {
+    setFetchForTests(async () => jsonResponse(403, { type: 'urn:wijkregie:problem:auth.mfa_required', title: 'Forbidden', status: 403, detail: '' }, 'application/problem+json'));
+    const listener = vi.fn();
+    const stop = onSessionEvent(listener);
+    await expect(api.get('/api/v1/users')).rejects.toMatchObject({ code: 'auth.mfa_required' });
+    stop();
+    expect(listener).toHaveBeenCalledWith('mfa_enrolment_required');
+  });
+
   it('recovers a lost CSRF token once and repeats the request', async () => {
     let attempt = 0;
     setFetchForTests(async (_url, init) => {

@@ -176,7 +176,8 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
       }
     }
     if (problem.status === 401 && !options.expectUnauthorized) emit('unauthorized');
-    if (problem.code === 'auth.mfa_enrolment_required') emit('mfa_enrolment_required');
+    // Enrolment or entering the code: either way the session must pass its second factor on /mfa first.
+    if (problem.code === 'auth.mfa_enrolment_required' || problem.code === 'auth.mfa_required') emit('mfa_enrolment_required');
     throw problem;
   }
   return parsed as T;

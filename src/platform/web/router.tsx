@@ -11,6 +11,7 @@ import { problemMessage } from './i18n/problem-message';
 import { WEB_MODULES } from './modules';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MfaCodePage } from './pages/MfaCodePage';
 import { MfaEnrolmentPage } from './pages/MfaEnrolmentPage';
 import { NoAccessPage } from './pages/NoAccessPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -84,6 +85,12 @@ function RequireSession({ enrolment = false }: { enrolment?: boolean }) {
   return <Outlet />;
 }
 
+/** A session that owes its second factor: the code of the user's app, or setting one up first. */
+function MfaStep() {
+  const { data: session } = useSession();
+  return session?.user.totpEnabled ? <MfaCodePage /> : <MfaEnrolmentPage />;
+}
+
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { data: session } = useSession();
   return hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
@@ -102,7 +109,7 @@ export function buildRoutes(): RouteObject[] {
   );
   return [
     { path: '/login', element: <LoginPage /> },
-    { element: <RequireSession enrolment />, children: [{ path: '/mfa', element: <MfaEnrolmentPage /> }] },
+    { element: <RequireSession enrolment />, children: [{ path: '/mfa', element: <MfaStep /> }] },
     {
       element: <RequireSession />,
       children: [

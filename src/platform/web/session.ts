@@ -13,6 +13,8 @@ export interface Meta {
   database: 'pglite' | 'postgres';
   /** Base-map tiles; null = the maps show only area boundaries (offline). */
   mapTiles: { url: string; attribution: string } | null;
+  /** OIDC login with the municipality's identity provider; null = not configured. `label`: the button text, null = ours. */
+  oidc?: { label: string | null } | null;
 }
 
 /** The current session, or null when nobody is logged in. */

@@ -1,9 +1,19 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deriveKey, loadActorUser, requireActor, SESSION_COOKIE, type Actor, type AppContext } from '../../../platform/server/index.js';
+import { deriveKey, isMfaPending, loadActorUser, requireActor, SESSION_COOKIE, type Actor, type AppContext } from '../../../platform/server/index.js';
 import { CurrentUser, LoginRequest, SessionResponse, TotpConfirmRequest, TotpSetupResponse, UpdateMyPreferences } from '../contract.js';
-import { confirmTotpEnrolment, login, logout, startTotpEnrolment, toCurrentUser, updateMyLocale, type SessionDeps } from './session.service.js';
+import { setSessionCookie } from './session-cookie.js';
+import {
+  completeMfaWithTotp,
+  confirmTotpEnrolment,
+  login,
+  logout,
+  startTotpEnrolment,
+  toCurrentUser,
+  updateMyLocale,
+  type SessionDeps,
+} from './session.service.js';
 
 const Meta = z.object({
   demoMode: z.boolean(),
@@ -11,6 +21,8 @@ const Meta = z.object({
   database: z.enum(['pglite', 'postgres']),
   /** Base-map tiles for Leaflet; null = no base map (offline), the map shows only the areas. */
   mapTiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+  /** OIDC login with the municipality's identity provider; null = not configured (no button). */
+  oidc: z.object({ label: z.string().nullable() }).nullable(),
 });
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
@@ -32,6 +44,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       version: ctx.version,
       database: ctx.database.kind,
       mapTiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
+      oidc: ctx.config.oidc ? { label: ctx.config.oidc.label } : null,
     }),
   );
 
@@ -47,8 +60,27 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await loadActorUser(ctx.database.db, session.userId);
       if (!loaded) throw new Error('user vanished at login');
       const { mfaRequired, ...user } = loaded;
-      const mfaPending = !session.mfaVerified && mfaRequired;
+      const mfaPending = isMfaPending(session, { mfaRequired, totpEnabled: user.totpEnabled });
       return sessionResponse({ ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
+    },
+  );
+
+  typed.post(
+    '/api/v1/session/totp',
+    {
+      config: { access: 'authenticated', allowDuringMfaEnrolment: true },
+      schema: {
+        tags,
+        summary: 'Pass the second factor of a session that still owes it (after OIDC login without MFA at the identity provider)',
+        body: TotpConfirmRequest,
+        response: { 200: SessionResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await completeMfaWithTotp(deps(), actor, request.body.code, request.ip);
+      if (!actor.session) throw new Error('session expected');
+      return sessionResponse({ ...actor, session: { ...actor.session, mfaPending: false } });
     },
   );
 
@@ -106,14 +138,4 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       return sessionResponse({ ...user, via: 'session', session: { ...actor.session, mfaPending: false } });
     },
   );
-}
-
-function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: ctx.config.secureCookies,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: ctx.config.sessionAbsoluteMinutes * 60,
-  });
 }

@@ -99,6 +99,34 @@ export async function logout(db: Kysely<Database>, actor: Actor): Promise<void> 
   });
 }
 
+/**
+ * The second step of a login that did not pass a second factor yet (OIDC without MFA at the provider,
+ * for a user with an authenticator app): the code marks the session as verified. Throttled and audited
+ * like a password login, on the same counters, so the pending session gives no extra guesses.
+ */
+export async function completeMfaWithTotp(deps: SessionDeps, actor: Actor, code: string, ip: string): Promise<void> {
+  const { db, config, now } = deps;
+  const session = actor.session;
+  if (!session?.mfaPending) throw new AppError('auth.mfa_not_pending', 409, 'This session needs no verification code');
+  const sealed = actor.totpEnabled ? await findTotpSecret(db, actor.userId) : null;
+  if (!sealed) throw new AppError('auth.totp_not_enabled', 409, 'Set up an authenticator app first');
+  const retryAfter = await loginRetryAfterSeconds(db, actor.username, ip, now, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes });
+  if (retryAfter > 0) {
+    throw new AppError('auth.throttled', 429, `Too many failed attempts; try again in ${retryAfter} seconds`, undefined, { 'retry-after': String(retryAfter) });
+  }
+  const valid = await verifyTotp(decryptSecret(deps.totpKey, sealed), code, now);
+  await db.transaction().execute(async (tx) => {
+    await recordLoginAttempt(tx, actor.username, ip, valid, now);
+    if (valid) {
+      await markSessionMfaVerified(tx, session.idHash);
+      await withAudit(tx, actor, 'auth.mfa_verified', { type: 'user', id: actor.userId }, { factor: 'totp' }, now);
+    } else {
+      await withAudit(tx, actor, 'auth.login_failed', { type: 'user', id: actor.userId }, { reason: 'totp', step: 'mfa' }, now);
+    }
+  });
+  if (!valid) throw new AppError('auth.invalid_totp', 422, 'The code is not valid', [{ path: 'body.code', message: 'not the current code' }]);
+}
+
 /** Starts (or restarts) TOTP enrolment: a new secret, stored sealed, not yet in force. */
 export async function startTotpEnrolment(deps: SessionDeps, actor: Actor) {
   // Replacing a working second factor from a session alone would let a stolen session remove it:
@@ -114,6 +142,9 @@ export async function startTotpEnrolment(deps: SessionDeps, actor: Actor) {
 
 /** Puts TOTP in force once the user proves their app shows the right code; the session counts as verified. */
 export async function confirmTotpEnrolment(deps: SessionDeps, actor: Actor, code: string): Promise<void> {
+  // Once in force, a code proves a login (POST /api/v1/session/totp, throttled), not an enrolment: this
+  // route must not become an unthrottled way to pass a pending session's second factor.
+  if (actor.totpEnabled) throw new AppError('auth.totp_already_enabled', 409, 'Two-factor authentication is already set up; ask an administrator to reset it');
   const sealed = await findTotpSecret(deps.db, actor.userId);
   if (!sealed) throw new AppError('auth.totp_not_started', 409, 'Start the set-up first');
   const secret = decryptSecret(deps.totpKey, sealed);

@@ -20,12 +20,24 @@ export interface Actor extends AuditActor {
   session?: {
     idHash: string;
     csrfToken: string;
-    /** True while a role requires MFA and this session has not passed it: only enrolment is allowed. */
+    /**
+     * True while this session has not passed a second factor that it needs: a role requires MFA, or the
+     * user has an authenticator app (a session from OIDC login without the provider's MFA). Only
+     * enrolment, or entering the code, is allowed until then.
+     */
     mfaPending: boolean;
   };
 }
 
 export type ActorUser = Omit<Actor, 'via' | 'session'>;
+
+/**
+ * Whether a session still owes a second factor. A password login with TOTP always passes it at login, so
+ * for those sessions only the role's requirement can leave it pending (enrolment).
+ */
+export function isMfaPending(session: { mfaVerified: boolean }, user: { mfaRequired: boolean; totpEnabled: boolean }): boolean {
+  return !session.mfaVerified && (user.mfaRequired || user.totpEnabled);
+}
 
 /**
  * Loads an active user with roles, scopes and whether a role requires MFA, in one query: this runs on

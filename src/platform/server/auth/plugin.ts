@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { loadActorUser, type Actor } from './actor.js';
+import { isMfaPending, loadActorUser, type Actor } from './actor.js';
 import { ActorCache, type CachedSession } from './actor-cache.js';
 import { apiTokenHash, resolveApiToken } from './api-tokens.js';
 import { permissionsOf, type Access } from '../../shared/permissions.js';
@@ -102,7 +102,7 @@ function tokenActor(user: LoadedUser): Actor {
 
 function sessionActor(user: LoadedUser, session: CachedSession): Actor {
   const { mfaRequired, ...actorUser } = user;
-  const mfaPending = !session.mfaVerified && mfaRequired;
+  const mfaPending = isMfaPending(session, { mfaRequired, totpEnabled: user.totpEnabled });
   return frozen({ ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
 }
 
@@ -138,6 +138,7 @@ function enforceAccess(request: FastifyRequest, access: Access): void {
       }
     }
     if (actor.session.mfaPending && !request.routeOptions.config.allowDuringMfaEnrolment) {
+      if (actor.totpEnabled) throw new AppError('auth.mfa_required', 403, 'Enter the code from your authenticator app first');
       throw new AppError('auth.mfa_enrolment_required', 403, 'Your role requires two-factor authentication: set it up first');
     }
   }

@@ -37,7 +37,7 @@ interface Call {
   body: unknown;
 }
 
-function renderLogin(respond: (call: Call) => Response) {
+function renderLogin(respond: (call: Call) => Response, initialEntry = '/login') {
   const calls: Call[] = [];
   setFetchForTests(async (url, init) => {
     const call = { method: init?.method ?? 'GET', url: String(url), body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
@@ -49,7 +49,7 @@ function renderLogin(respond: (call: Call) => Response) {
       { path: '/login', element: <LoginPage /> },
       { path: '/', element: <p>home</p> },
     ],
-    { initialEntries: ['/login'] },
+    { initialEntries: [initialEntry] },
   );
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
@@ -137,5 +137,42 @@ describe('LoginPage', () => {
     fireEvent.change(screen.getByLabelText('Wachtwoord'), { target: { value: 'x' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Inloggen' })));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Probeer het over 90 seconden opnieuw.'));
+  });
+
+  describe('OIDC login', () => {
+    const respondWith = (oidc: { label: string | null } | null) => ({ url }: Call) =>
+      url === '/api/v1/meta' ? json(200, { demoMode: false, version: '0.1.0', database: 'pglite', mapTiles: null, oidc }) : problem(401, 'auth.required');
+
+    it('shows a link to the identity provider with the configured text, besides the password form', async () => {
+      renderLogin(respondWith({ label: 'Inloggen met Gemeente-account' }));
+      const link = await screen.findByRole('link', { name: 'Inloggen met Gemeente-account' });
+      expect(link.getAttribute('href')).toBe('/api/v1/session/oidc/start');
+      expect(screen.getByLabelText('Gebruikersnaam')).toBeTruthy();
+      expect(screen.getByText('Of log in met je Wijkregie-gebruikersnaam en -wachtwoord:')).toBeTruthy();
+    });
+
+    it('uses its own, translated text when no label is configured', async () => {
+      renderLogin(respondWith({ label: null }));
+      expect(await screen.findByRole('link', { name: 'Inloggen met je organisatie-account' })).toBeTruthy();
+    });
+
+    it('shows no OIDC link when OIDC is not configured', async () => {
+      renderLogin(respondWith(null));
+      await screen.findByRole('heading', { level: 1, name: 'Inloggen' });
+      await waitFor(() => expect(screen.getByLabelText('Gebruikersnaam')).toBeTruthy());
+      expect(screen.queryByRole('link', { name: /organisatie-account/ })).toBeNull();
+    });
+
+    it.each([
+      ['unknown_user', 'Er is geen Wijkregie-account voor het account waarmee je bij je organisatie bent ingelogd.'],
+      ['disabled', 'Je Wijkregie-account is uitgeschakeld.'],
+      ['state_mismatch', 'hoort niet bij een inlogpoging vanuit deze browser'],
+      ['expired', 'duurde te lang'],
+      ['idp_error', 'heeft je niet ingelogd'],
+      ['something-else', 'Inloggen via je organisatie is niet gelukt.'],
+    ])('explains why an OIDC login failed (?oidc=%s)', async (reason, text) => {
+      renderLogin(respondWith({ label: null }), `/login?oidc=${encodeURIComponent(reason)}`);
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(text));
+    });
   });
 });

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import type { SessionResponse } from '../../../modules/auth/contract';
+import { OIDC_FAILURE_REASONS, type SessionResponse } from '../../../modules/auth/contract';
 import { api, ApiProblem } from '../api-client';
 import { Alert } from '../components/Alert';
 import { Shell } from '../components/AppShell';
@@ -23,6 +23,16 @@ interface LocationState {
 function safeReturnPath(state: unknown): string {
   const from = (state as LocationState | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+/** Where the OIDC button leads: a full page load, since the server redirects to the identity provider. */
+export const OIDC_START_PATH = '/api/v1/session/oidc/start';
+
+/** The reason in `?oidc=` after a failed OIDC login, as a known reason or 'unknown'; null when there is none. */
+function oidcFailureReason(search: string): string | null {
+  const reason = new URLSearchParams(search).get('oidc');
+  if (reason === null) return null;
+  return (OIDC_FAILURE_REASONS as readonly string[]).includes(reason) ? reason : 'unknown';
 }
 
 export function LoginPage() {
@@ -52,6 +62,7 @@ export function LoginPage() {
   if (session && !busy) return <Navigate to={safeReturnPath(location.state)} replace />;
 
   const endReason = lastSessionEndReason();
+  const oidcReason = oidcFailureReason(location.search);
   const errorFor = (fieldId: string) => fieldErrors.find((error) => error.fieldId === fieldId)?.message;
 
   function validate(): FieldErrorLink[] {
@@ -95,7 +106,8 @@ export function LoginPage() {
       <Page title={t('common:login.title')}>
         <div className="wr-login">
           <div className="wr-card wr-login__form">
-            {endReason === 'expired' && !problem ? <Alert type="warning">{t('common:login.sessionEnded')}</Alert> : null}
+            {oidcReason && !problem ? <Alert type="error">{t(`common:login.oidcFailed.${oidcReason}`)}</Alert> : null}
+            {endReason === 'expired' && !problem && !oidcReason ? <Alert type="warning">{t('common:login.sessionEnded')}</Alert> : null}
             {endReason === 'logged_out' && !problem ? (
               <Alert type="ok" live="status">
                 {t('common:login.loggedOut')}
@@ -104,6 +116,14 @@ export function LoginPage() {
             <ErrorSummary error={problem} fields={fieldErrors} />
             {needsTotp && !problem ? <Alert type="info">{t('common:login.totpRequired')}</Alert> : null}
             <p className="utrecht-paragraph wr-login__intro">{t('common:login.intro')}</p>
+            {meta?.oidc ? (
+              <div className="wr-login__oidc">
+                <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={OIDC_START_PATH}>
+                  {meta.oidc.label ?? t('common:login.oidcButton')}
+                </a>
+                <p className="utrecht-paragraph wr-login__or">{t('common:login.oidcOr')}</p>
+              </div>
+            ) : null}
             <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
               <TextField
                 id="login-username"
