@@ -155,7 +155,12 @@ export const CreatedSignal = z.object({ id: z.string(), areaCode: z.string(), re
 export const UnusualRead = z.object({ id: z.string(), username: z.string(), hour: z.string(), distinctPseudonyms: z.number().int(), createdAt: z.string() });
 export const UnusualReadList = z.object({ items: z.array(UnusualRead), threshold: z.number().int() });
 
-export const SignalImportResult = z.object({ id: z.string(), rows: z.number().int(), status: z.enum(['applied', 'already_imported']) });
+/** The columns of a signals CSV (POST /api/v1/signal-imports), and the ones a file must have. */
+export const SIGNAL_CSV_COLUMNS = ['external_id', 'category', 'occurred_at', 'lon', 'lat', 'address', 'area_code', 'description', 'confidentiality', 'legal_regime', 'purpose', 'retention_until'] as const;
+export const REQUIRED_CSV_COLUMNS = ['external_id', 'category', 'occurred_at', 'description', 'confidentiality', 'legal_regime', 'purpose'] as const;
+// rows: signals added; skipped (only when applied): rows whose external_id the organisation imported before.
+export const SignalImportResult = z.object({ id: z.string(), rows: z.number().int(), skipped: z.number().int().optional(), status: z.enum(['applied', 'already_imported']) });
+export type SignalImportResult = z.infer<typeof SignalImportResult>;
 
 // ---- cases (casus), case meetings and interventions ----
 export const FOCUS_KINDS = ['address', 'location', 'person', 'group'] as const;

@@ -125,6 +125,23 @@ describe('apiRequest', () => {
     expect(getCsrfToken()).toBe('fresh');
   });
 
+  it('uploads a form as multipart: the browser sets the content type, the CSRF token goes along', async () => {
+    let seen: RequestInit | undefined;
+    setFetchForTests(async (_url, init) => {
+      seen = init;
+      return jsonResponse(201, { id: 'x', rows: 2, status: 'applied' });
+    });
+    setCsrfToken('token-2');
+    const form = new FormData();
+    form.set('municipality', 'GM0505');
+    form.set('file', new File(['a;b'], 'meldingen.csv'));
+    await expect(api.upload('/api/v1/signal-imports', form)).resolves.toEqual({ id: 'x', rows: 2, status: 'applied' });
+    const headers = seen?.headers as Record<string, string>;
+    expect(headers['x-csrf-token']).toBe('token-2');
+    expect(headers['content-type']).toBeUndefined();
+    expect(seen?.body).toBe(form);
+  });
+
   it('turns a network failure into a problem with code "network"', async () => {
     setFetchForTests(async () => {
       throw new TypeError('Failed to fetch');

@@ -1,25 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { invalid, type AppError, type FieldError } from '../../../platform/server/index.js';
+import { REQUIRED_CSV_COLUMNS, SIGNAL_CSV_COLUMNS } from '../contract.js';
+
+// The columns live in the contract, so the import page lists the same ones.
+export { REQUIRED_CSV_COLUMNS, SIGNAL_CSV_COLUMNS };
 
 /**
  * Reading a signals CSV (the export of a public-space reporting system or a partner): UTF-8 with or
  * without BOM, comma or semicolon, quoted newlines allowed. Any problem is reported with line and column.
  */
-export const SIGNAL_CSV_COLUMNS = [
-  'external_id',
-  'category',
-  'occurred_at',
-  'lon',
-  'lat',
-  'address',
-  'area_code',
-  'description',
-  'confidentiality',
-  'legal_regime',
-  'purpose',
-  'retention_until',
-] as const;
-export const REQUIRED_CSV_COLUMNS = ['external_id', 'category', 'occurred_at', 'description', 'confidentiality', 'legal_regime', 'purpose'] as const;
 export const MAX_SIGNAL_ROWS = 20_000;
 
 export interface SignalCsvRow {

@@ -61,7 +61,7 @@ describe('signal CSV import', () => {
   it('imports a good file (BOM, semicolons, decimal commas, quoted newline) once; the same file again adds nothing', async () => {
     const first = await upload(GOOD);
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ rows: 3, status: 'applied' });
+    expect(first.json()).toMatchObject({ rows: 3, skipped: 0, status: 'applied' });
     const list = (await get(t, analist, '/api/v1/signals?municipality=GM0505')).json();
     expect(list.total).toBe(3);
     expect(list.items.map((i: { areaCode: string }) => i.areaCode).sort()).toEqual(['BU05050305', 'BU05050305', 'BU05050401']);
@@ -70,7 +70,7 @@ describe('signal CSV import', () => {
     expect(again.json()).toMatchObject({ id: first.json().id, status: 'already_imported' });
     // Another file with the same source ids (a later export of the same system) adds only the new row.
     const later = await upload(`${HEADER}\n${row('MOR-1')}\n${row('MOR-4')}\n`);
-    expect(later.json()).toMatchObject({ rows: 1, status: 'applied' });
+    expect(later.json()).toMatchObject({ rows: 1, skipped: 1, status: 'applied' });
     expect(await countRows(t.database, 'signals')).toBe(4);
   });
 

@@ -41,7 +41,7 @@ export async function importSignalsCsv(
   actor: Actor,
   input: { municipality: string; fileName: string; content: Buffer },
   ctx: SignalsContext,
-): Promise<{ id: string; rows: number; status: 'applied' | 'already_imported' }> {
+): Promise<{ id: string; rows: number; skipped?: number; status: 'applied' | 'already_imported' }> {
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const sdb = signalsDb(db);
   const earlier = await sdb.selectFrom('signal_imports').select(['id', 'rows']).where('municipality_code', '=', input.municipality).where('content_sha256', '=', sha256).executeTakeFirst();
@@ -136,7 +136,7 @@ async function applyImport(
   sha256: string,
   inserts: Omit<SignalInsert, 'importId'>[],
   ctx: SignalsContext,
-): Promise<{ id: string; rows: number; status: 'applied' }> {
+): Promise<{ id: string; rows: number; skipped: number; status: 'applied' }> {
   return db.transaction().execute(async (tx) => {
     const t = signalsDb(tx);
     const created = await t
@@ -150,6 +150,6 @@ async function applyImport(
     }
     await t.updateTable('signal_imports').set({ rows: added }).where('id', '=', created.id).execute();
     await withAudit(tx, actor, 'signals.import', { type: 'signal_import', id: created.id }, { municipality: input.municipality, fileName: input.fileName.slice(0, 300), sha256, rows: added, skippedKnown: inserts.length - added }, ctx.now);
-    return { id: created.id, rows: added, status: 'applied' as const };
+    return { id: created.id, rows: added, skipped: inserts.length - added, status: 'applied' as const };
   });
 }

@@ -10,6 +10,7 @@ export const signalsWebModule: WebModule = {
   routes: [
     { path: '/signalen', permission: 'signals.read', Component: lazy(() => import('./SignalsPage/SignalsPage')) },
     { path: '/signalen/nieuw', permission: 'signals.create', Component: lazy(() => import('./RegisterSignalPage/RegisterSignalPage')) },
+    { path: '/signalen-importeren', permission: 'signals.import', Component: lazy(() => import('./SignalImportPage/SignalImportPage')) },
     { path: '/inzageverzoek', permission: 'signals.subject_export', Component: lazy(() => import('./SubjectExportPage/SubjectExportPage')) },
     { path: '/ongebruikelijk-lezen', permission: 'audit.read', Component: lazy(() => import('./UnusualReadsPage/UnusualReadsPage')) },
     { path: '/signalen/:id', permission: 'signals.read', Component: lazy(() => import('./SignalDetailPage/SignalDetailPage')) },
@@ -19,6 +20,7 @@ export const signalsWebModule: WebModule = {
   nav: [
     { to: '/signalen', group: 'signals', labelKey: 'signals:nav.signals', descriptionKey: 'signals:nav.signalsDescription', permission: 'signals.read' },
     { to: '/casussen', group: 'signals', labelKey: 'signals:nav.cases', descriptionKey: 'signals:nav.casesDescription', permission: 'signals.read' },
+    { to: '/signalen-importeren', group: 'signals', labelKey: 'signals:nav.import', descriptionKey: 'signals:nav.importDescription', permission: 'signals.import' },
     { to: '/inzageverzoek', group: 'signals', labelKey: 'signals:nav.subject', descriptionKey: 'signals:nav.subjectDescription', permission: 'signals.subject_export' },
     { to: '/ongebruikelijk-lezen', group: 'admin', labelKey: 'signals:nav.unusual', descriptionKey: 'signals:nav.unusualDescription', permission: 'audit.read' },
   ],

@@ -87,6 +87,11 @@ export default function SignalsPage() {
               {t('signals:list.register')}
             </Link>
           ) : null}
+          {hasPermission(user, 'signals.import') ? (
+            <Link className="utrecht-button utrecht-button--secondary-action wr-button-link" to="/signalen-importeren">
+              {t('signals:import.link')}
+            </Link>
+          ) : null}
           {hasPermission(user, 'signals.export') ? (
             <a className="utrecht-button utrecht-button--secondary-action wr-button-link" href={`/api/v1/signals/export${toQueryString({ ...filters, areaCode: areaCode || undefined })}`} download>
               {t('signals:list.export')}
