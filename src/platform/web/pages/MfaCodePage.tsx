@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../modules/auth/contract';
 import { api, ApiProblem } from '../api-client';
-import { Button } from '../components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../components/ErrorSummary';
-import { TextField } from '../components/FormField';
 import { Page } from '../components/Page';
+import { TotpCodeForm } from '../components/TotpCodeForm';
 import { reconcileLocaleAfterLogin } from '../i18n/use-locale';
 import { applySession } from '../session';
 
@@ -53,28 +52,16 @@ export function MfaCodePage() {
     <Page title={t('common:mfa.verifyTitle')} lead={t('common:mfa.verifyIntro')}>
       <div className="wr-card wr-mfa">
         <ErrorSummary error={problem} fields={fieldErrors} />
-        <form className="utrecht-form" noValidate onSubmit={(event) => void submit(event)}>
-          <TextField
-            ref={codeRef}
-            id="mfa-verify-code"
-            name="code"
-            label={t('common:mfa.code')}
-            description={t('common:mfa.codeDescription')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={7}
-            required
-            value={code}
-            error={fieldErrors[0]?.message}
-            onChange={(event) => setCode(event.target.value)}
-            className="wr-field--short"
-          />
-          <div className="wr-form-actions">
-            <Button type="submit" appearance="primary" busy={busy}>
-              {t('common:mfa.verify')}
-            </Button>
-          </div>
-        </form>
+        <TotpCodeForm
+          id="mfa-verify-code"
+          inputRef={codeRef}
+          code={code}
+          onCodeChange={setCode}
+          error={fieldErrors[0]?.message}
+          busy={busy}
+          submitLabel={t('common:mfa.verify')}
+          onSubmit={(event) => void submit(event)}
+        />
       </div>
     </Page>
   );

@@ -6,7 +6,7 @@ import type { SessionResponse } from '../../../modules/auth/contract';
 import { api, ApiProblem } from '../api-client';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../components/ErrorSummary';
-import { TextField } from '../components/FormField';
+import { TotpCodeForm } from '../components/TotpCodeForm';
 import { Page, Section } from '../components/Page';
 import { applySession } from '../session';
 
@@ -94,27 +94,15 @@ export function MfaEnrolmentPage() {
               </dl>
             </Section>
             <Section title={t('common:mfa.step2')} id="mfa-step2">
-              <form className="utrecht-form" noValidate onSubmit={(event) => void confirm(event)}>
-                <TextField
-                  id="mfa-code"
-                  name="code"
-                  label={t('common:mfa.code')}
-                  description={t('common:mfa.codeDescription')}
-                  autoComplete="one-time-code"
-                  inputMode="numeric"
-                  maxLength={7}
-                  required
-                  value={code}
-                  error={fieldErrors[0]?.message}
-                  onChange={(event) => setCode(event.target.value)}
-                  className="wr-field--short"
-                />
-                <div className="wr-form-actions">
-                  <Button type="submit" appearance="primary" busy={busy}>
-                    {t('common:mfa.confirm')}
-                  </Button>
-                </div>
-              </form>
+              <TotpCodeForm
+                id="mfa-code"
+                code={code}
+                onCodeChange={setCode}
+                error={fieldErrors[0]?.message}
+                busy={busy}
+                submitLabel={t('common:mfa.confirm')}
+                onSubmit={(event) => void confirm(event)}
+              />
             </Section>
           </>
         )}
