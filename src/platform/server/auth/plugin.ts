@@ -5,7 +5,7 @@ import { ActorCache, type CachedSession } from './actor-cache.js';
 import { apiTokenHash, resolveApiToken } from './api-tokens.js';
 import { permissionsOf, type Access } from '../../shared/permissions.js';
 import { constantTimeEqual, sha256Hex } from './secrets.js';
-import { resolveSession } from './sessions.js';
+import { resolveSession, touchIntervalMs } from './sessions.js';
 
 export const SESSION_COOKIE = 'wr_session';
 
@@ -39,8 +39,18 @@ export function registerAuth(app: FastifyInstance): void {
   const cache = new ActorCache(app.ctx.config.authCacheSeconds * 1000);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    request.actor = await resolveActor(app, cache, request, reply);
     const access = request.routeOptions.config.access;
+    const resolved = await resolveActor(app, cache, request, reply);
+    if (resolved === INVALID_TOKEN) {
+      // A public route (or the 404 answer) needs no caller, so a broken or unknown credential does not stop
+      // it: it is served as anonymous. Everywhere else the client must learn that its token is not valid.
+      if (!access || access === 'public') {
+        request.actor = null;
+        return;
+      }
+      throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
+    }
+    request.actor = resolved;
     if (!access) return; // unknown route: the 404 handler answers
     enforceAccess(request, access);
   });
@@ -52,7 +62,10 @@ export function registerAuth(app: FastifyInstance): void {
   });
 }
 
-async function resolveActor(app: FastifyInstance, cache: ActorCache, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> {
+/** A bearer credential was sent that is malformed, unknown, revoked, expired or belongs to a disabled user. */
+const INVALID_TOKEN = Symbol('invalid token');
+
+async function resolveActor(app: FastifyInstance, cache: ActorCache, request: FastifyRequest, reply: FastifyReply): Promise<Actor | null | typeof INVALID_TOKEN> {
   const { database, clock, config } = app.ctx;
   const now = clock();
   const nowMs = now.getTime();
@@ -66,21 +79,22 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
     const generation = cache.generation;
     const resolved = token ? await resolveApiToken(database.db, token, now) : null;
     const user = resolved ? await loadActorUser(database.db, resolved.userId) : null;
-    if (!resolved || !user) throw new AppError('auth.invalid_token', 401, 'The API token is invalid, revoked or expired');
+    if (!resolved || !user) return INVALID_TOKEN;
     const actor = tokenActor(user);
     cache.set(key, { actor, tokenExpiresAt: resolved.expiresAt, loadedAt: nowMs }, generation);
     return actor;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const idleMs = config.sessionIdleMinutes * 60_000;
+  const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
   const key = `session:${sha256Hex(token)}`;
   const hit = cache.get(key, nowMs);
-  // Timeouts count on every request, cached or not; past one, the database path below ends the session.
-  if (hit?.session && nowMs < hit.session.expiresAt && nowMs < hit.session.lastSeenAt + idleMs) return hit.actor;
+  // Timeouts count on every request, cached or not. A remembered session serves only while its last
+  // activity need not be written yet: once it is due, the database path below writes it, so a session in
+  // use is never timed out from a remembered, stale last_seen_at (and a session past a timeout ends there).
+  if (hit?.session && nowMs < hit.session.expiresAt && nowMs - hit.session.lastSeenAt < touchIntervalMs(policy)) return hit.actor;
   if (hit) cache.delete(key);
   const generation = cache.generation;
-  const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
   const session = await resolveSession(database.db, token, now, policy);
   const user = session ? await loadActorUser(database.db, session.userId) : null;
   if (!session || !user) {

@@ -14,8 +14,20 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-// last_seen_at is written at most this often, so reads do not each cost a write.
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * last_seen_at is written at most this often, so reads do not each cost a write: a tenth of the idle
+ * timeout, at most a minute. The stored time can therefore lag the last request by up to this interval, so
+ * the idle deadline counts from last_seen_at plus the interval: a session in use never idles out, and an
+ * unused one ends at most one interval after SESSION_IDLE_MINUTES (never before).
+ */
+export function touchIntervalMs(policy: Pick<SessionPolicy, 'idleMinutes'>): number {
+  return Math.min(60_000, (policy.idleMinutes * 60_000) / 10);
+}
+
+/** The moment a session last seen at `lastSeenAt` (epoch ms) idles out. */
+export function idleDeadline(lastSeenAt: number, policy: Pick<SessionPolicy, 'idleMinutes'>): number {
+  return lastSeenAt + policy.idleMinutes * 60_000 + touchIntervalMs(policy);
+}
 
 export async function createSession(
   db: Kysely<Database>,
@@ -63,13 +75,13 @@ export async function resolveSession(
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return null;
-  const idleDeadline = new Date(row.last_seen_at).getTime() + policy.idleMinutes * 60_000;
-  if (row.disabled_at !== null || now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() >= idleDeadline) {
+  const idleEnd = idleDeadline(new Date(row.last_seen_at).getTime(), policy);
+  if (row.disabled_at !== null || now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() >= idleEnd) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
   let lastSeenAt = new Date(row.last_seen_at).getTime();
-  if (now.getTime() - lastSeenAt >= TOUCH_INTERVAL_MS) {
+  if (now.getTime() - lastSeenAt >= touchIntervalMs(policy)) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
     lastSeenAt = now.getTime();
   }
@@ -91,7 +103,7 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: string): 
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>, now: Date, policy: SessionPolicy): Promise<number> {
-  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000 - touchIntervalMs(policy));
   const result = await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
