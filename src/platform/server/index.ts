@@ -15,7 +15,7 @@ export { newTotpSecret, totpUri, verifyTotp, currentTotp } from './auth/totp.js'
 export { deriveKey, encryptSecret, decryptSecret, sha256Hex, constantTimeEqual } from './auth/secrets.js';
 export { createSession, deleteSession, deleteUserSessions, markSessionMfaVerified } from './auth/sessions.js';
 export { newApiTokenValue, apiTokenHash } from './auth/api-tokens.js';
-export { loginRetryAfterSeconds, recordLoginAttempt } from './auth/throttle.js';
+export { reserveLoginAttempt, markLoginAttemptSucceeded } from './auth/throttle.js';
 export { permissionsOf, hasPermission, type Permission, type Role } from '../shared/permissions.js';
 export type { ServerModule } from './server-module.js';
 export type { ScheduledJob, JobContext } from './jobs.js';

@@ -5,11 +5,11 @@ import {
   decryptSecret,
   deleteSession,
   encryptSecret,
-  loginRetryAfterSeconds,
+  markLoginAttemptSucceeded,
   markSessionMfaVerified,
   newTotpSecret,
   permissionsOf,
-  recordLoginAttempt,
+  reserveLoginAttempt,
   totpUri,
   verifyPassword,
   verifyTotp,
@@ -46,26 +46,31 @@ export function toCurrentUser(actor: Actor): CurrentUser {
 
 const INVALID_CREDENTIALS = (): AppError => new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
 
+const throttled = (retryAfter: number): AppError =>
+  new AppError('auth.throttled', 429, `Too many failed attempts; try again in ${retryAfter} seconds`, undefined, { 'retry-after': String(retryAfter) });
+
+/** Reserves the attempt (counted as failed until it succeeds) before any secret is checked; 429 when over the limit. */
+async function reserveAttempt(deps: SessionDeps, username: string, ip: string): Promise<string> {
+  const { db, config, now } = deps;
+  const reservation = await reserveLoginAttempt(db, username, ip, now, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes });
+  if (reservation.attemptId === null) throw throttled(reservation.retryAfter);
+  return reservation.attemptId;
+}
+
 /**
  * Checks the credentials (and the second factor when the user has one) and opens a session.
- * Failures are counted per username and per IP and audited; the answer never tells which part was wrong.
+ * Every attempt is reserved first and counts toward the limit per username and per IP unless it opens a
+ * session; failures are audited; the answer never tells which part was wrong.
  */
 export async function login(deps: SessionDeps, input: LoginRequest, ip: string) {
   const { db, config, now } = deps;
   const username = input.username.trim().toLowerCase();
-  const policy = { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes };
-  const retryAfter = await loginRetryAfterSeconds(db, username, ip, now, policy);
-  if (retryAfter > 0) {
-    throw new AppError('auth.throttled', 429, `Too many failed attempts; try again in ${retryAfter} seconds`, undefined, {
-      'retry-after': String(retryAfter),
-    });
-  }
+  const attemptId = await reserveAttempt(deps, username, ip);
   const user = await findUserCredentials(db, username);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   const active = user !== undefined && user.disabled_at === null && user.organisation_disabled_at === null;
   const fail = async (reason: string, error: AppError): Promise<never> => {
     await db.transaction().execute(async (tx) => {
-      await recordLoginAttempt(tx, username, ip, false, now);
       await withAudit(tx, { userId: user?.id ?? null, username, organisationId: null }, 'auth.login_failed', { type: 'user', id: user?.id ?? null }, { reason }, now);
     });
     throw error;
@@ -84,7 +89,7 @@ export async function login(deps: SessionDeps, input: LoginRequest, ip: string) 
       idleMinutes: config.sessionIdleMinutes,
       absoluteMinutes: config.sessionAbsoluteMinutes,
     });
-    await recordLoginAttempt(tx, username, ip, true, now);
+    await markLoginAttemptSucceeded(tx, attemptId);
     await withAudit(tx, { userId: user.id, username, organisationId: null }, 'auth.login', { type: 'user', id: user.id }, { mfa: mfaVerified }, now);
     return { ...session, userId: user.id, mfaVerified };
   });
@@ -105,19 +110,16 @@ export async function logout(db: Kysely<Database>, actor: Actor): Promise<void> 
  * like a password login, on the same counters, so the pending session gives no extra guesses.
  */
 export async function completeMfaWithTotp(deps: SessionDeps, actor: Actor, code: string, ip: string): Promise<void> {
-  const { db, config, now } = deps;
+  const { db, now } = deps;
   const session = actor.session;
   if (!session?.mfaPending) throw new AppError('auth.mfa_not_pending', 409, 'This session needs no verification code');
   const sealed = actor.totpEnabled ? await findTotpSecret(db, actor.userId) : null;
   if (!sealed) throw new AppError('auth.totp_not_enabled', 409, 'Set up an authenticator app first');
-  const retryAfter = await loginRetryAfterSeconds(db, actor.username, ip, now, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes });
-  if (retryAfter > 0) {
-    throw new AppError('auth.throttled', 429, `Too many failed attempts; try again in ${retryAfter} seconds`, undefined, { 'retry-after': String(retryAfter) });
-  }
+  const attemptId = await reserveAttempt(deps, actor.username, ip);
   const valid = await verifyTotp(decryptSecret(deps.totpKey, sealed), code, now);
   await db.transaction().execute(async (tx) => {
-    await recordLoginAttempt(tx, actor.username, ip, valid, now);
     if (valid) {
+      await markLoginAttemptSucceeded(tx, attemptId);
       await markSessionMfaVerified(tx, session.idHash);
       await withAudit(tx, actor, 'auth.mfa_verified', { type: 'user', id: actor.userId }, { factor: 'totp' }, now);
     } else {

@@ -11,7 +11,8 @@ const IP_FACTOR = 4;
 
 /**
  * Seconds to wait before another login attempt for this username or from this IP, or 0.
- * Counted in the database so the limit holds across restarts and instances.
+ * Counted in the database so the limit holds across restarts and instances. An attempt still being
+ * checked counts as a failure (see reserveLoginAttempt).
  */
 export async function loginRetryAfterSeconds(
   db: Kysely<Database>,
@@ -37,18 +38,40 @@ export async function loginRetryAfterSeconds(
   return waits.length ? Math.max(1, ...waits) : 0;
 }
 
-function secondsUntil(oldest: Date, policy: ThrottlePolicy, now: Date): number {
-  return Math.ceil((new Date(oldest).getTime() + policy.windowMinutes * 60_000 - now.getTime()) / 1000);
-}
+export type LoginReservation = { attemptId: string; retryAfter: 0 } | { attemptId: null; retryAfter: number };
 
-export async function recordLoginAttempt(
+/**
+ * Reserves one login attempt before the password (or code) is checked, or says how long to wait.
+ * Checking the count and recording the attempt are one step under advisory locks on the username and the
+ * IP (taken in that order, so two reservations never wait on each other crosswise), so concurrent attempts
+ * are counted one after another, in the database, across processes. The attempt is stored as failed and
+ * only turned into a success by markLoginAttemptSucceeded: a burst of simultaneous guesses gets no more
+ * tries than the same guesses one by one, and an attempt that never finishes (a crash) still counts.
+ */
+export async function reserveLoginAttempt(
   db: Kysely<Database>,
   username: string,
   ip: string,
-  succeeded: boolean,
   now: Date,
-): Promise<void> {
-  await db.insertInto('login_attempts').values({ username, ip, succeeded, at: now }).execute();
+  policy: ThrottlePolicy,
+): Promise<LoginReservation> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`wijkregie.login.user:${username}`}, 0))`.execute(tx);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`wijkregie.login.ip:${ip}`}, 0))`.execute(tx);
+    const retryAfter = await loginRetryAfterSeconds(tx, username, ip, now, policy);
+    if (retryAfter > 0) return { attemptId: null, retryAfter };
+    const row = await tx.insertInto('login_attempts').values({ username, ip, succeeded: false, at: now }).returning('id').executeTakeFirstOrThrow();
+    return { attemptId: String(row.id), retryAfter: 0 };
+  });
+}
+
+/** The reserved attempt turned out right: it no longer counts toward the limit. */
+export async function markLoginAttemptSucceeded(db: Kysely<Database>, attemptId: string): Promise<void> {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+}
+
+function secondsUntil(oldest: Date, policy: ThrottlePolicy, now: Date): number {
+  return Math.ceil((new Date(oldest).getTime() + policy.windowMinutes * 60_000 - now.getTime()) / 1000);
 }
 
 export async function pruneLoginAttempts(db: Kysely<Database>, now: Date, policy: ThrottlePolicy): Promise<void> {
