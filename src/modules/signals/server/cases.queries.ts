@@ -1,7 +1,37 @@
-import { sql } from 'kysely';
-import type { SignalsDb } from './signals.tables.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../../platform/server/index.js';
+import { CONFIDENTIALITY_LEVELS } from '../contract.js';
+import type { VisibilityFilter } from './need-to-know.js';
+import { visibleWhere } from './signals.queries.js';
+import type { SignalsDb, SignalsTables } from './signals.tables.js';
 
-/** SQL of cases (casus), their signals, case meetings and interventions. */
+/** SQL of cases (casus), their signals, case meetings and interventions. Every read of a case goes through caseVisibleWhere. */
+
+/**
+ * The need-to-know rule of cases: a case is visible only to who may see every signal it holds, so it is as
+ * closed as its most restrictive signal (category, regime, confidentiality, area), whichever came first and
+ * whatever was added later. It is worked out from the links at every read, so linking, unlinking and
+ * retention change it at once. A case without signals is visible to nobody (retention deletes it).
+ * `IS NOT TRUE`: the signal rule can be NULL (a signal without wijk, or registered by no user), and NULL
+ * must count as not visible here, not as "unknown, so let it through".
+ */
+export function caseVisibleWhere(visibility: VisibilityFilter) {
+  const signalVisible = visibleWhere(visibility);
+  return (eb: ExpressionBuilder<Database & SignalsTables, 'signal_cases'>): Expression<SqlBool> =>
+    eb.and([
+      eb.exists(eb.selectFrom('signal_case_signals').select(sql<number>`1`.as('one')).whereRef('signal_case_signals.case_id', '=', 'signal_cases.id')),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('signal_case_signals')
+            .innerJoin('signals', 'signals.id', 'signal_case_signals.signal_id')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('signal_case_signals.case_id', '=', 'signal_cases.id')
+            .where((inner) => sql<SqlBool>`(${signalVisible(inner)}) IS NOT TRUE`),
+        ),
+      ),
+    ]);
+}
 
 const caseColumns = [
   'signal_cases.id',
@@ -39,13 +69,56 @@ function casesWithOwner(db: SignalsDb) {
     ]);
 }
 
-export async function findCasesOfMunicipality(db: SignalsDb, municipality: string) {
-  return casesWithOwner(db).where('signal_cases.municipality_code', '=', municipality).orderBy('signal_cases.created_at', 'desc').limit(1000).execute();
+export async function findVisibleCasesOfMunicipality(db: SignalsDb, visibility: VisibilityFilter, municipality: string) {
+  return casesWithOwner(db)
+    .where('signal_cases.municipality_code', '=', municipality)
+    .where(caseVisibleWhere(visibility))
+    .orderBy('signal_cases.created_at', 'desc')
+    .limit(1000)
+    .execute();
 }
-export type CaseRow = Awaited<ReturnType<typeof findCasesOfMunicipality>>[number];
+export type CaseRow = Awaited<ReturnType<typeof findVisibleCasesOfMunicipality>>[number];
 
-export async function findCaseById(db: SignalsDb, id: string): Promise<CaseRow | undefined> {
-  return casesWithOwner(db).where('signal_cases.id', '=', id).executeTakeFirst();
+export async function findVisibleCaseById(db: SignalsDb, visibility: VisibilityFilter, id: string): Promise<CaseRow | undefined> {
+  return casesWithOwner(db).where('signal_cases.id', '=', id).where(caseVisibleWhere(visibility)).executeTakeFirst();
+}
+
+/** Only to tell "not found" from "not visible" in the audit row; never to show anything. */
+export async function caseExists(db: SignalsDb, id: string): Promise<boolean> {
+  return (await db.selectFrom('signal_cases').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The cases holding a signal that the caller may open (a signal's detail names no other). */
+export async function findVisibleCaseIdsOfSignal(db: SignalsDb, visibility: VisibilityFilter, signalId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('signal_cases')
+    .select('signal_cases.id')
+    .where('signal_cases.id', 'in', db.selectFrom('signal_case_signals').select('case_id').where('signal_id', '=', signalId))
+    .where(caseVisibleWhere(visibility))
+    .orderBy('signal_cases.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Sets each case's stored confidentiality to that of its most confidential signal, after signals were
+ * linked or removed (the visibility itself is worked out from the links at every read; this keeps what a
+ * case shows, and what a direct SQL reader sees, in step). Only given cases, or all when none are given.
+ */
+export async function refreshCaseConfidentiality(db: SignalsDb, caseIds?: readonly string[]): Promise<number> {
+  if (caseIds && caseIds.length === 0) return 0;
+  const levels = sql`ARRAY[${sql.join(CONFIDENTIALITY_LEVELS.map((l) => sql.lit(l)))}]::text[]`;
+  const only = caseIds ? sql`AND signal_cases.id IN (${sql.join(caseIds.map((id) => sql`${id}::uuid`))})` : sql``;
+  const { rows } = await sql<{ id: string }>`
+    UPDATE signal_cases SET confidentiality = highest.level
+    FROM (
+      SELECT signal_case_signals.case_id, (${levels})[max(array_position(${levels}, signals.confidentiality))] AS level
+      FROM signal_case_signals JOIN signals ON signals.id = signal_case_signals.signal_id
+      GROUP BY signal_case_signals.case_id
+    ) AS highest
+    WHERE signal_cases.id = highest.case_id AND signal_cases.confidentiality <> highest.level ${only}
+    RETURNING signal_cases.id`.execute(db);
+  return rows.length;
 }
 
 export async function findSignalIdsOfCase(db: SignalsDb, caseId: string): Promise<string[]> {

@@ -4,16 +4,18 @@ import { findAreaNames } from '../../areas/index.js';
 import { CONFIDENTIALITY_LEVELS, type Case, type CaseSummary, type CreateCase, type CreateCaseMeeting, type Confidentiality } from '../contract.js';
 import { CreateCaseMeeting as CreateCaseMeetingSchema } from '../contract.js';
 import {
-  findCaseById,
-  findCasesOfMunicipality,
+  caseExists,
   findExistingOrganisationIds,
   findInterventionsOfCase,
   findMeetingsOfCase,
   findSignalIdsOfCase,
+  findVisibleCaseById,
+  findVisibleCasesOfMunicipality,
   insertCase,
   insertInterventions,
   insertMeeting,
   linkSignals,
+  refreshCaseConfidentiality,
   updateInterventionStatus,
   type CaseRow,
 } from './cases.queries.js';
@@ -28,13 +30,10 @@ import { signalsDb, type SignalsDb } from './signals.tables.js';
 
 /**
  * Cases (casus): signals bundled around an address, location, person or group, with case meetings and
- * interventions. A case is as sensitive as its most confidential signal, and is seen under the same
- * need-to-know rule with the owning organisation in the place of the source.
+ * interventions. A case is visible only to who may see every signal it holds (caseVisibleWhere in
+ * cases.queries.ts), on every read and change below; its stored confidentiality follows its most
+ * confidential signal.
  */
-
-function caseFacts(row: CaseRow) {
-  return facts({ ...row, registered_by: null, source_organisation_id: row.owner_organisation_id });
-}
 
 function toSummary(row: CaseRow, names: Map<string, string>): CaseSummary {
   return {
@@ -56,7 +55,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, municipality
   return db.transaction().execute(async (tx) => {
     const sdb = signalsDb(tx);
     const visibility = await visibilityOf(sdb, actor);
-    const rows = (await findCasesOfMunicipality(sdb, municipality)).filter((r) => isVisible(visibility, caseFacts(r)));
+    const rows = await findVisibleCasesOfMunicipality(sdb, visibility, municipality);
     await auditRead(tx, actor, 'signals.case_list', { type: 'signal_case' }, { municipality, shown: rows.length }, { now: ctx.now, unusualReadsPerHour: ctx.unusualReadsPerHour });
     const names = await findAreaNames(tx, rows.map((r) => r.area_code));
     return { items: rows.map((r) => toSummary(r, names)) };
@@ -64,8 +63,8 @@ export async function listCases(db: Kysely<Database>, actor: Actor, municipality
 }
 
 async function requireVisibleCase(sdb: SignalsDb, visibility: VisibilityFilter, id: string): Promise<CaseRow> {
-  const row = await findCaseById(sdb, id);
-  if (!row || !isVisible(visibility, caseFacts(row))) throw notFound('Case', 'signal_case.not_found');
+  const row = await findVisibleCaseById(sdb, visibility, id);
+  if (!row) throw notFound('Case', 'signal_case.not_found');
   return row;
 }
 
@@ -73,12 +72,13 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string, ct
   const result = await db.transaction().execute(async (tx) => {
     const sdb = signalsDb(tx);
     const visibility = await visibilityOf(sdb, actor);
-    const row = await findCaseById(sdb, id);
-    if (!row || !isVisible(visibility, caseFacts(row))) {
-      await auditRead(tx, actor, 'signals.case_read', { type: 'signal_case', id }, { result: row ? 'not_visible' : 'not_found' }, { now: ctx.now, unusualReadsPerHour: ctx.unusualReadsPerHour });
+    const row = await findVisibleCaseById(sdb, visibility, id);
+    if (!row) {
+      const result = (await caseExists(sdb, id)) ? 'not_visible' : 'not_found';
+      await auditRead(tx, actor, 'signals.case_read', { type: 'signal_case', id }, { result }, { now: ctx.now, unusualReadsPerHour: ctx.unusualReadsPerHour });
       return null;
     }
-    // Only the case's signals the caller may see themselves; the rest count but do not show.
+    // A visible case's signals are all visible to the caller; the signal rule filters them once more all the same.
     const linked = await findSignalIdsOfCase(sdb, id);
     const { rows: signalRows } = await findVisibleSignals(sdb, visibility, { municipality: row.municipality_code, ids: linked }, { limit: 1000, offset: 0 });
     const pseudonyms = row.focus_pseudonym ? [row.focus_pseudonym] : [];
@@ -186,6 +186,8 @@ export async function addCaseSignals(db: Kysely<Database>, actor: Actor, caseId:
       throw invalid('signal_case.invalid', 'A case stays within one municipality', [{ path: 'signalIds', message: 'a signal of another municipality' }]);
     }
     await linkSignals(sdb, caseId, signals.map((s) => s.id));
+    // The case is now as closed as its most restrictive signal, for everyone else from the next read on.
+    await refreshCaseConfidentiality(sdb, [caseId]);
     await withAudit(tx, actor, 'signals.case_link', { type: 'signal_case', id: caseId }, { signals: signals.map((s) => s.id) }, ctx.now);
   });
 }

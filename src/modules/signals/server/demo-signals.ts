@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { SYSTEM_ACTOR, withAudit, type AppConfig, type Database } from '../../../platform/server/index.js';
 import { createUser, DEMO_PASSWORD, findUsers } from '../../auth/index.js';
 import { findBuurtContainingPoint, type PlacedArea } from '../../areas/index.js';
-import { linkSignals, insertCase, insertInterventions, insertMeeting } from './cases.queries.js';
+import { linkSignals, insertCase, insertInterventions, insertMeeting, refreshCaseConfidentiality } from './cases.queries.js';
 import { pseudonymKeys, pseudonymOf, sealReference, type PseudonymKeys } from './pseudonyms.js';
 import { defaultRetentionUntil, isoDay } from './signal-rules.js';
 import { insertSignal, type SignalInsert } from './signals.queries.js';
@@ -205,6 +205,7 @@ export async function seedDemoSignals(db: Kysely<Database>, config?: AppConfig):
       createdBy: null,
     });
     await linkSignals(t, caseId, caseSignals.map((s) => s.id));
+    await refreshCaseConfidentiality(t, [caseId]);
     const meetingId = await insertMeeting(t, {
       caseId,
       heldOn: '2026-10-15',

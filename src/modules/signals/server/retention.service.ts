@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { invalid, SYSTEM_ACTOR, withAudit, type Actor, type Database, type ScheduledJob } from '../../../platform/server/index.js';
 import type { ExtendRetention } from '../contract.js';
+import { refreshCaseConfidentiality } from './cases.queries.js';
 import { deleteEmptyCases, deleteExpiredSignals, deleteOrphanIdentities, pruneReadCounters } from './retention.queries.js';
 import { isoDay } from './signal-rules.js';
 import { requireVisibleSignal } from './signals.service.js';
@@ -15,7 +16,8 @@ export interface RetentionRun {
 
 /**
  * Deletes what has passed its retention date, and everything derived from it: subjects, case links,
- * retention decisions, cases left without signals, identities nobody refers to (SECURITY.md 10). Safe to
+ * retention decisions, cases left without signals, identities nobody refers to (SECURITY.md 10); the
+ * cases that keep other signals follow those from then on (docs/signals.md, "Cases"). Safe to
  * repeat: a second run finds nothing and writes no audit row. Exports are made on request, never stored.
  */
 export async function runSignalRetention(db: Kysely<Database>, now: Date): Promise<RetentionRun> {
@@ -23,6 +25,8 @@ export async function runSignalRetention(db: Kysely<Database>, now: Date): Promi
     const sdb = signalsDb(tx);
     const signals = await deleteExpiredSignals(sdb, isoDay(now));
     const cases = await deleteEmptyCases(sdb);
+    // A case that lost a signal is recomputed: its visibility from the links at the next read, its stored level here.
+    if (signals > 0) await refreshCaseConfidentiality(sdb);
     const identities = await deleteOrphanIdentities(sdb);
     await pruneReadCounters(sdb, new Date(now.getTime() - 24 * 3_600_000));
     if (signals + cases + identities > 0) {

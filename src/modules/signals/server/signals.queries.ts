@@ -154,11 +154,6 @@ export async function findRetentionExtensions(db: SignalsDb, signalId: string) {
     .execute();
 }
 
-export async function findCaseIdsOfSignal(db: SignalsDb, signalId: string): Promise<string[]> {
-  const rows = await db.selectFrom('signal_case_signals').select('case_id').where('signal_id', '=', signalId).orderBy('case_id').execute();
-  return rows.map((r) => r.case_id);
-}
-
 export interface SignalInsert {
   municipalityCode: string;
   category: string;

@@ -8,8 +8,8 @@ import { pseudonymOf, sealReference } from './pseudonyms.js';
 import { auditRead } from './read-audit.js';
 import { defaultRetentionUntil, isoDay, signalRuleErrors } from './signal-rules.js';
 import type { SignalsContext } from './signals-context.js';
+import { findVisibleCaseIdsOfSignal } from './cases.queries.js';
 import {
-  findCaseIdsOfSignal,
   findRetentionExtensions,
   findSignalById,
   findSubjectsOf,
@@ -178,7 +178,7 @@ export async function getSignal(db: Kysely<Database>, actor: Actor, id: string, 
     const subjects = await findSubjectsOf(sdb, [id]);
     const pseudonyms = subjects.map((s) => s.pseudonym);
     await auditRead(tx, actor, 'signals.read', { type: 'signal', id }, { result: 'shown', purpose: row.purpose, pseudonyms }, { now: ctx.now, pseudonyms, unusualReadsPerHour: ctx.unusualReadsPerHour });
-    return toDetail(tx, row, subjects);
+    return toDetail(tx, row, subjects, visibility);
   });
   if (!result) throw notFound('Signal', 'signal.not_found');
   return result;
@@ -197,9 +197,10 @@ export function facts(row: Pick<SignalRow, 'registered_by' | 'source_organisatio
   };
 }
 
-export async function toDetail(db: Parameters<typeof signalsDb>[0], row: SignalRow, subjects: { pseudonym: string; kind: 'person' | 'group' }[]): Promise<Signal> {
+/** The cases named are only those the caller may open (the case rule), not every case holding the signal. */
+export async function toDetail(db: Parameters<typeof signalsDb>[0], row: SignalRow, subjects: { pseudonym: string; kind: 'person' | 'group' }[], visibility: VisibilityFilter): Promise<Signal> {
   const sdb = signalsDb(db);
-  const [names, extensions, caseIds] = await Promise.all([findAreaNames(db, [row.area_code]), findRetentionExtensions(sdb, row.id), findCaseIdsOfSignal(sdb, row.id)]);
+  const [names, extensions, caseIds] = await Promise.all([findAreaNames(db, [row.area_code]), findRetentionExtensions(sdb, row.id), findVisibleCaseIdsOfSignal(sdb, visibility, row.id)]);
   return {
     ...toSummary(row, names),
     municipality: row.municipality_code,

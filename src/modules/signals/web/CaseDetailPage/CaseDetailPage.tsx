@@ -123,7 +123,7 @@ function CaseView({ c }: { c: Case }) {
           </dl>
         </Section>
         <Section title={t('signals:cases.signalsHeading', { count: c.signalCount })}>
-          {c.signals.length < c.signalCount ? <p className="utrecht-paragraph">{t('signals:cases.hiddenSignals', { count: c.signalCount - c.signals.length })}</p> : null}
+          <p className="utrecht-paragraph">{t('signals:cases.whoMaySee')}</p>
           <ul className="utrecht-unordered-list">
             {c.signals.map((s) => (
               <li key={s.id} className="utrecht-unordered-list__item">
