@@ -58,8 +58,8 @@ export const Signal = z.object({
   percentBp: z.number().int().nullable(),
   date: z.string().nullable(),
   subject: z.string().nullable(),
-  /** What the signal is about: a line, activity, funding source or the programme. */
-  scope: z.object({ type: z.enum(['programme', 'activity', 'line', 'funding_source']), id: z.string(), name: z.string() }),
+  /** What the signal is about: a line, activity, funding source or the programme. The name is null for an activity the caller may not see. */
+  scope: z.object({ type: z.enum(['programme', 'activity', 'line', 'funding_source']), id: z.string(), name: z.string().nullable() }),
 });
 export type Signal = z.infer<typeof Signal>;
 
@@ -96,8 +96,8 @@ export const FundingSourceDetail = FundingSourceSummary.extend({
   viaMunicipalBudget: z.boolean(),
   reference: z.string(),
   obligations: z.array(z.object({ id: z.uuid(), kind: ObligationKind, dueDate: z.string(), description: z.string(), deliveredOn: z.string().nullable() })),
-  /** Spend attributed to this source per activity (its share of each line it finances). */
-  activities: z.array(z.object({ activityId: z.uuid(), activityName: z.string(), allocatedCents: z.number().int(), spentCents: z.number().int() })),
+  /** Spend attributed to this source per activity (its share of each line it finances); no name for an activity the caller may not see. */
+  activities: z.array(z.object({ activityId: z.uuid(), activityName: z.string().nullable(), allocatedCents: z.number().int(), spentCents: z.number().int() })),
 });
 export type FundingSourceDetail = z.infer<typeof FundingSourceDetail>;
 
@@ -128,10 +128,13 @@ const Figures = {
   remainingCents: z.number().int(),
   forecastCents: z.number().int(),
 };
+/** Activity names are null where the caller may not see the activity (programmes' rule); the money stays visible. */
+const ActivityName = z.string().nullable();
+
 export const BudgetLine = z.object({
   id: z.uuid(),
   activityId: z.uuid(),
-  activityName: z.string(),
+  activityName: ActivityName,
   year: z.number().int(),
   description: z.string(),
   ...Figures,
@@ -145,7 +148,7 @@ export const Entry = z.object({
   id: z.uuid(),
   budgetLineId: z.uuid(),
   lineDescription: z.string(),
-  activityName: z.string(),
+  activityName: ActivityName,
   kind: z.enum(['commitment', 'spend']),
   amountCents: z.number().int(),
   bookedOn: z.string(),
@@ -167,7 +170,7 @@ export const ProgrammeBudget = z.object({
   today: z.string(),
   approvalThresholdCents: z.number().int(),
   totals: z.object(Figures),
-  activities: z.array(z.object({ id: z.uuid(), name: z.string(), ...Figures, signal: Signal.nullable() })),
+  activities: z.array(z.object({ id: z.uuid(), name: ActivityName, ...Figures, signal: Signal.nullable() })),
   lines: z.array(BudgetLine),
   spend: z.array(Entry),
   /** This year's lines per funding source: each source's share of budget, commitments, spend and forecast. */

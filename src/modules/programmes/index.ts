@@ -29,6 +29,7 @@ export const programmesModule: ServerModule = {
  *                                               status, start, end } | null            (no access check)
  *  listActivitiesOfProgramme(db, programmeId)→ ActivityRef[]                           (no access check)
  *  canActorSeeActivity(db, actor, activityId)→ boolean  (partners: only what their organisation owns or joins)
+ *  visibleActivityIds(db, actor, activityIds)→ Set<string>: those of the ids the actor may see (same rule, a list)
  *  listSlippingActivities(db, actor, today)  → SlippingActivity[]: end date before `today` (YYYY-MM-DD), status
  *                                               idea | planned | running, visible to the actor, most overdue first
  *  listGoalsWithStatus(db, actor, programmeId?) → OperationalGoal[] (contract.ts) with status on_track | at_risk |
@@ -42,6 +43,7 @@ export {
   findActivityRef,
   listActivitiesOfProgramme,
   canActorSeeActivity,
+  visibleActivityIds,
   listSlippingActivities,
   findDemoProgrammeId,
   findDemoActivityIdsByName,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme } from '../../programmes/index.js';
+import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, visibleActivityIds } from '../../programmes/index.js';
+import type { FinanceActor } from './finance-scope.js';
 
 /**
  * Activities and programmes belong to the programmes module; finance keeps their ids and asks through the
@@ -22,6 +23,27 @@ export async function findProgramme(db: Kysely<Database>, id: string): Promise<{
   return summary ? { id: summary.id, name: summary.name } : null;
 }
 
-export async function activitiesOf(db: Kysely<Database>, programmeId: string): Promise<{ id: string; name: string }[]> {
-  return (await listActivitiesOfProgramme(db, programmeId)).map((a) => ({ id: a.id, name: a.name }));
+/** The activities of a programme that the actor may see (the others are not offered at all). */
+export async function activitiesOf(db: Kysely<Database>, actor: FinanceActor, programmeId: string): Promise<{ id: string; name: string }[]> {
+  const all = await listActivitiesOfProgramme(db, programmeId);
+  const visible = await visibleActivityIds(db, programmesActor(actor), all.map((a) => a.id));
+  return all.filter((a) => visible.has(a.id)).map((a) => ({ id: a.id, name: a.name }));
+}
+
+/** Gives an activity's name, or null when the actor may not see that activity. */
+export type ActivityNamer = (activityId: string, storedName: string) => string | null;
+
+/**
+ * A namer for the given activities, by the programmes module's own rule (GET /activities/{id} answers 404
+ * to whom it says no). Money on a line stays visible to whoever may see the line (a partner whose money
+ * finances it); only the activity's name follows the activity, so finance never tells more than programmes.
+ */
+export async function activityNamer(db: Kysely<Database>, actor: FinanceActor, activityIds: readonly string[]): Promise<ActivityNamer> {
+  const visible = await visibleActivityIds(db, programmesActor(actor), activityIds);
+  return (activityId, storedName) => (visible.has(activityId) ? storedName : null);
+}
+
+function programmesActor(actor: FinanceActor) {
+  // No organisation (the system seeding demo data) matches no owner or partner: it sees what its roles see.
+  return { roles: [...actor.roles], organisationId: actor.organisationId ?? '', areaScopes: [...(actor.areaScopes ?? [])] };
 }

@@ -5,7 +5,7 @@ import type { BudgetLine, Entry, ProgrammeBudget, ProgrammeOption, Signal } from
 import { attributeToSources } from '../money/budget-effect.js';
 import { resolveAllocations } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
-import { activitiesOf, findActivity, findProgramme } from './activity-directory.js';
+import { activitiesOf, activityNamer, findActivity, findProgramme } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
 import { findAllocations, findApprovalThreshold, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
 import { financeDb } from './finance.tables.js';
@@ -59,12 +59,13 @@ function publicFigures(f: Figures) {
   return { budgetCents: f.budgetCents, committedCents: f.committedCents, spentCents: f.spentCents, pendingCents: f.pendingCents, remainingCents: f.remainingCents, forecastCents: f.forecastCents };
 }
 
-export function toEntry(e: EntryRow, line: LineRow | undefined): Entry {
+/** An entry as the API shows it; `activityName` is null when the caller may not see the line's activity. */
+export function toEntry(e: EntryRow, line: LineRow | undefined, activityName: string | null): Entry {
   return {
     id: e.id,
     budgetLineId: e.budgetLineId,
     lineDescription: line?.description ?? '',
-    activityName: line?.activityName ?? '',
+    activityName,
     kind: e.kind,
     amountCents: e.amountCents,
     bookedOn: e.bookedOn,
@@ -91,22 +92,24 @@ export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceAct
   const lineIds = lines.map((l) => l.id);
   const [allocations, entries, threshold] = await Promise.all([findAllocations(fdb, lineIds), findEntries(fdb, { lineIds }), findApprovalThreshold(fdb)]);
   const figures = lines.map((line) => lineFigures(line, allocations, entries, today));
+  const nameOf = await activityNamer(db, actor, lines.map((l) => l.activityId));
+  const activityName = (line: LineRow) => nameOf(line.activityId, line.activityName);
 
   const budgetLines: BudgetLine[] = figures.map((f) => ({
     id: f.line.id,
     activityId: f.line.activityId,
-    activityName: f.line.activityName,
+    activityName: activityName(f.line),
     year: f.line.year,
     description: f.line.description,
     ...publicFigures(f),
     allocations: f.allocations.map((a) => ({ fundingSourceId: a.fundingSourceId, fundingSourceName: a.fundingSourceName, amountCents: a.resolvedCents, shareBp: a.shareBp })),
     uncoveredCents: f.uncoveredCents,
-    signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: `${f.line.activityName}: ${f.line.description}` }) : null,
+    signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: lineName(activityName(f.line), f.line.description) }) : null,
   }));
 
-  const byActivity = new Map<string, { id: string; name: string; figures: Figures }>();
+  const byActivity = new Map<string, { id: string; name: string | null; figures: Figures }>();
   for (const f of figures) {
-    const current = byActivity.get(f.line.activityId) ?? { id: f.line.activityId, name: f.line.activityName, figures: emptyFigures() };
+    const current = byActivity.get(f.line.activityId) ?? { id: f.line.activityId, name: activityName(f.line), figures: emptyFigures() };
     current.figures = addFigures(current.figures, f);
     byActivity.set(f.line.activityId, current);
   }
@@ -161,20 +164,28 @@ export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceAct
     totals: publicFigures(totals),
     activities,
     lines: budgetLines,
-    spend: entries.map((e) => toEntry(e, lineById.get(e.budgetLineId))),
+    spend: entries.map((e) => {
+      const line = lineById.get(e.budgetLineId);
+      return toEntry(e, line, line ? activityName(line) : null);
+    }),
     fundingSources,
     alerts,
   };
 }
 
-/** Programmes that have budget lines, with their activities, for the overview's and the line form's choices. */
-export async function listProgrammeOptions(db: Kysely<Database>, extraProgrammeIds: readonly string[]): Promise<{ items: ProgrammeOption[] }> {
+/** A line's name in a signal: "activity: line", or the line alone when the activity is not the caller's to see. */
+function lineName(activityName: string | null, description: string): string {
+  return activityName === null ? description : `${activityName}: ${description}`;
+}
+
+/** Programmes that have budget lines, with the activities the caller may see, for the overview's and the line form's choices. */
+export async function listProgrammeOptions(db: Kysely<Database>, actor: FinanceActor, extraProgrammeIds: readonly string[]): Promise<{ items: ProgrammeOption[] }> {
   const { rows } = await sql<{ programme_id: string }>`SELECT DISTINCT programme_id FROM budget_lines`.execute(db);
   const ids = [...new Set([...extraProgrammeIds, ...rows.map((r) => r.programme_id)])];
   const items: ProgrammeOption[] = [];
   for (const id of ids) {
     const programme = await findProgramme(db, id);
-    if (programme) items.push({ ...programme, activities: await activitiesOf(db, id) });
+    if (programme) items.push({ ...programme, activities: await activitiesOf(db, actor, id) });
   }
   return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'nl')) };
 }

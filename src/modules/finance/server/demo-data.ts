@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { SYSTEM_ACTOR, type Database } from '../../../platform/server/index.js';
+import { SYSTEM_ACTOR, type Database, type Role } from '../../../platform/server/index.js';
 import { DEMO_ACTIVITY_NAMES, findDemoActivityIdsByName, findDemoProgrammeId } from '../../programmes/index.js';
 import { daysBetween, daysInYear, isoDay } from '../money/forecast.js';
 import { createBudgetLine } from './budget.service.js';
@@ -224,7 +224,7 @@ async function seedBudget(db: Kysely<Database>, sources: Map<string, string>, no
 
 /** The demo users who book and approve spend (four-eyes); null when the demo accounts are not there. */
 async function demoPair(db: Kysely<Database>): Promise<{ submitter: FinanceActor; approver: FinanceActor } | null> {
-  const load = async (username: string, role: string): Promise<FinanceActor | null> => {
+  const load = async (username: string, role: Role): Promise<FinanceActor | null> => {
     const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'organisation_id']).where('username', '=', username).executeTakeFirst();
     return user ? { userId: user.id, username: user.username, organisationId: user.organisation_id, displayName: user.display_name, roles: [role] } : null;
   };

@@ -2,6 +2,7 @@ import type { FinanceActor } from './finance-scope.js';
 import type { Kysely } from 'kysely';
 import { AppError, conflict, invalid, notFound, withAudit , type Database } from '../../../platform/server/index.js';
 import type { Entry } from '../contract.js';
+import { activityNamer } from './activity-directory.js';
 import { toEntry } from './budget.service.js';
 import { partnerFilter } from './finance-scope.js';
 import { decideEntry, findApprovalThreshold, findEntries, findLines, insertEntry, lockEntry, saveApprovalThreshold } from './finance.queries.js';
@@ -57,7 +58,8 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
     });
     const [entry] = await findEntries(fdb, { id });
     if (!entry) throw notFound('Entry');
-    return toEntry(entry, line);
+    const nameOf = await activityNamer(tx, actor, [line.activityId]);
+    return toEntry(entry, line, nameOf(line.activityId, line.activityName));
   });
 }
 
@@ -69,7 +71,12 @@ export async function listPendingEntries(db: Kysely<Database>, actor: FinanceAct
   const byId = new Map(lines.map((l) => [l.id, l]));
   // Everyone with finance.approve sees all money; partners hold no such permission (see finance-scope.ts).
   if (partnerFilter(actor) !== null) return { items: [], approvalThresholdCents: await findApprovalThreshold(fdb) };
-  return { items: pending.map((e) => toEntry(e, byId.get(e.budgetLineId))), approvalThresholdCents: await findApprovalThreshold(fdb) };
+  const nameOf = await activityNamer(db, actor, lines.map((l) => l.activityId));
+  const items = pending.map((e) => {
+    const line = byId.get(e.budgetLineId);
+    return toEntry(e, line, line ? nameOf(line.activityId, line.activityName) : null);
+  });
+  return { items, approvalThresholdCents: await findApprovalThreshold(fdb) };
 }
 
 /** Four-eyes: a pending entry is approved or rejected by someone other than who submitted it. */
@@ -94,7 +101,8 @@ export async function decide(db: Kysely<Database>, actor: FinanceActor, id: stri
     const [updated] = await findEntries(fdb, { id });
     const [line] = await findLines(fdb, { ids: [entry.budgetLineId] });
     if (!updated) throw notFound('Entry');
-    return toEntry(updated, line);
+    const nameOf = await activityNamer(tx, actor, line ? [line.activityId] : []);
+    return toEntry(updated, line, line ? nameOf(line.activityId, line.activityName) : null);
   });
 }
 

@@ -37,6 +37,9 @@ const thousand = (value: number): ReportCell => ({ value, format: 'thousands' })
 const dutchDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '—');
 const formatCents = (cents: number) => formatEuro(cents, { decimals: 'always' });
 
+/** In place of the name of an activity the reader may not see (programmes' rule): the money is theirs, the activity not. */
+export const HIDDEN_ACTIVITY = 'Activiteit niet zichtbaar voor u';
+
 export const ROUNDING_NOTE =
   'Bedragen × € 1.000, per cel afgerond (half naar boven, weg van nul); wijkt de som van de afgeronde regels af van het afgeronde totaal, dan schuift de regel die het dichtst bij zijn afrondingsgrens ligt één duizendtal, zodat elke kolom optelt.';
 
@@ -97,7 +100,7 @@ export function accountabilityDocument(s: FundingSourceDetail, today: string): R
       {
         title: 'Besteding per activiteit',
         header: ['Activiteit', 'Begroot uit deze bron', 'Besteed'],
-        rows: [...s.activities.map((a) => [a.activityName, euro(a.allocatedCents), euro(a.spentCents)]), ['Totaal', euro(s.allocatedCents), euro(s.spentCents)]],
+        rows: [...s.activities.map((a) => [a.activityName ?? HIDDEN_ACTIVITY, euro(a.allocatedCents), euro(a.spentCents)]), ['Totaal', euro(s.allocatedCents), euro(s.spentCents)]],
         boldRows: [s.activities.length],
       },
       {

@@ -1,9 +1,11 @@
-import { hasPermission, type AuditActor } from '../../../platform/server/index.js';
+import { hasPermission, type AuditActor, type Role } from '../../../platform/server/index.js';
 
 /** Who acts: a logged-in user, or the system seeding demo data (audited as such). */
 export interface FinanceActor extends AuditActor {
   displayName: string;
-  roles: readonly string[];
+  roles: readonly Role[];
+  /** CBS area codes the user is limited to (empty or absent: no limit); they narrow which activities it sees. */
+  areaScopes?: readonly string[];
 }
 
 /**

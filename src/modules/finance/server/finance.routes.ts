@@ -64,8 +64,8 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/api/v1/programmes/:id/budget', { config: { access: 'finance.read' }, schema: { tags, summary: 'Budget of a programme for a year: lines, spend, forecast and alerts', params: IdParams, querystring: BudgetQuery, response: { 200: ProgrammeBudget } } }, async (request) =>
     getProgrammeBudget(db(), requireActor(request), request.params.id, request.query.year, today()),
   );
-  typed.get('/api/v1/finance/programmes', { config: { access: 'finance.read' }, schema: { tags, summary: 'Programmes with budgets, and their activities', response: { 200: ProgrammeOptions } } }, async () =>
-    listProgrammeOptions(db(), await demoProgrammeIds(db())),
+  typed.get('/api/v1/finance/programmes', { config: { access: 'finance.read' }, schema: { tags, summary: 'Programmes with budgets, and their activities', response: { 200: ProgrammeOptions } } }, async (request) =>
+    listProgrammeOptions(db(), requireActor(request), await demoProgrammeIds(db())),
   );
 
   typed.post('/api/v1/finance-entries', { config: { access: 'finance.spend' }, schema: { tags, summary: 'Record a commitment or spend; above the threshold it waits for approval', body: CreateEntry, response: { 201: Entry } } }, async (request, reply) =>

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { conflict, invalid, notFound, withAudit , type Database, type FieldError } from '../../../platform/server/index.js';
 import type { FundingSourceDetail, FundingSourceSummary } from '../contract.js';
 import { sumCents } from '../money/cents.js';
+import { activityNamer } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
 import { existingOrganisationIds, findFundingSources, findObligations, findPartners, findTranches, fundingSourceNameTaken, insertFundingSource, updateTrancheReceipt, type FundingSourceRow } from './finance.queries.js';
 import { financeDb, type FinanceDb } from './finance.tables.js';
@@ -73,6 +74,12 @@ export async function getFundingSource(db: Kysely<Database>, actor: FinanceActor
     computeSourceFigures(fdb, [id], today),
   ]);
   if (!summary) throw notFound('Funding source', 'finance.funding_source_not_found');
+  const perActivity = [...(figures.get(id)?.activities.values() ?? [])];
+  const nameOf = await activityNamer(db, actor, perActivity.map((a) => a.activityId));
+  // Hidden activities (null names) last; the others by name.
+  const activities = perActivity
+    .map((a) => ({ ...a, activityName: nameOf(a.activityId, a.activityName) }))
+    .sort((a, b) => (a.activityName === null ? 1 : b.activityName === null ? -1 : a.activityName.localeCompare(b.activityName, 'nl')));
   return {
     ...summary,
     funderOrganisationId: source.funderOrganisationId,
@@ -82,7 +89,7 @@ export async function getFundingSource(db: Kysely<Database>, actor: FinanceActor
     viaMunicipalBudget: source.viaMunicipalBudget,
     reference: source.reference,
     obligations: obligations.map((o) => ({ id: o.id, kind: o.kind as FundingSourceDetail['obligations'][number]['kind'], dueDate: o.dueDate, description: o.description, deliveredOn: o.deliveredOn })),
-    activities: [...(figures.get(id)?.activities.values() ?? [])].sort((a, b) => a.activityName.localeCompare(b.activityName, 'nl')),
+    activities,
   };
 }
 

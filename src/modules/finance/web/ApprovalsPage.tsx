@@ -45,7 +45,7 @@ function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
   return (
     <li className="wr-fin-queue__item">
       <p className="wr-fin-queue__title">
-        <strong>{euroExact(entry.amountCents)}</strong> · {t(`finance:entry.kinds.${entry.kind}`)} · {entry.activityName}
+        <strong>{euroExact(entry.amountCents)}</strong> · {t(`finance:entry.kinds.${entry.kind}`)} · {entry.activityName ?? t('finance:hiddenActivity')}
       </p>
       <p className="utrecht-paragraph">{entry.description}</p>
       <p className="utrecht-paragraph wr-fin-muted">

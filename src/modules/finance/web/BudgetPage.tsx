@@ -47,7 +47,7 @@ export default function BudgetPage() {
     { key: 'forecast', header: t('finance:figures.forecast'), numeric: true, render: (r) => euro(r.forecastCents) },
   ];
   const activityColumns: Column<ActivityRow>[] = [
-    { key: 'name', header: t('finance:budget.activity'), rowHeader: true, render: (a) => a.name },
+    { key: 'name', header: t('finance:budget.activity'), rowHeader: true, render: (a) => a.name ?? t('finance:hiddenActivity') },
     ...figureColumns<ActivityRow>(),
     { key: 'status', header: t('finance:budget.status'), render: (a) => <SignalBadge signal={a.signal} /> },
   ];
@@ -74,7 +74,7 @@ export default function BudgetPage() {
       rowHeader: true,
       render: (l) => (
         <>
-          <span className="wr-fin-line-activity">{l.activityName}</span>
+          <span className="wr-fin-line-activity">{l.activityName ?? t('finance:hiddenActivity')}</span>
           <span className="wr-fin-line-description">{l.description}</span>
         </>
       ),
@@ -102,7 +102,7 @@ export default function BudgetPage() {
   ];
   const entryColumns: Column<Entry>[] = [
     { key: 'date', header: t('finance:entry.bookedOn'), render: (e) => formatDate(e.bookedOn, i18n.language) },
-    { key: 'what', header: t('finance:entry.description'), rowHeader: true, render: (e) => `${e.description} (${e.activityName})` },
+    { key: 'what', header: t('finance:entry.description'), rowHeader: true, render: (e) => `${e.description} (${e.activityName ?? t('finance:hiddenActivity')})` },
     { key: 'kind', header: t('finance:entry.kind'), render: (e) => t(`finance:entry.kinds.${e.kind}`) },
     { key: 'doc', header: t('finance:entry.documentRef'), render: (e) => <code className="wr-code">{e.documentRef}</code> },
     { key: 'amount', header: t('finance:entry.amount'), numeric: true, render: (e) => euroExact(e.amountCents) },

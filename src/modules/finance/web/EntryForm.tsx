@@ -59,7 +59,7 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
         value={selectedLine}
         onChange={(e) => onSelectLine(e.target.value)}
         placeholder={t('finance:entry.chooseLine')}
-        options={lines.map((l) => ({ value: l.id, label: `${l.activityName}: ${l.description} (${t('finance:figures.remaining').toLowerCase()} ${euro(l.remainingCents)})` }))}
+        options={lines.map((l) => ({ value: l.id, label: `${l.activityName ?? t('finance:hiddenActivity')}: ${l.description} (${t('finance:figures.remaining').toLowerCase()} ${euro(l.remainingCents)})` }))}
         error={fieldError('entry-line', 'budgetLineId')}
       />
       <SelectField

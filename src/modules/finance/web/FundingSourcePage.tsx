@@ -51,7 +51,7 @@ export default function FundingSourcePage() {
       : []),
   ];
   const activityColumns: Column<FundingSourceDetail['activities'][number]>[] = [
-    { key: 'name', header: t('finance:budget.activity'), rowHeader: true, render: (a) => a.activityName },
+    { key: 'name', header: t('finance:budget.activity'), rowHeader: true, render: (a) => a.activityName ?? t('finance:hiddenActivity') },
     { key: 'allocated', header: t('finance:detail.allocated'), numeric: true, render: (a) => euro(a.allocatedCents) },
     { key: 'spent', header: t('finance:figures.spent'), numeric: true, render: (a) => euro(a.spentCents) },
   ];

@@ -48,7 +48,7 @@ export function SignalList({ signals, emptyText }: { signals: readonly Signal[];
           </span>
           <div>
             <p className="wr-fin-signal__title">
-              <strong>{t(`finance:level.${signal.level}`)}:</strong> {signal.scope.name}
+              <strong>{t(`finance:level.${signal.level}`)}:</strong> {signal.scope.name ?? t('finance:hiddenActivity')}
             </p>
             <p className="wr-fin-signal__text">{text(signal)}</p>
           </div>
