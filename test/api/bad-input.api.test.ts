@@ -14,12 +14,15 @@ interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
+  format?: string;
+  pattern?: string;
 }
 interface Operation {
   method: string;
   path: string;
   bodySchema?: JsonSchema;
   queryNames: string[];
+  querySchemas: Record<string, JsonSchema>;
   pathParams: string[];
 }
 
@@ -42,7 +45,7 @@ beforeAll(async () => {
   expect(everyRole.statusCode).toBe(201);
   admin = await t.login('alle.rollen', 'a long test password');
   const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string }[] }>>;
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string; schema?: JsonSchema }[] }>>;
   };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
@@ -50,6 +53,7 @@ beforeAll(async () => {
       path,
       bodySchema: op.requestBody?.content['application/json']?.schema,
       queryNames: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      querySchemas: Object.fromEntries((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}])),
       pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
     })),
   );
@@ -67,7 +71,8 @@ async function snapshot(): Promise<Record<string, number>> {
   return counts;
 }
 
-const validPathValue = (name: string) => (name === 'role' ? 'viewer' : '00000000-0000-4000-8000-000000000000');
+const PATH_VALUES: Record<string, string> = { role: 'viewer', seq: '1', code: 'GM0505' };
+const validPathValue = (name: string) => PATH_VALUES[name] ?? '00000000-0000-4000-8000-000000000000';
 const urlOf = (op: Operation, value: (name: string) => string = validPathValue) =>
   op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
 
@@ -91,6 +96,22 @@ function wrongTypeFor(schema: JsonSchema): fc.Arbitrary<unknown> {
   const wrong = candidates.filter(([type]) => !allowed.has(type)).map(([, arbitrary]) => arbitrary);
   return wrong.length ? fc.oneof(...wrong) : fc.constant(Symbol('unrepresentable'));
 }
+
+/** Text no database column can hold as sent: NUL, or a lone UTF-16 surrogate (either half). */
+const malformedText = fc
+  .tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d'), fc.string({ maxLength: 6 }))
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
+/** Whether a schema (or one of its alternatives) is a date or a date-time. */
+function dateKindOf(schema: JsonSchema): 'date' | 'date-time' | null {
+  for (const s of [schema, ...(schema.anyOf ?? [])]) {
+    if (s.format === 'date-time') return 'date-time';
+    if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return 'date';
+  }
+  return null;
+}
+/** Dates that look right but that PostgreSQL cannot hold (no year 0) or that lie far outside any plan. */
+const impossibleDates = { date: ['0000-01-01', '9999-12-31'], 'date-time': ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z'] };
 
 function expectCleanProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number): void {
   expect(response.statusCode, response.body).toBe(status);
@@ -167,6 +188,67 @@ describe('bad input changes nothing', () => {
       expect(await snapshot(), `${op.method} ${op.path}`).toEqual(before);
     }
   }, FUZZ_TIMEOUT_MS);
+
+  it('rejects malformed text with 422 naming the field on every route with a body', async () => {
+    for (const op of bodyOps()) {
+      const textFields = Object.entries(op.bodySchema?.properties ?? {}).filter(([, schema]) => typesOf(schema).has('string'));
+      if (textFields.length === 0) continue;
+      const before = await snapshot();
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...textFields.map(([name]) => name)), malformedText, async (name, value) => {
+          const response = await t.app.inject({ method: op.method as 'POST', url: urlOf(op), headers: admin.headers, payload: { [name]: value } });
+          expectCleanProblem(response, 422);
+          expect((response.json() as { errors?: { path: string }[] }).errors?.map((e) => e.path)).toContain(`body.${name}`);
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await snapshot(), `${op.method} ${op.path}`).toEqual(before);
+    }
+  }, FUZZ_TIMEOUT_MS);
+
+  it('rejects malformed text in every query parameter with 422 naming it', async () => {
+    for (const op of operations.filter((o) => o.method === 'GET' && o.queryNames.length > 0)) {
+      for (const name of op.queryNames) {
+        for (const bad of ['%00', 'a%00b']) {
+          const response = await t.app.inject({ method: 'GET', url: `${urlOf(op)}?${name}=${bad}`, headers: { cookie: admin.cookie } });
+          expectCleanProblem(response, 422);
+          expect((response.json() as { errors?: { path: string }[] }).errors?.map((e) => e.path)).toContain(`querystring.${name}`);
+        }
+      }
+    }
+  });
+
+  it('rejects impossible dates with 422 naming the field, in bodies and queries', async () => {
+    const before = await snapshot();
+    let checked = 0;
+    for (const op of operations) {
+      const bodyDates = Object.entries(op.bodySchema?.properties ?? {}).flatMap(([name, schema]) => {
+        const kind = dateKindOf(schema);
+        return kind ? [{ name, kind }] : [];
+      });
+      for (const { name, kind } of bodyDates) {
+        for (const value of impossibleDates[kind]) {
+          const response = await t.app.inject({ method: op.method as 'POST', url: urlOf(op), headers: admin.headers, payload: { [name]: value } });
+          expectCleanProblem(response, 422);
+          expect((response.json() as { errors?: { path: string }[] }).errors?.map((e) => e.path), `${op.method} ${op.path} ${name}=${value}`).toContain(`body.${name}`);
+          checked += 1;
+        }
+      }
+      if (op.method !== 'GET') continue;
+      for (const [name, schema] of Object.entries(op.querySchemas)) {
+        const kind = dateKindOf(schema);
+        if (!kind) continue;
+        for (const value of impossibleDates[kind]) {
+          const response = await t.app.inject({ method: 'GET', url: `${urlOf(op)}?${name}=${encodeURIComponent(value)}`, headers: { cookie: admin.cookie } });
+          expectCleanProblem(response, 422);
+          expect((response.json() as { errors?: { path: string }[] }).errors?.map((e) => e.path), `${op.path} ${name}=${value}`).toContain(`querystring.${name}`);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(await snapshot()).toEqual(before);
+  });
 
   it('rejects bodies that are not objects with 422', async () => {
     for (const op of bodyOps()) {

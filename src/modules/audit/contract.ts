@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate, IsoDateTime } from '../../platform/shared/dates.js';
 
 /** The audit module's API shapes, shared by server and web. */
 
@@ -23,8 +24,8 @@ export const AuditQuery = z.strictObject({
   subject: z.string().min(1).max(200).optional(),
   subjectType: z.string().min(1).max(80).optional(),
   action: z.string().min(1).max(80).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: IsoDateTime.or(IsoDate).optional(),
+  to: IsoDateTime.or(IsoDate).optional(),
   /** Keyset paging: entries with an id below this one. */
   before: z.string().regex(/^\d{1,18}$/).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateTime } from '../../platform/shared/dates.js';
 import { ROLES } from '../../platform/shared/permissions.js';
 
 /**
@@ -184,7 +185,7 @@ export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 export const CreateApiToken = z.strictObject({
   userId: Uuid,
   name: z.string().trim().min(1).max(100),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: IsoDateTime.optional(),
 });
 export type CreateApiToken = z.infer<typeof CreateApiToken>;
 /** The token value is shown once, at creation, and never again. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../platform/shared/dates.js';
 
 /** API shapes of the finance module (API.md "Programmes, finance, signals"), shared by server and web. */
 
@@ -13,7 +14,7 @@ const MAX_CENTS = 900_000_000_000_000;
 /** Whole euro cents; JSON numbers, never fractions. */
 export const Cents = z.number().int().min(0).max(MAX_CENTS);
 export const PositiveCents = z.number().int().min(1).max(MAX_CENTS);
-export const IsoDate = z.iso.date();
+export { IsoDate };
 export const BudgetYear = z.number().int().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

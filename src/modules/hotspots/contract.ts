@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../platform/shared/dates.js';
 import { MunicipalityCode } from '../areas/contract.js';
 import { IndicatorCode } from '../indicators/contract.js';
 
@@ -12,7 +13,6 @@ export type Statistic = z.infer<typeof Statistic>;
 export const Weights = z.string().regex(/^(queen|rook|knn:([1-9]|[1-2][0-9]|30)|ring:[1-5])$/, 'queen, rook, knn:<1-30> for areas or ring:<1-5> for H3 cells');
 export const H3_RESOLUTIONS = [6, 7, 8, 9, 10] as const;
 export const CellSpec = z.string().regex(/^h3:(6|7|8|9|10)$/, 'h3:<resolution 6-10>');
-const IsoDate = z.iso.date();
 export const Period = z.union([z.string().regex(/^\d{4}$/, 'a year such as 2020'), z.number().int().min(1990).max(2100)]);
 
 export const IndicatorSource = z.strictObject({

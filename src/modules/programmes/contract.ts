@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { IsoDate } from '../../platform/shared/dates.js';
 import { AreaCodeParam, MunicipalityCode } from '../areas/contract.js';
 import { IndicatorCode } from '../indicators/contract.js';
 
 /** API shapes of the programmes module (API.md "Programmes, finance, signals"), shared by server and web. */
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+export { IsoDate };
 
 export const IdParams = z.strictObject({ id: z.uuid() });
 export const GoalParams = z.strictObject({ id: z.uuid(), goalId: z.uuid() });

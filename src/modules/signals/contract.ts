@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate, IsoDateTime } from '../../platform/shared/dates.js';
 import { MunicipalityCode } from '../areas/contract.js';
 
 /**
@@ -13,8 +14,6 @@ export type Confidentiality = z.infer<typeof Confidentiality>;
 const Code = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a code of lowercase letters, digits and -');
 export const CategoryCode = Code;
 export const LegalRegimeCode = Code;
-const IsoDate = z.iso.date();
-const IsoDateTime = z.iso.datetime({ offset: true });
 const Uuid = z.uuid();
 // Buurt or wijk codes only: a signal sits in a neighbourhood, not in a whole city.
 const PlaceCode = z.string().regex(/^(WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$/, 'a CBS buurt or wijk code (BU05050301, WK050503)');

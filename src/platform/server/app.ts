@@ -11,7 +11,9 @@ import type { AppContext } from './fastify-types.js';
 import { loggerOptions } from './logger.js';
 import { handleError } from './problem.js';
 import { SERVER_MODULES } from './modules.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { registerRequestTextChecks } from './request-text.js';
+import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.js';
 import { registerWebApp } from './web-static.js';
 import './fastify-types.js';
 
@@ -28,6 +30,7 @@ export interface BuildAppOptions {
 /** Builds the whole application on a database that is already open and migrated. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = ctx;
+  const headers = securityHeaders(config);
   const app = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimitBytes,
@@ -37,6 +40,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     return503OnClosing: true,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler(headers),
+    clientErrorHandler: clientErrorHandler(headers),
   });
   app.decorate('ctx', ctx);
   app.decorate('readCache', new ReadCache(config.readCacheSeconds * 1000, ctx.clock));
@@ -48,8 +53,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setErrorHandler(handleError);
   // The API speaks JSON (and multipart for uploads); a text/plain body is a wrong content type (415), not a string.
   app.removeContentTypeParser('text/plain');
+  registerRequestTextChecks(app);
 
-  registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, headers);
   app.addHook('onSend', (request, reply, payload, done) => {
     // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
     if (request.url.startsWith('/api/')) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditRow, Database } from './db-schema.js';
+import { toStorableText } from './malformed-text.js';
 
 /** Who did it, as far as the audit log is concerned. `null` fields mean the system itself (a job, the CLI). */
 export interface AuditActor {
@@ -40,16 +41,19 @@ export async function withAudit(
   const id = rows[0]?.id;
   if (!id) throw new Error('audit_log_id_seq returned no value');
   const prevHash = last?.hash ?? GENESIS_HASH;
+  // The row is hashed in exactly the form it is stored and read back in: text the database would change
+  // (NUL, lone surrogates) is replaced first, and the detail goes through JSON as jsonb would take it.
+  // Requests with such text are refused at the parser; this keeps the chain sound whatever else calls here.
   const entry: AuditEntryFields = {
     id,
     at: at.toISOString(),
-    actorUserId: actor.userId,
-    actorUsername: actor.username,
-    actorOrganisationId: actor.organisationId,
-    action,
-    subjectType: subject.type,
-    subjectId: subject.id ?? null,
-    detail: canonicalise(detail) as Record<string, unknown>,
+    actorUserId: storable(actor.userId),
+    actorUsername: storable(actor.username),
+    actorOrganisationId: storable(actor.organisationId),
+    action: toStorableText(action),
+    subjectType: toStorableText(subject.type),
+    subjectId: storable(subject.id ?? null),
+    detail: JSON.parse(JSON.stringify(canonicalise(detail))) as Record<string, unknown>,
   };
   await tx
     .insertInto('audit_log')
@@ -59,7 +63,7 @@ export async function withAudit(
       actor_user_id: entry.actorUserId,
       actor_username: entry.actorUsername,
       actor_organisation_id: entry.actorOrganisationId,
-      action,
+      action: entry.action,
       subject_type: entry.subjectType,
       subject_id: entry.subjectId,
       detail: JSON.stringify(entry.detail),
@@ -97,17 +101,19 @@ export function hashAuditEntry(entry: AuditEntryFields, prevHash: string): strin
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Sorts object keys recursively, as jsonb does not keep key order. */
+const storable = (text: string | null): string | null => (text === null ? null : toStorableText(text));
+
+/** Sorts object keys recursively, as jsonb does not keep key order; text as the database stores it. */
 function canonicalise(value: unknown): unknown {
+  if (typeof value === 'string') return toStorableText(value);
   if (Array.isArray(value)) return value.map(canonicalise);
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = canonicalise(v);
-    }
-    return out;
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([key, v]): [string, unknown] => [toStorableText(key), canonicalise(v)])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
   }
   return value;
 }

@@ -18,19 +18,23 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Invalid content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
 
 export const problemType = (code: string): string => `urn:wijkregie:problem:${code}`;
+export const problemTitle = (status: number): string => TITLES[status] ?? 'Error';
 
 export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: FieldError[]): FastifyReply {
-  const body: Problem = { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail };
+  const body: Problem = { type: problemType(code), title: problemTitle(status), status, detail };
   if (errors) body.errors = errors;
   return reply.code(status).type('application/problem+json').serializer(JSON.stringify).send(body);
 }
