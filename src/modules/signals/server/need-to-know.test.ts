@@ -38,6 +38,9 @@ describe('need-to-know', () => {
     ['own registration always', { ...actor('politie', ['partner']), userId: 'someone' }, record({ confidentiality: 'confidential' }), true],
     ['area scope on the wijk', actor('gemeente', ['programme_manager'], ['WK050503']), record(), true],
     ['area scope elsewhere', actor('gemeente', ['programme_manager'], ['WK050401']), record(), false],
+    ['area scope limits the own organisation too', actor('politie', ['partner'], ['WK050401']), record(), false],
+    ['own organisation inside the area scope', actor('politie', ['partner'], ['BU05050305']), record(), true],
+    ['own registration outside the area scope', { ...actor('politie', ['partner'], ['WK050401']), userId: 'someone' }, record(), true],
     ['role without clearance', actor('gemeente', ['finance']), record({ category: 'verloedering', legalRegime: 'municipal-task', confidentiality: 'internal' }), false],
   ] as const)('%s', (_name, who, rec, expected) => {
     expect(isVisible(visibilityFilter(who, taxonomy), rec)).toBe(expected);

@@ -3,11 +3,13 @@ import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../contract.js';
 
 /**
  * Need-to-know as data (docs/signals.md has the same table). A holder of `signals.read` sees a signal they
- * registered themselves, and otherwise only when their clearance covers its confidentiality level
- * (CLEARANCE below, by role) AND either their organisation is its source, or ALL of these hold:
- *  - their organisation kind is a partner of the signal's legal regime (signal_legal_regimes.partner_kinds);
- *  - their organisation kind may read the category (signal_categories.reader_kinds);
- *  - the signal lies in one of their area scopes (buurt, wijk or gemeente code), or they have none.
+ * registered themselves, and otherwise only when ALL of these hold:
+ *  - their clearance covers its confidentiality level (CLEARANCE below, by role);
+ *  - the signal lies in one of their area scopes (buurt, wijk or gemeente code), or they have none. The
+ *    scope limits the own organisation's signals too (least privilege: a scope is given to narrow what a
+ *    user sees, and a police officer of one wijk has no need for the whole force's signals elsewhere);
+ *  - their organisation is its source, or their organisation kind is a partner of the signal's legal
+ *    regime (signal_legal_regimes.partner_kinds) and may read its category (signal_categories.reader_kinds).
  * The same rule serves lists, detail, counts, map points, exports and cases: it is one SQL filter.
  */
 
@@ -73,9 +75,8 @@ export interface VisibleRecordFacts {
 export function isVisible(filter: VisibilityFilter, record: VisibleRecordFacts): boolean {
   if (record.registeredBy !== null && record.registeredBy === filter.userId) return true;
   if (!(filter.levels as string[]).includes(record.confidentiality)) return false;
+  const scopes = filter.areaScopes;
+  if (scopes !== null && ![record.municipalityCode, record.areaCode, record.wijkCode].some((code) => code !== null && scopes.includes(code))) return false;
   if (record.sourceOrganisationId === filter.organisationId) return true;
-  if (!filter.categories.includes(record.category)) return false;
-  if (!filter.regimes.includes(record.legalRegime)) return false;
-  if (filter.areaScopes === null) return true;
-  return [record.municipalityCode, record.areaCode, record.wijkCode].some((code) => code !== null && filter.areaScopes!.includes(code));
+  return filter.categories.includes(record.category) && filter.regimes.includes(record.legalRegime);
 }

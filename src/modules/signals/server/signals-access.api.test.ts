@@ -9,7 +9,7 @@ import { createSignalsTestApp, get, post, signalBody, POINTS } from './testing/s
  * computed with the code under test). Suppression is off here (threshold 1) so counts can be compared.
  */
 type User = 'regisseur' | 'analist' | 'politie' | 'corporatie' | 'zorg' | 'casus' | 'politie-west';
-type Rec = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';
+type Rec = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 
 const RECORDS: Record<Rec, { by: User; body: Record<string, unknown> }> = {
   R1: { by: 'politie', body: { category: 'ondermijning', legalRegime: 'wgs-riec', confidentiality: 'restricted', location: POINTS.centrum, persons: [{ reference: 'demo-persoon-101' }] } },
@@ -18,17 +18,20 @@ const RECORDS: Record<Rec, { by: User; body: Record<string, unknown> }> = {
   R4: { by: 'regisseur', body: { category: 'verloedering', legalRegime: 'municipal-task', confidentiality: 'internal', location: POINTS.stadspolders } },
   R5: { by: 'casus', body: { category: 'woonoverlast', legalRegime: 'wgs-zvh', confidentiality: 'confidential', location: POINTS.krispijn, persons: [{ reference: 'demo-persoon-105' }] } },
   R6: { by: 'politie', body: { category: 'jeugdoverlast', legalRegime: 'police-provided', confidentiality: 'internal', location: POINTS.krispijn, groups: [{ reference: 'demo-groep-106' }] } },
+  R7: { by: 'politie-west', body: { category: 'verloedering', legalRegime: 'municipal-task', confidentiality: 'internal', location: POINTS.stadspolders } },
 };
 
 // Worked out from docs/signals.md, record by record.
 const VISIBLE: Record<User, Rec[]> = {
-  regisseur: ['R1', 'R2', 'R3', 'R4', 'R6'], // restricted clearance: not the confidential R5
-  analist: ['R2', 'R4', 'R6'], // internal only
-  politie: ['R1', 'R2', 'R4', 'R6'], // no care data (R3), no confidential (R5)
-  corporatie: ['R2', 'R4'], // not a RIEC partner, no care or youth categories
-  zorg: ['R2', 'R3', 'R4'], // not a partner of police-provided (R6)
-  casus: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'],
-  'politie-west': ['R1', 'R2', 'R6'], // scope WK050503: R4 lies elsewhere; own organisation's R1 and R6
+  regisseur: ['R1', 'R2', 'R3', 'R4', 'R6', 'R7'], // restricted clearance: not the confidential R5
+  analist: ['R2', 'R4', 'R6', 'R7'], // internal only
+  politie: ['R1', 'R2', 'R4', 'R6', 'R7'], // no care data (R3), no confidential (R5)
+  corporatie: ['R2', 'R4', 'R7'], // not a RIEC partner, no care or youth categories
+  zorg: ['R2', 'R3', 'R4', 'R7'], // not a partner of police-provided (R6)
+  casus: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'],
+  // Scope WK050503 limits the own organisation's signals too: not R1 (the centre) nor R4 (Stadspolders);
+  // R7 lies outside as well, but this user registered it.
+  'politie-west': ['R2', 'R6', 'R7'],
 };
 
 let t: TestApp;

@@ -12,21 +12,22 @@ export function visibleWhere(filter: VisibilityFilter) {
   return (eb: Eb): Expression<SqlBool> => {
     const mine = eb('signals.registered_by', '=', filter.userId);
     if (filter.levels.length === 0) return mine;
-    const partner: Expression<SqlBool>[] = [eb('signals.source_organisation_id', '=', filter.organisationId)];
+    const source: Expression<SqlBool>[] = [eb('signals.source_organisation_id', '=', filter.organisationId)];
     if (filter.categories.length && filter.regimes.length) {
-      const parts: Expression<SqlBool>[] = [eb('signals.category', 'in', filter.categories), eb('signals.legal_regime', 'in', filter.regimes)];
-      if (filter.areaScopes) {
-        parts.push(
-          eb.or([
-            eb('signals.area_code', 'in', filter.areaScopes),
-            eb('signals.wijk_code', 'in', filter.areaScopes),
-            eb('signals.municipality_code', 'in', filter.areaScopes),
-          ]),
-        );
-      }
-      partner.push(eb.and(parts));
+      source.push(eb.and([eb('signals.category', 'in', filter.categories), eb('signals.legal_regime', 'in', filter.regimes)]));
     }
-    return eb.or([mine, eb.and([eb('signals.confidentiality', 'in', filter.levels), eb.or(partner)])]);
+    const others: Expression<SqlBool>[] = [eb('signals.confidentiality', 'in', filter.levels), eb.or(source)];
+    // The area scope holds for the own organisation's signals as well (need-to-know.ts says why).
+    if (filter.areaScopes) {
+      others.push(
+        eb.or([
+          eb('signals.area_code', 'in', filter.areaScopes),
+          eb('signals.wijk_code', 'in', filter.areaScopes),
+          eb('signals.municipality_code', 'in', filter.areaScopes),
+        ]),
+      );
+    }
+    return eb.or([mine, eb.and(others)]);
   };
 }
 
