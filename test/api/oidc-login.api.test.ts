@@ -300,6 +300,7 @@ describe('OIDC login and MFA', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().type).toBe('urn:wijkregie:problem:auth.mfa_required');
 
+    t.clock.advanceMinutes(1); // the code that confirmed the enrolment is spent: use the next one
     const now = t.clock.now();
     const current = await currentTotp(zorgSecret, now);
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/session/totp', headers: user.headers, payload: { code: current === '123456' ? '654321' : '123456' } });

@@ -19,7 +19,7 @@ import {
   type Database,
 } from '../../../platform/server/index.js';
 import { RoleCode, type CurrentUser, type LoginRequest } from '../contract.js';
-import { findTotpSecret, findUserCredentials, updateUserColumns } from './users.queries.js';
+import { claimTotpStep, findTotpSecret, findUserCredentials, updateUserColumns } from './users.queries.js';
 
 export interface SessionDeps {
   db: Kysely<Database>;
@@ -79,9 +79,13 @@ export async function login(deps: SessionDeps, input: LoginRequest, ip: string) 
   if (!active) return fail('disabled', INVALID_CREDENTIALS());
   let mfaVerified = false;
   if (user.totp_enabled_at !== null && user.totp_secret_encrypted) {
-    if (!input.totp) throw new AppError('auth.totp_required', 401, 'Enter the six-digit code from your authenticator app');
+    // The right password alone is told apart (the login page then asks for the code), but it is audited
+    // and its reserved attempt stays counted: it is no free oracle for guessing passwords.
+    if (!input.totp) return fail('totp_missing', new AppError('auth.totp_required', 401, 'Enter the six-digit code from your authenticator app'));
     const secret = decryptSecret(deps.totpKey, user.totp_secret_encrypted);
-    if (!(await verifyTotp(secret, input.totp, now))) return fail('totp', new AppError('auth.invalid_totp', 401, 'The code is not valid'));
+    const lastStep = user.totp_last_step === null ? null : Number(user.totp_last_step);
+    const step = await verifyTotp(secret, input.totp, now, lastStep);
+    if (step === null || !(await claimTotpStep(db, user.id, step))) return fail('totp', new AppError('auth.invalid_totp', 401, 'The code is not valid'));
     mfaVerified = true;
   }
   return db.transaction().execute(async (tx) => {
@@ -113,18 +117,20 @@ export async function completeMfaWithTotp(deps: SessionDeps, actor: Actor, code:
   const { db, now } = deps;
   const session = actor.session;
   if (!session?.mfaPending) throw new AppError('auth.mfa_not_pending', 409, 'This session needs no verification code');
-  const sealed = actor.totpEnabled ? await findTotpSecret(db, actor.userId) : null;
-  if (!sealed) throw new AppError('auth.totp_not_enabled', 409, 'Set up an authenticator app first');
+  const totp = actor.totpEnabled ? await findTotpSecret(db, actor.userId) : null;
+  if (!totp) throw new AppError('auth.totp_not_enabled', 409, 'Set up an authenticator app first');
   const attemptId = await reserveAttempt(deps, actor.username, ip);
-  const valid = await verifyTotp(decryptSecret(deps.totpKey, sealed), code, now);
-  await db.transaction().execute(async (tx) => {
-    if (valid) {
+  const step = await verifyTotp(decryptSecret(deps.totpKey, totp.sealed), code, now, totp.lastStep);
+  const valid = await db.transaction().execute(async (tx) => {
+    const claimed = step !== null && (await claimTotpStep(tx, actor.userId, step));
+    if (claimed) {
       await markLoginAttemptSucceeded(tx, attemptId);
       await markSessionMfaVerified(tx, session.idHash);
       await withAudit(tx, actor, 'auth.mfa_verified', { type: 'user', id: actor.userId }, { factor: 'totp' }, now);
     } else {
       await withAudit(tx, actor, 'auth.login_failed', { type: 'user', id: actor.userId }, { reason: 'totp', step: 'mfa' }, now);
     }
+    return claimed;
   });
   if (!valid) throw new AppError('auth.invalid_totp', 422, 'The code is not valid', [{ path: 'body.code', message: 'not the current code' }]);
 }
@@ -147,13 +153,14 @@ export async function confirmTotpEnrolment(deps: SessionDeps, actor: Actor, code
   // Once in force, a code proves a login (POST /api/v1/session/totp, throttled), not an enrolment: this
   // route must not become an unthrottled way to pass a pending session's second factor.
   if (actor.totpEnabled) throw new AppError('auth.totp_already_enabled', 409, 'Two-factor authentication is already set up; ask an administrator to reset it');
-  const sealed = await findTotpSecret(deps.db, actor.userId);
-  if (!sealed) throw new AppError('auth.totp_not_started', 409, 'Start the set-up first');
-  const secret = decryptSecret(deps.totpKey, sealed);
-  if (!(await verifyTotp(secret, code, deps.now))) {
-    throw new AppError('auth.invalid_totp', 422, 'The code is not valid', [{ path: 'body.code', message: 'not the current code' }]);
-  }
+  const totp = await findTotpSecret(deps.db, actor.userId);
+  if (!totp) throw new AppError('auth.totp_not_started', 409, 'Start the set-up first');
+  const invalidCode = () => new AppError('auth.invalid_totp', 422, 'The code is not valid', [{ path: 'body.code', message: 'not the current code' }]);
+  const step = await verifyTotp(decryptSecret(deps.totpKey, totp.sealed), code, deps.now, totp.lastStep);
+  if (step === null) throw invalidCode();
   await deps.db.transaction().execute(async (tx) => {
+    // The confirming code is spent too: it cannot open a session afterwards.
+    if (!(await claimTotpStep(tx, actor.userId, step))) throw invalidCode();
     await updateUserColumns(tx, actor.userId, { totp_enabled_at: deps.now });
     if (actor.session) await markSessionMfaVerified(tx, actor.session.idHash);
     await withAudit(tx, actor, 'auth.totp_enrolled', { type: 'user', id: actor.userId });

@@ -61,7 +61,15 @@ export async function findUserCredentials(db: Db, username: string) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.password_hash', 'users.totp_secret_encrypted', 'users.totp_enabled_at', 'users.disabled_at', 'organisations.disabled_at as organisation_disabled_at'])
+    .select([
+      'users.id',
+      'users.password_hash',
+      'users.totp_secret_encrypted',
+      'users.totp_enabled_at',
+      sql<string | null>`users.totp_last_step::text`.as('totp_last_step'),
+      'users.disabled_at',
+      'organisations.disabled_at as organisation_disabled_at',
+    ])
     .where('users.username', '=', username)
     .executeTakeFirst();
 }
@@ -134,7 +142,23 @@ export async function countActiveAdministrators(db: Db): Promise<number> {
   return row.n;
 }
 
-export async function findTotpSecret(db: Db, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('totp_secret_encrypted').where('id', '=', userId).executeTakeFirst();
-  return row?.totp_secret_encrypted ?? null;
+export async function findTotpSecret(db: Db, userId: string): Promise<{ sealed: string; lastStep: number | null } | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['totp_secret_encrypted', sql<string | null>`totp_last_step::text`.as('totp_last_step')])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row?.totp_secret_encrypted) return null;
+  return { sealed: row.totp_secret_encrypted, lastStep: row.totp_last_step === null ? null : Number(row.totp_last_step) };
+}
+
+/**
+ * Records a TOTP time step as used, only when it is later than the last one: false means the code (or an
+ * earlier one) was already used, perhaps by a request running at the same moment.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const result = await sql`
+    UPDATE users SET totp_last_step = ${step}
+    WHERE id = ${userId} AND (totp_last_step IS NULL OR totp_last_step < ${step})`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }

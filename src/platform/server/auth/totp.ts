@@ -11,10 +11,22 @@ export function totpUri(secret: string, username: string): string {
   return generateURI({ issuer: 'Wijkregie', label: username, secret });
 }
 
-export async function verifyTotp(secret: string, token: string, now: Date): Promise<boolean> {
-  if (!/^\d{6}$/.test(token)) return false;
-  const result = await verify({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: EPOCH_TOLERANCE_SECONDS });
-  return result.valid;
+/**
+ * The time step of the code when it is valid at `now` (within the tolerance) and later than `afterStep`,
+ * the last step accepted for this user; null otherwise. The caller must then record the step with a
+ * conditional write (claimTotpStep in the auth module), so a code cannot be used twice even concurrently.
+ */
+export async function verifyTotp(secret: string, token: string, now: Date, afterStep: number | null): Promise<number | null> {
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({
+    secret,
+    token,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: EPOCH_TOLERANCE_SECONDS,
+    ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+  });
+  // TOTP results carry the matched time step; the union type also covers HOTP, which has none.
+  return result.valid && 'timeStep' in result && typeof result.timeStep === 'number' ? result.timeStep : null;
 }
 
 /** For tests and the CLI: the code an authenticator app would show at `now`. */
