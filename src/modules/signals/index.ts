@@ -23,13 +23,19 @@ export const signalsModule: ServerModule = {
 
 /**
  * For spatial statistics (the hotspots module): `listSignalPointsForAnalysis(db, actor, { municipality,
- * from, to, categories?, areaCodes? })` → `{ points: [{ lon, lat, areaCode, retentionUntil }] }`.
+ * from, to, categories?, areaCodes? })` → `{ points: [{ lon, lat, areaCode, retentionUntil }], access }`.
  * The caller sees exactly the signals its lists show (need-to-know), without ids, persons or text; each
  * call writes one `signals.analysis_read` audit row in its own transaction. `from`/`to` are inclusive ISO
  * dates (UTC). A stored result derived from these points must be deleted when its newest `retentionUntil`
  * passes (SECURITY.md 10): register a job for that (`ServerModule.jobs`).
  */
 export { listSignalPointsForAnalysis, type AnalysisPoint, type AnalysisRequest } from './server/aggregates.service.js';
+/**
+ * For a result kept from those points: store `access` as it came (JSON), and before showing the result ask
+ * `signalAccessChecker(db, actor)` → `(stored) => boolean`: true only when the actor may see every signal it
+ * was made from, by the signals' own need-to-know rule. Anything else stored (null, malformed) answers false.
+ */
+export { signalAccessChecker, type SignalAccessKey } from './server/signal-access.js';
 /** The planted demo clusters (synthetic), so hot-spot tests can check the analysis finds them. */
 export { PLANTED_CLUSTERS } from './server/demo-signals.js';
 /** The retention run itself, for the CLI and tests (the server runs it hourly as a job). */

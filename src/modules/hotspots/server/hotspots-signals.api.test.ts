@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { loadActorUser, SYSTEM_ACTOR, type Actor } from '../../../platform/server/index.js';
@@ -123,8 +124,9 @@ describe('a saved signal-based analysis', () => {
     const saved = response.json();
     expect(saved.expiresAt).toBe(`${EARLIEST_RETENTION}T00:00:00.000Z`);
     expect(saved.sourceKind).toBe('signals');
-    // Another organisation does not see it: its counts came from what the police may see.
-    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: manager.cookie } })).statusCode).toBe(404);
+    // Whoever may see every signal it was made from may open it, in any organisation; the analyst may not.
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: manager.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: analyst.cookie } })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${saved.id}`, headers: { cookie: politie.cookie } })).statusCode).toBe(200);
 
     const job = hotspotsModule.jobs!.find((j) => j.name === 'hotspots.retention')!;
@@ -149,5 +151,64 @@ describe('a saved signal-based analysis', () => {
   it('refuses to save an analysis of no signals at all', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: analyst.headers, payload: { name: 'Leeg', request: SIGNALS_REQUEST } });
     expect(response.statusCode).toBe(422);
+  });
+});
+
+describe('who may open a saved signal-based analysis', () => {
+  // The analysis is built on the police's restricted woonoverlast signals in Oud Krispijn and the Stadspolders.
+  const readers: Record<string, number> = {
+    politie: 200, // their own organisation's signals
+    regisseur: 200, // gemeente: partner of the regime, reader of the category, cleared for restricted
+    corporatie: 200, // the same for the housing corporation
+    analist: 404, // internal clearance only
+    'politie-analist': 404, // same organisation as the author, but internal clearance only
+    'politie-stadspolders': 404, // same organisation, scoped to the Stadspolders: sees 3 of the signals, not all
+  };
+  const sessions = new Map<string, TestSession>();
+  let savedId = '';
+
+  beforeAll(async () => {
+    const admin = await t.login('beheerder');
+    const organisations = (await t.app.inject({ url: '/api/v1/organisations', headers: { cookie: admin.cookie } })).json().items as { id: string; kind: string }[];
+    const politieId = organisations.find((o) => o.kind === 'politie')!.id;
+    for (const [username, roles, areaScopes] of [
+      ['politie-analist', ['analyst'], []],
+      ['politie-stadspolders', ['partner'], ['WK050511']],
+    ] as const) {
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { username, displayName: username, password: 'correct horse battery', organisationId: politieId, roles, areaScopes } });
+      expect(created.statusCode, created.body).toBe(201);
+      sessions.set(username, await t.login(username, 'correct horse battery'));
+    }
+    for (const username of ['politie', 'regisseur', 'corporatie', 'analist']) sessions.set(username, await t.login(username));
+    const saved = await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: politie.headers, payload: { name: 'Woonoverlast Dordt West', note: 'Notitie van de wijkagent', request: SIGNALS_REQUEST } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    savedId = saved.json().id;
+  });
+
+  it.each(Object.entries(readers))('%s: opening it answers %i, with one audit row in either case', async (username, status) => {
+    const before = await countRows(t.database, 'audit_log');
+    const response = await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${savedId}`, headers: { cookie: sessions.get(username)!.cookie } });
+    expect(response.statusCode).toBe(status);
+    if (status === 404) expect(response.body).not.toContain('Woonoverlast Dordt West');
+    expect(await countRows(t.database, 'audit_log')).toBe(before + 1);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_username', 'subject_id', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'hotspots.read', actor_username: username, subject_id: savedId });
+    const detail = (typeof audit.detail === 'string' ? JSON.parse(audit.detail) : audit.detail) as { result: string };
+    expect(detail.result).toBe(status === 200 ? 'shown' : 'not_visible');
+  });
+
+  it.each(Object.entries(readers))('%s: the list holds it only when it may be opened (%i)', async (username, status) => {
+    const before = await countRows(t.database, 'audit_log');
+    const list = await t.app.inject({ url: '/api/v1/analyses/hotspots/saved?municipality=GM0505', headers: { cookie: sessions.get(username)!.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect((list.json().items as { id: string }[]).some((i) => i.id === savedId)).toBe(status === 200);
+    expect(await countRows(t.database, 'audit_log')).toBe(before + 1);
+  });
+
+  it('opens one saved before the facts of its signals were kept to its author only', async () => {
+    const legacy = (await t.app.inject({ method: 'POST', url: '/api/v1/analyses/hotspots/saved', headers: politie.headers, payload: { name: 'Van voor de regel', request: SIGNALS_REQUEST } })).json();
+    await sql`UPDATE hotspot_analyses SET signal_access = NULL WHERE id = ${legacy.id}`.execute(t.database.db);
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${legacy.id}`, headers: { cookie: politie.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/v1/analyses/hotspots/saved/${legacy.id}`, headers: { cookie: manager.cookie } })).statusCode).toBe(404);
   });
 });

@@ -13,12 +13,25 @@ export interface SavedAnalysisRow {
   organisation_id: string;
   created_at: Date;
   expires_at: Date | null;
+  signal_access: unknown;
   username: string;
 }
 
 export async function insertSavedAnalysis(
   db: HotspotDb,
-  row: { name: string; note: string; municipality: string; sourceKind: 'indicator' | 'signals'; statistic: string; request: unknown; result: unknown; createdBy: string; organisationId: string; expiresAt: Date | null },
+  row: {
+    name: string;
+    note: string;
+    municipality: string;
+    sourceKind: 'indicator' | 'signals';
+    statistic: string;
+    request: unknown;
+    result: unknown;
+    createdBy: string;
+    organisationId: string;
+    expiresAt: Date | null;
+    signalAccess: unknown[] | null;
+  },
 ): Promise<string> {
   const inserted = await db
     .insertInto('hotspot_analyses')
@@ -33,6 +46,7 @@ export async function insertSavedAnalysis(
       created_by: row.createdBy,
       organisation_id: row.organisationId,
       expires_at: row.expiresAt,
+      signal_access: row.signalAccess === null ? null : JSON.stringify(row.signalAccess),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -40,12 +54,12 @@ export async function insertSavedAnalysis(
 }
 
 /**
- * Saved analyses that have not expired at `now`, newest first; the result snapshot only when asked for.
- * Signal-based ones only for the organisation that made them (their counts came from what it may see).
+ * Saved analyses that have not expired at `now`, newest first, one page; the result snapshot only when asked
+ * for. Who may open which is decided by the service (saved-access.ts) on what this returns.
  */
 export async function findSavedAnalyses(
   db: HotspotDb,
-  filter: { id?: string; municipality?: string | undefined; organisationId: string; now: Date; withResult: boolean },
+  filter: { id?: string; municipality?: string | undefined; now: Date; withResult: boolean; limit: number; offset: number },
 ): Promise<SavedAnalysisRow[]> {
   let query = db
     .selectFrom('hotspot_analyses')
@@ -62,12 +76,14 @@ export async function findSavedAnalyses(
       'hotspot_analyses.organisation_id',
       'hotspot_analyses.created_at',
       'hotspot_analyses.expires_at',
+      'hotspot_analyses.signal_access',
       'users.username',
     ])
     .where((eb) => eb.or([eb('hotspot_analyses.expires_at', 'is', null), eb('hotspot_analyses.expires_at', '>', filter.now)]))
-    .where((eb) => eb.or([eb('hotspot_analyses.source_kind', '=', 'indicator'), eb('hotspot_analyses.organisation_id', '=', filter.organisationId)]))
     .orderBy('hotspot_analyses.created_at', 'desc')
-    .limit(500);
+    .orderBy('hotspot_analyses.id')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.id) query = query.where('hotspot_analyses.id', '=', filter.id);
   if (filter.municipality) query = query.where('hotspot_analyses.municipality_code', '=', filter.municipality);
   if (!filter.withResult) return (await query.execute()).map((r) => ({ ...r, result: null }));

@@ -4,16 +4,25 @@ import { HotspotRequest as HotspotRequestSchema, HotspotResult as HotspotResultS
 import type { HotspotRequest, HotspotResult, SavedHotspotAnalysis, SavedHotspotSummary, SaveHotspotAnalysis } from '../contract.js';
 import { deleteExpiredAnalyses, findSavedAnalyses, insertSavedAnalysis, type SavedAnalysisRow } from './hotspots.queries.js';
 import { hotspotDb } from './hotspots.tables.js';
+import { savedAnalysisAccess } from './saved-access.js';
 import { analyseIndicator } from './indicator-source.js';
 import { analyseSignals } from './signal-source.js';
 
 const municipalityOf = (request: HotspotRequest): string => ('signals' in request.source ? request.source.signals.municipality : request.source.municipality);
 
+/** One analysis with, for a signal source, the need-to-know facts of its signals (kept when it is saved). */
+async function analyse(db: Kysely<Database>, actor: Actor, request: HotspotRequest): Promise<{ result: HotspotResult; signalAccess: unknown[] | null }> {
+  const source = request.source;
+  if ('signals' in source) {
+    const { result, access } = await analyseSignals(db, actor, source, request.weights, request.statistic);
+    return { result, signalAccess: access };
+  }
+  return { result: await analyseIndicator(db, source, request.weights, request.statistic), signalAccess: null };
+}
+
 /** Runs one analysis; nothing is stored. Signal-based analyses see only the signals the actor may see. */
 export async function runHotspotAnalysis(db: Kysely<Database>, actor: Actor, request: HotspotRequest): Promise<HotspotResult> {
-  const source = request.source;
-  if ('signals' in source) return analyseSignals(db, actor, source, request.weights, request.statistic);
-  return analyseIndicator(db, source, request.weights, request.statistic);
+  return (await analyse(db, actor, request)).result;
 }
 
 function toSummary(row: SavedAnalysisRow): SavedHotspotSummary {
@@ -36,16 +45,18 @@ function toSaved(row: SavedAnalysisRow): SavedHotspotAnalysis {
 
 /**
  * Saves an analysis with its result as shown, so a neighbourhood plan can cite it. A signal-based one
- * carries the earliest retention date of its signals and is deleted then (SECURITY 10).
+ * carries the earliest retention date of its signals and is deleted then (SECURITY 10), and the
+ * need-to-know facts of its signals, which decide who may open it (saved-access.ts).
  */
 export async function saveHotspotAnalysis(db: Kysely<Database>, actor: Actor, input: SaveHotspotAnalysis, now: Date): Promise<SavedHotspotAnalysis> {
-  const result = await runHotspotAnalysis(db, actor, input.request);
+  const { result, signalAccess } = await analyse(db, actor, input.request);
   const sourceKind = 'signals' in input.request.source ? 'signals' : 'indicator';
   if (sourceKind === 'signals' && result.expiresAt === null) {
     throw invalid('hotspots.no_signals', 'There are no signals in this selection to save an analysis of', [{ path: 'request.source.signals', message: 'no signals found' }]);
   }
-  const id = await db.transaction().execute(async (tx) => {
-    const saved = await insertSavedAnalysis(hotspotDb(tx), {
+  return db.transaction().execute(async (tx) => {
+    const hdb = hotspotDb(tx);
+    const id = await insertSavedAnalysis(hdb, {
       name: input.name,
       note: input.note ?? '',
       municipality: municipalityOf(input.request),
@@ -56,27 +67,48 @@ export async function saveHotspotAnalysis(db: Kysely<Database>, actor: Actor, in
       createdBy: actor.userId,
       organisationId: actor.organisationId,
       expiresAt: result.expiresAt ? new Date(result.expiresAt) : null,
+      signalAccess,
     });
-    await withAudit(tx, actor, 'hotspots.save', { type: 'hotspot_analysis', id: saved }, { name: input.name, request: input.request, n: result.n, expiresAt: result.expiresAt });
-    return saved;
+    await withAudit(tx, actor, 'hotspots.save', { type: 'hotspot_analysis', id }, { name: input.name, request: input.request, n: result.n, expiresAt: result.expiresAt }, now);
+    // Shown back to its author, who has just seen every signal in it: the save's audit row covers this read.
+    const [row] = await findSavedAnalyses(hdb, { id, now, withResult: true, limit: 1, offset: 0 });
+    if (!row) throw new Error('saved analysis vanished after insert');
+    return toSaved(row);
   });
-  const found = await findSavedHotspotAnalysis(db, actor, id, now);
-  if (!found) throw new Error('saved analysis vanished after insert');
-  return found;
 }
 
+const LIST_LIMIT = 500;
+
+/** The saved analyses the actor may open, newest first (at most 500); one audit row per list read. */
 export async function listSavedHotspotAnalyses(db: Kysely<Database>, actor: Actor, municipality: string | undefined, now: Date): Promise<SavedHotspotSummary[]> {
-  const rows = await findSavedAnalyses(hotspotDb(db), { municipality, organisationId: actor.organisationId, now, withResult: false });
-  return rows.map(toSummary);
+  return db.transaction().execute(async (tx) => {
+    const mayOpen = await savedAnalysisAccess(tx, actor);
+    const shown: SavedAnalysisRow[] = [];
+    // Pages until the list is full, so analyses the actor may not open do not crowd out those they may.
+    for (let offset = 0; shown.length < LIST_LIMIT; offset += LIST_LIMIT) {
+      const page = await findSavedAnalyses(hotspotDb(tx), { municipality, now, withResult: false, limit: LIST_LIMIT, offset });
+      shown.push(...page.filter(mayOpen));
+      if (page.length < LIST_LIMIT) break;
+    }
+    const items = shown.slice(0, LIST_LIMIT);
+    await withAudit(tx, actor, 'hotspots.list', { type: 'hotspot_analysis' }, { municipality: municipality ?? null, shown: items.length, signalBased: items.filter((r) => r.source_kind === 'signals').length }, now);
+    return items.map(toSummary);
+  });
 }
 
 /**
- * One saved analysis, or null when it does not exist, has expired or is not the actor's to see (a
- * signal-based analysis belongs to the organisation that made it). Exported for neighbourhood plans.
+ * One saved analysis, or null when it does not exist, has expired or may not be opened by the actor
+ * (saved-access.ts). Every call writes a `hotspots.read` audit row in its own transaction, with the result
+ * shown, not_visible or not_found, as reads of signals do. Exported for neighbourhood plans.
  */
 export async function findSavedHotspotAnalysis(db: Kysely<Database>, actor: Actor, id: string, now: Date = new Date()): Promise<SavedHotspotAnalysis | null> {
-  const [row] = await findSavedAnalyses(hotspotDb(db), { id, organisationId: actor.organisationId, now, withResult: true });
-  return row ? toSaved(row) : null;
+  return db.transaction().execute(async (tx) => {
+    const [row] = await findSavedAnalyses(hotspotDb(tx), { id, now, withResult: true, limit: 1, offset: 0 });
+    const mayOpen = row !== undefined && (await savedAnalysisAccess(tx, actor))(row);
+    const result = row === undefined ? 'not_found' : mayOpen ? 'shown' : 'not_visible';
+    await withAudit(tx, actor, 'hotspots.read', { type: 'hotspot_analysis', id }, { result, sourceKind: row?.source_kind ?? null }, now);
+    return row && mayOpen ? toSaved(row) : null;
+  });
 }
 
 export async function getSavedHotspotAnalysis(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<SavedHotspotAnalysis> {

@@ -2,7 +2,7 @@ import { gridDisk } from 'h3-js';
 import type { Kysely } from 'kysely';
 import { invalid, type Actor, type Database } from '../../../platform/server/index.js';
 import { findAreaPolygons } from '../../areas/index.js';
-import { listSignalPointsForAnalysis } from '../../signals/index.js';
+import { listSignalPointsForAnalysis, type SignalAccessKey } from '../../signals/index.js';
 import type { HotspotResult, Statistic } from '../contract.js';
 import { binPointsToH3 } from './engine/h3-binning.js';
 import { analyseSignalCells, cellsCovering } from './signal-cells.js';
@@ -33,8 +33,15 @@ async function studyAreaOf(db: Kysely<Database>, signals: SignalsSourceInput['si
 /**
  * Signals binned to H3 cells. The signals module decides which signals the actor may see (partner, area,
  * category, confidentiality) and hands over only points; the counts are made here and suppressed below 5.
+ * `access` is what the signals module needs to decide later who may open a saved copy of the result.
  */
-export async function analyseSignals(db: Kysely<Database>, actor: Actor, source: SignalsSourceInput, weights: string, statistic: Statistic): Promise<HotspotResult> {
+export async function analyseSignals(
+  db: Kysely<Database>,
+  actor: Actor,
+  source: SignalsSourceInput,
+  weights: string,
+  statistic: Statistic,
+): Promise<{ result: HotspotResult; access: SignalAccessKey[] }> {
   if (!weights.startsWith('ring:')) {
     throw invalid('hotspots.invalid_weights', 'H3 cells take ring weights', [{ path: 'weights', message: 'use ring:<k> for H3 cells' }]);
   }
@@ -43,7 +50,7 @@ export async function analyseSignals(db: Kysely<Database>, actor: Actor, source:
   }
   const resolution = Number(source.cell.slice('h3:'.length));
   const ring = Number(weights.slice('ring:'.length));
-  const { points } = await listSignalPointsForAnalysis(db, actor, {
+  const { points, access } = await listSignalPointsForAnalysis(db, actor, {
     municipality: source.signals.municipality,
     from: source.signals.from,
     to: source.signals.to,
@@ -61,5 +68,5 @@ export async function analyseSignals(db: Kysely<Database>, actor: Actor, source:
   if (studyArea.length > MAXIMUM_CELLS) {
     throw invalid('hotspots.too_many_cells', 'The cells are too small for this area', [{ path: 'source.cell', message: `${studyArea.length} cells; choose a coarser resolution` }]);
   }
-  return analyseSignalCells(points, { resolution, ring, statistic, studyArea, weights });
+  return { result: analyseSignalCells(points, { resolution, ring, statistic, studyArea, weights }), access };
 }

@@ -5,7 +5,8 @@ import { SignalCountsQuery as CountsSchema, type SignalCounts, type SignalCounts
 import { auditRead } from './read-audit.js';
 import type { SignalsContext } from './signals-context.js';
 import { countVisibleSignalsByArea, findVisiblePoints, findVisibleSignalsForExport, type SignalFilter } from './signals.queries.js';
-import { visibilityOf } from './signals.service.js';
+import { distinctAccessKeys, type SignalAccessKey } from './signal-access.js';
+import { facts, visibilityOf } from './signals.service.js';
 import { signalsDb } from './signals.tables.js';
 
 /**
@@ -74,12 +75,14 @@ export interface AnalysisPoint {
 /**
  * The located signals the caller may see, for spatial statistics (the hotspots module). Exactly the
  * need-to-know of lists; no ids, persons or descriptions leave this function. One audit row per call.
+ * `access` holds the distinct need-to-know facts of the points, for a result that is kept (signal-access.ts).
  */
-export async function listSignalPointsForAnalysis(db: Kysely<Database>, actor: Actor, request: AnalysisRequest, options: { now?: Date } = {}): Promise<{ points: AnalysisPoint[] }> {
+export async function listSignalPointsForAnalysis(db: Kysely<Database>, actor: Actor, request: AnalysisRequest, options: { now?: Date } = {}): Promise<{ points: AnalysisPoint[]; access: SignalAccessKey[] }> {
   return db.transaction().execute(async (tx) => {
     const sdb = signalsDb(tx);
     const rows = await findVisiblePoints(sdb, await visibilityOf(sdb, actor), request);
     const points = rows.map((r) => ({ lon: r.lon as number, lat: r.lat as number, areaCode: r.area_code, retentionUntil: r.retention_until }));
+    const access = distinctAccessKeys(rows.map((r) => facts(r)));
     await auditRead(
       tx,
       actor,
@@ -88,6 +91,6 @@ export async function listSignalPointsForAnalysis(db: Kysely<Database>, actor: A
       { municipality: request.municipality, from: request.from, to: request.to, categories: request.categories ?? null, areaCodes: request.areaCodes ?? null, points: points.length },
       { now: options.now ?? new Date(), unusualReadsPerHour: Number.MAX_SAFE_INTEGER },
     );
-    return { points };
+    return { points, access };
   });
 }

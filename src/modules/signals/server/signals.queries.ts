@@ -114,7 +114,20 @@ export async function countVisibleSignalsByArea(db: SignalsDb, visibility: Visib
 
 export async function findVisiblePoints(db: SignalsDb, visibility: VisibilityFilter, filter: SignalFilter) {
   return filtered(db, visibility, filter)
-    .select(['signals.lon', 'signals.lat', 'signals.area_code', sql<string>`signals.retention_until::text`.as('retention_until')])
+    .select([
+      'signals.lon',
+      'signals.lat',
+      'signals.area_code',
+      sql<string>`signals.retention_until::text`.as('retention_until'),
+      // The need-to-know facts, so a stored result can later be shown only to who may see all of its signals.
+      'signals.registered_by',
+      'signals.source_organisation_id',
+      'signals.category',
+      'signals.legal_regime',
+      'signals.confidentiality',
+      'signals.municipality_code',
+      'signals.wijk_code',
+    ])
     .where('signals.lon', 'is not', null)
     .orderBy('signals.id')
     .execute();
