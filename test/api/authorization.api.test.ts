@@ -116,6 +116,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/finance-entries/pending': ['programme_manager', 'finance'],
   'POST /api/v1/finance-entries/:id/decision': ['programme_manager', 'finance'],
   'PUT /api/v1/finance/settings': ['finance'],
+  'GET /api/v1/finance/settings': ['programme_manager', 'finance'],
+  'POST /api/v1/finance/settings/changes/:id/decision': ['programme_manager', 'finance'],
   'GET /api/v1/budget-proposals': ['programme_manager', 'finance', 'partner'],
   'POST /api/v1/budget-proposals': ['finance'],
   'GET /api/v1/budget-proposals/:id': ['programme_manager', 'finance', 'partner'],

@@ -53,7 +53,8 @@ beforeAll(async () => {
   const line = await f.post('/api/v1/budget-lines', { headers: fHeaders, data: { activityId, year, description: 'Inzet straatcoaches', amountCents: BUDGET_EUROS * 100, allocations: [{ fundingSourceId: agenda.id, shareBp: 10_000 }] } });
   expect(line.status()).toBe(201);
   const lineId = (await line.json()).id;
-  // Monthly invoices below the approval threshold, so they count at once.
+  // Monthly invoices below the approval threshold, registered at once by one person: from the second one on
+  // they reach the threshold together (a possible split) and wait, so the programme manager approves them.
   let left = spentEuros;
   for (let month = 1; left > 0; month += 1) {
     const amount = Math.min(left, 9_000);
@@ -61,6 +62,11 @@ beforeAll(async () => {
     const bookedOn = new Date(Math.min(Date.UTC(year, month - 1, 1), Date.now())).toISOString().slice(0, 10);
     const entry = await f.post('/api/v1/finance-entries', { headers: fHeaders, data: { budgetLineId: lineId, kind: 'spend', amountCents: amount * 100, bookedOn, description: `Straatcoaches maand ${month}`, documentRef: `E2E-${month}` } });
     expect(entry.status()).toBe(201);
+    const booked = await entry.json();
+    if (booked.status === 'pending') {
+      const decided = await r.post(`/api/v1/finance-entries/${booked.id}/decision`, { headers: rHeaders, data: { decision: 'approve', note: '' } });
+      expect(decided.status()).toBe(200);
+    }
   }
   // The browser logs in itself; drop the API session's cookies first.
   await regisseur.context.clearCookies();
@@ -125,6 +131,19 @@ describe('finance', () => {
     await screenshot(page, 'finance-approvals-own');
   });
 
+  it('proposes a higher approval threshold, which does not count until a second person decides', async () => {
+    const { page } = finance;
+    const section = page.locator('#threshold');
+    await section.getByText('Vanaf €\u00a010.000 moet een tweede persoon een boeking accorderen.').waitFor();
+    await section.getByLabel('Nieuwe grens in euro', { exact: true }).fill('25.000');
+    await section.getByLabel('Reden van de wijziging', { exact: true }).fill('Meer inhuur in het vierde kwartaal');
+    await section.getByRole('button', { name: 'Voorstel indienen' }).click();
+    await section.getByText(/Voorstel vastgelegd\. De grens blijft €\u00a010\.000 /).waitFor();
+    await section.getByText(/zelf voorgesteld/).waitFor();
+    await expect.poll(() => section.getByRole('button', { name: 'Wijziging accorderen' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'approval threshold');
+  });
+
   it('lets a second person approve it', async () => {
     const { page } = regisseur;
     await login(page, 'regisseur');
@@ -137,6 +156,12 @@ describe('finance', () => {
     await screenshot(page, 'finance-approvals');
     await item.getByRole('button', { name: 'Accorderen' }).click();
     await expect.poll(() => page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' }).count()).toBe(0);
+    // The threshold change the controller proposed: the second person rejects it, with a reason.
+    const threshold = page.locator('#threshold');
+    await threshold.getByText(/de grens van €\u00a010\.000 naar €\u00a025\.000/).waitFor();
+    await threshold.getByLabel('Toelichting bij het besluit').fill('Niet nodig: de opdrachten blijven onder de grens.');
+    await threshold.getByRole('button', { name: 'Wijziging afwijzen' }).click();
+    await threshold.getByText('Er wacht geen wijziging van de grens.').waitFor();
   });
 
   it('shows Preventie met Gezag with its tranches, duties and statement downloads', async () => {

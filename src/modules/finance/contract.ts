@@ -162,6 +162,10 @@ export const Entry = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string(),
+  /** Why it waits (or waited) for a second person: its own amount, or a split with the same person's recent bookings. */
+  approvalReason: z.enum(['amount', 'split']).nullable(),
+  /** For a split: this amount plus what the same person booked alone on the line (same kind) in the last 30 days. */
+  splitTotalCents: z.number().int().nullable(),
 });
 export type Entry = z.infer<typeof Entry>;
 
@@ -199,7 +203,28 @@ export type CreateEntry = z.input<typeof CreateEntry>;
 
 export const Decision = z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(1000).default('') });
 export const EntryList = z.object({ items: z.array(Entry), approvalThresholdCents: z.number().int() });
-export const FinanceSettings = z.strictObject({ approvalThresholdCents: Cents });
+/** A proposed new approval threshold; it takes effect only when a second person approves it. */
+export const ThresholdProposal = z.strictObject({ approvalThresholdCents: Cents, reason: Text(1000) });
+export type ThresholdProposal = z.input<typeof ThresholdProposal>;
+export const SettingChange = z.object({
+  id: z.uuid(),
+  key: z.literal('approval_threshold_cents'),
+  fromCents: z.number().int(),
+  toCents: z.number().int(),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'superseded']),
+  proposedBy: z.string(),
+  proposedById: z.uuid().nullable(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+});
+export type SettingChange = z.infer<typeof SettingChange>;
+/** The threshold in force and the change that waits for a second person, if any. */
+export const FinanceSettingsView = z.object({ approvalThresholdCents: z.number().int(), pendingChange: SettingChange.nullable() });
+export type FinanceSettingsView = z.infer<typeof FinanceSettingsView>;
+export const SettingChangeDecided = z.object({ approvalThresholdCents: z.number().int(), change: SettingChange });
 
 // ---- budget proposals and the budget-effect table ----
 

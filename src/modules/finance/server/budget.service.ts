@@ -7,7 +7,8 @@ import { resolveAllocations } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
 import { activitiesOf, activityNamer, findActivity, findProgramme } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
-import { findAllocations, findApprovalThreshold, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
+import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
+import { findApprovalThreshold } from './settings.queries.js';
 import { financeDb } from './finance.tables.js';
 import { addFigures, emptyFigures, lineFigures, signalOf, type Figures } from './line-figures.js';
 import { computeSourceFigures, sourceSignals } from './source-figures.js';
@@ -78,6 +79,8 @@ export function toEntry(e: EntryRow, line: LineRow | undefined, activityName: st
     decidedBy: e.decidedName,
     decidedAt: e.decidedAt ? new Date(e.decidedAt).toISOString() : null,
     decisionNote: e.decisionNote,
+    approvalReason: e.approvalReason,
+    splitTotalCents: e.splitTotalCents,
   };
 }
 

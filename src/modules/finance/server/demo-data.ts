@@ -218,7 +218,7 @@ async function seedBudget(db: Kysely<Database>, sources: Map<string, string>, no
     const spentShare = item.overrun ? (1.15 * elapsed <= 1 ? 1.15 * elapsed : 1.05) : Math.min(1, (item.share ?? 0) * elapsed);
     const spent = item.spent ?? Math.round(item.amountCents * spentShare);
     // Spend on the subsidy stops at its deadline (June 2026).
-    await seedSpend(db, id, item.year, spent, item.activity === DEMO_ACTIVITY_NAMES.youthPrevention && today > '2026-06-30' ? '2026-06-30' : today);
+    await seedSpend(db, id, item.year, spent, item.activity === DEMO_ACTIVITY_NAMES.youthPrevention && today > '2026-06-30' ? '2026-06-30' : today, now);
   }
 }
 
@@ -234,7 +234,7 @@ async function demoPair(db: Kysely<Database>): Promise<{ submitter: FinanceActor
 }
 
 /** Quarterly invoices from January up to today (or the whole year, for a past year); large ones approved by a second person. */
-async function seedSpend(db: Kysely<Database>, lineId: string, year: number, totalCents: number, today: string): Promise<void> {
+async function seedSpend(db: Kysely<Database>, lineId: string, year: number, totalCents: number, today: string, now: Date): Promise<void> {
   const pair = await demoPair(db);
   if (!pair || totalCents <= 0) return;
   const starts = ['01', '04', '07', '10'].map((month) => `${year}-${month}-01`).filter((date) => date <= today);
@@ -243,7 +243,7 @@ async function seedSpend(db: Kysely<Database>, lineId: string, year: number, tot
   for (const [i, amountCents] of amounts.entries()) {
     const bookedOn = starts[i] ?? today;
     const quarter = `Q${i + 1}-${year}`;
-    const entry = await createEntry(db, pair.submitter, { budgetLineId: lineId, kind: 'spend', amountCents, bookedOn, description: `Kwartaalfactuur ${quarter} (demo)`, documentRef: `DEMO-${quarter}-${lineId.slice(0, 4)}` });
+    const entry = await createEntry(db, pair.submitter, { budgetLineId: lineId, kind: 'spend', amountCents, bookedOn, description: `Kwartaalfactuur ${quarter} (demo)`, documentRef: `DEMO-${quarter}-${lineId.slice(0, 4)}` }, now);
     if (entry.status === 'pending') await decide(db, pair.approver, entry.id, { decision: 'approve', note: 'Gecontroleerd tegen de opdracht (demo).' }, new Date(`${bookedOn}T12:00:00Z`));
   }
 }
@@ -258,7 +258,7 @@ async function seedPending(db: Kysely<Database>, now: Date): Promise<void> {
   if (!line) return;
   const pair = await demoPair(db);
   if (!pair || (await entryWithDocumentExists(fdb, line.id, 'DEMO-OPDRACHT-001'))) return;
-  await createEntry(db, pair.submitter, { budgetLineId: line.id, kind: 'commitment', amountCents: 2_400_000, bookedOn: isoDay(now), description: 'Opdracht bewonersbegeleiding tweede fase (demo)', documentRef: 'DEMO-OPDRACHT-001' });
+  await createEntry(db, pair.submitter, { budgetLineId: line.id, kind: 'commitment', amountCents: 2_400_000, bookedOn: isoDay(now), description: 'Opdracht bewonersbegeleiding tweede fase (demo)', documentRef: 'DEMO-OPDRACHT-001' }, now);
 }
 
 export async function seedFinanceDemo(db: Kysely<Database>, now: Date = new Date()): Promise<void> {

@@ -5,8 +5,10 @@ import type { Entry } from '../contract.js';
 import { activityNamer } from './activity-directory.js';
 import { toEntry } from './budget.service.js';
 import { partnerFilter } from './finance-scope.js';
-import { decideEntry, findApprovalThreshold, findEntries, findLines, insertEntry, lockEntry, saveApprovalThreshold } from './finance.queries.js';
+import { approvalNeeded, splitWindowStart } from './approval-rule.js';
+import { decideEntry, findEntries, findLines, findOwnUnreviewedEntries, insertEntry, lockEntry, lockLine } from './finance.queries.js';
 import { financeDb } from './finance.tables.js';
+import { findApprovalThreshold } from './settings.queries.js';
 
 type EntryInput = {
   budgetLineId: string;
@@ -19,24 +21,31 @@ type EntryInput = {
 };
 
 /**
- * Records a commitment or spend against a budget line. Above the approval threshold it waits for a second
- * person (four-eyes); at or below it counts at once. The document reference (invoice, order, decision number)
- * is required so every euro can be traced to a paper.
+ * Records a commitment or spend against a budget line. At or above the approval threshold it waits for a
+ * second person (four-eyes), and so does a booking that, with what the same person booked alone on the line
+ * in the last 30 days, reaches it (approval-rule.ts). Spend is booked only against an approved commitment.
+ * The document reference (invoice, order, decision number) is required so every euro can be traced to a paper.
+ * `now` is the registration time (the app clock): the split window runs on it.
  */
-export async function createEntry(db: Kysely<Database>, actor: FinanceActor, input: EntryInput): Promise<Entry> {
+export async function createEntry(db: Kysely<Database>, actor: FinanceActor, input: EntryInput, now: Date): Promise<Entry> {
   return db.transaction().execute(async (tx) => {
     const fdb = financeDb(tx);
     const [line] = await findLines(fdb, { ids: [input.budgetLineId] });
     if (!line) throw invalid('finance.unknown_budget_line', 'Unknown budget line', [{ path: 'budgetLineId', message: 'no such budget line' }]);
+    await lockLine(fdb, line.id);
     if (input.commitmentId) {
       if (input.kind !== 'spend') throw invalid('finance.invalid_entry', 'Only spend can be booked against a commitment', [{ path: 'commitmentId', message: 'only for spend' }]);
       const [commitment] = await findEntries(fdb, { id: input.commitmentId });
-      if (!commitment || commitment.kind !== 'commitment' || commitment.budgetLineId !== line.id || commitment.status === 'rejected') {
-        throw invalid('finance.invalid_entry', 'Not a commitment of this line', [{ path: 'commitmentId', message: 'not an approved or pending commitment of this budget line' }]);
+      if (!commitment || commitment.kind !== 'commitment' || commitment.budgetLineId !== line.id) {
+        throw invalid('finance.invalid_entry', 'Not a commitment of this line', [{ path: 'commitmentId', message: 'not a commitment of this budget line' }]);
       }
+      // Paying against an order nobody has approved yet would spend money the second person may still refuse.
+      if (commitment.status !== 'approved') throw invalid('finance.commitment_not_approved', 'Spend can only be booked against an approved commitment', [{ path: 'commitmentId', message: `the commitment is ${commitment.status}` }]);
     }
     const threshold = await findApprovalThreshold(fdb);
-    const status = input.amountCents > threshold ? 'pending' : 'approved';
+    const own = actor.userId ? await findOwnUnreviewedEntries(fdb, { lineId: line.id, submittedBy: actor.userId, kind: input.kind, since: splitWindowStart(now) }) : [];
+    const rule = approvalNeeded({ amountCents: input.amountCents, thresholdCents: threshold, ownRecentCents: own.map((e) => e.amountCents) });
+    const status = rule.status;
     const id = await insertEntry(fdb, {
       budgetLineId: line.id,
       kind: input.kind,
@@ -48,6 +57,9 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
       status,
       submittedBy: actor.userId,
       submittedName: actor.displayName,
+      approvalReason: rule.reason,
+      splitTotalCents: rule.splitTotalCents,
+      registeredAt: now,
     });
     await withAudit(tx, actor, input.kind === 'spend' ? 'finance.spend' : 'finance.commitment', { type: 'finance_entry', id }, {
       budgetLineId: line.id,
@@ -55,6 +67,8 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
       documentRef: input.documentRef,
       status,
       approvalThresholdCents: threshold,
+      ...(rule.reason ? { approvalReason: rule.reason } : {}),
+      ...(rule.reason === 'split' ? { splitTotalCents: rule.splitTotalCents, splitEntryIds: own.map((e) => e.id) } : {}),
     });
     const [entry] = await findEntries(fdb, { id });
     if (!entry) throw notFound('Entry');
@@ -103,15 +117,5 @@ export async function decide(db: Kysely<Database>, actor: FinanceActor, id: stri
     if (!updated) throw notFound('Entry');
     const nameOf = await activityNamer(tx, actor, line ? [line.activityId] : []);
     return toEntry(updated, line, line ? nameOf(line.activityId, line.activityName) : null);
-  });
-}
-
-export async function setApprovalThreshold(db: Kysely<Database>, actor: FinanceActor, cents: number): Promise<{ approvalThresholdCents: number }> {
-  return db.transaction().execute(async (tx) => {
-    const fdb = financeDb(tx);
-    const before = await findApprovalThreshold(fdb);
-    await saveApprovalThreshold(fdb, cents);
-    await withAudit(tx, actor, 'finance.settings.update', { type: 'finance_settings', id: 'approval_threshold_cents' }, { from: before, to: cents });
-    return { approvalThresholdCents: cents };
   });
 }

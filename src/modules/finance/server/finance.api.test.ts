@@ -145,10 +145,12 @@ describe('funding sources', () => {
       expect(line.uncoveredCents).toBe(0);
     });
 
-    it('books small spend at once and holds large spend for a second person (four-eyes)', async () => {
-      const small = await post(regisseur, '/api/v1/finance-entries', { budgetLineId: lineId, kind: 'spend', amountCents: 1_000_000, bookedOn: '2026-03-01', description: 'Factuur maart', documentRef: 'F-2026-001' });
-      expect(small.statusCode, small.body).toBe(201);
-      expect(small.json().status).toBe('approved');
+    it('holds spend at or above the threshold for a second person (four-eyes)', async () => {
+      // Exactly at the € 10.000 threshold: it waits too (four-eyes.api.test.ts has the finer rules).
+      const atThreshold = await post(regisseur, '/api/v1/finance-entries', { budgetLineId: lineId, kind: 'spend', amountCents: 1_000_000, bookedOn: '2026-03-01', description: 'Factuur maart', documentRef: 'F-2026-001' });
+      expect(atThreshold.statusCode, atThreshold.body).toBe(201);
+      expect(atThreshold.json()).toMatchObject({ status: 'pending', approvalReason: 'amount' });
+      expect((await post(finance, `/api/v1/finance-entries/${atThreshold.json().id}/decision`, { decision: 'approve', note: '' })).statusCode).toBe(200);
       const large = await post(regisseur, '/api/v1/finance-entries', { budgetLineId: lineId, kind: 'spend', amountCents: 5_000_000, bookedOn: '2026-06-15', description: 'Factuur Q2', documentRef: 'F-2026-002' });
       expect(large.json().status).toBe('pending');
       const id = large.json().id;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { centsFromDb } from '../money/cents.js';
 import type { FinanceDb } from './finance.tables.js';
 
-/** The only place with finance SQL. Dates are read as 'YYYY-MM-DD' text; bigint cents become numbers. */
+/** Finance SQL (with settings.queries.ts). Dates are read as 'YYYY-MM-DD' text; bigint cents become numbers. */
 
 function dateText(column: string): RawBuilder<string> {
   return sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -285,6 +285,8 @@ export interface EntryRow {
   decidedName: string | null;
   decidedAt: Date | null;
   decisionNote: string;
+  approvalReason: 'amount' | 'split' | null;
+  splitTotalCents: number | null;
 }
 
 export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly string[]; status?: EntryRow['status']; id?: string }): Promise<EntryRow[]> {
@@ -306,6 +308,8 @@ export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly st
       'decided_name',
       'decided_at',
       'decision_note',
+      'approval_reason',
+      'split_total_cents',
     ]);
   if (filter.lineIds) {
     if (filter.lineIds.length === 0) return [];
@@ -330,10 +334,12 @@ export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly st
     decidedName: r.decided_name,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    approvalReason: r.approval_reason,
+    splitTotalCents: r.split_total_cents === null ? null : centsFromDb(r.split_total_cents),
   }));
 }
 
-export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'decidedBy' | 'decidedName' | 'decidedAt' | 'decisionNote'>): Promise<string> {
+export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'decidedBy' | 'decidedName' | 'decidedAt' | 'decisionNote'> & { registeredAt: Date }): Promise<string> {
   const { id } = await db
     .insertInto('finance_entries')
     .values({
@@ -347,6 +353,9 @@ export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'd
       status: entry.status,
       submitted_by: entry.submittedBy,
       submitted_name: entry.submittedName,
+      approval_reason: entry.approvalReason,
+      split_total_cents: entry.splitTotalCents,
+      created_at: entry.registeredAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -368,24 +377,33 @@ export async function lockEntry(db: FinanceDb, id: string): Promise<void> {
   await sql`SELECT id FROM finance_entries WHERE id = ${id} FOR UPDATE`.execute(db);
 }
 
+/** Serialises bookings on one line, so two at once cannot both miss each other in the split check. */
+export async function lockLine(db: FinanceDb, id: string): Promise<void> {
+  await sql`SELECT id FROM budget_lines WHERE id = ${id} FOR UPDATE`.execute(db);
+}
+
+/**
+ * What one person booked alone on a line since `since` (registration time): approved entries of that kind
+ * without a second person's decision. The split check adds the new amount to these.
+ */
+export async function findOwnUnreviewedEntries(db: FinanceDb, filter: { lineId: string; submittedBy: string; kind: 'commitment' | 'spend'; since: Date }): Promise<{ id: string; amountCents: number }[]> {
+  const rows = await db
+    .selectFrom('finance_entries')
+    .select(['id', 'amount_cents'])
+    .where('budget_line_id', '=', filter.lineId)
+    .where('submitted_by', '=', filter.submittedBy)
+    .where('kind', '=', filter.kind)
+    .where('status', '=', 'approved')
+    .where('decided_by', 'is', null)
+    .where('created_at', '>=', filter.since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, amountCents: centsFromDb(r.amount_cents) }));
+}
+
 export async function entryWithDocumentExists(db: FinanceDb, lineId: string, documentRef: string): Promise<boolean> {
   const row = await db.selectFrom('finance_entries').select('id').where('budget_line_id', '=', lineId).where('document_ref', '=', documentRef).executeTakeFirst();
   return row !== undefined;
-}
-
-// ---- settings ----
-
-export async function findApprovalThreshold(db: FinanceDb): Promise<number> {
-  const row = await db.selectFrom('finance_settings').select('value').where('key', '=', 'approval_threshold_cents').executeTakeFirst();
-  return centsFromDb(row?.value ?? 0);
-}
-
-export async function saveApprovalThreshold(db: FinanceDb, cents: number): Promise<void> {
-  await db
-    .insertInto('finance_settings')
-    .values({ key: 'approval_threshold_cents', value: cents })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: cents }))
-    .execute();
 }
 
 // ---- proposals ----

@@ -11,7 +11,7 @@ import {
   Entry,
   EntryList,
   ExportQuery,
-  FinanceSettings,
+  FinanceSettingsView,
   FundingSourceDetail,
   FundingSourceList,
   IdParams,
@@ -20,15 +20,18 @@ import {
   Proposal,
   ProposalList,
   RecordTrancheReceipt,
+  SettingChangeDecided,
+  ThresholdProposal,
   TrancheParams,
 } from '../contract.js';
 import { isoDay } from '../money/forecast.js';
 import { createBudgetLine, getProgrammeBudget, listProgrammeOptions } from './budget.service.js';
-import { createEntry, decide, listPendingEntries, setApprovalThreshold } from './entries.service.js';
+import { createEntry, decide, listPendingEntries } from './entries.service.js';
 import { exportAccountability, exportBudgetEffect, type ExportFile } from './export.service.js';
 import { createFundingSource, getFundingSource, listFundingSources, recordTrancheReceipt } from './funding.service.js';
 import { createProposal, getProposal, listProposals } from './proposals.service.js';
 import { demoProgrammeIds } from './demo-data.js';
+import { decideThresholdChange, getFinanceSettings, proposeThreshold } from './settings.service.js';
 
 const Created = { 201: IdParams.loose() };
 
@@ -69,7 +72,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   );
 
   typed.post('/api/v1/finance-entries', { config: { access: 'finance.spend' }, schema: { tags, summary: 'Record a commitment or spend; above the threshold it waits for approval', body: CreateEntry, response: { 201: Entry } } }, async (request, reply) =>
-    reply.code(201).send(await createEntry(db(), requireActor(request), request.body)),
+    reply.code(201).send(await createEntry(db(), requireActor(request), request.body, app.ctx.clock())),
   );
   typed.get('/api/v1/finance-entries/pending', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Commitments and spend waiting for a second person', response: { 200: EntryList } } }, async (request) =>
     listPendingEntries(db(), requireActor(request)),
@@ -77,8 +80,14 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   typed.post('/api/v1/finance-entries/:id/decision', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Approve or reject (four-eyes: not the submitter); audited', params: IdParams, body: Decision, response: { 200: Entry } } }, async (request) =>
     decide(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
-  typed.put('/api/v1/finance/settings', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Set the approval threshold', body: FinanceSettings, response: { 200: FinanceSettings } } }, async (request) =>
-    setApprovalThreshold(db(), requireActor(request), request.body.approvalThresholdCents),
+  typed.get('/api/v1/finance/settings', { config: { access: 'finance.approve' }, schema: { tags, summary: 'The approval threshold in force and a proposed change waiting for a second person', response: { 200: FinanceSettingsView } } }, async () =>
+    getFinanceSettings(db()),
+  );
+  typed.put('/api/v1/finance/settings', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Propose a new approval threshold (202): it takes effect once someone else approves it; audited', body: ThresholdProposal, response: { 202: FinanceSettingsView } } }, async (request, reply) =>
+    reply.code(202).send(await proposeThreshold(db(), requireActor(request), request.body, app.ctx.clock())),
+  );
+  typed.post('/api/v1/finance/settings/changes/:id/decision', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Approve or reject a proposed threshold (four-eyes: not the proposer); audited', params: IdParams, body: Decision, response: { 200: SettingChangeDecided } } }, async (request) =>
+    decideThresholdChange(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
 
   typed.get('/api/v1/budget-proposals', { config: { access: 'finance.read' }, schema: { tags, summary: 'Budget proposals with their budget-effect tables', response: { 200: ProposalList } } }, async (request) => listProposals(db(), requireActor(request)));

@@ -84,7 +84,27 @@ export interface FinanceEntriesTable {
   decided_name: string | null;
   decided_at: ColumnType<Date, Date | string, Date | string> | null;
   decision_note: Generated<string>;
+  /** Why it waits for a second person (db/migrations/20261206T1200__finance__four-eyes-rules.sql). */
+  approval_reason: 'amount' | 'split' | null;
+  split_total_cents: BigCents | null;
+  /** Registration time by the app clock: the split check's window runs on it. */
   created_at: GeneratedTimestamp;
+}
+
+export interface FinanceSettingChangesTable {
+  id: Generated<string>;
+  key: 'approval_threshold_cents';
+  from_value: BigCents;
+  to_value: BigCents;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected' | 'superseded';
+  proposed_by: string | null;
+  proposed_name: string;
+  proposed_at: ColumnType<Date, Date | string, Date | string>;
+  decided_by: string | null;
+  decided_name: string | null;
+  decided_at: ColumnType<Date, Date | string, Date | string> | null;
+  decision_note: Generated<string>;
 }
 
 export interface BudgetProposalsTable {
@@ -136,6 +156,7 @@ export type FinanceTables = {
   budget_proposal_years: BudgetProposalYearsTable;
   budget_proposal_financing: BudgetProposalFinancingTable;
   finance_settings: FinanceSettingsTable;
+  finance_setting_changes: FinanceSettingChangesTable;
 };
 
 export type FinanceDb = Kysely<Database & FinanceTables> | Transaction<Database & FinanceTables>;

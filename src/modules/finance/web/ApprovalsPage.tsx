@@ -12,6 +12,7 @@ import type { Entry } from '../contract';
 import { FinanceNav } from './FinanceNav';
 import { useDecide, usePendingEntries } from './finance-api';
 import { euro, euroExact } from './money';
+import { ThresholdSection } from './ThresholdSection';
 import './finance.css';
 
 /** The four-eyes queue: large commitments and spend wait here for someone other than who booked them. */
@@ -33,6 +34,7 @@ export default function ApprovalsPage() {
           </ul>
         </Section>
       ) : null}
+      <ThresholdSection />
     </Page>
   );
 }
@@ -48,6 +50,7 @@ function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
         <strong>{euroExact(entry.amountCents)}</strong> · {t(`finance:entry.kinds.${entry.kind}`)} · {entry.activityName ?? t('finance:hiddenActivity')}
       </p>
       <p className="utrecht-paragraph">{entry.description}</p>
+      {entry.approvalReason === 'split' && entry.splitTotalCents !== null ? <Alert type="warning">{t('finance:approvals.split', { total: euroExact(entry.splitTotalCents) })}</Alert> : null}
       <p className="utrecht-paragraph wr-fin-muted">
         {t('finance:approvals.meta', { line: entry.lineDescription, doc: entry.documentRef, date: formatDate(entry.bookedOn, i18n.language), by: entry.submittedBy })}
       </p>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
-import type { CreateBudgetLine, CreateEntry, CreateFundingSource, Entry, FundingSourceDetail, FundingSourceSummary, ProgrammeBudget, ProgrammeOption, Proposal } from '../contract';
+import type { CreateBudgetLine, CreateEntry, CreateFundingSource, Entry, FinanceSettingsView, FundingSourceDetail, FundingSourceSummary, ProgrammeBudget, ProgrammeOption, Proposal, ThresholdProposal } from '../contract';
 
 /** The finance API as TanStack Query hooks. */
 
@@ -30,6 +30,11 @@ export function usePendingEntries(enabled: boolean) {
   return useQuery({ queryKey: ['finance', 'pending'], queryFn: () => api.get<{ items: Entry[]; approvalThresholdCents: number }>('/api/v1/finance-entries/pending'), enabled });
 }
 
+/** The threshold in force and a proposed change that waits for a second person. */
+export function useFinanceSettings(enabled: boolean) {
+  return useQuery({ queryKey: ['finance', 'settings'], queryFn: () => api.get<FinanceSettingsView>('/api/v1/finance/settings'), enabled });
+}
+
 export function useProposals() {
   return useQuery({ queryKey: ['finance', 'proposals'], queryFn: async () => (await api.get<{ items: Proposal[] }>('/api/v1/budget-proposals')).items });
 }
@@ -42,6 +47,9 @@ function useFinanceMutation<T, R>(fn: (body: T) => Promise<R>) {
 
 export const useCreateEntry = () => useFinanceMutation((body: CreateEntry) => api.post<Entry>('/api/v1/finance-entries', body));
 export const useDecide = () => useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<Entry>(`/api/v1/finance-entries/${enc(id)}/decision`, body));
+export const useProposeThreshold = () => useFinanceMutation((body: ThresholdProposal) => api.put<FinanceSettingsView>('/api/v1/finance/settings', body));
+export const useDecideThreshold = () =>
+  useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<unknown>(`/api/v1/finance/settings/changes/${enc(id)}/decision`, body));
 export const useCreateLine = () => useFinanceMutation((body: CreateBudgetLine) => api.post<{ id: string }>('/api/v1/budget-lines', body));
 export const useCreateSource = () => useFinanceMutation((body: CreateFundingSource) => api.post<{ id: string }>('/api/v1/funding-sources', body));
 export const useRecordReceipt = () =>
