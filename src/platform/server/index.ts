@@ -11,6 +11,7 @@ export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditS
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';
 export { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
+export { newPasswordProblem } from './auth/password-policy.js';
 export { newTotpSecret, totpUri, verifyTotp, currentTotp } from './auth/totp.js';
 export { deriveKey, encryptSecret, decryptSecret, sha256Hex, constantTimeEqual } from './auth/secrets.js';
 export { createSession, deleteSession, deleteUserSessions, markSessionMfaVerified } from './auth/sessions.js';

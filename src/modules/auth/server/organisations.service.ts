@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, conflict, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
 import type { CreateOrganisation, Organisation, UpdateOrganisation } from '../contract.js';
 import { OrganisationKind } from '../contract.js';
+import { revokeTokensOfOrganisation } from './api-tokens.queries.js';
 import {
   deleteSessionsOfOrganisation,
   findOrganisations,
@@ -56,9 +57,14 @@ export async function updateOrganisation(
     if (input.kind !== undefined) set.kind = input.kind;
     if (input.disabled !== undefined) set.disabled_at = input.disabled ? (existing.disabled_at ?? new Date()) : null;
     await updateOrganisationColumns(tx, id, set);
-    // Members of a disabled organisation lose access at once, like a disabled user.
-    if (input.disabled === true) await deleteSessionsOfOrganisation(tx, id);
-    await withAudit(tx, actor, 'organisation.update', { type: 'organisation', id }, { changes: input });
+    // Members of a disabled organisation lose access at once, like a disabled user, and their API tokens
+    // for good (enabling the organisation again brings none back).
+    let tokensRevoked = 0;
+    if (input.disabled === true) {
+      await deleteSessionsOfOrganisation(tx, id);
+      tokensRevoked = await revokeTokensOfOrganisation(tx, id, new Date());
+    }
+    await withAudit(tx, actor, 'organisation.update', { type: 'organisation', id }, { changes: input, tokensRevoked });
     const [row] = await findOrganisations(tx, { id });
     if (!row) throw new Error('organisation vanished after update');
     return toOrganisation(row);

@@ -5,12 +5,14 @@ import {
   deleteUserSessions,
   hashPassword,
   invalid,
+  newPasswordProblem,
   notFound,
   withAudit,
   type AuditActor,
   type Database,
 } from '../../../platform/server/index.js';
 import { RoleCode, type CreateUser, type UpdateUser, type User } from '../contract.js';
+import { revokeTokensOfUser } from './api-tokens.queries.js';
 import { findOrganisations } from './organisations.queries.js';
 import {
   countActiveAdministrators,
@@ -49,13 +51,23 @@ async function requireOrganisation(tx: Transaction<Database>, organisationId: st
   if (!organisation) throw invalid('user.organisation_unknown', 'Unknown organisation', [{ path: 'body.organisationId', message: 'no such organisation' }]);
 }
 
-/** Creates a user; used by the API, the CLI and the demo seed, always with an audit row. */
+/** Refuses a password a person chose when it is short, common, leaked or built from the account's own names. */
+function requireAcceptablePassword(password: string, personal: readonly (string | null | undefined)[]): void {
+  const problem = newPasswordProblem(password, personal);
+  if (problem) throw invalid('user.password_weak', 'Choose another password', [{ path: 'body.password', message: problem }]);
+}
+
+/**
+ * Creates a user; used by the API, the CLI and the demo seed, always with an audit row. The password is
+ * checked (password-policy.ts) except for the demo seed, whose documented password is weak on purpose.
+ */
 export async function createUser(
   db: Kysely<Database>,
   actor: AuditActor,
   input: CreateUser,
   options: { isDemo?: boolean } = {},
 ): Promise<User> {
+  if (!options.isDemo) requireAcceptablePassword(input.password, [input.username, input.displayName, input.email]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     if (await usernameExists(tx, input.username)) throw conflict('user.username_taken', 'This username is taken');
@@ -85,6 +97,10 @@ export async function createUser(
 }
 
 export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: string, input: UpdateUser): Promise<User> {
+  if (input.password) {
+    const current = await findUserById(db, id);
+    requireAcceptablePassword(input.password, [current?.username, current?.displayName, current?.email, input.displayName, input.email]);
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (tx) => {
     const existing = await findUserById(tx, id);
@@ -113,10 +129,13 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
     // Disabling, a new password or a new second factor end every session of the user at once.
     let sessionsEnded = 0;
     if (input.disabled === true || passwordHash || input.resetTotp) sessionsEnded = await deleteUserSessions(tx, id);
+    // A disabled account's tokens are revoked, not suspended: enabling it again brings none of them back.
+    const tokensRevoked = input.disabled === true ? await revokeTokensOfUser(tx, id, new Date()) : 0;
     const { password: _password, ...auditable } = input;
     await withAudit(tx, actor, 'user.update', { type: 'user', id }, {
       changes: { ...auditable, passwordChanged: passwordHash !== undefined },
       sessionsEnded,
+      tokensRevoked,
     });
     const updated = await findUserById(tx, id);
     if (!updated) throw new Error('user vanished after update');

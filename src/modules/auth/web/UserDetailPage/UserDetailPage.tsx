@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { knownFieldProblem } from '../auth-problems';
 import { TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
@@ -123,11 +124,14 @@ function PasswordSection({ user, onSaved }: { user: User; onSaved: (message: str
       },
     );
   }
+  // A password the server refuses as too easy to guess is explained at the field, in the page's language.
+  const weak = knownFieldProblem(update.error)?.field === 'password';
+  const shownErrors: FieldErrorLink[] = weak && fieldErrors.length === 0 ? [{ fieldId: 'user-new-password', label: t('auth:users.newPassword'), message: t('auth:users.passwordWeak') }] : fieldErrors;
   return (
     <Section title={t('auth:users.resetPasswordHeading')} id="user-password">
       <div className="wr-card">
         <form className="utrecht-form" noValidate onSubmit={submit}>
-          <ErrorSummary error={update.error} fields={fieldErrors} />
+          <ErrorSummary error={weak ? undefined : update.error} fields={shownErrors} />
           <TextField
             id="user-new-password"
             type="password"
@@ -135,7 +139,7 @@ function PasswordSection({ user, onSaved }: { user: User; onSaved: (message: str
             description={t('auth:users.passwordDescription')}
             autoComplete="new-password"
             value={password}
-            error={fieldErrors[0]?.message}
+            error={shownErrors[0]?.message}
             onChange={(event) => setPassword(event.target.value)}
           />
           <div className="wr-form-actions">

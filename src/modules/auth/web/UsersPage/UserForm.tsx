@@ -6,6 +6,7 @@ import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/comp
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { ROLES } from '../../../../platform/shared/permissions';
 import type { Organisation } from '../../contract';
+import { knownFieldProblem } from '../auth-problems';
 import { validateUserForm, type UserFormField, type UserFormValues } from '../user-form-validation';
 
 interface UserFormProps {
@@ -38,7 +39,8 @@ export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, 
     roles: t('auth:users.roles'),
     areaScopes: t('auth:users.areaScopes'),
   };
-  const serverErrors = error instanceof ApiProblem ? error.fieldErrors() : {};
+  const known = knownFieldProblem(error);
+  const serverErrors: Partial<Record<string, string>> = known ? { [known.field]: t(`auth:${known.key}`) } : error instanceof ApiProblem ? error.fieldErrors() : {};
   const errorOf = (field: UserFormField): string | undefined => clientErrors[field] ?? serverErrors[field];
   const fieldId = (field: UserFormField) => `${idPrefix}-${field}`;
   const summaryFields: FieldErrorLink[] = FIELD_ORDER.flatMap((field) => {
@@ -72,7 +74,7 @@ export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, 
 
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summaryFields.length > 0 ? <ErrorSummary fields={summaryFields} /> : <ErrorSummary error={error} fields={serverSummaryFields} />}
+      {summaryFields.length > 0 ? <ErrorSummary fields={summaryFields} /> : <ErrorSummary error={known ? undefined : error} fields={serverSummaryFields} />}
       <div className="wr-form-grid">
         <TextField
           id={fieldId('displayName')}
