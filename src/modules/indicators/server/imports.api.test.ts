@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../platform/server/index.js';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { seedDemoCatalogue } from './demo-data.js';
+import { runImport } from './import/import.service.js';
+import { combFeatureCollection, combRing } from './import/testing/comb-polygon.js';
 
 /**
  * POST/GET /api/v1/imports over HTTP with real multipart bodies: the real CBS demo files, a corpus of
@@ -13,8 +16,8 @@ import { seedDemoCatalogue } from './demo-data.js';
 const demo = (file: string): Buffer => readFileSync(new URL(`../../../../data/demo/${file}`, import.meta.url));
 const fixture = (file: string): Buffer => readFileSync(new URL(`./import/fixtures/${file}`, import.meta.url));
 
-/** Upload limit of this app: above the largest demo file (254 KB), below the oversized upload. */
-const UPLOAD_LIMIT = 300_000;
+/** Upload limit of this app: above the largest test file (a 4.6 MB boundary), below the oversized upload. */
+const UPLOAD_LIMIT = 6_000_000;
 
 let t: TestApp;
 let analyst: TestSession;
@@ -77,7 +80,7 @@ async function sumOf(indicator: string, level: string, municipality: string, yea
 const ids: Record<string, string> = {};
 
 describe('the real demo files', () => {
-  it('NL gemeenten 2023 as areas-geojson: 342 area versions, the 3 invalid polygons repaired and reported', async () => {
+  it('NL gemeenten 2023 as areas-geojson: 342 area versions, the 2 self-intersecting polygons repaired and reported', async () => {
     const before = await snapshot();
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['areas', 'area_versions', 'area_figures', 'indicator_values', 'indicators', 'imports', 'audit_log', 'users', 'sessions']));
     const response = await upload({ kind: 'areas-geojson', year: '2023' }, { name: 'gemeenten_2023.geojson', bytes: demo('gemeenten_2023.geojson') });
@@ -366,7 +369,164 @@ describe('GET /api/v1/imports', () => {
       createdBy: 'analist',
       report: { format: 'kwb-extract', areas: 3735, values: 29_880, areaVersions: 3735, suppressed: 0 },
     });
-    expect(items.find((i) => i.id === ids.gemeenten)?.report).toMatchObject({ areas: 342, repairedGeometries: ['GM0852', 'GM1676', 'GM1708'] });
+    expect(items.find((i) => i.id === ids.gemeenten)?.report).toMatchObject({ areas: 342, repairedGeometries: ['GM0852', 'GM1676'] });
     expect(items.find((i) => i.id === ids.buurten)?.report).toMatchObject({ crs: 'wgs84', areas: 130, values: 4160 });
+  });
+});
+
+/** A FeatureCollection of gemeenten whose boundaries are circles of `positions` positions each, around Dordrecht. */
+function circles(positions: number, count = 1, properties: (i: number) => Record<string, unknown> = (i) => ({ code: `GM${String(9000 + i)}`, name: `Rondstad ${i}`, level: 'gemeente' })): string {
+  const features = Array.from({ length: count }, (_, i) => {
+    const ring: number[][] = [];
+    for (let k = 0; k < positions - 1; k += 1) {
+      const angle = (2 * Math.PI * k) / (positions - 1);
+      ring.push([Math.round((4.6 + i * 0.2 + 0.05 * Math.cos(angle)) * 1e6) / 1e6, Math.round((51.8 + 0.05 * Math.sin(angle)) * 1e6) / 1e6]);
+    }
+    ring.push(ring[0]!);
+    return { type: 'Feature', properties: properties(i), geometry: { type: 'Polygon', coordinates: [ring] } };
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
+
+describe('heavy files: read off the event loop, within caps (issue 12, item 4)', () => {
+  it('answers /api/v1/health while a comb polygon with 4,000 teeth is being checked', async () => {
+    const before = await snapshot();
+    let importFinished = false;
+    let onWorker: () => void = () => {};
+    const workerStarted = new Promise<'worker'>((resolve) => (onWorker = () => resolve('worker')));
+    process.on('worker', onWorker);
+    try {
+      const importing = upload({ kind: 'areas-geojson', year: '2017' }, { name: 'kam.geojson', bytes: Buffer.from(combFeatureCollection(4000)) }).finally(() => (importFinished = true));
+      // Health requests sent once the file is being read (its worker thread started) must be answered before
+      // the import is: the file is read and checked off the server's event loop.
+      const first = await Promise.race([workerStarted, importing.then(() => 'import' as const)]);
+      let answeredWhileReading = 0;
+      if (first === 'worker') {
+        for (let k = 0; k < 3; k += 1) {
+          const health = await t.app.inject({ url: '/api/v1/health' });
+          expect(health.statusCode).toBe(200);
+          if (!importFinished) answeredWhileReading += 1;
+        }
+      }
+      const response = await importing;
+      expect(response.statusCode, response.body).toBe(201);
+      expect(answeredWhileReading, 'health answers while the import was reading its file').toBe(3);
+      const after = await snapshot();
+      expect(after.area_versions).toBe(before.area_versions! + 1);
+    } finally {
+      process.off('worker', onWorker);
+    }
+  });
+
+  it('a comb with 8,000 teeth (0.5 MB) is valid and kept as it is; one with a crossed tooth is repaired', async () => {
+    const valid = await upload({ kind: 'areas-geojson', year: '2016' }, { name: 'kam-8000.geojson', bytes: Buffer.from(combFeatureCollection(8000)) });
+    expect(valid.statusCode, valid.body).toBe(201);
+    const crossed = await upload({ kind: 'areas-geojson', year: '2015' }, { name: 'kam-gekruist.geojson', bytes: Buffer.from(combFeatureCollection(2000, { crossedTooth: 1234 })) });
+    expect(crossed.statusCode, crossed.body).toBe(201);
+    const reports = (await t.app.inject({ url: '/api/v1/imports', headers: { cookie: analyst.cookie } })).json().items as { id: string; report: Record<string, unknown> }[];
+    expect(reports.find((i) => i.id === valid.json().id)?.report).toMatchObject({ repairedGeometries: [] });
+    expect(reports.find((i) => i.id === crossed.json().id)?.report).toMatchObject({ repairedGeometries: ['GM0505'] });
+    const { rows } = await sql<{ year: number; type: string; positions: number }>`
+      SELECT year, geometry->>'type' AS type, jsonb_array_length(geometry->'coordinates'->0)::int AS positions
+      FROM area_versions WHERE area_code = 'GM0505' AND year IN (2015, 2016) ORDER BY year`.execute(t.database.db);
+    expect(rows[1]).toEqual({ year: 2016, type: 'Polygon', positions: combRing(8000).length });
+    expect(rows[0]?.type).toBe('MultiPolygon');
+  });
+
+  it('a feature with more positions than the cap (200,000) → 422 naming the feature, nothing written', async () => {
+    const before = await snapshot();
+    const response = await upload({ kind: 'areas-geojson', year: '2014' }, { name: 'te-fijn.geojson', bytes: Buffer.from(circles(200_001)) });
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(422);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.bad_rows' });
+    expect(response.json().errors).toEqual([{ path: 'feature 1, geometry', message: expect.stringMatching(/200001 positions; a feature may have at most 200000/) }]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a file with more positions than the file cap → 413 before its geometry is read, nothing written', async () => {
+    const before = await snapshot();
+    const run = (file: string) => runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'veel.geojson', content: Buffer.from(file), year: 2013, limits: { maxPositionsPerFile: 1000 } });
+    // Three features of 400 positions: over the cap only together.
+    await expect(run(circles(400, 3))).rejects.toMatchObject({ status: 413, code: 'import.too_many_positions' });
+    // Counted exactly after parsing as well: positions written with spaces after the bracket.
+    await expect(run(circles(400, 3).replaceAll('[4', '[ 4'))).rejects.toMatchObject({ status: 413, code: 'import.too_many_positions' });
+    expect(await snapshot()).toEqual(before);
+    const fits = await runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'genoeg.geojson', content: Buffer.from(circles(400, 2)), year: 2013, limits: { maxPositionsPerFile: 1000 } });
+    expect(fits).toMatchObject({ status: 'applied', rows: 2 });
+  });
+
+  it('a file that takes longer than the time limit → 503 with Retry-After, nothing written', async () => {
+    const before = await snapshot();
+    const response = runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'traag.geojson', content: Buffer.from(combFeatureCollection(4000)), year: 2012, limits: { timeLimitMs: 1 } });
+    await expect(response).rejects.toMatchObject({ status: 503, code: 'import.timeout', headers: { 'retry-after': '60' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a file that needs more memory than the limit → 413, nothing written, and the server keeps its own memory', async () => {
+    const before = await snapshot();
+    const response = runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'groot.geojson', content: Buffer.from(circles(150_000, 4)), year: 2011, limits: { memoryLimitMb: 48 } });
+    await expect(response).rejects.toMatchObject({ status: 413, code: 'import.too_large' });
+    expect(await snapshot()).toEqual(before);
+    // The same limit is no obstacle for a small file: it is the file that did not fit.
+    const small = await runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'klein.geojson', content: Buffer.from(circles(1000, 1)), year: 2011, limits: { memoryLimitMb: 48 } });
+    expect(small).toMatchObject({ status: 'applied', rows: 1 });
+  });
+});
+
+describe('CSV caps and text that cannot be stored (issue 12, items 5 and 6)', () => {
+  const refused = async (fields: Record<string, string>, name: string, bytes: Buffer | string) => {
+    const before = await snapshot();
+    const response = await upload(fields, { name, bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) });
+    expect(await snapshot()).toEqual(before);
+    return response;
+  };
+
+  it('a values CSV wider than its 4 columns plus a margin → 422 before its rows are read', async () => {
+    const response = await refused({ kind: 'values-csv' }, 'breed.csv', `area_code,indicator,period,value,${Array.from({ length: 17 }, (_, i) => `extra${i}`).join(',')}\nBU05050100,dwellings,2020,1${',x'.repeat(17)}\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.too_many_columns', errors: [{ path: 'file', message: 'The header has 21 columns; this kind of file has at most 20' }] });
+  });
+
+  it('a KWB header of a million columns (4 MB) → a small 422 naming line 1', async () => {
+    const response = await refused({ kind: 'kwb-csv', year: '2024' }, 'kwb-breed.csv', `${'x;'.repeat(1_000_000)}x\nGM0505;1\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.body.length).toBeLessThan(5_000);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.record_too_long', errors: [{ path: 'file', message: expect.stringMatching(/^Line 1 holds a record longer than 65536 bytes/) }] });
+  });
+
+  it('one 5 MB cell → 422 naming its line', async () => {
+    const response = await refused({ kind: 'values-csv' }, 'lang.csv', `area_code,indicator,period,value\nBU05050100,dwellings,2020,1\nBU05050101,dwellings,2020,${'9'.repeat(5_000_000)}\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.record_too_long', errors: [{ path: 'file', message: expect.stringMatching(/^Line 3 holds a record longer than/) }] });
+  });
+
+  it('a NUL character in a CSV cell → 422 naming line and column, never a 500', async () => {
+    const values = await refused({ kind: 'values-csv' }, 'nul.csv', 'area_code,indicator,period,value\nBU05050100,dwellings,2020,1\nBU05050101,dwell\u0000ings,2020,2\n');
+    expect(values.statusCode, values.body).toBe(422);
+    expect(values.json().errors).toEqual([{ path: 'line 3, column indicator', message: 'contains a NUL character' }]);
+    const kwb = await refused({ kind: 'kwb-csv', year: '2026' }, 'nul-kwb.csv', 'WijkenEnBuurten;Codering_3;AantalInwoners_5\n"Dor\u0000drecht";GM0505;122070\n');
+    expect(kwb.statusCode, kwb.body).toBe(422);
+    expect(kwb.json().errors).toEqual([{ path: 'line 2, column WijkenEnBuurten', message: 'contains a NUL character' }]);
+  });
+
+  it('a NUL or a lone surrogate in a GeoJSON property → 422 naming feature and property, never a 500', async () => {
+    const square = { type: 'Polygon', coordinates: [[[4.6, 51.8], [4.7, 51.8], [4.7, 51.9], [4.6, 51.8]]] };
+    // Written as JSON escapes, as an attacker's file would carry them.
+    const file = `{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"code":"GM0505","name":"Dord\\u0000recht","level":"gemeente"},"geometry":${JSON.stringify(square)}},
+      {"type":"Feature","properties":{"code":"GM0308","name":"Baarn\\ud800","level":"gemeente"},"geometry":${JSON.stringify(square)}},
+      {"type":"Feature","properties":{"code":"GM0344","name":"Utrecht","\\udc00":1,"level":"gemeente"},"geometry":${JSON.stringify(square)}}]}`;
+    const response = await refused({ kind: 'pdok-geojson', year: '2026' }, 'tekens.geojson', file);
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().errors).toEqual([
+      { path: 'feature 1, property name', message: 'contains a NUL character' },
+      { path: 'feature 2, property name', message: expect.stringMatching(/lone surrogate/) },
+      { path: 'feature 3, property \\udc00', message: expect.stringMatching(/^the property name contains invalid text/) },
+    ]);
+  });
+
+  it('a file name with a NUL character → 422, never a 500', async () => {
+    const response = await refused({ kind: 'values-csv' }, 'waarden\u0000.csv', 'area_code,indicator,period,value\nBU05050100,dwellings,2020,1\n');
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.file_name', errors: [{ path: 'file' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { CBS_MAP_ATTRIBUTES, PDOK_ATTRIBUTES } from './attribute-maps.js';
-import { readFeatureCollection, usableGeometry } from './geojson.js';
+import { readFeatureCollection, requirePositionsWithinCap, usableGeometry, type PositionCaps } from './geojson.js';
 import {
   BadRows,
   fallbackName,
@@ -10,9 +10,10 @@ import {
   parentOf,
   type AreaRecord,
   type ParsedImport,
-  type ValueRecord,
 } from './import-model.js';
-import { AREA_LEVELS, type AreaLevel } from '../../../areas/contract.js';
+import { propertyTextProblems } from './text-checks.js';
+import { ValueColumnsBuilder } from './value-columns.js';
+import type { AreaLevel } from '../../../areas/contract.js';
 
 /** Property names that carry the area's code and name, most specific level first, per naming scheme. */
 const CODE_NAME_PAIRS: [string, string][] = [
@@ -41,7 +42,9 @@ function identify(p: Record<string, unknown>): Identity | string {
     const code = normaliseAreaCode(text(p.code));
     if (!code) return `"${text(p.code)}" is not a CBS area code`;
     const level = text(p.level) || levelOf(code);
-    if (!(AREA_LEVELS as readonly string[]).includes(level) || level !== levelOf(code)) return `level "${level}" does not fit code ${code}`;
+    // levelOf gives the level the code's prefix means (one of AREA_LEVELS); the contract's zod is not loaded
+    // here, in the parse worker.
+    if (level !== levelOf(code)) return `level "${level.slice(0, 40)}" does not fit code ${code}`;
     const parent = text(p.parentcode) ? normaliseAreaCode(text(p.parentcode)) : parentOf(code);
     if (text(p.parentcode) && !parent) return `parentCode "${text(p.parentcode)}" is not a CBS area code`;
     return { code, name: text(p.name) || null, level: level as AreaLevel, parentCode: parent };
@@ -60,17 +63,27 @@ function identify(p: Record<string, unknown>): Identity | string {
  * areas-geojson (boundaries only) and pdok-geojson (boundaries plus every attribute that maps onto the
  * catalogue). The year comes from the features' `jaar` when they carry it, else from the caller.
  */
-export function parseAreasGeoJson(input: string, options: { year: number | undefined; withValues: boolean; knownCodes: ReadonlySet<string> }): ParsedImport {
-  const { features, crs } = readFeatureCollection(input);
+export function parseAreasGeoJson(input: string, options: { year: number | undefined; withValues: boolean; knownCodes: ReadonlySet<string>; caps: PositionCaps }): ParsedImport {
+  const { features, crs } = readFeatureCollection(input, options.caps);
+  const positions = requirePositionsWithinCap(features, options.caps.perFile);
   const bad = new BadRows();
   const areas: AreaRecord[] = [];
-  const values: ValueRecord[] = [];
+  const values = new ValueColumnsBuilder();
   const repaired: string[] = [];
   const unmapped = new Set<string>();
   let specialValues = 0;
   const seen = new Set<string>();
   for (const feature of features) {
     const at = `feature ${feature.index + 1}`;
+    const textProblems = propertyTextProblems(feature.properties);
+    if (textProblems.length) {
+      for (const [property, problem] of textProblems) bad.add(`${at}, property ${property}`, problem);
+      continue;
+    }
+    if ((positions[feature.index] ?? 0) > options.caps.perFeature) {
+      bad.add(`${at}, geometry`, `${positions[feature.index]} positions; a feature may have at most ${options.caps.perFeature} (simplify the boundary)`);
+      continue;
+    }
     const p = lowerKeys(feature.properties);
     const identity = identify(p);
     if (typeof identity === 'string') {
@@ -119,13 +132,13 @@ export function parseAreasGeoJson(input: string, options: { year: number | undef
         continue;
       }
       if (n !== null && isCbsSpecialValue(n)) specialValues += 1;
-      values.push({ indicator, areaCode: identity.code, year, value: n === null || isCbsSpecialValue(n) ? null : n });
+      values.add(indicator, identity.code, year, n === null || isCbsSpecialValue(n) ? null : n);
     }
   }
   bad.throwIfAny();
   return {
     areas,
-    values,
+    values: values.build(),
     report: {
       crs,
       features: features.length,

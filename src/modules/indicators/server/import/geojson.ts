@@ -1,6 +1,8 @@
 import proj4 from 'proj4';
 import { union } from 'polyclip-ts';
-import { fileProblem, MAX_RECORDS, type Polygonal, type Position } from './import-model.js';
+import { MAX_RECORDS } from './import-limits.js';
+import { fileProblem, type Polygonal, type Position } from './import-model.js';
+import { polygonSelfIntersects } from './self-intersection.js';
 
 /** RD New with the Helmert shift to WGS84 (~1 m, as the Dordrecht README notes; fine for maps). */
 const RD_NEW =
@@ -15,8 +17,19 @@ export interface RawFeature {
 
 export type Crs = 'wgs84' | 'rd-new';
 
-/** Checks the FeatureCollection shape and reads its crs member (RFC 7946 has none: WGS84). */
-export function readFeatureCollection(text: string): { features: RawFeature[]; crs: Crs } {
+/** Caps on the positions (vertices) of a file and of each feature. */
+export interface PositionCaps {
+  perFile: number;
+  perFeature: number;
+}
+
+/**
+ * Checks the FeatureCollection shape and reads its crs member (RFC 7946 has none: WGS84). A file with more
+ * positions than the cap is refused before JSON.parse builds an object for each (an 83 MB file with 4 million
+ * positions took 2.5 GB that way), by counting the arrays that start with a number in the text.
+ */
+export function readFeatureCollection(text: string, caps: PositionCaps): { features: RawFeature[]; crs: Crs } {
+  if (countNumberArrays(text, caps.perFile) > caps.perFile) throw tooManyPositions(caps.perFile);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -29,7 +42,7 @@ export function readFeatureCollection(text: string): { features: RawFeature[]; c
   const raw = (doc as { features: unknown[] }).features;
   if (raw.length === 0) throw fileProblem('import.empty', 'The FeatureCollection has no features');
   if (raw.length > MAX_RECORDS) throw fileProblem('import.too_many_rows', `The file has more than ${MAX_RECORDS} features; split it`);
-  const crsName = String((doc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name ?? '');
+  const crsName = String((doc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name ?? '').slice(0, 200);
   let crs: Crs = 'wgs84';
   if (crsName) {
     if (/28992/.test(crsName)) crs = 'rd-new';
@@ -44,6 +57,65 @@ export function readFeatureCollection(text: string): { features: RawFeature[]; c
     throw fileProblem('import.crs_missing', 'The coordinates look like RD New (EPSG:28992) but the file has no crs member naming it; add "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}} or convert to WGS84');
   }
   return { features, crs };
+}
+
+const tooManyPositions = (cap: number) =>
+  fileProblem('import.too_many_positions', `The file has more than ${cap.toLocaleString('en')} coordinate positions; split it (for example per gemeente) or simplify the boundaries`, 413);
+
+/**
+ * How many JSON arrays in the text start with a number (outside strings): every position is one, so this
+ * is at least the number of positions. Stops counting past `stopAfter`.
+ */
+export function countNumberArrays(text: string, stopAfter: number): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b) {
+      let j = i + 1;
+      while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d || text.charCodeAt(j) === 0x09)) j += 1;
+      const next = text.charCodeAt(j);
+      if (next === 0x2d || (next >= 0x30 && next <= 0x39)) {
+        count += 1;
+        if (count > stopAfter) return count;
+      }
+    }
+  }
+  return count;
+}
+
+/** Positions of a Polygon or MultiPolygon geometry (arrays holding a number first), at most 4 levels deep. */
+export function countPositions(geometry: unknown): number {
+  const coordinates = (geometry as { coordinates?: unknown } | null)?.coordinates;
+  let count = 0;
+  const visit = (value: unknown, depth: number) => {
+    if (!Array.isArray(value)) return;
+    if (typeof value[0] === 'number') {
+      count += 1;
+      return;
+    }
+    if (depth < 4) for (const inner of value) visit(inner, depth + 1);
+  };
+  visit(coordinates, 1);
+  return count;
+}
+
+/** Refuses a file whose features together hold more positions than the cap (counted exactly after parsing). */
+export function requirePositionsWithinCap(features: RawFeature[], cap: number): number[] {
+  let total = 0;
+  const perFeature = features.map((f) => {
+    const n = countPositions(f.geometry);
+    total += n;
+    return n;
+  });
+  if (total > cap) throw tooManyPositions(cap);
+  return perFeature;
 }
 
 function firstPosition(geometry: unknown): Position | null {
@@ -71,7 +143,7 @@ export interface GeometryResult {
  */
 export function usableGeometry(geometry: unknown, crs: Crs): GeometryResult | string {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return `geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : String(g.type)}`;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return `geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : JSON.stringify(g.type)?.slice(0, 40)}`;
   const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
   if (!Array.isArray(polygons) || polygons.length === 0) return 'geometry has no coordinates';
   const out: Position[][][] = [];
@@ -96,7 +168,7 @@ export function usableGeometry(geometry: unknown, crs: Crs): GeometryResult | st
   }
   let repaired = false;
   let result: Position[][][] = out;
-  if (out.some(selfIntersects)) {
+  if (out.some(polygonSelfIntersects)) {
     result = union(out as [number, number][][][]) as Position[][][];
     repaired = true;
     if (result.length === 0) return 'geometry has no area left after repairing it';
@@ -120,71 +192,4 @@ function bboxOf(polygons: Position[][][]): [number, number, number, number] {
         if (y > maxY) maxY = y;
       }
   return [minX, minY, maxX, maxY];
-}
-
-interface Segment {
-  ring: number;
-  i: number;
-  ax: number;
-  ay: number;
-  bx: number;
-  by: number;
-  minX: number;
-  maxX: number;
-}
-
-/**
- * Whether a polygon is invalid by self-intersection: two non-adjacent edges cross, or a ring touches itself. Edges are swept by x so that typical polygons stay near n log n.
- */
-function selfIntersects(rings: Position[][]): boolean {
-  const segments: Segment[] = [];
-  rings.forEach((ring, r) => {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const [ax = 0, ay = 0] = ring[i] ?? [];
-      const [bx = 0, by = 0] = ring[i + 1] ?? [];
-      if (ax === bx && ay === by) continue;
-      segments.push({ ring: r, i, ax, ay, bx, by, minX: Math.min(ax, bx), maxX: Math.max(ax, bx) });
-    }
-  });
-  segments.sort((s, t) => s.minX - t.minX);
-  const ringLength = rings.map((ring) => ring.length - 1);
-  for (let a = 0; a < segments.length; a++) {
-    const s = segments[a] as Segment;
-    for (let b = a + 1; b < segments.length; b++) {
-      const t = segments[b] as Segment;
-      if (t.minX > s.maxX) break;
-      if (s.ring === t.ring) {
-        const n = ringLength[s.ring] ?? 0;
-        const gap = Math.abs(s.i - t.i);
-        if (gap === 1 || gap === n - 1) continue;
-      }
-      if (segmentsIntersect(s, t, s.ring === t.ring)) return true;
-    }
-  }
-  return false;
-}
-
-function orientation(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  return v > 0 ? 1 : v < 0 ? -1 : 0;
-}
-
-function onSegment(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean {
-  return Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
-}
-
-/** Crossing edges are always invalid; a ring touching itself is too, but a hole may touch its shell in a point. */
-function segmentsIntersect(s: Segment, t: Segment, sameRing: boolean): boolean {
-  const o1 = orientation(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
-  const o2 = orientation(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
-  const o3 = orientation(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
-  const o4 = orientation(t.ax, t.ay, t.bx, t.by, s.bx, s.by);
-  if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-  if (!sameRing) return false;
-  return (
-    (o1 === 0 && onSegment(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) ||
-    (o2 === 0 && onSegment(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) ||
-    (o3 === 0 && onSegment(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) ||
-    (o4 === 0 && onSegment(t.ax, t.ay, t.bx, t.by, s.bx, s.by))
-  );
 }

@@ -1,5 +1,7 @@
-import { invalid, type FieldError } from '../../../../platform/server/index.js';
+import type { FieldError } from '../../../../platform/server/index.js';
 import type { AreaLevel } from '../../../areas/contract.js';
+import { MAX_REPORTED_ERRORS } from './import-limits.js';
+import type { ValueColumns } from './value-columns.js';
 
 /** What every parser produces: area versions to create or update, values to store, and a report. */
 export interface AreaRecord {
@@ -26,7 +28,7 @@ export interface ValueRecord {
 
 export interface ParsedImport {
   areas: AreaRecord[];
-  values: ValueRecord[];
+  values: ValueColumns;
   report: Record<string, unknown>;
   /** values-csv: areas must exist already, with a version for the period. */
   areasMustExist?: boolean;
@@ -35,11 +37,24 @@ export interface ParsedImport {
 export type Position = number[];
 export type Polygonal = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
-/** Limits of one import (SECURITY.md 20). Bytes are limited by the upload limit of the platform. */
-export const MAX_RECORDS = 200_000;
-export const MAX_REPORTED_ERRORS = 100;
+/**
+ * A file the import refuses, with the status and problem code the API answers. Parsers throw this rather
+ * than the platform's AppError because they run in a worker thread that loads only the parsing code (the
+ * platform would take a second to load); the import service turns it into an AppError.
+ */
+export class ImportProblem extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[],
+  ) {
+    super(message);
+    this.name = 'ImportProblem';
+  }
+}
 
-/** Collects bad rows; the import fails with all of them (capped) rather than at the first. */
+/** Collects bad rows; the import fails with all of them (the first MAX_REPORTED_ERRORS listed) rather than at the first. */
 export class BadRows {
   readonly errors: FieldError[] = [];
   count = 0;
@@ -51,11 +66,11 @@ export class BadRows {
     if (this.count === 0) return;
     const errors = [...this.errors];
     if (this.count > errors.length) errors.push({ path: 'file', message: `${this.count - errors.length} more bad rows not listed` });
-    throw invalid('import.bad_rows', `The file has ${this.count} bad row${this.count === 1 ? '' : 's'}; nothing was imported`, errors);
+    throw new ImportProblem('import.bad_rows', 422, `The file has ${this.count} bad row${this.count === 1 ? '' : 's'}; nothing was imported`, errors);
   }
 }
 
-export const fileProblem = (code: string, message: string) => invalid(code, message, [{ path: 'file', message }]);
+export const fileProblem = (code: string, message: string, status = 422) => new ImportProblem(code, status, message, [{ path: 'file', message }]);
 
 const LEVEL_BY_PREFIX: Record<string, AreaLevel> = { NL: 'land', GM: 'gemeente', WK: 'wijk', BU: 'buurt' };
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../../platform/server/index.js';
 import type { IndicatorTables } from '../indicator-tables.js';
-import type { AreaRecord, ValueRecord } from './import-model.js';
+import { SUPPRESSED, type FigureRow } from './figure-rows.js';
+import type { AreaRecord } from './import-model.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const tables = (db: Db) => db.withTables<IndicatorTables>();
@@ -56,7 +57,7 @@ export async function ensureAreas(db: Db, areas: { code: string; level: string; 
  * a new version, taken from the area's latest other version when it has one (wijk names outlive a year).
  * Geometry and parent are replaced only by a known value.
  */
-export async function upsertAreaVersions(db: Db, records: AreaRecord[], importId: string): Promise<void> {
+export async function upsertAreaVersions(db: Db, records: (AreaRecord & { geometryJson?: string | null })[], importId: string): Promise<void> {
   for (let i = 0; i < records.length; i += BATCH) {
     const chunk = records.slice(i, i + BATCH);
     await sql`
@@ -67,7 +68,7 @@ export async function upsertAreaVersions(db: Db, records: AreaRecord[], importId
       FROM unnest(
         ${chunk.map((a) => a.code)}::text[], ${chunk.map((a) => a.year)}::int[], ${chunk.map((a) => a.name)}::text[],
         ${chunk.map((a) => a.nameIsFallback)}::boolean[], ${chunk.map((a) => a.parentCode)}::text[], ${chunk.map((a) => a.municipalityCode)}::text[],
-        ${chunk.map((a) => a.level)}::text[], ${chunk.map((a) => (a.geometry ? JSON.stringify(a.geometry) : null))}::text[],
+        ${chunk.map((a) => a.level)}::text[], ${chunk.map((a) => a.geometryJson ?? (a.geometry ? JSON.stringify(a.geometry) : null))}::text[],
         ${chunk.map((a) => a.bbox?.[0] ?? null)}::float8[], ${chunk.map((a) => a.bbox?.[1] ?? null)}::float8[],
         ${chunk.map((a) => a.bbox?.[2] ?? null)}::float8[], ${chunk.map((a) => a.bbox?.[3] ?? null)}::float8[]
       ) AS t(code, year, name, fallback, parent, municipality, level, geometry, min_lon, min_lat, max_lon, max_lat)
@@ -121,26 +122,8 @@ export async function findWeightValues(db: Db, indicators: { code: string; slot:
   return out;
 }
 
-export interface ValueRow extends ValueRecord {
-  level: string;
-  municipalityCode: string;
-  suppressed: boolean;
-}
-
-/** Status codes of area_figures.status: recorded (a value, or unknown when the figure is null), suppressed. */
-const RECORDED = 0;
-const SUPPRESSED = 1;
 /** Rows (areas × years) per statement; each carries all its indicators. */
 const FIGURE_BATCH = 2_000;
-
-interface FigureRow {
-  municipalityCode: string;
-  areaCode: string;
-  year: number;
-  level: string;
-  figures: (number | null)[];
-  status: (number | null)[];
-}
 
 /** A PostgreSQL array literal; holes (indicators the row does not carry) become NULL. */
 function arrayLiteral(values: readonly (number | null | undefined)[], length: number): string {
@@ -156,24 +139,9 @@ function arrayLiteral(values: readonly (number | null | undefined)[], length: nu
  * Writes values as one row per area and year. An existing row keeps what this import does not carry: per
  * slot, a recorded status in the new row wins, else the old figure stays.
  */
-export async function upsertValues(db: Db, values: ValueRow[], importId: string, slotOf: ReadonlyMap<string, number>): Promise<void> {
-  const rows = new Map<string, FigureRow>();
-  let row: FigureRow | undefined;
-  for (const v of values) {
-    const slot = slotOf.get(v.indicator);
-    if (slot === undefined) throw new Error(`indicator ${v.indicator} has no slot`);
-    // Values come in runs of one area and year: find the row once a run.
-    if (!row || row.areaCode !== v.areaCode || row.year !== v.year) {
-      const key = `${v.municipalityCode}|${v.year}|${v.areaCode}`;
-      row = rows.get(key);
-      if (!row) rows.set(key, (row = { municipalityCode: v.municipalityCode, areaCode: v.areaCode, year: v.year, level: v.level, figures: [], status: [] }));
-    }
-    row.figures[slot - 1] = v.suppressed ? null : v.value;
-    row.status[slot - 1] = v.suppressed ? SUPPRESSED : RECORDED;
-  }
-  const all = [...rows.values()];
-  for (let i = 0; i < all.length; i += FIGURE_BATCH) {
-    const chunk = all.slice(i, i + FIGURE_BATCH);
+export async function upsertValues(db: Db, rows: FigureRow[], importId: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += FIGURE_BATCH) {
+    const chunk = rows.slice(i, i + FIGURE_BATCH);
     const lengths = chunk.map((r) => r.status.length);
     await sql`
       INSERT INTO area_figures (municipality_code, area_code, year, level, figures, status, import_id)

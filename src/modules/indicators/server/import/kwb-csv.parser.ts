@@ -1,5 +1,6 @@
 import { KWB_EXTRACT_COLUMNS } from './attribute-maps.js';
 import { cellOf, readCsv } from './csv-table.js';
+import { MAX_CSV_COLUMNS } from './import-limits.js';
 import {
   BadRows,
   fallbackName,
@@ -11,8 +12,8 @@ import {
   parseCell,
   type AreaRecord,
   type ParsedImport,
-  type ValueRecord,
 } from './import-model.js';
+import { ValueColumnsBuilder } from './value-columns.js';
 
 /** Key stems (suffix stripped) that identify the region rather than measure it. */
 const REGION_STEMS = new Set(['ID', 'WijkenEnBuurten', 'Gemeentenaam', 'SoortRegio', 'Codering', 'IndelingswijzigingGemeenteWijkBuurt']);
@@ -22,8 +23,8 @@ const REGION_STEMS = new Set(['ID', 'WijkenEnBuurten', 'Gemeentenaam', 'SoortReg
  * `indicators.cbs_key`, or this project's simplified national extract (snake_case, see data/demo/ATTRIBUTION.md).
  * The file does not say its year, so the caller gives it.
  */
-export function parseKwbCsv(text: string, year: number, cbsKeyToCode: ReadonlyMap<string, string>, knownCodes: ReadonlySet<string>): ParsedImport {
-  const table = readCsv(text);
+export function parseKwbCsv(content: Buffer | string, year: number, cbsKeyToCode: ReadonlyMap<string, string>, knownCodes: ReadonlySet<string>): ParsedImport {
+  const table = readCsv(content, { maxColumns: MAX_CSV_COLUMNS['kwb-csv'] });
   const extract = table.header.includes('code') && table.header.includes('soort_regio');
   const columns = new Map<string, string>();
   const skipped: string[] = [];
@@ -50,7 +51,7 @@ export function parseKwbCsv(text: string, year: number, cbsKeyToCode: ReadonlyMa
 
   const bad = new BadRows();
   const areas: AreaRecord[] = [];
-  const values: ValueRecord[] = [];
+  const values = new ValueColumnsBuilder();
   const seenCodes = new Set<string>();
   // Positions instead of names in the loop below: it runs once per value (2.2 million in a national file).
   const mapped = [...columns].map(([column, indicator]) => ({ column, indicator, index: table.header.indexOf(column) }));
@@ -85,13 +86,13 @@ export function parseKwbCsv(text: string, year: number, cbsKeyToCode: ReadonlyMa
       const cell = row.record[index] ?? '';
       const value = parseCell(cell);
       if (value === undefined) bad.add(`line ${row.line}, column ${column}`, `"${cell}" is not a number`);
-      else values.push({ indicator, areaCode: code, year, value });
+      else values.add(indicator, code, year, value);
     }
   }
   bad.throwIfAny();
   return {
     areas,
-    values,
+    values: values.build(),
     report: { format: extract ? 'kwb-extract' : 'kwb-odata', areas: areas.length, values: values.length, mappedColumns: Object.fromEntries(columns), skippedColumns: skipped },
   };
 }

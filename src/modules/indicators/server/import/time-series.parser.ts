@@ -1,5 +1,6 @@
 import { TIME_SERIES_KEYS } from './attribute-maps.js';
-import { fileProblem, levelOf, municipalityOf, normaliseAreaCode, parentOf, type AreaRecord, type ParsedImport, type ValueRecord } from './import-model.js';
+import { fileProblem, levelOf, municipalityOf, normaliseAreaCode, parentOf, type AreaRecord, type ParsedImport } from './import-model.js';
+import { ValueColumnsBuilder } from './value-columns.js';
 
 interface SeriesArea {
   naam?: unknown;
@@ -26,7 +27,7 @@ export function parseTimeSeriesJson(text: string): ParsedImport {
   if (doc.gemeente && typeof doc.gemeente.code === 'string') entries.push([doc.gemeente.code, doc.gemeente]);
   for (const [code, area] of Object.entries(doc.buurten ?? {})) entries.push([code, area]);
   const areas = new Map<string, AreaRecord>();
-  const values: ValueRecord[] = [];
+  const values = new ValueColumnsBuilder();
   const skipped = new Set<string>();
   let unitChanged = 0;
   for (const [rawCode, area] of entries) {
@@ -40,12 +41,12 @@ export function parseTimeSeriesJson(text: string): ParsedImport {
       }
       for (const [yearText, value] of Object.entries(series)) {
         const year = Number(yearText);
-        if (value === null || !Number.isInteger(year)) continue;
+        if (typeof value !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) continue;
         if (COUNT_FROM_YEAR[key] !== undefined && year < (COUNT_FROM_YEAR[key] ?? 0)) {
           unitChanged += 1;
           continue;
         }
-        values.push({ indicator, areaCode: code, year, value });
+        values.add(indicator, code, year, value);
         const versionKey = `${code}|${year}`;
         if (!areas.has(versionKey)) {
           areas.set(versionKey, {
@@ -63,5 +64,5 @@ export function parseTimeSeriesJson(text: string): ParsedImport {
       }
     }
   }
-  return { areas: [...areas.values()], values, report: { values: values.length, skippedKeys: [...skipped], skippedShareYearsOfCountVariables: unitChanged } };
+  return { areas: [...areas.values()], values: values.build(), report: { values: values.length, skippedKeys: [...skipped], skippedShareYearsOfCountVariables: unitChanged } };
 }

@@ -1,5 +1,7 @@
 import { cellOf, readCsv } from './csv-table.js';
-import { BadRows, fileProblem, normaliseAreaCode, parseCell, type ParsedImport, type ValueRecord } from './import-model.js';
+import { MAX_CSV_COLUMNS } from './import-limits.js';
+import { BadRows, fileProblem, normaliseAreaCode, parseCell, type ParsedImport } from './import-model.js';
+import { ValueColumnsBuilder } from './value-columns.js';
 
 const HEADER = ['area_code', 'indicator', 'period', 'value'] as const;
 
@@ -7,12 +9,12 @@ const HEADER = ['area_code', 'indicator', 'period', 'value'] as const;
  * The generic CSV: area_code,indicator,period,value (comma or semicolon, UTF-8 with or without BOM).
  * Indicator and area version are checked against the database by the import service.
  */
-export function parseValuesCsv(text: string): ParsedImport {
-  const table = readCsv(text);
+export function parseValuesCsv(content: Buffer | string): ParsedImport {
+  const table = readCsv(content, { maxColumns: MAX_CSV_COLUMNS['values-csv'] });
   const missing = HEADER.filter((h) => !table.header.includes(h));
   if (missing.length) throw fileProblem('import.values_header', `The header must be ${HEADER.join(',')}; missing: ${missing.join(', ')}`);
   const bad = new BadRows();
-  const values: ValueRecord[] = [];
+  const values = new ValueColumnsBuilder();
   const seen = new Set<string>();
   for (const row of table.rows) {
     const { line } = row;
@@ -36,8 +38,8 @@ export function parseValuesCsv(text: string): ParsedImport {
       continue;
     }
     seen.add(key);
-    values.push({ indicator, areaCode, year: period, value, where: `line ${line}` });
+    values.add(indicator, areaCode, period, value, line);
   }
   bad.throwIfAny();
-  return { areas: [], values, areasMustExist: true, report: { values: values.length } };
+  return { areas: [], values: values.build(), areasMustExist: true, report: { values: values.length } };
 }
