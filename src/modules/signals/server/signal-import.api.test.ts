@@ -80,3 +80,72 @@ describe('signal CSV import', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('signal CSV import caps and text that cannot be stored (issue 12, items 5 and 6)', () => {
+  const expectNothingStored = async () => {
+    expect(await countRows(t.database, 'signals')).toBe(storedBefore);
+    expect(await countRows(t.database, 'signal_imports')).toBe(importsBefore);
+  };
+  let storedBefore = 0;
+  let importsBefore = 0;
+  beforeAll(async () => {
+    storedBefore = await countRows(t.database, 'signals');
+    importsBefore = await countRows(t.database, 'signal_imports');
+  });
+
+  it('a header of a million columns (4 MB) → a small 422 naming line 1, read no further', async () => {
+    // Only the header, as in the probe (each unknown column was one error in a 211 MB answer).
+    const response = await upload(`${'x;'.repeat(1_000_000)}x\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.body.length).toBeLessThan(20_000);
+    expect(response.json().errors).toEqual([{ path: 'line 1', message: expect.stringMatching(/header line is longer than 65536 bytes/) }]);
+    await expectNothingStored();
+  });
+
+  it('a header wider than the contract plus a margin (5,000 columns in 10 KB) → 422 saying how wide', async () => {
+    const response = await upload(`${HEADER};${'x;'.repeat(4987)}x\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'line 1', message: '5000 columns; a signals CSV has 12 (at most 20 are read)' }]);
+    await expectNothingStored();
+  });
+
+  it('one 20 MB cell → 422 at its line as soon as the record passes 64 KiB', async () => {
+    const response = await upload(`${HEADER}\n${row('MOR-20', { description: 'a'.repeat(20_000_000) })}\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'line 2', message: expect.stringMatching(/a record is longer than 65536 bytes/) }]);
+    await expectNothingStored();
+  });
+
+  it('every bad row counted, the first 100 listed and the rest summed up', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => row(`MOR-B${i}`, { category: 'onbekend' }));
+    const response = await upload(`${HEADER}\n${rows.join('\n')}\n`);
+    expect(response.statusCode).toBe(422);
+    const problem = response.json() as { detail: string; errors: { path: string; message: string }[] };
+    expect(problem.detail).toBe('The file has 250 problem(s); nothing was imported');
+    expect(problem.errors).toHaveLength(101);
+    expect(problem.errors[0]?.path).toBe('line 2, column 2 (category)');
+    expect(problem.errors[100]).toEqual({ path: 'file', message: '150 more problems not listed' });
+    await expectNothingStored();
+  });
+
+  it('a NUL character in a cell → 422 naming line and column, never a 500', async () => {
+    const response = await upload(`${HEADER}\n${row('MOR-20')}\n${row('MOR-21', { description: 'Zwerf\u0000afval' })}\n`);
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'line 3, column 8 (description)', message: 'contains a NUL character' }]);
+    await expectNothingStored();
+  });
+
+  it('a file name with a NUL character → 422, never a 500', async () => {
+    const boundary = '----signalsimport';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="municipality"\r\n\r\nGM0505\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="melding\u0000en.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(`${HEADER}\n${row('MOR-20')}\n`),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/signal-imports', headers: { ...analist.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'file', message: expect.stringMatching(/file name/) }]);
+    await expectNothingStored();
+  });
+});

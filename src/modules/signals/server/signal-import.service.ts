@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { invalid, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import { CreateSignal } from '../contract.js';
-import { columnOf, readSignalCsv } from './signal-csv.js';
+import { columnOf, problemsError, readSignalCsv } from './signal-csv.js';
 import { defaultRetentionUntil, isoDay, signalRuleErrors } from './signal-rules.js';
 import type { SignalsContext } from './signals-context.js';
 import { insertSignal, type SignalInsert } from './signals.queries.js';
@@ -42,11 +42,15 @@ export async function importSignalsCsv(
   input: { municipality: string; fileName: string; content: Buffer },
   ctx: SignalsContext,
 ): Promise<{ id: string; rows: number; skipped?: number; status: 'applied' | 'already_imported' }> {
+  // The name is stored and audited: text PostgreSQL cannot hold is refused rather than failing the insert.
+  if (input.fileName.includes('\u0000') || !input.fileName.isWellFormed()) {
+    throw invalid('signal_import.invalid', 'The file name cannot be stored', [{ path: 'file', message: 'the file name contains a NUL character or invalid text' }]);
+  }
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const sdb = signalsDb(db);
   const earlier = await sdb.selectFrom('signal_imports').select(['id', 'rows']).where('municipality_code', '=', input.municipality).where('content_sha256', '=', sha256).executeTakeFirst();
   if (earlier) return { id: earlier.id, rows: earlier.rows, status: 'already_imported' };
-  const { header, rows } = readSignalCsv(input.content);
+  const { header, rows } = await readSignalCsv(input.content);
   const taxonomy = await loadTaxonomy(sdb);
   const today = isoDay(ctx.now);
   const errors: FieldError[] = [];
@@ -117,7 +121,7 @@ export async function importSignalsCsv(
       subjects: [],
     });
   }
-  if (errors.length) throw invalid('signal_import.invalid', `The file has ${errors.length} problem(s); nothing was imported`, errors.slice(0, 500));
+  if (errors.length) throw problemsError('The file', errors);
   try {
     return await applyImport(db, actor, input, sha256, inserts, ctx);
   } catch (error) {
