@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../src/platform/server/config.js'
 import { openDatabase, type DatabaseHandle } from '../../src/platform/server/db.js';
 import { migrate } from '../../src/platform/server/migrate.js';
 import { SERVER_MODULES } from '../../src/platform/server/modules.js';
+import { databaseFromTemplate } from './template-db.js';
 
 /**
  * The app in-process on a fresh, migrated database with the demo accounts: PGlite in memory, or a new
@@ -66,12 +67,15 @@ export interface TestAppOptions {
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
-  const { handle: database } = await createTestDatabase();
-  await migrate(database.db);
-  for (const module of SERVER_MODULES) {
-    const wanted = options.demoData === 'all' || module.name === 'auth' || (Array.isArray(options.demoData) && options.demoData.includes(module.name));
-    if (wanted) await module.seedDemo?.(database.db, config);
-  }
+  const seeded = SERVER_MODULES.filter(
+    (module) => options.demoData === 'all' || module.name === 'auth' || (Array.isArray(options.demoData) && options.demoData.includes(module.name)),
+  );
+  // What the seed depends on: which modules seed, and the secret pseudonyms are derived with.
+  const contentKey = JSON.stringify({ modules: seeded.map((module) => module.name), secret: config.sessionSecret });
+  const { handle: database } = await databaseFromTemplate(contentKey, async (building) => {
+    await migrate(building.db);
+    for (const module of seeded) await module.seedDemo?.(building.db, config);
+  });
   const clock = new TestClock();
   const app = await buildApp({ config, database, clock: clock.now, version: 'test' }, {
     logger: options.logStream !== undefined,

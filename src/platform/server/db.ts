@@ -12,11 +12,22 @@ import type { Database } from './db-schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** What the connection pool reports (pg.Pool's counters), for the metrics. */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
+  poolStats?(): PoolStats;
   /** Flushes PGlite's WAL into its data files; a no-op on a PostgreSQL server, which does this itself. */
   checkpoint(): Promise<void>;
+  /** PGlite only: its whole data folder as a tar archive, which `loadDataDir` starts a new instance from. */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -24,6 +35,8 @@ export interface OpenDatabaseOptions {
   /** A postgres:// URL: use that server. Otherwise PGlite in `dataDir`, or in memory when dataDir is absent. */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** PGlite in memory only: start from this data folder (a `dumpDataDir` archive) instead of an empty one. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -37,7 +50,7 @@ const PGLITE_ACQUIRE_TIMEOUT_MS = 60_000;
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -52,9 +65,14 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   return {
     kind: 'postgres',
     db,
+    poolStats: () => statsOf(pool, poolSize),
     checkpoint: async () => {},
     close: () => db.destroy(),
   };
+}
+
+function statsOf(pool: pg.Pool, max: number): PoolStats {
+  return { max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
@@ -64,14 +82,15 @@ async function initialisePgliteDir(pgliteDir: string): Promise<void> {
   await promisify(execFile)(process.execPath, [INITDB_SCRIPT, pgliteDir], { timeout: 120_000 });
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
+  if (dataDir && loadDataDir) throw new Error('loadDataDir starts an in-memory database; it cannot be combined with dataDir');
   let pgliteDir: string | undefined;
   if (dataDir) {
     pgliteDir = path.join(dataDir, 'pgdata');
     mkdirSync(pgliteDir, { recursive: true });
     if (!existsSync(path.join(pgliteDir, 'PG_VERSION'))) await initialisePgliteDir(pgliteDir);
   }
-  const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : {});
+  const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : loadDataDir ? { loadDataDir } : {});
   // The socket lives in a fresh folder only this user can enter: PGlite has no authentication.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-pg-'));
   chmodSync(socketDir, 0o700);
@@ -92,8 +111,14 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   return {
     kind: 'pglite',
     db,
+    poolStats: () => statsOf(pool, 1),
     checkpoint: async () => {
       if (!closed) await sql`CHECKPOINT`.execute(db);
+    },
+    dumpDataDir: async () => {
+      // Checkpoint first, so the archive's data files hold every committed change.
+      await sql`CHECKPOINT`.execute(db);
+      return pglite.dumpDataDir('none');
     },
     close: async () => {
       if (closed) return;
