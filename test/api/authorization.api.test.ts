@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/platform/shared/permissions.js';
+import { approvePendingRoleGrants } from '../../src/modules/auth/server/testing/four-eyes.js';
 import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
 
 /**
@@ -33,6 +34,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/users': ADMIN,
   'POST /api/v1/users': ADMIN,
   'PATCH /api/v1/users/:id': ADMIN,
+  // Four-eyes on case_officer and administrator: another administrator decides (the service checks who).
+  'POST /api/v1/role-grants/:id/decision': ADMIN,
   'GET /api/v1/role-policies': ADMIN,
   'PUT /api/v1/role-policies/:role': ADMIN,
   'GET /api/v1/api-tokens': ADMIN,
@@ -177,6 +180,8 @@ beforeAll(async () => {
     payload: { username: 'casus', displayName: 'Test Casusregisseur', password: 'correct horse battery', organisationId: gemeente.id, roles: ['case_officer'] },
   });
   expect(caseOfficer.statusCode).toBe(201);
+  // case_officer through the API waits for a second administrator (docs/adr/0007).
+  await approvePendingRoleGrants(t, caseOfficer.json().id);
   for (const role of ROLES) {
     if (role === 'viewer') sessions.set(role, await t.login('wethouder', 'correct horse battery'));
     else if (role === 'case_officer') sessions.set(role, await t.login('casus', 'correct horse battery'));

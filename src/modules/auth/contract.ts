@@ -117,6 +117,22 @@ export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
 
 // ---- users ----
 
+/**
+ * Roles that an administrator cannot give alone through the API (docs/adr/0007): case_officer opens the
+ * identity barrier, and administrator decides these grants (one administrator could otherwise make a
+ * helper who approves). A grant of one of them waits for another administrator's approval.
+ */
+export const FOUR_EYES_ROLES = ['administrator', 'case_officer'] as const satisfies readonly RoleCode[];
+export const isFourEyesRole = (role: string): boolean => (FOUR_EYES_ROLES as readonly string[]).includes(role);
+
+export const PendingRoleGrant = z.object({
+  id: Uuid,
+  role: RoleCode,
+  requestedBy: z.object({ id: Uuid, username: z.string(), displayName: z.string() }),
+  requestedAt: z.string(),
+});
+export type PendingRoleGrant = z.infer<typeof PendingRoleGrant>;
+
 export const User = z.object({
   id: Uuid,
   username: z.string(),
@@ -129,6 +145,8 @@ export const User = z.object({
   totpEnabled: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** Grants of four-eyes roles that wait for a second administrator; not part of `roles` until approved. */
+  pendingRoleGrants: z.array(PendingRoleGrant),
 });
 export type User = z.infer<typeof User>;
 export const UserList = z.object({ items: z.array(User) });
@@ -156,6 +174,9 @@ export const UpdateUser = z.strictObject({
 });
 export type UpdateUser = z.infer<typeof UpdateUser>;
 
+export const RoleGrantDecision = z.strictObject({ decision: z.enum(['approve', 'reject']) });
+export type RoleGrantDecision = z.infer<typeof RoleGrantDecision>;
+
 export const UserIdParams = z.strictObject({ id: Uuid });
 export const IdParams = z.strictObject({ id: Uuid });
 
@@ -182,8 +203,8 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+/** A token is always the caller's own: there is no field to name another user (docs/adr/0007). */
 export const CreateApiToken = z.strictObject({
-  userId: Uuid,
   name: z.string().trim().min(1).max(100),
   expiresAt: IsoDateTime.optional(),
 });

@@ -10,6 +10,7 @@ export { isMfaPending, loadActorUser } from './auth/actor.js';
 export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditSubject, type AuditVerification } from './audit.js';
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';
+export { actorPermissions, TOKEN_EXCLUDED_PERMISSIONS } from './auth/token-permissions.js';
 export { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';
 export { newPasswordProblem } from './auth/password-policy.js';
 export { newTotpSecret, totpUri, verifyTotp, currentTotp } from './auth/totp.js';

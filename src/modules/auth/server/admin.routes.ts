@@ -12,6 +12,7 @@ import {
   OrganisationList,
   RoleParams,
   RolePolicy,
+  RoleGrantDecision,
   RolePolicyList,
   UpdateOrganisation,
   UpdateRolePolicy,
@@ -22,7 +23,8 @@ import {
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { createOrganisation, listOrganisations, updateOrganisation } from './organisations.service.js';
 import { listRolePolicies, setRoleMfaRequired } from './role-policies.service.js';
-import { createUser, listUsers, updateUser } from './users.service.js';
+import { decideRoleGrant } from './role-grants.service.js';
+import { createUser, listUsers, loadUser, updateUser } from './users.service.js';
 
 /** Administration of organisations, users, role policies and API tokens. Thin: validate → authorize → service. */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
@@ -56,16 +58,31 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.post(
     '/api/v1/users',
-    { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: 'Create a user', body: CreateUser, response: { 201: User } } },
+    { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: 'Create a user; a four-eyes role (case_officer, administrator) waits for a second administrator', body: CreateUser, response: { 201: User } } },
     async (request, reply) => reply.code(201).send(await createUser(db(), requireActor(request), request.body)),
   );
   typed.patch(
     '/api/v1/users/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags: ['users'], summary: 'Change, disable or enable a user; disabling ends their sessions at once', params: IdParams, body: UpdateUser, response: { 200: User } },
+      schema: { tags: ['users'], summary: 'Change, disable or enable a user; disabling ends their sessions and revokes their tokens at once; not one\'s own roles; an added four-eyes role waits for a second administrator', params: IdParams, body: UpdateUser, response: { 200: User } },
     },
     async (request) => updateUser(db(), requireActor(request), request.params.id, request.body),
+  );
+
+  typed.post(
+    '/api/v1/role-grants/:id/decision',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Approve or reject a pending grant of a four-eyes role (case_officer, administrator); not by the administrator who asked, nor by the user it is for',
+        params: IdParams,
+        body: RoleGrantDecision,
+        response: { 200: User },
+      },
+    },
+    async (request) => decideRoleGrant(db(), requireActor(request), request.params.id, request.body, loadUser),
   );
 
   typed.get(
@@ -91,7 +108,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/api-tokens',
     {
       config: { access: 'api_tokens.manage' },
-      schema: { tags: ['api-tokens'], summary: 'Create an API token acting as a user; the value is in this answer only', body: CreateApiToken, response: { 201: CreatedApiToken } },
+      schema: { tags: ['api-tokens'], summary: 'Create an API token for yourself, from a session; the value is in this answer only; it never reads identities', body: CreateApiToken, response: { 201: CreatedApiToken } },
     },
     async (request, reply) => reply.code(201).send(await createApiToken(db(), requireActor(request), request.body, ctx.clock())),
   );

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { apiTokenHash, invalid, newApiTokenValue, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { apiTokenHash, AppError, invalid, newApiTokenValue, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
 import type { ApiToken, CreateApiToken } from '../contract.js';
 import { findUserById } from './users.queries.js';
 
@@ -40,26 +40,34 @@ export function listApiTokens(db: Kysely<Database>): Promise<ApiToken[]> {
   return findTokens(db);
 }
 
-/** A token acts as its user with that user's roles and scopes; its value is returned once and only hashed at rest. */
+/**
+ * Makes an API token for the caller, and only the caller: nobody holds a token acting as someone else
+ * (docs/adr/0007). It is made from a session, never from another token (a token cannot outlive or widen
+ * the session that proved who made it), and that session has passed every second factor the user owes
+ * (the auth hook refuses a pending session). The token records whether that session passed MFA: a token
+ * of a user whose role requires MFA works only then. Its value is returned once and only hashed at rest.
+ */
 export async function createApiToken(
   db: Kysely<Database>,
   actor: Actor,
   input: CreateApiToken,
   now: Date,
 ): Promise<ApiToken & { token: string }> {
+  const session = actor.session;
+  if (!session) throw new AppError('api_token.session_required', 403, 'An API token is made from a logged-in session, not with another token');
+  if (session.mfaPending) throw new AppError('auth.mfa_required', 403, 'Pass two-factor authentication first');
   if (input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) {
     throw invalid('api_token.expiry_past', 'The expiry date lies in the past', [{ path: 'body.expiresAt', message: 'must be in the future' }]);
   }
   const token = newApiTokenValue();
   const id = await db.transaction().execute(async (tx) => {
-    const user = await findUserById(tx, input.userId);
-    if (!user || user.disabled) {
-      throw invalid('api_token.user_unknown', 'Unknown or disabled user', [{ path: 'body.userId', message: 'no such active user' }]);
-    }
+    const user = await findUserById(tx, actor.userId);
+    if (!user || user.disabled) throw new Error('the caller of an authenticated request is active');
     const row = await tx
+      .withTables<{ api_tokens: { mfa_verified: boolean } }>()
       .insertInto('api_tokens')
       .values({
-        user_id: input.userId,
+        user_id: actor.userId,
         name: input.name,
         token_hash: apiTokenHash(token),
         token_prefix: token.slice(0, 10),
@@ -67,10 +75,11 @@ export async function createApiToken(
         expires_at: input.expiresAt ? new Date(input.expiresAt) : null,
         revoked_at: null,
         last_used_at: null,
+        mfa_verified: session.mfaVerified,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await withAudit(tx, actor, 'api_token.create', { type: 'api_token', id: row.id }, { userId: input.userId, name: input.name });
+    await withAudit(tx, actor, 'api_token.create', { type: 'api_token', id: row.id }, { userId: actor.userId, name: input.name, mfa: session.mfaVerified });
     return row.id;
   });
   const [created] = await findTokens(db, id);

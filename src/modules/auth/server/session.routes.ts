@@ -61,7 +61,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       if (!loaded) throw new Error('user vanished at login');
       const { mfaRequired, ...user } = loaded;
       const mfaPending = isMfaPending(session, { mfaRequired, totpEnabled: user.totpEnabled });
-      return sessionResponse({ ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
+      return sessionResponse({ ...user, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending, mfaVerified: session.mfaVerified } });
     },
   );
 
@@ -80,7 +80,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const actor = requireActor(request);
       await completeMfaWithTotp(deps(), actor, request.body.code, request.ip);
       if (!actor.session) throw new Error('session expected');
-      return sessionResponse({ ...actor, session: { ...actor.session, mfaPending: false } });
+      return sessionResponse({ ...actor, session: { ...actor.session, mfaPending: false, mfaVerified: true } });
     },
   );
 
@@ -135,7 +135,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const loaded = await loadActorUser(ctx.database.db, actor.userId);
       if (!loaded || !actor.session) throw new Error('user or session vanished after TOTP enrolment');
       const { mfaRequired: _mfaRequired, ...user } = loaded;
-      return sessionResponse({ ...user, via: 'session', session: { ...actor.session, mfaPending: false } });
+      return sessionResponse({ ...user, via: 'session', session: { ...actor.session, mfaPending: false, mfaVerified: true } });
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  actorPermissions,
   AppError,
   createSession,
   decryptSecret,
@@ -8,7 +9,6 @@ import {
   markLoginAttemptSucceeded,
   markSessionMfaVerified,
   newTotpSecret,
-  permissionsOf,
   reserveLoginAttempt,
   totpUri,
   verifyPassword,
@@ -37,7 +37,7 @@ export function toCurrentUser(actor: Actor): CurrentUser {
     organisation: { id: actor.organisationId, name: actor.organisationName, kind: actor.organisationKind },
     roles: actor.roles.map((role) => RoleCode.parse(role)),
     areaScopes: actor.areaScopes,
-    permissions: [...permissionsOf(actor.roles)].sort(),
+    permissions: [...actorPermissions(actor)].sort(),
     locale: actor.locale,
     totpEnabled: actor.totpEnabled,
     mfaEnrolmentRequired: actor.session?.mfaPending ?? false,

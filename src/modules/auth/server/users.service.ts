@@ -11,7 +11,7 @@ import {
   type AuditActor,
   type Database,
 } from '../../../platform/server/index.js';
-import { RoleCode, type CreateUser, type UpdateUser, type User } from '../contract.js';
+import { isFourEyesRole, RoleCode, type CreateUser, type UpdateUser, type User } from '../contract.js';
 import { revokeTokensOfUser } from './api-tokens.queries.js';
 import { findOrganisations } from './organisations.queries.js';
 import {
@@ -25,8 +25,10 @@ import {
   usernameExists,
   type UserRecord,
 } from './users.queries.js';
+import { findPendingGrants, type PendingGrantRow } from './role-grants.queries.js';
+import { requestRoleGrants, withdrawRoleGrantsExcept } from './role-grants.service.js';
 
-export function toUser(record: UserRecord): User {
+export function toUser(record: UserRecord, pending: readonly PendingGrantRow[]): User {
   return {
     id: record.id,
     username: record.username,
@@ -39,12 +41,34 @@ export function toUser(record: UserRecord): User {
     totpEnabled: record.totpEnabled,
     disabled: record.disabled,
     createdAt: record.createdAt.toISOString(),
+    pendingRoleGrants: pending
+      .filter((grant) => grant.user_id === record.id && RoleCode.safeParse(grant.role).success)
+      .map((grant) => ({
+        id: grant.id,
+        role: RoleCode.parse(grant.role),
+        requestedBy: { id: grant.requested_by, username: grant.requested_by_username, displayName: grant.requested_by_display_name },
+        requestedAt: new Date(grant.requested_at).toISOString(),
+      })),
   };
 }
 
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
-  return (await findUsers(db)).map(toUser);
+  const [records, pending] = await Promise.all([findUsers(db), findPendingGrants(db)]);
+  return records.map((record) => toUser(record, pending));
 }
+
+/** One user as the API shows it, with the grants waiting for a second administrator. */
+export async function loadUser(db: Kysely<Database> | Transaction<Database>, id: string): Promise<User | undefined> {
+  const record = await findUserById(db, id);
+  return record ? toUser(record, await findPendingGrants(db, { userId: id })) : undefined;
+}
+
+/**
+ * Whether roles are assigned at once: by the operator on the server (the CLI's create-user, the demo seed,
+ * acting as the system actor), never through the API, where a four-eyes role waits for a second
+ * administrator (role-grants.service.ts).
+ */
+const isOperator = (actor: AuditActor): boolean => actor.userId === null;
 
 async function requireOrganisation(tx: Transaction<Database>, organisationId: string): Promise<void> {
   const [organisation] = await findOrganisations(tx, { id: organisationId });
@@ -80,19 +104,22 @@ export async function createUser(
       organisationId: input.organisationId,
       isDemo: options.isDemo ?? false,
     });
-    const roles = [...new Set(input.roles)];
+    const requested = [...new Set(input.roles)];
+    // Through the API a four-eyes role becomes a pending grant; the user starts with the other roles.
+    const held = isOperator(actor) ? requested : requested.filter((role) => !isFourEyesRole(role));
     const scopes = [...new Set(input.areaScopes ?? [])];
-    await replaceUserRoles(tx, id, roles);
+    await replaceUserRoles(tx, id, held);
     await replaceUserAreaScopes(tx, id, scopes);
     await withAudit(tx, actor, 'user.create', { type: 'user', id }, {
       username: input.username,
       organisationId: input.organisationId,
-      roles,
+      roles: held,
       areaScopes: scopes,
     });
-    const created = await findUserById(tx, id);
+    await requestRoleGrants(tx, actor, id, requested.filter((role) => !held.includes(role)));
+    const created = await loadUser(tx, id);
     if (!created) throw new Error('user vanished after insert');
-    return toUser(created);
+    return created;
   });
 }
 
@@ -106,6 +133,10 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
     const existing = await findUserById(tx, id);
     if (!existing) throw notFound('User', 'user.not_found');
     if (input.organisationId) await requireOrganisation(tx, input.organisationId);
+    const wanted = input.roles === undefined ? undefined : [...new Set(input.roles)];
+    const rolesChange = wanted !== undefined && (wanted.length !== existing.roles.length || wanted.some((role) => !existing.roles.includes(role)));
+    // Nobody changes their own roles, not even to give one up: a second administrator does.
+    if (rolesChange && actor.userId === id) throw new AppError('user.own_roles', 403, 'You cannot change your own roles; ask another administrator');
     const losesAdmin =
       existing.roles.includes('administrator') &&
       !existing.disabled &&
@@ -124,7 +155,10 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
       set.totp_enabled_at = null;
     }
     await updateUserColumns(tx, id, set);
-    if (input.roles) await replaceUserRoles(tx, id, [...new Set(input.roles)]);
+    // Roles are taken away at once; an added four-eyes role waits for a second administrator (through the API).
+    const added = wanted?.filter((role) => !existing.roles.includes(role)) ?? [];
+    const toRequest = isOperator(actor) ? [] : added.filter(isFourEyesRole);
+    if (wanted && rolesChange) await replaceUserRoles(tx, id, wanted.filter((role) => !toRequest.includes(role)));
     if (input.areaScopes) await replaceUserAreaScopes(tx, id, [...new Set(input.areaScopes)]);
     // Disabling, a new password or a new second factor end every session of the user at once.
     let sessionsEnded = 0;
@@ -134,11 +168,17 @@ export async function updateUser(db: Kysely<Database>, actor: AuditActor, id: st
     const { password: _password, ...auditable } = input;
     await withAudit(tx, actor, 'user.update', { type: 'user', id }, {
       changes: { ...auditable, passwordChanged: passwordHash !== undefined },
+      ...(toRequest.length > 0 ? { rolesAwaitingApproval: toRequest } : {}),
       sessionsEnded,
       tokensRevoked,
     });
-    const updated = await findUserById(tx, id);
+    if (wanted) {
+      // Setting the roles without a role that waits for approval withdraws that request.
+      await withdrawRoleGrantsExcept(tx, actor, id, wanted);
+      await requestRoleGrants(tx, actor, id, toRequest);
+    }
+    const updated = await loadUser(tx, id);
     if (!updated) throw new Error('user vanished after update');
-    return toUser(updated);
+    return updated;
   });
 }

@@ -7,6 +7,7 @@ import type {
   CreateUser,
   Organisation,
   RoleCode,
+  RoleGrantDecision,
   RolePolicy,
   UpdateOrganisation,
   UpdateUser,
@@ -99,5 +100,15 @@ export function useRevokeApiToken() {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/api-tokens/${encodeURIComponent(id)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.apiTokens }),
+  });
+}
+
+/** Approves or rejects a pending grant of a four-eyes role (another administrator than the one who asked). */
+export function useDecideRoleGrant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ grantId, decision }: { grantId: string; decision: RoleGrantDecision['decision'] }) =>
+      api.post<User>(`/api/v1/role-grants/${encodeURIComponent(grantId)}/decision`, { decision }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users }),
   });
 }

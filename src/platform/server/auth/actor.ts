@@ -26,7 +26,15 @@ export interface Actor extends AuditActor {
      * enrolment, or entering the code, is allowed until then.
      */
     mfaPending: boolean;
+    /** The session passed a second factor (TOTP at login or afterwards, or MFA at the identity provider). */
+    mfaVerified: boolean;
   };
+  /**
+   * For a bearer token: true while the user's role requires MFA and the token does not meet it (the user
+   * has no TOTP in force, or the token was made from a session without a second factor). Such a token is
+   * refused like a session that still owes its second factor.
+   */
+  tokenMfaMissing?: boolean;
 }
 
 export type ActorUser = Omit<Actor, 'via' | 'session'>;

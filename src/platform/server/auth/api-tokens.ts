@@ -13,11 +13,16 @@ export function apiTokenHash(token: string): string {
 }
 
 /** The user behind a bearer token that is neither revoked nor expired (and when it expires); null otherwise. */
-export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<{ userId: string; expiresAt: number | null } | null> {
+export async function resolveApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<{ userId: string; expiresAt: number | null; mfaVerified: boolean } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db
+    .withTables<{ api_tokens: { mfa_verified: boolean } }>()
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'expires_at', 'last_used_at'])
+    .select(['id', 'user_id', 'expires_at', 'last_used_at', 'mfa_verified'])
     .where('token_hash', '=', apiTokenHash(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -26,5 +31,5 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
   }
-  return { userId: row.user_id, expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime() };
+  return { userId: row.user_id, expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(), mfaVerified: row.mfa_verified };
 }

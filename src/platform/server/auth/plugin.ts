@@ -3,9 +3,10 @@ import { AppError } from '../errors.js';
 import { isMfaPending, loadActorUser, type Actor } from './actor.js';
 import { ActorCache, type CachedSession } from './actor-cache.js';
 import { apiTokenHash, resolveApiToken } from './api-tokens.js';
-import { permissionsOf, type Access } from '../../shared/permissions.js';
+import type { Access } from '../../shared/permissions.js';
 import { constantTimeEqual, sha256Hex } from './secrets.js';
 import { resolveSession, touchIntervalMs } from './sessions.js';
+import { actorPermissions, TOKEN_EXCLUDED_PERMISSIONS } from './token-permissions.js';
 
 export const SESSION_COOKIE = 'wr_session';
 
@@ -80,7 +81,7 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
     const resolved = token ? await resolveApiToken(database.db, token, now) : null;
     const user = resolved ? await loadActorUser(database.db, resolved.userId) : null;
     if (!resolved || !user) return INVALID_TOKEN;
-    const actor = tokenActor(user);
+    const actor = tokenActor(user, resolved.mfaVerified);
     cache.set(key, { actor, tokenExpiresAt: resolved.expiresAt, loadedAt: nowMs }, generation);
     return actor;
   }
@@ -109,15 +110,19 @@ async function resolveActor(app: FastifyInstance, cache: ActorCache, request: Fa
 
 type LoadedUser = NonNullable<Awaited<ReturnType<typeof loadActorUser>>>;
 
-function tokenActor(user: LoadedUser): Actor {
-  const { mfaRequired: _mfaRequired, ...actorUser } = user;
-  return frozen({ ...actorUser, via: 'token' });
+/**
+ * A token obeys the MFA policy like a session: while a role of its user requires MFA, it works only when the
+ * user's TOTP is in force and the token was made from a session that passed it (api-tokens.service.ts).
+ */
+function tokenActor(user: LoadedUser, madeWithMfa: boolean): Actor {
+  const { mfaRequired, ...actorUser } = user;
+  return frozen({ ...actorUser, via: 'token', tokenMfaMissing: mfaRequired && !(user.totpEnabled && madeWithMfa) });
 }
 
 function sessionActor(user: LoadedUser, session: CachedSession): Actor {
   const { mfaRequired, ...actorUser } = user;
   const mfaPending = isMfaPending(session, { mfaRequired, totpEnabled: user.totpEnabled });
-  return frozen({ ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending } });
+  return frozen({ ...actorUser, via: 'session', session: { idHash: session.idHash, csrfToken: session.csrfToken, mfaPending, mfaVerified: session.mfaVerified } });
 }
 
 /** One actor object serves many requests from the cache: freezing it makes any attempt to change it fail loudly. */
@@ -126,18 +131,6 @@ function frozen(actor: Actor): Actor {
   Object.freeze(actor.areaScopes);
   if (actor.session) Object.freeze(actor.session);
   return Object.freeze(actor);
-}
-
-/** The permissions of a set of roles; there are few distinct sets, so each is worked out once. */
-const permissionSets = new Map<string, ReadonlySet<string>>();
-function permissionsOfRoles(roles: readonly string[]): ReadonlySet<string> {
-  const key = roles.join('\n');
-  let permissions = permissionSets.get(key);
-  if (!permissions) {
-    permissions = permissionsOf(roles);
-    permissionSets.set(key, permissions);
-  }
-  return permissions;
 }
 
 function enforceAccess(request: FastifyRequest, access: Access): void {
@@ -156,7 +149,15 @@ function enforceAccess(request: FastifyRequest, access: Access): void {
       throw new AppError('auth.mfa_enrolment_required', 403, 'Your role requires two-factor authentication: set it up first');
     }
   }
-  if (access !== 'authenticated' && !permissionsOfRoles(actor.roles).has(access)) {
+  if (actor.via === 'token') {
+    if (actor.tokenMfaMissing) {
+      throw new AppError('auth.token_mfa_required', 403, 'The role of this token’s user requires two-factor authentication: set it up and make a new token from a session that passed it');
+    }
+    if (access !== 'authenticated' && TOKEN_EXCLUDED_PERMISSIONS.has(access)) {
+      throw new AppError('auth.token_not_allowed', 403, 'An API token cannot read identities; log in as a person to do this');
+    }
+  }
+  if (access !== 'authenticated' && !actorPermissions(actor).has(access)) {
     throw new AppError('forbidden', 403, 'You are not allowed to do this');
   }
 }

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
-import { SelectField, TextField } from '../../../../platform/web/components/FormField';
+import { TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { StatusBadge, type BadgeStatus } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDate, formatDateTime } from '../../../../platform/web/i18n/format';
 import type { ApiToken } from '../../contract';
-import { useApiTokens, useCreateApiToken, useRevokeApiToken, useUsers, type CreatedApiToken } from '../auth-api';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken, type CreatedApiToken } from '../auth-api';
 
 type TokenState = 'active' | 'revoked' | 'expired';
 
@@ -73,11 +73,10 @@ function NewTokenNotice({ token, onClose }: { token: CreatedApiToken; onClose: (
   );
 }
 
+/** A token is always for the person making it: there is no choice of user (docs/adr/0007). */
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useTranslation();
-  const users = useUsers();
   const create = useCreateApiToken();
-  const [userId, setUserId] = useState('');
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
@@ -86,13 +85,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors: FieldErrorLink[] = [];
-    if (!userId) errors.push({ fieldId: 'token-user', label: t('auth:apiTokens.user'), message: t('auth:apiTokens.userRequired') });
     if (!name.trim()) errors.push({ fieldId: 'token-name', label: t('auth:apiTokens.name'), message: t('auth:apiTokens.required') });
     if (expires && expires < todayIso()) errors.push({ fieldId: 'token-expires', label: t('auth:apiTokens.expiresAt'), message: t('auth:apiTokens.expiresInPast') });
     setFieldErrors(errors);
     if (errors.length > 0) return;
     create.mutate(
-      { userId, name: name.trim(), ...(expires ? { expiresAt: endOfDayUtc(expires) } : {}) },
+      { name: name.trim(), ...(expires ? { expiresAt: endOfDayUtc(expires) } : {}) },
       {
         onSuccess: (token) => {
           setName('');
@@ -103,21 +101,11 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
     );
   }
 
-  const userOptions = (users.data ?? []).filter((user) => !user.disabled).map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
+      <p className="utrecht-paragraph">{t('auth:apiTokens.forYou')}</p>
       <ErrorSummary error={create.error} fields={fieldErrors} />
-      <QueryState isPending={users.isPending} error={users.error} />
       <div className="wr-form-grid">
-        <SelectField
-          id="token-user"
-          label={t('auth:apiTokens.user')}
-          placeholder={t('auth:apiTokens.chooseUser')}
-          options={userOptions}
-          value={userId}
-          error={errorFor('token-user')}
-          onChange={(event) => setUserId(event.target.value)}
-        />
         <TextField
           id="token-name"
           label={t('auth:apiTokens.name')}

@@ -9,14 +9,19 @@ import { TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
+import { formatDateTime } from '../../../../platform/web/i18n/format';
+import { useCurrentUser } from '../../../../platform/web/session';
 import type { Organisation, User } from '../../contract';
-import { useOrganisations, useUpdateUser, useUsers } from '../auth-api';
+import { useDecideRoleGrant, useOrganisations, useUpdateUser, useUsers } from '../auth-api';
 import { MIN_PASSWORD_LENGTH, parseAreaCodes } from '../user-form-validation';
 import { UserForm } from '../UsersPage/UserForm';
 
 function DetailsSection({ user, organisations, onSaved }: { user: User; organisations: readonly Organisation[]; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
+  const own = useCurrentUser().id === user.id;
+  // A role waiting for approval stays ticked: saving the form keeps the request (unticking withdraws it).
+  const roles = own ? [...user.roles] : [...user.roles, ...user.pendingRoleGrants.map((grant) => grant.role)];
   return (
     <Section title={t('auth:users.detailsHeading')} id="user-details">
       <div className="wr-card">
@@ -29,9 +34,10 @@ function DetailsSection({ user, organisations, onSaved }: { user: User; organisa
             email: user.email ?? '',
             password: '',
             organisationId: user.organisationId,
-            roles: [...user.roles],
+            roles,
             areaScopes: user.areaScopes.join(', '),
           }}
+          rolesLocked={own}
           organisations={organisations}
           submitLabel={t('common:common.save')}
           busy={update.isPending}
@@ -48,10 +54,69 @@ function DetailsSection({ user, organisations, onSaved }: { user: User; organisa
                   areaScopes: parseAreaCodes(values.areaScopes).codes,
                 },
               },
-              { onSuccess: () => onSaved(t('auth:users.saved')) },
+              {
+                onSuccess: (saved) => {
+                  const waiting = saved.pendingRoleGrants.map((grant) => t(`common:roles.${grant.role}`)).join(', ');
+                  onSaved(waiting ? `${t('auth:users.saved')} ${t('auth:users.savedPending', { roles: waiting })}` : t('auth:users.saved'));
+                },
+              },
             )
           }
         />
+      </div>
+    </Section>
+  );
+}
+
+/**
+ * Grants of four-eyes roles that wait for a second administrator: the one who asked and the user it is
+ * for see that it waits; any other administrator approves or rejects it here.
+ */
+function PendingGrantsSection({ user, onSaved }: { user: User; onSaved: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const decide = useDecideRoleGrant();
+  if (user.pendingRoleGrants.length === 0) return null;
+  return (
+    <Section title={t('auth:users.pendingHeading')} id="user-pending-roles">
+      <div className="wr-card">
+        <p className="utrecht-paragraph">{t('auth:users.pendingHelp')}</p>
+        <ErrorSummary error={decide.error} />
+        <ul className="utrecht-unordered-list">
+          {user.pendingRoleGrants.map((grant) => {
+            const role = t(`common:roles.${grant.role}`);
+            const mine = grant.requestedBy.id === me.id;
+            return (
+              <li key={grant.id} className="utrecht-unordered-list__item">
+                <p className="utrecht-paragraph">
+                  {t('auth:users.pendingGrant', { role, name: grant.requestedBy.displayName, date: formatDateTime(grant.requestedAt, i18n.language) })}
+                </p>
+                {mine || user.id === me.id ? (
+                  <p className="utrecht-paragraph wr-muted">{t(mine ? 'auth:users.pendingByYou' : 'auth:users.pendingForYou')}</p>
+                ) : (
+                  <div className="wr-button-group">
+                    <Button
+                      appearance="primary"
+                      busy={decide.isPending}
+                      aria-label={t('auth:users.approveLabel', { role, name: user.displayName })}
+                      onClick={() => decide.mutate({ grantId: grant.id, decision: 'approve' }, { onSuccess: () => onSaved(t('auth:users.approvedDone', { role, name: user.displayName })) })}
+                    >
+                      {t('auth:users.approve')}
+                    </Button>
+                    <Button
+                      appearance="secondary"
+                      busy={decide.isPending}
+                      aria-label={t('auth:users.rejectLabel', { role, name: user.displayName })}
+                      onClick={() => decide.mutate({ grantId: grant.id, decision: 'reject' }, { onSuccess: () => onSaved(t('auth:users.rejectedDone', { role, name: user.displayName })) })}
+                    >
+                      {t('auth:users.reject')}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       </div>
     </Section>
   );
@@ -222,7 +287,8 @@ export default function UserDetailPage() {
         </Alert>
       ) : null}
       <QueryState isPending={organisations.isPending} error={organisations.error} />
-      {organisations.data ? <DetailsSection key={user.id} user={user} organisations={organisations.data} onSaved={setMessage} /> : null}
+      <PendingGrantsSection user={user} onSaved={setMessage} />
+      {organisations.data ? <DetailsSection key={`${user.id}-${user.pendingRoleGrants.length}-${user.roles.join()}`} user={user} organisations={organisations.data} onSaved={setMessage} /> : null}
       <div className="wr-detail-grid">
         <AccountSection user={user} onSaved={setMessage} />
         <PasswordSection user={user} onSaved={setMessage} />

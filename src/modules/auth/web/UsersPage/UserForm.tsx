@@ -7,6 +7,7 @@ import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/
 import { ROLES } from '../../../../platform/shared/permissions';
 import type { Organisation } from '../../contract';
 import { knownFieldProblem } from '../auth-problems';
+import { RoleTags } from './RoleTags';
 import { validateUserForm, type UserFormField, type UserFormValues } from '../user-form-validation';
 
 interface UserFormProps {
@@ -20,12 +21,14 @@ interface UserFormProps {
   error: unknown;
   onSubmit: (values: UserFormValues) => void;
   onCancel?: () => void;
+  /** One's own account: roles are shown but not changed (another administrator changes them). */
+  rolesLocked?: boolean;
 }
 
 const FIELD_ORDER: UserFormField[] = ['displayName', 'username', 'email', 'password', 'organisationId', 'roles', 'areaScopes'];
 
 /** The fields of a user; on edit the username and password are not part of it (they have their own actions). */
-export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, busy, error, onSubmit, onCancel }: UserFormProps) {
+export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, busy, error, onSubmit, onCancel, rolesLocked = false }: UserFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<UserFormValues>(initial);
   const [clientErrors, setClientErrors] = useState<Partial<Record<UserFormField, string>>>({});
@@ -143,15 +146,26 @@ export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, 
           onChange={(event) => set('areaScopes', event.target.value)}
         />
         <div className="wr-form-grid__wide">
-          <CheckboxGroup
-            id={fieldId('roles')}
-            name={`${idPrefix}-roles`}
-            legend={labels.roles}
-            options={roleOptions}
-            value={values.roles}
-            error={errorOf('roles')}
-            onChange={(roles) => set('roles', roles)}
-          />
+          {rolesLocked ? (
+            <div id={fieldId('roles')}>
+              <p className="utrecht-paragraph">
+                <strong>{labels.roles}</strong>
+              </p>
+              <RoleTags roles={initial.roles} />
+              <p className="utrecht-paragraph wr-muted">{t('auth:users.ownRolesLocked')}</p>
+            </div>
+          ) : (
+            <CheckboxGroup
+              id={fieldId('roles')}
+              name={`${idPrefix}-roles`}
+              legend={labels.roles}
+              description={t('auth:users.rolesFourEyes')}
+              options={roleOptions}
+              value={values.roles}
+              error={errorOf('roles')}
+              onChange={(roles) => set('roles', roles)}
+            />
+          )}
         </div>
       </div>
       <div className="wr-form-actions">

@@ -21,7 +21,7 @@ function matches(user: User, search: string): boolean {
   return [user.displayName, user.username, user.organisationName, user.email ?? ''].some((value) => value.toLowerCase().includes(needle));
 }
 
-function CreateUserPanel({ onCreated, onCancel }: { onCreated: (username: string) => void; onCancel: () => void }) {
+function CreateUserPanel({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const organisations = useOrganisations();
   const create = useCreateUser();
@@ -54,7 +54,7 @@ function CreateUserPanel({ onCreated, onCancel }: { onCreated: (username: string
                 roles: values.roles as User['roles'],
                 areaScopes: parseAreaCodes(values.areaScopes).codes,
               },
-              { onSuccess: (user) => onCreated(user.username) },
+              { onSuccess: (user) => onCreated(user) },
             )
           }
         />
@@ -85,7 +85,7 @@ export default function UsersPage() {
       ),
     },
     { key: 'organisation', header: t('auth:users.organisation'), render: (user) => user.organisationName },
-    { key: 'roles', header: t('auth:users.roles'), render: (user) => <RoleTags roles={user.roles} /> },
+    { key: 'roles', header: t('auth:users.roles'), render: (user) => <RoleTags roles={user.roles} pending={user.pendingRoleGrants.map((grant) => grant.role)} /> },
     {
       key: 'areas',
       header: t('auth:users.areaScopes'),
@@ -134,9 +134,14 @@ export default function UsersPage() {
       {creating ? (
         <CreateUserPanel
           onCancel={() => setCreating(false)}
-          onCreated={(username) => {
+          onCreated={(user) => {
             setCreating(false);
-            setMessage(t('auth:users.created', { username }));
+            const waiting = user.pendingRoleGrants.map((grant) => t(`common:roles.${grant.role}`)).join(', ');
+            setMessage(
+              waiting
+                ? `${t('auth:users.created', { username: user.username })} ${t('auth:users.createdPending', { roles: waiting })}`
+                : t('auth:users.created', { username: user.username }),
+            );
           }}
         />
       ) : null}
