@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,18 +85,48 @@ export interface HarnessOptions {
   env?: Record<string, string>;
 }
 
+function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts the real server once on `dataDir` (migrations and demo data) and stops it cleanly. */
+export async function seedDataDir(dataDir: string): Promise<void> {
+  const port = await findFreePort();
+  const server = spawnServer(port, dataDir);
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, server, () => output);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/** The seeded folder of this run's global set-up, when running under it (test/e2e/global-setup.ts). */
+async function templateDataDir(): Promise<string | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import('vitest');
+  return inject('e2eTemplateDataDir') ?? null;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureWebBuilt();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'wijkregie-e2e-'));
+  const template = await templateDataDir();
+  if (template) cpSync(template, dataDir, { recursive: true });
   const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawnServer(port, dataDir, options.env);
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-20_000);
   };
