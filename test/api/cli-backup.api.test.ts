@@ -118,7 +118,7 @@ beforeAll(async () => {
   });
   expect(user.statusCode).toBe(201);
   expect((await source.app.inject({ method: 'PUT', url: '/api/v1/role-policies/finance', headers: admin.headers, payload: { mfaRequired: true } })).statusCode).toBe(200);
-  const token = await source.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: admin.headers, payload: { userId: admin.userId, name: 'nightly export' } });
+  const token = await source.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: admin.headers, payload: { name: 'nightly export' } });
   expect(token.statusCode).toBe(201);
   tokenValue = token.json<{ token: string }>().token;
   expect(await loginStatus(source.app, 'regisseur', 'wrong password')).toBe(401);
