@@ -16,6 +16,7 @@ const SIGNAL_WRITERS: Who[] = ['programme_manager', 'partner', 'case_officer'];
 
 const TABLE: Record<string, Who[]> = {
   'GET /api/v1/health': EVERYONE,
+  'GET /api/v1/ready': EVERYONE,
   'GET /api/v1/openapi.json': EVERYONE,
   'GET /api/v1/meta': EVERYONE,
   'POST /api/v1/session': EVERYONE,

@@ -9,6 +9,8 @@ import { registerAuth } from './auth/plugin.js';
 import { ReadCache } from './read-cache.js';
 import type { AppContext } from './fastify-types.js';
 import { loggerOptions } from './logger.js';
+import { registerMetricsEndpoint, registerRequestMetrics } from './metrics-http.js';
+import { registerReadiness } from './readiness.js';
 import { handleError } from './problem.js';
 import { SERVER_MODULES } from './modules.js';
 import { registerRequestTextChecks } from './request-text.js';
@@ -51,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerRequestMetrics(app, ctx.database);
   // The API speaks JSON (and multipart for uploads); a text/plain body is a wrong content type (415), not a string.
   app.removeContentTypeParser('text/plain');
   registerRequestTextChecks(app);
@@ -112,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     async () => ({ status: 'ok' as const, database: ctx.database.kind, version: ctx.version }),
   );
+  registerReadiness(app);
+  registerMetricsEndpoint(app, config.metrics);
   typed.get(
     '/api/v1/openapi.json',
     { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'This OpenAPI 3 document' } },

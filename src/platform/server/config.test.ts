@@ -105,4 +105,34 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ OIDC_CLIENT_ID: 'wijkregie', OIDC_LABEL: 'Inloggen' })).toThrow(/OIDC_CLIENT_ID, OIDC_LABEL set without OIDC_ISSUER/);
     });
   });
+
+  describe('metrics', () => {
+    const token = 't'.repeat(40);
+
+    it('is off unless configured: no port, no token', () => {
+      expect(loadConfig({}).metrics).toEqual({ port: null, host: '127.0.0.1', token: null });
+    });
+
+    it('reads a port on loopback, a token, or both; a port on another interface needs the token', () => {
+      expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', token: null });
+      expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ port: null, host: '127.0.0.1', token });
+      expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics).toEqual({ port: 9464, host: '0.0.0.0', token });
+    });
+
+    it.each([
+      [{ METRICS_PORT: '0' }, /METRICS_PORT/],
+      [{ METRICS_PORT: '70000' }, /METRICS_PORT/],
+      [{ METRICS_PORT: 'nine' }, /METRICS_PORT/],
+      [{ METRICS_PORT: '8080' }, /METRICS_PORT must differ from PORT \(8080\)/],
+      [{ METRICS_PORT: '9000', PORT: '9000' }, /METRICS_PORT must differ from PORT/],
+      [{ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }, /METRICS_HOST 0\.0\.0\.0 is reachable from other machines: set METRICS_TOKEN too/],
+      [{ METRICS_HOST: '127.0.0.1' }, /METRICS_HOST set without METRICS_PORT/],
+      [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be 32 to 512 printable characters/],
+      [{ METRICS_TOKEN: `${'t'.repeat(20)} ${'t'.repeat(20)}` }, /METRICS_TOKEN must be 32 to 512 printable characters without spaces/],
+      [{ METRICS_TOKEN: `${'t'.repeat(40)}\n` }, /METRICS_TOKEN/],
+    ])('refuses %o', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
 });

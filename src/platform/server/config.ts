@@ -74,6 +74,13 @@ const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'OIDC_SCOPES must be scope names separated by single spaces')
     .refine((value) => value.split(' ').includes('openid'), 'OIDC_SCOPES must include openid')
     .default('openid profile'),
+  // Prometheus metrics (docs/operations.md, "Metrics"): a port of their own, /metrics behind a token, or both.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/, 'METRICS_TOKEN must be 32 to 512 printable characters without spaces (e.g. openssl rand -hex 32)')
+    .optional(),
 });
 
 /** The municipality's identity provider, when OIDC login is configured. */
@@ -136,6 +143,32 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, production: boolean, problems:
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Where Prometheus may scrape; both parts off (null) unless configured. */
+export interface MetricsConfig {
+  /** A listener of its own for GET /metrics (null = none), on `host`. */
+  port: number | null;
+  host: string;
+  /** Required as `Authorization: Bearer …` on both; it also opens /metrics on the main port (null = closed there). */
+  token: string | null;
+}
+
+/** Checks the METRICS_* variables together; pushes every problem. */
+function metricsConfig(e: z.infer<typeof EnvSchema>, problems: string[]): MetricsConfig {
+  const host = e.METRICS_HOST ?? '127.0.0.1';
+  if (e.METRICS_PORT === undefined) {
+    if (e.METRICS_HOST !== undefined) problems.push('METRICS_HOST set without METRICS_PORT: set METRICS_PORT too, or remove it.');
+  } else {
+    if (e.METRICS_PORT === e.PORT) problems.push(`METRICS_PORT must differ from PORT (${e.PORT}).`);
+    // Metrics hold no personal data, but route names, volumes and timings are nobody else's business.
+    if (!LOOPBACK_HOSTS.has(host) && !e.METRICS_TOKEN) {
+      problems.push(`METRICS_HOST ${host} is reachable from other machines: set METRICS_TOKEN too, or keep METRICS_HOST on 127.0.0.1.`);
+    }
+  }
+  return { port: e.METRICS_PORT ?? null, host, token: e.METRICS_TOKEN ?? null };
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -165,6 +198,7 @@ export interface AppConfig {
   signalsUnusualReadsPerHour: number;
   /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
   oidc: OidcConfig | null;
+  metrics: MetricsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -189,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('SESSION_ABSOLUTE_MINUTES must be at least SESSION_IDLE_MINUTES.');
   }
   const oidc = oidcConfig(e, production, problems);
+  const metrics = metricsConfig(e, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -220,5 +255,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
     oidc,
+    metrics,
   };
 }

@@ -21,3 +21,4 @@ export { reserveLoginAttempt, markLoginAttemptSucceeded } from './auth/throttle.
 export { permissionsOf, hasPermission, type Permission, type Role } from '../shared/permissions.js';
 export type { ServerModule } from './server-module.js';
 export type { ScheduledJob, JobContext } from './jobs.js';
+export { observeImport } from './metrics.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from './config.js';
 import { startJobs, type JobContext, type ScheduledJob } from './jobs.js';
+import { metricsRegistry } from './metrics.js';
 
 const ctx = { db: {} as JobContext['db'], config: {} as AppConfig, now: () => new Date() };
 const quiet = { info: vi.fn(), error: vi.fn() };
@@ -49,5 +50,22 @@ describe('startJobs', () => {
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.info).toHaveBeenCalledTimes(1);
     await jobs.stop();
+  });
+});
+
+describe('job metrics', () => {
+  it('counts runs and failures per job and keeps the last duration', async () => {
+    vi.useFakeTimers();
+    const value = async (name: string, job: string) =>
+      (await metricsRegistry.getSingleMetric(name)?.get())?.values.find((v) => v.labels.job === job)?.value;
+    let calls = 0;
+    const jobs = startJobs([{ name: 'metered', intervalSeconds: 1, run: async () => { calls += 1; if (calls === 2) throw new Error('boom'); } }], ctx, quiet);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await jobs.stop();
+    expect(calls).toBe(3);
+    expect(await value('wijkregie_job_runs_total', 'metered')).toBe(3);
+    expect(await value('wijkregie_job_failures_total', 'metered')).toBe(1);
+    expect(await value('wijkregie_job_last_duration_seconds', 'metered')).toBeGreaterThanOrEqual(0);
+    expect(await value('wijkregie_job_last_success_timestamp_seconds', 'metered')).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.js';
 import type { Database } from './db-schema.js';
+import { recordJobRun } from './metrics.js';
 
 /** What a scheduled job gets to work with. */
 export interface JobContext {
@@ -46,12 +47,20 @@ export function startJobs(jobs: readonly ScheduledJob[], ctx: JobContext, log: J
   const tick = (job: ScheduledJob): void => {
     if (stopped || busy.has(job.name)) return;
     busy.add(job.name);
-    const started = Date.now();
+    const started = performance.now();
+    const seconds = (): number => (performance.now() - started) / 1000;
     const run = job
       .run(ctx)
       .then(
-        () => log.info({ job: job.name, ms: Date.now() - started }, 'job done'),
-        (error: unknown) => log.error({ job: job.name, err: error }, 'job failed'),
+        () => {
+          const took = seconds();
+          recordJobRun(job.name, took, true);
+          log.info({ job: job.name, ms: Math.round(took * 1000) }, 'job done');
+        },
+        (error: unknown) => {
+          recordJobRun(job.name, seconds(), false);
+          log.error({ job: job.name, err: error }, 'job failed');
+        },
       )
       .finally(() => {
         busy.delete(job.name);
