@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
-import { knownFieldProblem } from '../auth-problems';
+import { knownFieldProblem, roleGrantProblemKey } from '../auth-problems';
 import { TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
@@ -76,12 +76,19 @@ function PendingGrantsSection({ user, onSaved }: { user: User; onSaved: (message
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const decide = useDecideRoleGrant();
+  const grantProblem = roleGrantProblemKey(decide.error);
   if (user.pendingRoleGrants.length === 0) return null;
   return (
     <Section title={t('auth:users.pendingHeading')} id="user-pending-roles">
       <div className="wr-card">
         <p className="utrecht-paragraph">{t('auth:users.pendingHelp')}</p>
-        <ErrorSummary error={decide.error} />
+        {grantProblem ? (
+          <Alert type="error" live="alert">
+            {t(`auth:${grantProblem}`)}
+          </Alert>
+        ) : (
+          <ErrorSummary error={decide.error} />
+        )}
         <ul className="utrecht-unordered-list">
           {user.pendingRoleGrants.map((grant) => {
             const role = t(`common:roles.${grant.role}`);
