@@ -119,6 +119,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/finance-entries': ['programme_manager', 'finance'],
   'GET /api/v1/finance-entries/pending': ['programme_manager', 'finance'],
   'POST /api/v1/finance-entries/:id/decision': ['programme_manager', 'finance'],
+  'POST /api/v1/finance-entries/:id/reversal': ['finance'],
   'PUT /api/v1/finance/settings': ['finance'],
   'GET /api/v1/finance/settings': ['programme_manager', 'finance'],
   'POST /api/v1/finance/settings/changes/:id/decision': ['programme_manager', 'finance'],

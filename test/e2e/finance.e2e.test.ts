@@ -182,6 +182,26 @@ describe('finance', () => {
     await screenshot(page, 'finance-source-detail');
   });
 
+  it('reverses a booking with a counter-entry after confirming, with a reason; the booking stays', async () => {
+    const { page } = finance;
+    await page.goto(`/financien?programma=${programmeId}&jaar=${year}`);
+    await waitForPageReady(page);
+    const entries = page.locator('#budget-entries');
+    await entries.getByRole('button', { name: /^Terugboeken: Straatcoaches maand 1 \(/ }).click();
+    const form = entries.locator('#reversal-panel');
+    await form.getByRole('heading', { name: 'Boeking terugboeken' }).waitFor();
+    await form.getByText(/U boekt €\u00a09\.000 terug met een tegenboeking/).waitFor();
+    await form.getByLabel('Reden van de terugboeking', { exact: true }).fill('Dubbel gefactureerd');
+    await expectNoSeriousA11yViolations(page, 'reversal confirmation');
+    await screenshot(page, 'finance-reversal-confirm');
+    await form.getByRole('button', { name: 'Terugboeking bevestigen' }).click();
+    await form.getByText('Teruggeboekt: €\u00a09.000.').waitFor();
+    await entries.locator('tr', { hasText: 'Terugboeking: Dubbel gefactureerd' }).waitFor();
+    const original = entries.locator('tr', { hasText: /Straatcoaches maand 1 \(/ });
+    await expect.poll(() => original.textContent()).toContain('teruggeboekt');
+    await expect.poll(() => original.getByRole('button', { name: /^Terugboeken/ }).count()).toBe(0);
+  });
+
   it('shows the budget-effect table of the seed proposal: 19, 56, 56, 56', async () => {
     const { page } = finance;
     await page.goto('/financien/begrotingsvoorstellen');

@@ -10,10 +10,21 @@ export type FundingKind = z.infer<typeof FundingKind>;
 export const OBLIGATION_KINDS = ['schriftelijke_verantwoording', 'voortgangsrapportage', 'financiele_verantwoording', 'accountantsverklaring'] as const;
 export const ObligationKind = z.enum(OBLIGATION_KINDS);
 
-const MAX_CENTS = 900_000_000_000_000;
+/**
+ * Caps on money, at what a municipality can spend (the largest Dutch municipal budget is under € 10 billion a
+ * year). They keep every sum, forecast and export exact in JSON numbers (below 2^53 cents) with a wide margin.
+ * € 1.000.000.000: one booking, one budget line, an allocation, the approval threshold, and a line's bookings
+ * of one kind together. € 10.000.000.000: a funding source, a tranche, a proposal amount, and the bookings of
+ * one kind in one programme's year or on all lines one source finances (docs/finance.md "Money").
+ */
+export const MAX_LINE_CENTS = 100_000_000_000;
+export const MAX_TOTAL_CENTS = 1_000_000_000_000;
+const wholeCents = (min: number, max: number, words: string) => z.number().int().min(min).max(max, `at most ${words} (${max} cents)`);
 /** Whole euro cents; JSON numbers, never fractions. */
-export const Cents = z.number().int().min(0).max(MAX_CENTS);
-export const PositiveCents = z.number().int().min(1).max(MAX_CENTS);
+export const Cents = wholeCents(0, MAX_TOTAL_CENTS, '€ 10.000.000.000');
+export const PositiveCents = wholeCents(1, MAX_TOTAL_CENTS, '€ 10.000.000.000');
+export const LineCents = wholeCents(0, MAX_LINE_CENTS, '€ 1.000.000.000');
+export const PositiveLineCents = wholeCents(1, MAX_LINE_CENTS, '€ 1.000.000.000');
 export { IsoDate };
 export const BudgetYear = z.number().int().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -107,14 +118,14 @@ export const ExportQuery = z.strictObject({ format: z.enum(['xlsx', 'docx']) });
 // ---- budget lines and the overview ----
 
 export const AllocationInput = z.union([
-  z.strictObject({ fundingSourceId: z.uuid(), amountCents: PositiveCents }),
+  z.strictObject({ fundingSourceId: z.uuid(), amountCents: PositiveLineCents }),
   z.strictObject({ fundingSourceId: z.uuid(), shareBp: z.number().int().min(1).max(10_000) }),
 ]);
 export const CreateBudgetLine = z.strictObject({
   activityId: z.uuid(),
   year: BudgetYear,
   description: Text(300),
-  amountCents: Cents,
+  amountCents: LineCents,
   allocations: z.array(AllocationInput).max(10).default([]),
 });
 export type CreateBudgetLine = z.input<typeof CreateBudgetLine>;
@@ -166,6 +177,10 @@ export const Entry = z.object({
   approvalReason: z.enum(['amount', 'split']).nullable(),
   /** For a split: this amount plus what the same person booked alone on the line (same kind) in the last 30 days. */
   splitTotalCents: z.number().int().nullable(),
+  /** A counter-entry (negative amount) names the entry it reverses; its description is the reason. */
+  reversesId: z.uuid().nullable(),
+  /** The counter-entry that reverses this entry (approved or waiting), if any. */
+  reversedById: z.uuid().nullable(),
 });
 export type Entry = z.infer<typeof Entry>;
 
@@ -193,7 +208,7 @@ export type ProgrammeOption = z.infer<typeof ProgrammeOption>;
 export const CreateEntry = z.strictObject({
   budgetLineId: z.uuid(),
   kind: z.enum(['commitment', 'spend']),
-  amountCents: PositiveCents,
+  amountCents: PositiveLineCents,
   bookedOn: IsoDate,
   description: Text(300),
   documentRef: Text(200),
@@ -201,10 +216,14 @@ export const CreateEntry = z.strictObject({
 });
 export type CreateEntry = z.input<typeof CreateEntry>;
 
+/** Reversing an approved entry: a counter-entry with this reason; nothing is deleted. */
+export const Reversal = z.strictObject({ reason: Text(300) });
+export type Reversal = z.input<typeof Reversal>;
+
 export const Decision = z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(1000).default('') });
 export const EntryList = z.object({ items: z.array(Entry), approvalThresholdCents: z.number().int() });
 /** A proposed new approval threshold; it takes effect only when a second person approves it. */
-export const ThresholdProposal = z.strictObject({ approvalThresholdCents: Cents, reason: Text(1000) });
+export const ThresholdProposal = z.strictObject({ approvalThresholdCents: LineCents, reason: Text(1000) });
 export type ThresholdProposal = z.input<typeof ThresholdProposal>;
 export const SettingChange = z.object({
   id: z.uuid(),

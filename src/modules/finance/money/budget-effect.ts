@@ -1,4 +1,4 @@
-import { apportion } from './cents.js';
+import { apportion, sumCents } from './cents.js';
 import { capitalChargesForYear, type CapitalInvestment } from './capital-charges.js';
 import { roundColumn } from './thousands.js';
 
@@ -33,25 +33,27 @@ export interface BudgetEffectYear {
 export function budgetEffect(input: { years: readonly number[]; investment: CapitalInvestment | null; reserveCoversCapital: boolean; lines: readonly EffectLine[] }): BudgetEffectYear[] {
   return input.years.map((year) => {
     const charges = capitalChargesForYear(input.investment, year);
-    let operating = 0;
-    let thirdParty = 0;
+    // Collected, then added in BigInt (sumCents): exact whatever the number of lines.
+    const operatingParts: number[] = [];
+    const thirdPartyParts: number[] = [];
     for (const line of input.lines.filter((l) => l.year === year)) {
-      operating += line.uncoveredCents;
+      operatingParts.push(line.uncoveredCents);
       for (const part of line.parts) {
         if (!part.viaMunicipalBudget) continue;
-        operating += part.amountCents;
-        if (!part.municipalMoney) thirdParty += part.amountCents;
+        operatingParts.push(part.amountCents);
+        if (!part.municipalMoney) thirdPartyParts.push(part.amountCents);
       }
     }
-    const capital = charges.depreciationCents + charges.interestCents + charges.releaseCents;
-    const coverage = -(thirdParty + (input.reserveCoversCapital ? capital : 0));
+    const operating = sumCents(operatingParts);
+    const capital = sumCents([charges.depreciationCents, charges.interestCents, charges.releaseCents]);
+    const coverage = -sumCents([...thirdPartyParts, input.reserveCoversCapital ? capital : 0]);
     const exact: Record<EffectRow, number> = {
       depreciation: charges.depreciationCents,
       interest: charges.interestCents,
       release: charges.releaseCents,
       operating,
       coverage,
-      toCover: capital + operating + coverage,
+      toCover: sumCents([capital, operating, coverage]),
     };
     const column = roundColumn([exact.depreciation, exact.interest, exact.release, exact.operating, exact.coverage]);
     const [depreciation = 0, interest = 0, release = 0, op = 0, cov = 0] = column.rows;

@@ -1,4 +1,4 @@
-import { apportion, assertCents, mulDiv } from './cents.js';
+import { apportion, assertCents, diffCents, mulDiv, sumCents } from './cents.js';
 
 /**
  * Capital charges (kapitaallasten) of an investment as a municipal budget shows them (BBV): straight-line
@@ -33,10 +33,10 @@ export function capitalChargesForYear(investment: CapitalInvestment | null, year
   const k = year - investment.investmentYear;
   if (k < 0 || k >= investment.depreciationYears) return empty;
   const schedule = apportion(investment.investmentCents, Array.from({ length: investment.depreciationYears }, () => 1));
-  const depreciatedBefore = schedule.slice(0, k).reduce((a, b) => a + b, 0);
-  const bookValueStartCents = investment.investmentCents - depreciatedBefore;
+  const depreciatedBefore = sumCents(schedule.slice(0, k));
+  const bookValueStartCents = diffCents(investment.investmentCents, depreciatedBefore);
   const depreciationCents = schedule[k] ?? 0;
   const interestCents = mulDiv(bookValueStartCents, investment.interestBp, 10_000);
-  const releaseCents = k === 0 && investment.releaseFirstYear ? -(depreciationCents + interestCents) : 0;
+  const releaseCents = k === 0 && investment.releaseFirstYear ? -sumCents([depreciationCents, interestCents]) : 0;
   return { year, bookValueStartCents, depreciationCents, interestCents, releaseCents };
 }

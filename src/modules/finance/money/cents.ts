@@ -1,10 +1,17 @@
 /**
- * Money is integer euro cents end to end. JavaScript numbers hold integers exactly up to 2^53 (about
- * € 90 billion in cents), far above any municipal budget line; products of cents and rates can exceed that,
- * so every multiplication and division goes through BigInt and rounds once, explicitly.
+ * Money is integer euro cents end to end. JavaScript numbers hold integers exactly up to 2^53 cents (about
+ * € 90 trillion); the API caps amounts far below that (contract.ts MAX_LINE_CENTS, MAX_TOTAL_CENTS). Sums,
+ * differences and products go through BigInt, so no intermediate result is ever rounded, and a result that a
+ * Number cannot hold exactly is refused (CentsOutOfRangeError), never silently rounded.
  */
 
-export const MAX_CENTS = 9_000_000_000_000_00; // € 9 trillion: well inside 2^53, rejects absurd input
+/** A sum or product of cents that a JSON number cannot hold exactly. */
+export class CentsOutOfRangeError extends RangeError {
+  constructor(value: bigint | string) {
+    super(`cents out of range: ${String(value)}`);
+    this.name = 'CentsOutOfRangeError';
+  }
+}
 
 export function isCents(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
@@ -19,19 +26,25 @@ export function assertCents(value: number, what = 'amount'): number {
 export function centsFromDb(value: string | number | bigint | null | undefined): number {
   if (value === null || value === undefined) return 0;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`cents out of range: ${String(value)}`);
+  if (!Number.isSafeInteger(n)) throw new CentsOutOfRangeError(String(value));
   return n;
 }
 
+/** The exact sum, added in BigInt. */
 export function sumCents(values: readonly number[]): number {
   let total = 0n;
   for (const v of values) total += BigInt(assertCents(v));
   return toSafe(total);
 }
 
+/** a − b, exactly. */
+export function diffCents(a: number, b: number): number {
+  return toSafe(BigInt(assertCents(a)) - BigInt(assertCents(b)));
+}
+
 function toSafe(value: bigint): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`cents out of range: ${value}`);
+  if (!Number.isSafeInteger(n)) throw new CentsOutOfRangeError(value);
   return n;
 }
 
@@ -96,5 +109,5 @@ export function resolveAllocations(lineCents: number, rules: readonly Allocation
   });
   const allocated = sumCents(amounts);
   if (allocated > lineCents) throw new RangeError('allocations exceed the line amount');
-  return { amounts, uncoveredCents: lineCents - allocated };
+  return { amounts, uncoveredCents: diffCents(lineCents, allocated) };
 }

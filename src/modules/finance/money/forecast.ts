@@ -1,4 +1,4 @@
-import { mulDiv } from './cents.js';
+import { diffCents, mulDiv, sumCents } from './cents.js';
 
 /** ISO date (YYYY-MM-DD) helpers in UTC. */
 export function isoDay(date: Date): string {
@@ -24,7 +24,7 @@ export function daysInYear(year: number): number {
  * year still to come has no rate to go by: its forecast is spent + open commitments.
  */
 export function forecastYearEnd(input: { year: number; today: string; spentCents: number; openCommitmentCents: number }): number {
-  const floor = input.spentCents + input.openCommitmentCents;
+  const floor = sumCents([input.spentCents, input.openCommitmentCents]);
   const currentYear = Number(input.today.slice(0, 4));
   if (input.year !== currentYear) return floor;
   const elapsed = daysBetween(`${input.year}-01-01`, input.today) + 1;
@@ -51,10 +51,10 @@ export const FORECAST_WARNING_BP = 1000;
  * already above budget; otherwise a warning when the year-end forecast exceeds the budget by 10 % or more.
  */
 export function budgetSignal(budgetCents: number, spentCents: number, openCommitmentCents: number, forecastCents: number): LineSignal | null {
-  const used = spentCents + openCommitmentCents;
+  const used = sumCents([spentCents, openCommitmentCents]);
   const percentOf = (over: number) => (budgetCents > 0 ? mulDiv(over, 10_000, budgetCents) : null);
-  if (used > budgetCents) return { level: 'alert', code: 'over_budget', amountCents: used - budgetCents, percentBp: percentOf(used - budgetCents) };
-  const over = forecastCents - budgetCents;
+  if (used > budgetCents) return { level: 'alert', code: 'over_budget', amountCents: diffCents(used, budgetCents), percentBp: percentOf(diffCents(used, budgetCents)) };
+  const over = diffCents(forecastCents, budgetCents);
   // over / budget ≥ 10 %  ⇔  over × 10 000 ≥ budget × 1000, in integers.
   if (over > 0 && BigInt(over) * 10_000n >= BigInt(budgetCents) * BigInt(FORECAST_WARNING_BP)) {
     return { level: 'warning', code: 'forecast_overrun', amountCents: over, percentBp: percentOf(over) };

@@ -1,4 +1,4 @@
-import { mulDiv } from './cents.js';
+import { diffCents, mulDiv, sumCents } from './cents.js';
 import { daysBetween, type AlertLevel } from './forecast.js';
 
 export interface TrancheState {
@@ -22,7 +22,7 @@ export interface FundingSignal {
 export function overdueTranches(tranches: readonly TrancheState[], today: string): FundingSignal[] {
   return tranches
     .filter((t) => t.dueDate < today && t.receivedCents < t.amountCents)
-    .map((t) => ({ level: 'alert', code: 'tranche_overdue', amountCents: t.amountCents - t.receivedCents, date: t.dueDate, subject: String(t.seq) }));
+    .map((t) => ({ level: 'alert', code: 'tranche_overdue', amountCents: diffCents(t.amountCents, t.receivedCents), date: t.dueDate, subject: String(t.seq) }));
 }
 
 /** Below this share of the total a projected shortfall is noise, not a risk: 1 % (100 basis points). */
@@ -45,14 +45,14 @@ export function underspendSignal(input: {
   const { totalCents, spendFrom, spendUntil, spentCents, openCommitmentCents, today } = input;
   if (totalCents <= 0) return null;
   if (today > spendUntil) {
-    const unspent = totalCents - spentCents;
+    const unspent = diffCents(totalCents, spentCents);
     return unspent > 0 ? { level: 'alert', code: 'repayment_due', amountCents: unspent, date: spendUntil, subject: null } : null;
   }
   if (today < spendFrom) return null;
   const elapsed = daysBetween(spendFrom, today) + 1;
   const period = daysBetween(spendFrom, spendUntil) + 1;
-  const projected = Math.max(mulDiv(spentCents, period, elapsed), spentCents + openCommitmentCents);
-  const shortfall = totalCents - projected;
+  const projected = Math.max(mulDiv(spentCents, period, elapsed), sumCents([spentCents, openCommitmentCents]));
+  const shortfall = diffCents(totalCents, projected);
   if (shortfall > 0 && BigInt(shortfall) * 10_000n >= BigInt(totalCents) * BigInt(UNDERSPEND_TOLERANCE_BP)) {
     return { level: 'warning', code: 'underspend_risk', amountCents: shortfall, date: spendUntil, subject: null };
   }

@@ -1,4 +1,4 @@
-import { divRoundHalfAway } from './cents.js';
+import { divRoundHalfAway, sumCents } from './cents.js';
 
 /**
  * Amounts × € 1.000 as a municipal budget-effect table prints them. Each amount is rounded to whole thousands
@@ -11,7 +11,7 @@ export function roundToThousands(cents: number): number {
 }
 
 export function roundColumn(exactCents: readonly number[]): { rows: number[]; total: number } {
-  const total = roundToThousands(exactCents.reduce((a, b) => a + b, 0));
+  const total = roundToThousands(sumCents(exactCents));
   const rows = exactCents.map(roundToThousands);
   let diff = total - rows.reduce((a, b) => a + b, 0);
   while (diff !== 0) {

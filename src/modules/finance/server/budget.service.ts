@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { invalid, notFound, withAudit , type Database, type FieldError } from '../../../platform/server/index.js';
 import type { BudgetLine, Entry, ProgrammeBudget, ProgrammeOption, Signal } from '../contract.js';
 import { attributeToSources } from '../money/budget-effect.js';
-import { resolveAllocations } from '../money/cents.js';
+import { diffCents, resolveAllocations, sumCents } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
 import { activitiesOf, activityNamer, findActivity, findProgramme } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
@@ -11,6 +11,8 @@ import { findAllocations, findEntries, findFundingSources, findLines, findTranch
 import { findApprovalThreshold } from './settings.queries.js';
 import { financeDb } from './finance.tables.js';
 import { addFigures, emptyFigures, lineFigures, signalOf, type Figures } from './line-figures.js';
+import { checkLineCaps } from './money-caps.js';
+import { figuresOrConflict } from './out-of-range.js';
 import { computeSourceFigures, sourceSignals } from './source-figures.js';
 
 type LineInput = {
@@ -28,11 +30,12 @@ export async function createBudgetLine(db: Kysely<Database>, actor: FinanceActor
     if (seen.has(a.fundingSourceId)) errors.push({ path: `allocations.${i}.fundingSourceId`, message: 'this funding source is listed twice' });
     seen.add(a.fundingSourceId);
   });
+  let resolved: number[] = [];
   try {
-    resolveAllocations(
+    resolved = resolveAllocations(
       input.amountCents,
       input.allocations.map((a) => ('shareBp' in a ? { shareBp: a.shareBp } : { amountCents: a.amountCents })),
-    );
+    ).amounts;
   } catch (error) {
     errors.push({ path: 'allocations', message: error instanceof Error ? error.message : 'allocations do not fit the line' });
   }
@@ -46,6 +49,7 @@ export async function createBudgetLine(db: Kysely<Database>, actor: FinanceActor
     const known = new Set(sources.map((s) => s.id));
     const missing = input.allocations.flatMap((a, i) => (known.has(a.fundingSourceId) ? [] : [{ path: `allocations.${i}.fundingSourceId`, message: 'no such funding source' }]));
     if (missing.length) throw invalid('finance.unknown_funding_source', 'Unknown funding source', missing);
+    await checkLineCaps(fdb, { programmeId: activity.programmeId, year: input.year, amountCents: input.amountCents, resolved: input.allocations.map((a, i) => ({ fundingSourceId: a.fundingSourceId, amountCents: resolved[i] ?? 0 })) });
     const id = await insertLine(fdb, { programmeId: activity.programmeId, activityId: activity.id, activityName: activity.name, year: input.year, description: input.description, amountCents: input.amountCents }, input.allocations);
     await withAudit(tx, actor, 'finance.budget_line.create', { type: 'budget_line', id }, { activityId: activity.id, year: input.year, amountCents: input.amountCents, allocations: input.allocations });
     return { id };
@@ -81,6 +85,8 @@ export function toEntry(e: EntryRow, line: LineRow | undefined, activityName: st
     decisionNote: e.decisionNote,
     approvalReason: e.approvalReason,
     splitTotalCents: e.splitTotalCents,
+    reversesId: e.reversesId,
+    reversedById: e.reversedById,
   };
 }
 
@@ -92,6 +98,11 @@ export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceAct
   const org = partnerFilter(actor);
   const visibleSources = org ? (await findFundingSources(fdb, { visibleToOrganisation: org })).map((s) => s.id) : undefined;
   const lines = await findLines(fdb, { programmeId, year, ...(visibleSources ? { fundingSourceIds: visibleSources } : {}) });
+  return figuresOrConflict(fdb, lines.map((l) => l.id), () => budgetOf(db, actor, programme, lines, year, today));
+}
+
+async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { id: string; name: string }, lines: readonly LineRow[], year: number, today: string): Promise<ProgrammeBudget> {
+  const fdb = financeDb(db);
   const lineIds = lines.map((l) => l.id);
   const [allocations, entries, threshold] = await Promise.all([findAllocations(fdb, lineIds), findEntries(fdb, { lineIds }), findApprovalThreshold(fdb)]);
   const figures = lines.map((line) => lineFigures(line, allocations, entries, today));
@@ -145,7 +156,7 @@ export async function getProgrammeBudget(db: Kysely<Database>, actor: FinanceAct
         forecastCents: share(f.forecastCents),
         remainingCents: 0,
       };
-      part.remainingCents = part.budgetCents - part.spentCents - part.openCommitmentCents;
+      part.remainingCents = diffCents(part.budgetCents, sumCents([part.spentCents, part.openCommitmentCents]));
       sum = addFigures(sum, part);
     }
     return { id: s.id, name: s.name, kind: s.kind as ProgrammeBudget['fundingSources'][number]['kind'], ...publicFigures(sum) };

@@ -8,6 +8,7 @@ import { partnerFilter } from './finance-scope.js';
 import { approvalNeeded, splitWindowStart } from './approval-rule.js';
 import { decideEntry, findEntries, findLines, findOwnUnreviewedEntries, insertEntry, lockEntry, lockLine } from './finance.queries.js';
 import { financeDb } from './finance.tables.js';
+import { checkBookingCaps } from './money-caps.js';
 import { findApprovalThreshold } from './settings.queries.js';
 
 type EntryInput = {
@@ -36,12 +37,14 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
     if (input.commitmentId) {
       if (input.kind !== 'spend') throw invalid('finance.invalid_entry', 'Only spend can be booked against a commitment', [{ path: 'commitmentId', message: 'only for spend' }]);
       const [commitment] = await findEntries(fdb, { id: input.commitmentId });
-      if (!commitment || commitment.kind !== 'commitment' || commitment.budgetLineId !== line.id) {
+      if (!commitment || commitment.kind !== 'commitment' || commitment.budgetLineId !== line.id || commitment.reversesId !== null) {
         throw invalid('finance.invalid_entry', 'Not a commitment of this line', [{ path: 'commitmentId', message: 'not a commitment of this budget line' }]);
       }
       // Paying against an order nobody has approved yet would spend money the second person may still refuse.
       if (commitment.status !== 'approved') throw invalid('finance.commitment_not_approved', 'Spend can only be booked against an approved commitment', [{ path: 'commitmentId', message: `the commitment is ${commitment.status}` }]);
+      if (commitment.reversedById !== null) throw invalid('finance.commitment_reversed', 'This commitment has been reversed', [{ path: 'commitmentId', message: 'the commitment is reversed' }]);
     }
+    await checkBookingCaps(fdb, line, input.kind, input.amountCents);
     const threshold = await findApprovalThreshold(fdb);
     const own = actor.userId ? await findOwnUnreviewedEntries(fdb, { lineId: line.id, submittedBy: actor.userId, kind: input.kind, since: splitWindowStart(now) }) : [];
     const rule = approvalNeeded({ amountCents: input.amountCents, thresholdCents: threshold, ownRecentCents: own.map((e) => e.amountCents) });
@@ -59,6 +62,7 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
       submittedName: actor.displayName,
       approvalReason: rule.reason,
       splitTotalCents: rule.splitTotalCents,
+      reversesId: null,
       registeredAt: now,
     });
     await withAudit(tx, actor, input.kind === 'spend' ? 'finance.spend' : 'finance.commitment', { type: 'finance_entry', id }, {

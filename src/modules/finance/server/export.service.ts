@@ -2,6 +2,7 @@ import type { FinanceActor } from './finance-scope.js';
 import type { Kysely } from 'kysely';
 import { withAudit , type Database } from '../../../platform/server/index.js';
 import type { FundingSourceDetail, Proposal } from '../contract.js';
+import { diffCents } from '../money/cents.js';
 import { formatEuro, formatPercentBp } from '../money/format.js';
 import { toDocx, toXlsx, type ReportCell, type ReportDocument } from './export-files.js';
 import { getFundingSource } from './funding.service.js';
@@ -81,7 +82,7 @@ export function budgetEffectDocument(p: Proposal): ReportDocument {
 }
 
 export function accountabilityDocument(s: FundingSourceDetail, today: string): ReportDocument {
-  const notReceived = s.totalCents - s.receivedCents;
+  const notReceived = diffCents(s.totalCents, s.receivedCents);
   return {
     title: `Verantwoording ${s.name}`,
     lines: [
@@ -109,9 +110,9 @@ export function accountabilityDocument(s: FundingSourceDetail, today: string): R
         rows: [
           ['Ontvangen', euro(s.receivedCents)],
           ['Besteed', euro(s.spentCents)],
-          ['Restant (ontvangen − besteed)', euro(s.receivedCents - s.spentCents)],
+          ['Restant (ontvangen − besteed)', euro(diffCents(s.receivedCents, s.spentCents))],
           ['Nog te ontvangen', euro(notReceived)],
-          ['Niet besteed van het totaal', euro(s.totalCents - s.spentCents)],
+          ['Niet besteed van het totaal', euro(diffCents(s.totalCents, s.spentCents))],
         ],
         boldRows: [2],
       },

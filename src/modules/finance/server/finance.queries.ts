@@ -287,6 +287,10 @@ export interface EntryRow {
   decisionNote: string;
   approvalReason: 'amount' | 'split' | null;
   splitTotalCents: number | null;
+  /** Set on a counter-entry: the entry it reverses. */
+  reversesId: string | null;
+  /** The counter-entry (not rejected) that reverses this entry, if any. */
+  reversedById: string | null;
 }
 
 export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly string[]; status?: EntryRow['status']; id?: string }): Promise<EntryRow[]> {
@@ -310,6 +314,8 @@ export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly st
       'decision_note',
       'approval_reason',
       'split_total_cents',
+      'reverses_id',
+      sql<string | null>`(SELECT r.id FROM finance_entries r WHERE r.reverses_id = finance_entries.id AND r.status <> 'rejected' LIMIT 1)`.as('reversed_by'),
     ]);
   if (filter.lineIds) {
     if (filter.lineIds.length === 0) return [];
@@ -336,10 +342,12 @@ export async function findEntries(db: FinanceDb, filter: { lineIds?: readonly st
     decisionNote: r.decision_note,
     approvalReason: r.approval_reason,
     splitTotalCents: r.split_total_cents === null ? null : centsFromDb(r.split_total_cents),
+    reversesId: r.reverses_id,
+    reversedById: r.reversed_by,
   }));
 }
 
-export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'decidedBy' | 'decidedName' | 'decidedAt' | 'decisionNote'> & { registeredAt: Date }): Promise<string> {
+export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'decidedBy' | 'decidedName' | 'decidedAt' | 'decisionNote' | 'reversedById'> & { registeredAt: Date }): Promise<string> {
   const { id } = await db
     .insertInto('finance_entries')
     .values({
@@ -355,6 +363,7 @@ export async function insertEntry(db: FinanceDb, entry: Omit<EntryRow, 'id' | 'd
       submitted_name: entry.submittedName,
       approval_reason: entry.approvalReason,
       split_total_cents: entry.splitTotalCents,
+      reverses_id: entry.reversesId,
       created_at: entry.registeredAt,
     })
     .returning('id')
@@ -377,6 +386,35 @@ export async function lockEntry(db: FinanceDb, id: string): Promise<void> {
   await sql`SELECT id FROM finance_entries WHERE id = ${id} FOR UPDATE`.execute(db);
 }
 
+/**
+ * What is booked of one kind (approved and waiting, counter-entries netted) on a line, in a programme's year,
+ * or on all lines a funding source finances: exact bigint from SQL, for the caps (money-caps.ts).
+ */
+export async function sumBooked(db: FinanceDb, kind: 'commitment' | 'spend', scope: { lineId: string } | { programmeId: string; year: number } | { fundingSourceId: string }): Promise<bigint> {
+  let query = db
+    .selectFrom('finance_entries as e')
+    .innerJoin('budget_lines as l', 'l.id', 'e.budget_line_id')
+    .select(sql<string>`coalesce(sum(e.amount_cents), 0)::text`.as('total'))
+    .where('e.kind', '=', kind)
+    .where('e.status', '<>', 'rejected');
+  if ('lineId' in scope) query = query.where('l.id', '=', scope.lineId);
+  else if ('programmeId' in scope) query = query.where('l.programme_id', '=', scope.programmeId).where('l.year', '=', scope.year);
+  else query = query.where((eb) => eb.exists(eb.selectFrom('budget_allocations as a').select('a.budget_line_id').whereRef('a.budget_line_id', '=', 'l.id').where('a.funding_source_id', '=', scope.fundingSourceId)));
+  const row = await query.executeTakeFirstOrThrow();
+  return BigInt(row.total);
+}
+
+/** The budgets of a programme's lines in one year together, exact. */
+export async function sumLineBudgets(db: FinanceDb, programmeId: string, year: number): Promise<bigint> {
+  const row = await db
+    .selectFrom('budget_lines')
+    .select(sql<string>`coalesce(sum(amount_cents), 0)::text`.as('total'))
+    .where('programme_id', '=', programmeId)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  return BigInt(row.total);
+}
+
 /** Serialises bookings on one line, so two at once cannot both miss each other in the split check. */
 export async function lockLine(db: FinanceDb, id: string): Promise<void> {
   await sql`SELECT id FROM budget_lines WHERE id = ${id} FOR UPDATE`.execute(db);
@@ -396,6 +434,9 @@ export async function findOwnUnreviewedEntries(db: FinanceDb, filter: { lineId: 
     .where('status', '=', 'approved')
     .where('decided_by', 'is', null)
     .where('created_at', '>=', filter.since)
+    // Counter-entries, and entries taken back by one, released nothing that is still there.
+    .where('reverses_id', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('finance_entries as r').select('r.id').whereRef('r.reverses_id', '=', 'finance_entries.id').where('r.status', '<>', 'rejected'))))
     .orderBy('created_at')
     .execute();
   return rows.map((r) => ({ id: r.id, amountCents: centsFromDb(r.amount_cents) }));

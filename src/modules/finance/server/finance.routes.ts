@@ -20,6 +20,7 @@ import {
   Proposal,
   ProposalList,
   RecordTrancheReceipt,
+  Reversal,
   SettingChangeDecided,
   ThresholdProposal,
   TrancheParams,
@@ -31,6 +32,7 @@ import { exportAccountability, exportBudgetEffect, type ExportFile } from './exp
 import { createFundingSource, getFundingSource, listFundingSources, recordTrancheReceipt } from './funding.service.js';
 import { createProposal, getProposal, listProposals } from './proposals.service.js';
 import { demoProgrammeIds } from './demo-data.js';
+import { reverseEntry } from './reversal.service.js';
 import { decideThresholdChange, getFinanceSettings, proposeThreshold } from './settings.service.js';
 
 const Created = { 201: IdParams.loose() };
@@ -79,6 +81,9 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.post('/api/v1/finance-entries/:id/decision', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Approve or reject (four-eyes: not the submitter); audited', params: IdParams, body: Decision, response: { 200: Entry } } }, async (request) =>
     decide(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
+  );
+  typed.post('/api/v1/finance-entries/:id/reversal', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Reverse an approved entry with a counter-entry and a reason (never deleted); four-eyes as for a booking; audited', params: IdParams, body: Reversal, response: { 201: Entry } } }, async (request, reply) =>
+    reply.code(201).send(await reverseEntry(db(), requireActor(request), request.params.id, request.body, app.ctx.clock())),
   );
   typed.get('/api/v1/finance/settings', { config: { access: 'finance.approve' }, schema: { tags, summary: 'The approval threshold in force and a proposed change waiting for a second person', response: { 200: FinanceSettingsView } } }, async () =>
     getFinanceSettings(db()),

@@ -86,6 +86,8 @@ export interface FinanceEntriesTable {
   decision_note: Generated<string>;
   /** Why it waits for a second person (db/migrations/20261206T1200__finance__four-eyes-rules.sql). */
   approval_reason: 'amount' | 'split' | null;
+  /** A counter-entry: the entry it reverses (db/migrations/20261206T1200__finance__reversals-and-caps.sql). */
+  reverses_id: Generated<string | null>;
   split_total_cents: BigCents | null;
   /** Registration time by the app clock: the split check's window runs on it. */
   created_at: GeneratedTimestamp;

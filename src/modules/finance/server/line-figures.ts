@@ -1,4 +1,4 @@
-import { resolveAllocations } from '../money/cents.js';
+import { diffCents, resolveAllocations, sumCents } from '../money/cents.js';
 import { budgetSignal, forecastYearEnd, type LineSignal } from '../money/forecast.js';
 import type { AllocationRow, EntryRow, LineRow } from './finance.queries.js';
 
@@ -29,15 +29,17 @@ export function emptyFigures(): Figures {
   return { budgetCents: 0, committedCents: 0, spentCents: 0, pendingCents: 0, remainingCents: 0, forecastCents: 0, openCommitmentCents: 0 };
 }
 
+/** Figure by figure, added in BigInt: exact, or CentsOutOfRangeError when a JSON number could not hold it. */
 export function addFigures(a: Figures, b: Figures): Figures {
+  const add = (key: keyof Figures) => sumCents([a[key], b[key]]);
   return {
-    budgetCents: a.budgetCents + b.budgetCents,
-    committedCents: a.committedCents + b.committedCents,
-    spentCents: a.spentCents + b.spentCents,
-    pendingCents: a.pendingCents + b.pendingCents,
-    remainingCents: a.remainingCents + b.remainingCents,
-    forecastCents: a.forecastCents + b.forecastCents,
-    openCommitmentCents: a.openCommitmentCents + b.openCommitmentCents,
+    budgetCents: add('budgetCents'),
+    committedCents: add('committedCents'),
+    spentCents: add('spentCents'),
+    pendingCents: add('pendingCents'),
+    remainingCents: add('remainingCents'),
+    forecastCents: add('forecastCents'),
+    openCommitmentCents: add('openCommitmentCents'),
   };
 }
 
@@ -58,18 +60,27 @@ export function resolveLineAllocations(line: LineRow, allocations: readonly Allo
   }
 }
 
+/**
+ * A line's figures from its entries. Counter-entries (reversals) carry negative amounts, so plain sums net a
+ * reversed entry out; every sum is added in BigInt (sumCents).
+ */
 export function lineFigures(line: LineRow, allocations: readonly AllocationRow[], entries: readonly EntryRow[], today: string): LineFigures {
   const own = entries.filter((e) => e.budgetLineId === line.id);
   const approved = own.filter((e) => e.status === 'approved');
-  const committedCents = approved.filter((e) => e.kind === 'commitment').reduce((s, e) => s + e.amountCents, 0);
-  const spentCents = approved.filter((e) => e.kind === 'spend').reduce((s, e) => s + e.amountCents, 0);
-  const pendingCents = own.filter((e) => e.status === 'pending').reduce((s, e) => s + e.amountCents, 0);
-  const openCommitmentCents = approved
-    .filter((e) => e.kind === 'commitment')
-    .reduce((s, c) => {
-      const paid = approved.filter((e) => e.kind === 'spend' && e.commitmentId === c.id).reduce((t, e) => t + e.amountCents, 0);
-      return s + Math.max(0, c.amountCents - paid);
-    }, 0);
+  const sum = (list: readonly EntryRow[]) => sumCents(list.map((e) => e.amountCents));
+  const committedCents = sum(approved.filter((e) => e.kind === 'commitment'));
+  const spentCents = sum(approved.filter((e) => e.kind === 'spend'));
+  const pendingCents = sum(own.filter((e) => e.status === 'pending'));
+  // Per commitment: what is left of it (after an approved reversal, nothing) minus the net spend booked against it.
+  const openCommitmentCents = sumCents(
+    approved
+      .filter((e) => e.kind === 'commitment' && e.reversesId === null)
+      .map((c) => {
+        const net = sum(approved.filter((e) => e.id === c.id || e.reversesId === c.id));
+        const paid = sum(approved.filter((e) => e.kind === 'spend' && e.commitmentId === c.id));
+        return Math.max(0, diffCents(net, paid));
+      }),
+  );
   const forecastCents = forecastYearEnd({ year: line.year, today, spentCents, openCommitmentCents });
   const resolved = resolveLineAllocations(line, allocations);
   return {
@@ -80,7 +91,7 @@ export function lineFigures(line: LineRow, allocations: readonly AllocationRow[]
     spentCents,
     pendingCents,
     openCommitmentCents,
-    remainingCents: line.amountCents - spentCents - openCommitmentCents,
+    remainingCents: diffCents(line.amountCents, sumCents([spentCents, openCommitmentCents])),
     forecastCents,
     signal: budgetSignal(line.amountCents, spentCents, openCommitmentCents, forecastCents),
   };

@@ -1,8 +1,10 @@
 import { attributeToSources } from '../money/budget-effect.js';
+import { sumCents } from '../money/cents.js';
 import { isoDay } from '../money/forecast.js';
 import { overdueObligations, overdueTranches, underspendSignal, type FundingSignal } from '../money/funding-risk.js';
 import type { Signal } from '../contract.js';
-import { findAllocations, findEntries, findLines, findObligations, findTranches, type FundingSourceRow, type TrancheRow } from './finance.queries.js';
+import { findAllocations, findEntries, findLines, findObligations, findTranches, type AllocationRow, type EntryRow, type FundingSourceRow, type LineRow, type TrancheRow } from './finance.queries.js';
+import { figuresOrConflict } from './out-of-range.js';
 import type { FinanceDb } from './finance.tables.js';
 import { lineFigures } from './line-figures.js';
 
@@ -23,6 +25,10 @@ export async function computeSourceFigures(db: FinanceDb, sourceIds: readonly st
   const lines = await findLines(db, { fundingSourceIds: sourceIds });
   const lineIds = lines.map((l) => l.id);
   const [allocations, entries] = await Promise.all([findAllocations(db, lineIds), findEntries(db, { lineIds })]);
+  return figuresOrConflict(db, lineIds, () => addUp(result, lines, allocations, entries, today));
+}
+
+function addUp(result: Map<string, SourceFigures>, lines: readonly LineRow[], allocations: readonly AllocationRow[], entries: readonly EntryRow[], today: string): Map<string, SourceFigures> {
   for (const line of lines) {
     const f = lineFigures(line, allocations, entries, today);
     const amounts = f.allocations.map((a) => a.resolvedCents);
@@ -31,12 +37,13 @@ export async function computeSourceFigures(db: FinanceDb, sourceIds: readonly st
     f.allocations.forEach((a, i) => {
       const figures = result.get(a.fundingSourceId);
       if (!figures) return;
-      figures.allocatedCents += a.resolvedCents;
-      figures.spentCents += spent[i] ?? 0;
-      figures.openCommitmentCents += open[i] ?? 0;
+      // Added in BigInt: exact over any number of lines.
+      figures.allocatedCents = sumCents([figures.allocatedCents, a.resolvedCents]);
+      figures.spentCents = sumCents([figures.spentCents, spent[i] ?? 0]);
+      figures.openCommitmentCents = sumCents([figures.openCommitmentCents, open[i] ?? 0]);
       const activity = figures.activities.get(line.activityId) ?? { activityId: line.activityId, activityName: line.activityName, allocatedCents: 0, spentCents: 0 };
-      activity.allocatedCents += a.resolvedCents;
-      activity.spentCents += spent[i] ?? 0;
+      activity.allocatedCents = sumCents([activity.allocatedCents, a.resolvedCents]);
+      activity.spentCents = sumCents([activity.spentCents, spent[i] ?? 0]);
       figures.activities.set(line.activityId, activity);
     });
   }

@@ -49,7 +49,7 @@ function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
       <p className="wr-fin-queue__title">
         <strong>{euroExact(entry.amountCents)}</strong> · {t(`finance:entry.kinds.${entry.kind}`)} · {entry.activityName ?? t('finance:hiddenActivity')}
       </p>
-      <p className="utrecht-paragraph">{entry.description}</p>
+      <p className="utrecht-paragraph">{entry.reversesId ? t('finance:reversal.label', { reason: entry.description }) : entry.description}</p>
       {entry.approvalReason === 'split' && entry.splitTotalCents !== null ? <Alert type="warning">{t('finance:approvals.split', { total: euroExact(entry.splitTotalCents) })}</Alert> : null}
       <p className="utrecht-paragraph wr-fin-muted">
         {t('finance:approvals.meta', { line: entry.lineDescription, doc: entry.documentRef, date: formatDate(entry.bookedOn, i18n.language), by: entry.submittedBy })}

@@ -11,6 +11,7 @@ import type { BudgetLine, Entry, ProgrammeBudget } from '../contract';
 import { EntryForm } from './EntryForm';
 import { FinanceNav } from './FinanceNav';
 import { LineForm } from './LineForm';
+import { ReversalPanel, ReverseButton } from './ReverseEntry';
 import { useProgrammeBudget, useProgrammeOptions } from './finance-api';
 import { euro, euroExact, percent } from './money';
 import { SignalBadge, SignalList } from './SignalList';
@@ -30,6 +31,7 @@ export default function BudgetPage() {
   const year = Number(params.get('jaar') ?? thisYear) || thisYear;
   const budget = useProgrammeBudget(programmeId, year);
   const [lineForEntry, setLineForEntry] = useState<string>('');
+  const [reversing, setReversing] = useState<Entry | null>(null);
   const data = budget.data;
   const programme = options.data?.find((p) => p.id === programmeId);
 
@@ -102,12 +104,36 @@ export default function BudgetPage() {
   ];
   const entryColumns: Column<Entry>[] = [
     { key: 'date', header: t('finance:entry.bookedOn'), render: (e) => formatDate(e.bookedOn, i18n.language) },
-    { key: 'what', header: t('finance:entry.description'), rowHeader: true, render: (e) => `${e.description} (${e.activityName ?? t('finance:hiddenActivity')})` },
+    {
+      key: 'what',
+      header: t('finance:entry.description'),
+      rowHeader: true,
+      render: (e) => `${e.reversesId ? t('finance:reversal.label', { reason: e.description }) : e.description} (${e.activityName ?? t('finance:hiddenActivity')})`,
+    },
     { key: 'kind', header: t('finance:entry.kind'), render: (e) => t(`finance:entry.kinds.${e.kind}`) },
     { key: 'doc', header: t('finance:entry.documentRef'), render: (e) => <code className="wr-code">{e.documentRef}</code> },
     { key: 'amount', header: t('finance:entry.amount'), numeric: true, render: (e) => euroExact(e.amountCents) },
-    { key: 'status', header: t('finance:entry.status'), render: (e) => <span className={`wr-fin-status wr-fin-status--${e.status}`}>{t(`finance:entry.statuses.${e.status}`)}</span> },
+    {
+      key: 'status',
+      header: t('finance:entry.status'),
+      render: (e) => (
+        <span className={`wr-fin-status wr-fin-status--${e.status}`}>
+          {t(`finance:entry.statuses.${e.status}`)}
+          {e.reversedById ? ` · ${t('finance:reversal.reversed')}` : ''}
+        </span>
+      ),
+    },
     { key: 'who', header: t('finance:entry.people'), render: (e) => (e.decidedBy ? t('finance:entry.submittedAndDecided', { submitted: e.submittedBy, decided: e.decidedBy }) : e.submittedBy) },
+    // Finance reverses an approved booking with a counter-entry; nothing is ever deleted.
+    ...(hasPermission(user, 'finance.manage')
+      ? [
+          {
+            key: 'action',
+            header: t('finance:reversal.column'),
+            render: (e: Entry) => (e.status === 'approved' && e.reversesId === null && e.reversedById === null ? <ReverseButton entry={e} onChoose={setReversing} /> : null),
+          },
+        ]
+      : []),
   ];
   const years = [thisYear - 3, thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
 
@@ -166,6 +192,7 @@ export default function BudgetPage() {
           ) : null}
           <Section title={t('finance:entry.listHeading')} id="budget-entries">
             <Table caption={t('finance:entry.listCaption')} captionHidden columns={entryColumns} rows={data.spend.slice(0, 40)} rowKey={(e) => e.id} empty={t('finance:entry.none')} compact />
+            {reversing ? <ReversalPanel key={reversing.id} entry={reversing} thresholdCents={data.approvalThresholdCents} onClose={() => setReversing(null)} /> : null}
           </Section>
           {hasPermission(user, 'finance.manage') && programme ? (
             <Section title={t('finance:line.heading')} id="line-form">

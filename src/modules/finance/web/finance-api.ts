@@ -50,6 +50,7 @@ export const useDecide = () => useFinanceMutation(({ id, ...body }: { id: string
 export const useProposeThreshold = () => useFinanceMutation((body: ThresholdProposal) => api.put<FinanceSettingsView>('/api/v1/finance/settings', body));
 export const useDecideThreshold = () =>
   useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<unknown>(`/api/v1/finance/settings/changes/${enc(id)}/decision`, body));
+export const useReverseEntry = () => useFinanceMutation(({ id, reason }: { id: string; reason: string }) => api.post<Entry>(`/api/v1/finance-entries/${enc(id)}/reversal`, { reason }));
 export const useCreateLine = () => useFinanceMutation((body: CreateBudgetLine) => api.post<{ id: string }>('/api/v1/budget-lines', body));
 export const useCreateSource = () => useFinanceMutation((body: CreateFundingSource) => api.post<{ id: string }>('/api/v1/funding-sources', body));
 export const useRecordReceipt = () =>
