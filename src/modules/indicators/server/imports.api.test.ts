@@ -454,6 +454,16 @@ describe('heavy files: read off the event loop, within caps (issue 12, item 4)',
     expect(fits).toMatchObject({ status: 'applied', rows: 2 });
   });
 
+  it('one file is read at a time and four wait; a sixth upload meanwhile → 503 import.busy with Retry-After', async () => {
+    const results = await Promise.allSettled(
+      [2001, 2002, 2003, 2004, 2005, 2006].map((year) => runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: `rij-${year}.geojson`, content: Buffer.from(circles(50, 1)), year })),
+    );
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 503, code: 'import.busy', headers: { 'retry-after': '60' } });
+    expect(results.filter((r) => r.status === 'fulfilled' && r.value.status === 'applied')).toHaveLength(5);
+  });
+
   it('a file that takes longer than the time limit → 503 with Retry-After, nothing written', async () => {
     const before = await snapshot();
     const response = runImport(t.database.db, SYSTEM_ACTOR, { kind: 'areas-geojson', fileName: 'traag.geojson', content: Buffer.from(combFeatureCollection(4000)), year: 2012, limits: { timeLimitMs: 1 } });

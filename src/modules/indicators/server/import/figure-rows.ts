@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BadRows } from './import-model.js';
 import type { ValueColumns } from './value-columns.js';
 
@@ -23,17 +24,25 @@ export interface FigureRow {
   status: (number | null)[];
 }
 
+/**
+ * Values handled between two turns of the event loop. These loops run on the server's thread over up to
+ * millions of values; in slices of this size each takes a few milliseconds, so health checks and other
+ * requests are answered while a national file is stored.
+ */
+const SLICE = 50_000;
+const sliceEnds = (i: number) => i % SLICE === SLICE - 1;
+
 export interface FigureRows {
   rows: FigureRow[];
   /** Weight indicators that suppression needs and the file lacks, and the rows lacking them. */
-  missingWeights(): { codes: Set<string>; rows: FigureRow[] };
+  missingWeights(): Promise<{ codes: Set<string>; rows: FigureRow[] }>;
   /**
    * Small-number suppression as CBS does it: a value whose denominator (its weight indicator, or the value
    * itself for a count) is below the indicator's suppress_below is stored as null, marked suppressed. The
    * weight comes from the same file, else from what is stored for that area and year ("area|year" →
    * indicator → value). Returns how many values it suppressed.
    */
-  applySuppression(stored: Map<string, Map<string, number | null>>): number;
+  applySuppression(stored: Map<string, Map<string, number | null>>): Promise<number>;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface FigureRows {
  * file's line where it has one) and gathers them into one row per area and year. Works on the columns
  * directly: a national file has 2.2 million values.
  */
-export function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<string, { level: string; municipalityCode: string }>, byCode: ReadonlyMap<string, CatalogueEntry>): FigureRows {
+export async function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<string, { level: string; municipalityCode: string }>, byCode: ReadonlyMap<string, CatalogueEntry>): Promise<FigureRows> {
   const n = values.length;
   const entries = values.indicators.map((code) => byCode.get(code));
   const bad = new BadRows();
@@ -85,6 +94,7 @@ export function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<stri
       row.figures[entry.slot - 1] = Number.isNaN(value) ? null : value;
       row.status[entry.slot - 1] = RECORDED;
     }
+    if (sliceEnds(i)) await nextTurn();
   }
   bad.throwIfAny();
 
@@ -94,11 +104,12 @@ export function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<stri
 
   return {
     rows,
-    missingWeights() {
+    async missingWeights() {
       const codes = new Set<string>();
       const lacking = new Set<FigureRow>();
       for (let i = 0; i < n; i += 1) {
         const entry = entries[values.indicator[i]!];
+        if (sliceEnds(i)) await nextTurn();
         if (!entry || entry.suppress_below === null || !entry.weight_indicator || Number.isNaN(values.value[i]!)) continue;
         const row = rows[rowOf[i]!]!;
         if (!fileHas(row, entry.weight_indicator)) {
@@ -108,11 +119,12 @@ export function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<stri
       }
       return { codes, rows: [...lacking] };
     },
-    applySuppression(stored) {
+    async applySuppression(stored) {
       // Decided on the file's values as they are (a suppressed weight still counts as the denominator).
       const suppressed = new Uint8Array(n);
       let count = 0;
       for (let i = 0; i < n; i += 1) {
+        if (sliceEnds(i)) await nextTurn();
         if (!hasRule[values.indicator[i]!]) continue;
         const value = values.value[i]!;
         if (Number.isNaN(value)) continue;
@@ -135,6 +147,7 @@ export function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<stri
         const value = values.value[i]!;
         row.figures[entry.slot - 1] = suppressed[i] || Number.isNaN(value) ? null : value;
         row.status[entry.slot - 1] = suppressed[i] ? SUPPRESSED : RECORDED;
+        if (sliceEnds(i)) await nextTurn();
       }
       return count;
     },

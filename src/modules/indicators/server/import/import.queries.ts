@@ -7,8 +7,13 @@ import type { AreaRecord } from './import-model.js';
 type Db = Kysely<Database> | Transaction<Database>;
 const tables = (db: Db) => db.withTables<IndicatorTables>();
 
-/** Rows per statement: large enough that a national file is a few hundred statements, small enough for memory. */
-const BATCH = 10_000;
+/**
+ * Rows per statement. Small enough that one statement is a short stretch of work: PGlite runs each
+ * statement on the server's own thread, so a 10,000-row statement kept it from answering for a second.
+ */
+const BATCH = 1_000;
+/** Geometry text per statement (boundaries): a few detailed polygons make a statement as heavy as many rows. */
+const GEOMETRY_BYTES_PER_STATEMENT = 4_000_000;
 
 export async function findImportByHash(db: Db, kind: string, sha256: string) {
   return tables(db).selectFrom('imports').select(['id', 'rows']).where('kind', '=', kind).where('content_sha256', '=', sha256).executeTakeFirst();
@@ -58,8 +63,12 @@ export async function ensureAreas(db: Db, areas: { code: string; level: string; 
  * Geometry and parent are replaced only by a known value.
  */
 export async function upsertAreaVersions(db: Db, records: (AreaRecord & { geometryJson?: string | null })[], importId: string): Promise<void> {
-  for (let i = 0; i < records.length; i += BATCH) {
-    const chunk = records.slice(i, i + BATCH);
+  const geometryOf = (a: AreaRecord & { geometryJson?: string | null }) => a.geometryJson ?? (a.geometry ? JSON.stringify(a.geometry) : null);
+  for (let i = 0; i < records.length; ) {
+    let end = i;
+    for (let bytes = 0; end < records.length && end - i < BATCH && (end === i || bytes < GEOMETRY_BYTES_PER_STATEMENT); end += 1) bytes += geometryOf(records[end]!)?.length ?? 0;
+    const chunk = records.slice(i, end);
+    i = end;
     await sql`
       INSERT INTO area_versions (area_code, year, name, parent_code, municipality_code, level, geometry, min_lon, min_lat, max_lon, max_lat, import_id)
       SELECT t.code, t.year,
@@ -68,7 +77,7 @@ export async function upsertAreaVersions(db: Db, records: (AreaRecord & { geomet
       FROM unnest(
         ${chunk.map((a) => a.code)}::text[], ${chunk.map((a) => a.year)}::int[], ${chunk.map((a) => a.name)}::text[],
         ${chunk.map((a) => a.nameIsFallback)}::boolean[], ${chunk.map((a) => a.parentCode)}::text[], ${chunk.map((a) => a.municipalityCode)}::text[],
-        ${chunk.map((a) => a.level)}::text[], ${chunk.map((a) => a.geometryJson ?? (a.geometry ? JSON.stringify(a.geometry) : null))}::text[],
+        ${chunk.map((a) => a.level)}::text[], ${chunk.map(geometryOf)}::text[],
         ${chunk.map((a) => a.bbox?.[0] ?? null)}::float8[], ${chunk.map((a) => a.bbox?.[1] ?? null)}::float8[],
         ${chunk.map((a) => a.bbox?.[2] ?? null)}::float8[], ${chunk.map((a) => a.bbox?.[3] ?? null)}::float8[]
       ) AS t(code, year, name, fallback, parent, municipality, level, geometry, min_lon, min_lat, max_lon, max_lat)
@@ -122,8 +131,8 @@ export async function findWeightValues(db: Db, indicators: { code: string; slot:
   return out;
 }
 
-/** Rows (areas × years) per statement; each carries all its indicators. */
-const FIGURE_BATCH = 2_000;
+/** Rows (areas × years) per statement; each carries all its indicators (a national file: 130 values a row). */
+const FIGURE_BATCH = 250;
 
 /** A PostgreSQL array literal; holes (indicators the row does not carry) become NULL. */
 function arrayLiteral(values: readonly (number | null | undefined)[], length: number): string {

@@ -102,8 +102,8 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
       for (const [key, found] of await findExistingAreaVersions(tx, areaYearPairs(parsed.values))) versions.set(key, found);
     }
     const byCode = new Map(catalogue.map((c) => [c.code, c]));
-    const figures = buildFigureRows(parsed.values, versions, byCode);
-    const suppressed = figures.applySuppression(await storedWeights(tx, figures.missingWeights(), byCode));
+    const figures = await buildFigureRows(parsed.values, versions, byCode);
+    const suppressed = await figures.applySuppression(await storedWeights(tx, await figures.missingWeights(), byCode));
     await upsertValues(tx, figures.rows, id);
 
     const report = { ...parsed.report, areaVersions: parsed.areas.length, values: parsed.values.length, suppressed };
