@@ -160,7 +160,8 @@ describe('administrator', () => {
   it('creates an API token, shows it once, and revokes it', async () => {
     const { page } = admin;
     await openFromMenu(page, 'API-tokens', '/admin/api-tokens');
-    await page.getByLabel('Gebruiker', { exact: true }).selectOption({ label: `${NEW_USER.displayName} (${NEW_USER.username})` });
+    // A token is always the maker's own: there is no choice of user.
+    expect(await page.getByLabel('Gebruiker', { exact: true }).count()).toBe(0);
     await page.getByLabel('Naam', { exact: true }).fill(TOKEN_NAME);
     await page.getByRole('button', { name: 'Token aanmaken' }).click();
     const value = page.getByTestId('api-token-value');
@@ -171,6 +172,7 @@ describe('administrator', () => {
     const row = page.getByRole('row').filter({ hasText: TOKEN_NAME });
     await row.waitFor();
     expect(await row.textContent()).toContain('Actief');
+    expect(await row.textContent()).toContain('beheerder');
     await expectNoSeriousA11yViolations(page, 'API tokens with a new token');
     await screenshot(page, 'admin-api-tokens');
 
@@ -215,6 +217,17 @@ describe('administrator', () => {
     await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe(NEW_USER.displayName);
     await expectNoSeriousA11yViolations(page, 'user detail');
     await screenshot(page, 'admin-user-detail');
+
+    // Casusregisseur opens the identity barrier: one administrator's grant waits for a second one.
+    await page.getByLabel('Casusregisseur (identiteiten)').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'wacht op goedkeuring van een tweede beheerder' }).waitFor();
+    await page.getByRole('heading', { name: 'Wacht op goedkeuring' }).waitFor();
+    await page.getByText('Je hebt dit zelf aangevraagd. Een andere beheerder beslist.').waitFor();
+    expect(await page.getByRole('button', { name: /goedkeuren$/ }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'user detail with a pending grant');
+    await screenshot(page, 'admin-user-pending-grant');
+
     await page.getByRole('button', { name: 'Account uitschakelen' }).click();
     await page.getByRole('button', { name: 'Ja, uitschakelen' }).click();
     await page.getByRole('status').filter({ hasText: 'is uitgeschakeld' }).waitFor();

@@ -43,8 +43,10 @@ function DetailsSection({ user, organisations, onSaved }: { user: User; organisa
           busy={update.isPending}
           error={update.error}
           onSubmit={(values) =>
-            update.mutate(
-              {
+            // mutateAsync, not mutate's callbacks: the saved roles (or a grant now waiting) remount this form
+            // with the fresh user, and the message must still be given.
+            void update
+              .mutateAsync({
                 id: user.id,
                 changes: {
                   displayName: values.displayName.trim(),
@@ -53,14 +55,12 @@ function DetailsSection({ user, organisations, onSaved }: { user: User; organisa
                   roles: values.roles as User['roles'],
                   areaScopes: parseAreaCodes(values.areaScopes).codes,
                 },
-              },
-              {
-                onSuccess: (saved) => {
-                  const waiting = saved.pendingRoleGrants.map((grant) => t(`common:roles.${grant.role}`)).join(', ');
-                  onSaved(waiting ? `${t('auth:users.saved')} ${t('auth:users.savedPending', { roles: waiting })}` : t('auth:users.saved'));
-                },
-              },
-            )
+              })
+              .then((saved) => {
+                const waiting = saved.pendingRoleGrants.map((grant) => t(`common:roles.${grant.role}`)).join(', ');
+                onSaved(waiting ? `${t('auth:users.saved')} ${t('auth:users.savedPending', { roles: waiting })}` : t('auth:users.saved'));
+              })
+              .catch(() => undefined) // shown by the form from update.error
           }
         />
       </div>
