@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
-import { ConfigError, loadConfig } from '../platform/server/config.js';
+import { ConfigError, loadConfig, type AppConfig } from '../platform/server/config.js';
 import { DataDirLockedError } from '../platform/server/data-lock.js';
 import type { DatabaseHandle } from '../platform/server/db.js';
 import { openRuntime } from '../platform/server/runtime.js';
@@ -71,6 +71,16 @@ export function resolvePath(io: CliIo, file: string): string {
   return path.resolve(io.cwd, file);
 }
 
+/** The configuration from the environment, as the server reads it; a wrong value is bad input. */
+export function cliConfig(io: CliIo): AppConfig {
+  try {
+    return loadConfig(io.env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw badInput(error.message);
+    throw error;
+  }
+}
+
 /**
  * Opens the database of DATA_DIR / DATABASE_URL exactly as the server does, so a command on a PGlite
  * folder the server is using fails on the folder lock instead of corrupting it.
@@ -80,13 +90,7 @@ export async function withDatabase<T>(
   options: { migrate: boolean; mustExist?: boolean },
   work: (database: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw badInput(error.message);
-    throw error;
-  }
+  const config = cliConfig(io);
   // Opening a PGlite folder creates it: a mistyped DATA_DIR would yield an empty backup or a "valid" audit.
   // (The folder layout is db.ts's: PGlite's own files live in <DATA_DIR>/pgdata.)
   if (options.mustExist && !config.databaseUrl && !existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'))) {

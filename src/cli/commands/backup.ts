@@ -19,7 +19,9 @@ import {
   serverVersion,
   type CatalogTable,
 } from '../backup/catalog.queries.js';
-import { badInput, EXIT, parseCommandArgs, resolvePath, withDatabase, type CliCommand } from '../cli-support.js';
+import { SYSTEM_ACTOR, withAudit } from '../../platform/server/index.js';
+import { backupThroughRunningServer } from '../backup/online-backup.js';
+import { badInput, cliConfig, EXIT, parseCommandArgs, resolvePath, withDatabase, type CliCommand } from '../cli-support.js';
 
 // Rows per FETCH: small enough that a table of large rows (GeoJSON boundaries) stays within memory.
 const FETCH_ROWS = 500;
@@ -134,20 +136,54 @@ async function fsyncPath(file: string): Promise<void> {
   }
 }
 
+/**
+ * A backup as an operator makes it, from the command line or through the running server: written as
+ * above, then recorded in the audit log (who ran it is the system; where it went, its size and checksum).
+ * If the audit row cannot be written the backup is removed and the command fails: an unrecorded copy of
+ * everyone's data must not exist.
+ */
+export async function backupAndRecord(database: DatabaseHandle, file: string, via: 'command line' | 'running server'): Promise<BackupResult> {
+  const result = await backupDatabase(database, file);
+  try {
+    await database.db.transaction().execute((tx) =>
+      withAudit(tx, SYSTEM_ACTOR, 'database.backup', { type: 'database' }, {
+        file: result.file,
+        bytes: result.bytes,
+        sha256: result.sha256,
+        rows: result.tables.reduce((sum, t) => sum + t.rows, 0),
+        tables: result.tables.length,
+        via,
+      }),
+    );
+  } catch (error) {
+    await rm(result.file, { force: true });
+    throw error;
+  }
+  return result;
+}
+
+export function describeBackup(result: BackupResult): string {
+  const total = result.tables.reduce((sum, t) => sum + t.rows, 0);
+  return (
+    `Backup written: ${result.file} (${result.bytes} bytes, ${total} rows in ${result.tables.length} tables, sha256 ${result.sha256})\n` +
+    result.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows}\n`).join('')
+  );
+}
+
 export const backupCommand: CliCommand = {
   name: 'backup',
-  summary: 'Write a logical backup (gzip NDJSON, restorable into PGlite or PostgreSQL) to a file',
+  summary: 'Write a logical backup (gzip NDJSON, restorable into PGlite or PostgreSQL) to a file; on PGlite a running server writes it',
   usage: 'backup <file>',
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1 });
     const file = resolvePath(io, positionals[0] ?? '');
-    const result = await withDatabase(io, { migrate: false, mustExist: true }, (database) => backupDatabase(database, file));
+    const config = cliConfig(io);
+    // PGlite allows one process per folder: while the server runs, it writes the backup itself.
+    const online = config.databaseUrl ? null : await backupThroughRunningServer(config.dataDir, file);
+    const result = online?.result ?? (await withDatabase(io, { migrate: false, mustExist: true }, (database) => backupAndRecord(database, file, 'command line')));
     for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
-    const total = result.tables.reduce((sum, t) => sum + t.rows, 0);
-    io.stdout(
-      `Backup written: ${result.file} (${result.bytes} bytes, ${total} rows in ${result.tables.length} tables, sha256 ${result.sha256})\n` +
-        result.tables.map((t) => `  ${t.table.padEnd(32)} ${t.rows}\n`).join(''),
-    );
+    io.stdout(describeBackup(result));
+    if (online) io.stdout(`Written by the running server (pid ${online.pid}) from one consistent snapshot, while it kept serving.\n`);
     return EXIT.ok;
   },
 };

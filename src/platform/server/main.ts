@@ -7,6 +7,8 @@ import { APP_VERSION, openRuntime, type OpenedRuntime } from './runtime.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { pruneLoginAttempts } from './auth/throttle.js';
 import { startJobs } from './jobs.js';
+import { startOperations } from './operations.js';
+import { serveBackups } from '../../cli/backup/serve-backups.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -48,6 +50,9 @@ async function main(): Promise<void> {
   }
   const { database } = runtime;
   const app = await buildApp({ config, database, clock: () => new Date(), version: APP_VERSION });
+  // Metrics listener (METRICS_PORT) and, on PGlite, the control socket `cli backup` uses while this runs;
+  // up before the line below announces the server, which is what operators and tests wait for.
+  const operations = await startOperations(config, database, app.log, { backup: serveBackups(database) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -95,6 +100,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await jobs.stop();
+      await operations.stop();
       await runtime.close();
       process.exit(0);
     } catch (error) {
