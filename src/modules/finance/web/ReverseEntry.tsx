@@ -12,11 +12,14 @@ import { euroExact } from './money';
 
 export const REVERSAL_PANEL_ID = 'reversal-panel';
 
-/** The "Terugboeken" button in a booking's row; it opens the confirmation below the list. */
+/**
+ * The "Terugboeken" button in a booking's row; it opens the confirmation below the list and focus moves there
+ * (no aria-controls: the panel does not exist until it opens).
+ */
 export function ReverseButton({ entry, onChoose }: { entry: Entry; onChoose: (entry: Entry) => void }) {
   const { t } = useTranslation();
   return (
-    <Button appearance="secondary" aria-label={t('finance:reversal.actionLabel', { description: entry.description, amount: euroExact(entry.amountCents) })} aria-controls={REVERSAL_PANEL_ID} onClick={() => onChoose(entry)}>
+    <Button appearance="secondary" aria-label={t('finance:reversal.actionLabel', { description: entry.description, amount: euroExact(entry.amountCents) })} onClick={() => onChoose(entry)}>
       {t('finance:reversal.action')}
     </Button>
   );
