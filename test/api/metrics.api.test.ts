@@ -99,6 +99,29 @@ describe('/metrics on the main port', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
 
+  it('times an applied import through the API per kind, and not the same file answered again', async () => {
+    const analyst = await withToken.login('analist');
+    const square = [[4.60, 51.80], [4.61, 51.80], [4.61, 51.81], [4.60, 51.81], [4.60, 51.80]];
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { code: 'GM9901', name: 'Metriekstad', level: 'gemeente', parentCode: null }, geometry: { type: 'Polygon', coordinates: [square] } }],
+    });
+    const form = new FormData();
+    form.append('kind', 'areas-geojson');
+    form.append('year', '2021');
+    form.append('file', new Blob([geojson]), 'metriekstad.geojson');
+    const request = new Response(form);
+    const body = Buffer.from(await request.arrayBuffer());
+    const upload = () =>
+      withToken.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...analyst.headers, 'content-type': request.headers.get('content-type') ?? '' }, payload: body });
+    const count = async () => sample((await scrape(withToken.app, `Bearer ${TOKEN}`)).body, 'wijkregie_import_duration_seconds_count{kind="areas-geojson"}') ?? 0;
+    const before = await count();
+    expect((await upload()).statusCode).toBe(201);
+    expect(await count()).toBe(before + 1);
+    expect((await upload()).statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('stays out of the OpenAPI document and the API route list', async () => {
     const doc = (await withToken.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).not.toContain('/metrics');

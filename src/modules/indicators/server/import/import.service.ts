@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, withAudit, type AuditActor, type Database } from '../../../../platform/server/index.js';
+import { AppError, observeImport, withAudit, type AuditActor, type Database } from '../../../../platform/server/index.js';
 import type { ImportResult } from '../../contract.js';
 import { buildFigureRows, type FigureRow } from './figure-rows.js';
 import type { RunnableImportKind } from './import-parse.js';
@@ -42,8 +42,12 @@ type Catalogue = Awaited<ReturnType<typeof findCatalogueForImport>>;
  * benchmark.
  */
 export async function runImport(db: Kysely<Database>, actor: AuditActor, input: ImportInput): Promise<ImportResult & { report: Record<string, unknown> }> {
+  const started = performance.now();
   try {
-    return await importFile(db, actor, input);
+    const result = await importFile(db, actor, input);
+    // Applied imports only (metrics, docs/operations.md): answering with an earlier import did no work.
+    if (result.status === 'applied') observeImport(input.kind, (performance.now() - started) / 1000);
+    return result;
   } catch (error) {
     // Parsers and checks throw ImportProblem (they also run in the worker, without the platform).
     if (error instanceof ImportProblem) throw new AppError(error.code, error.status, error.message, error.errors);
