@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/platform/shared/permissions.js';
-import { approvePendingRoleGrants } from '../../src/modules/auth/server/testing/four-eyes.js';
+import { approvePendingRoleGrants } from '../support/four-eyes.js';
 import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/platform/shared/permissions.js';
+import { approvePendingRoleGrants } from '../support/four-eyes.js';
 import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
 
 /**
@@ -43,6 +44,8 @@ beforeAll(async () => {
     payload: { username: 'alle.rollen', displayName: 'Alle rollen', password: 'a long test password', organisationId, roles: [...ROLES] },
   });
   expect(everyRole.statusCode).toBe(201);
+  // administrator and case_officer wait for a second administrator (four eyes, docs/adr/0007).
+  await approvePendingRoleGrants(t, everyRole.json().id);
   admin = await t.login('alle.rollen', 'a long test password');
   const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as {
     paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: { in: string; name: string; schema?: JsonSchema }[] }>>;

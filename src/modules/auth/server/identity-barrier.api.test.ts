@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
-import { createSecondAdministrator } from './testing/four-eyes.js';
+import { createSecondAdministrator } from '../../../../test/support/four-eyes.js';
 
 /**
  * The identity barrier against one administrator: who may read who is behind a pseudonym (case_officer)

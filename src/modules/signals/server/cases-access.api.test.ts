@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { runSignalRetention } from '../index.js';
 import { createSignalsTestApp, get, post, signalBody, POINTS } from './testing/signals-test-app.js';
+import { approvePendingRoleGrants } from '../../../../test/support/four-eyes.js';
 
 /**
  * The need-to-know matrix of cases: users × cases × endpoints, expectations written out by hand from
@@ -61,7 +62,10 @@ beforeAll(async () => {
     { username: 'casus', roles: ['case_officer'], organisationId: orgOf('gemeente'), areaScopes: [] },
     { username: 'politie-west', roles: ['partner'], organisationId: orgOf('politie'), areaScopes: ['WK050503'] },
   ]) {
-    expect((await post(t, admin, '/api/v1/users', { ...u, displayName: u.username, password: 'correct horse battery' })).statusCode).toBe(201);
+    const created = await post(t, admin, '/api/v1/users', { ...u, displayName: u.username, password: 'correct horse battery' });
+    expect(created.statusCode).toBe(201);
+    // case_officer waits for a second administrator (four eyes, docs/adr/0007).
+    await approvePendingRoleGrants(t, created.json().id);
   }
   for (const user of Object.keys(VISIBLE) as User[]) {
     sessions.set(user, ['casus', 'politie-west'].includes(user) ? await t.login(user, 'correct horse battery') : await t.login(user));

@@ -3,6 +3,7 @@ import { loadActorUser, type Actor } from '../../../platform/server/index.js';
 import { countRows, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { listSignalPointsForAnalysis } from '../index.js';
 import { createSignalsTestApp, get, post, signalBody, POINTS } from './testing/signals-test-app.js';
+import { approvePendingRoleGrants } from '../../../../test/support/four-eyes.js';
 
 /**
  * The need-to-know matrix: users × records × endpoints with exact expectations written out by hand (not
@@ -51,6 +52,8 @@ beforeAll(async () => {
   for (const u of users) {
     const created = await post(t, admin, '/api/v1/users', { ...u, displayName: u.username, password: 'correct horse battery' });
     expect(created.statusCode).toBe(201);
+    // case_officer waits for a second administrator (four eyes, docs/adr/0007).
+    await approvePendingRoleGrants(t, created.json().id);
   }
   for (const user of Object.keys(VISIBLE) as User[]) {
     const session = ['casus', 'politie-west'].includes(user) ? await t.login(user, 'correct horse battery') : await t.login(user);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { runSignalRetention } from '../index.js';
 import { createSignalsTestApp, get, post, signalBody, POINTS } from './testing/signals-test-app.js';
+import { approvePendingRoleGrants } from '../../../../test/support/four-eyes.js';
 
 let t: TestApp;
 const lines: string[] = [];
@@ -31,6 +32,8 @@ beforeAll(async () => {
     roles: ['case_officer'],
   });
   expect(created.statusCode).toBe(201);
+  // case_officer waits for a second administrator (four eyes, docs/adr/0007).
+  await approvePendingRoleGrants(t, created.json().id);
   casus = await t.login('casus', 'correct horse battery');
 });
 afterAll(() => t.close());

@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR } from '../../../../platform/server/index.js';
-import type { TestApp, TestSession } from '../../../../../test/support/test-app.js';
-import { createUser } from '../users.service.js';
+import { SYSTEM_ACTOR } from '../../src/platform/server/index.js';
+import type { TestApp, TestSession } from './test-app.js';
+import { createUser } from '../../src/modules/auth/server/users.service.js';
 
 /**
  * Test help for the four-eyes rule on case_officer and administrator (docs/adr/0007): a second
