@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/**/*.api.test.ts', 'test/api/**/*.api.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/server-build.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry; two workers suit this 2-core machine.
@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'crash',
           include: ['test/crash/**/*.crash.test.ts'],
+          globalSetup: ['test/support/server-build.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
@@ -44,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/support/server-build.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,9 +1,9 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then runs the server
-// in this process (TypeScript through tsx), so signals reach it directly.
+// `npm start`: builds the web app and the server (dist/web, dist/server) when missing or older than their
+// sources, then runs the built server in this process with plain node, so signals reach it directly.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'dist/web/index.html');
@@ -20,7 +20,8 @@ function newestMtime(dir) {
 }
 
 function webSourcesNewest() {
-  const dirs = [path.join(root, 'src/platform/web'), path.join(root, 'src/platform/shared')];
+  // The build's own precompression step counts as a source: its output (.br, .gz) is part of the build.
+  const dirs = [path.join(root, 'src/platform/web'), path.join(root, 'src/platform/shared'), path.join(root, 'scripts/precompress-web.ts')];
   const modules = path.join(root, 'src/modules');
   if (existsSync(modules)) {
     for (const name of readdirSync(modules)) {
@@ -39,6 +40,11 @@ if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < webSourcesNewest()
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import(path.join(root, 'src/platform/server/main.ts'));
+const { buildServer, serverBuildIsStale, SERVER_ENTRY } = await import('./build-server.mjs');
+if (serverBuildIsStale()) {
+  process.stdout.write('Building the server (first start, or its sources changed)…\n');
+  await buildServer();
+}
+// Errors in the log point at the TypeScript sources.
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(SERVER_ENTRY).href);

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/platform/server/db.js';
 import { migrate } from '../../src/platform/server/migrate.js';
 import { SERVER_MODULES } from '../../src/platform/server/modules.js';
 import { freePort } from '../support/postgres-server.js';
+import { SERVER_ARGS } from '../support/server-build.js';
 import { createTestDatabase, testDbKind } from '../support/test-app.js';
 
 /** SECURITY.md 5: production refuses demo accounts and default secrets, with a clear message. */
@@ -28,7 +29,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
   });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../support/postgres-server.js';
+import { SERVER_ARGS } from '../support/server-build.js';
 
 /**
  * The real server as a child process, the way `npm start` runs it, for tests that kill it, stop it and
@@ -57,7 +58,7 @@ export async function killLeftoverServers(): Promise<void> {
 
 /** Spawns the server without waiting for it (for a start that is expected to fail). */
 export function spawnServer(env: NodeJS.ProcessEnv, port: number): { child: ChildProcess; output: () => string; exited: Promise<ServerExit> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

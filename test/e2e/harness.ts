@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SERVER_ARGS } from '../support/server-build.js';
 
 /**
  * Browser tests run the real thing: the built web app served by the real server (a child process on a free
@@ -86,7 +87,7 @@ export interface HarnessOptions {
 }
 
 function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/platform/server/main.ts'], {
+  return spawn(process.execPath, [...SERVER_ARGS], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,5 +20,6 @@ export { newApiTokenValue, apiTokenHash } from './auth/api-tokens.js';
 export { reserveLoginAttempt, markLoginAttemptSucceeded } from './auth/throttle.js';
 export { permissionsOf, hasPermission, type Permission, type Role } from '../shared/permissions.js';
 export type { ServerModule } from './server-module.js';
+export { PROJECT_ROOT, projectPath } from './paths.js';
 export type { ScheduledJob, JobContext } from './jobs.js';
 export { observeImport } from './metrics.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './db-schema.js';
+import { projectPath } from './paths.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../db/migrations/', import.meta.url));
+export const MIGRATIONS_DIR = projectPath('db', 'migrations');
 
 // Names like 20261122T1000__areas__create-areas.sql: sortable timestamp, module, what it does.
 const MIGRATION_NAME = /^\d{8}T\d{4}__[a-z0-9-]+__[a-z0-9-]+\.sql$/;

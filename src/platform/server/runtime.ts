@@ -3,9 +3,10 @@ import type { AppConfig } from './config.js';
 import { lockDataDir } from './data-lock.js';
 import { openDatabase, type DatabaseHandle } from './db.js';
 import { migrate } from './migrate.js';
+import { projectPath } from './paths.js';
 
 export const APP_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
 ).version;
 
 export interface OpenedRuntime {

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { projectPath } from './paths.js';
 import { sendProblem } from './problem.js';
 
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+export const WEB_DIST_DIR = projectPath('dist', 'web');
 
 /**
  * Serves the built web app and answers every other non-API GET with its index.html, so deep links work.

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { parse } from 'csv-parse/sync';
-import { SYSTEM_ACTOR, type Database } from '../../../platform/server/index.js';
+import { projectPath, SYSTEM_ACTOR, type Database } from '../../../platform/server/index.js';
 import { addMissingCatalogueEntries } from './catalogue.service.js';
 import type { IndicatorInsert } from './catalogue.queries.js';
 import { runImport, type RunnableImportKind } from './import/import.service.js';
 
 /** The real CBS data the demo ships (data/demo/ATTRIBUTION.md: "Bron: CBS, Kadaster", CC BY 4.0). */
-const DEMO_DIR = fileURLToPath(new URL('../../../../data/demo/', import.meta.url));
-const read = (file: string): Buffer => readFileSync(`${DEMO_DIR}${file}`);
+const DEMO_DIR = projectPath('data', 'demo');
+const read = (file: string): Buffer => readFileSync(path.join(DEMO_DIR, file));
 
 interface CatalogueFile {
   source: string;
