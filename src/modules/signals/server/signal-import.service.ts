@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { invalid, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import { CreateSignal } from '../contract.js';
@@ -57,7 +58,9 @@ export async function importSignalsCsv(
   const inserts: Omit<SignalInsert, 'importId'>[] = [];
   const keys = new Set<string>();
   const at = (line: number, column: string) => `line ${line}, column ${columnOf(header, column) || '?'} (${column})`;
-  for (const { line, cells } of rows) {
+  for (const [index, { line, cells }] of rows.entries()) {
+    // Rows that fail validation never wait for the database: give the event loop a turn now and then.
+    if (index % 500 === 499) await nextTurn();
     const candidate = {
       category: cells.category ?? '',
       occurredAt: cells.occurred_at ?? '',
