@@ -1,5 +1,4 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+import type { Paragraph, Table } from 'docx';
 
 /**
  * Writes simple report documents as XLSX (exceljs) and DOCX (docx): a title, lines of text and tables.
@@ -31,7 +30,10 @@ export function escapeText(text: string): string {
 // Zero prints as "-", as in a municipal budget-effect table.
 const NUMBER_FORMATS = { thousands: '#,##0;-#,##0;"-"', euro: '"€" #,##0.00;-"€" #,##0.00;"-"' } as const;
 
+// exceljs and docx are loaded on the first export, not at every start of the server (together about a second).
+
 export async function toXlsx(doc: ReportDocument, sheetName: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wijkregie';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
@@ -64,6 +66,7 @@ export function cellText(cell: ReportCell, formatEuroCents: (cents: number) => s
 }
 
 export async function toDocx(doc: ReportDocument, formatEuroCents: (cents: number) => string): Promise<Buffer> {
+  const { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const children: (Paragraph | Table)[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.HEADING_1 })];

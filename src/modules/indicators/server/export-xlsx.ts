@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CsvCell } from './export-csv.js';
 
 /**
@@ -7,6 +6,8 @@ import type { CsvCell } from './export-csv.js';
  * the CSV, so a user who saves the sheet as CSV does not re-open the hole.
  */
 export async function toXlsx(sheetName: string, rows: readonly (readonly CsvCell[])[], escape: (text: string) => string): Promise<Buffer> {
+  // Loaded on the first export, not at every start of the server (it takes most of a second).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wijkregie';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

@@ -1,7 +1,6 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as commonPackage from '@zxcvbn-ts/language-common';
-import * as englishPackage from '@zxcvbn-ts/language-en';
-import * as dutchPackage from '@zxcvbn-ts/language-nl-be';
+import { createRequire } from 'node:module';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH } from './passwords.js';
 
 /**
@@ -23,13 +22,19 @@ export const MIN_PASSWORD_SCORE = 4;
 /** Words of this application that must not carry a password ("wijkregie2026"). */
 const APPLICATION_WORDS = ['wijkregie', 'gemeente', 'dordrecht', 'casusregisseur', 'beheerder'];
 
-// Loading the dictionaries takes a moment and some memory: only on the first password checked.
-let factory: ZxcvbnFactory | undefined;
-function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...commonPackage.dictionary, ...englishPackage.dictionary, ...dutchPackage.dictionary },
-    graphs: commonPackage.adjacencyGraphs,
-  });
+// Loading the dictionaries takes a moment and some memory: only on the first password checked, not at every
+// start of the server (required, not imported, so the packages are not even read before then).
+const require = createRequire(import.meta.url);
+type LanguagePackage = typeof ZxcvbnCommon;
+let factory: ZxcvbnCore.ZxcvbnFactory | undefined;
+function estimator(): ZxcvbnCore.ZxcvbnFactory {
+  if (!factory) {
+    const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore;
+    const common = require('@zxcvbn-ts/language-common') as LanguagePackage;
+    const english = require('@zxcvbn-ts/language-en') as Pick<LanguagePackage, 'dictionary'>;
+    const dutch = require('@zxcvbn-ts/language-nl-be') as Pick<LanguagePackage, 'dictionary'>;
+    factory = new Factory({ dictionary: { ...common.dictionary, ...english.dictionary, ...dutch.dictionary }, graphs: common.adjacencyGraphs });
+  }
   return factory;
 }
 
