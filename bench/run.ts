@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   figures: benchFigures,
   import: async () => (await import('./import.bench.js')).benchImport(),
   hotspots: async () => (await import('./hotspots.bench.js')).benchHotspots(),
+  'first-visit': async () => (await import('./first-visit.bench.js')).benchFirstVisit(),
 };
 
 const wanted = process.argv.slice(2);

@@ -17,6 +17,8 @@ import { registerRequestTextChecks } from './request-text.js';
 import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
 import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.js';
 import { registerWebApp } from './web-static.js';
+import { registerFigureRevalidation } from './figure-revalidation.js';
+import { registerCompression } from './compression.js';
 import './fastify-types.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -68,6 +70,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     }
     done(null, payload);
   });
+  // In this order, after the hook above: ETag and 304 for aggregate figures, then compression of what is left.
+  registerFigureRevalidation(app);
+  await registerCompression(app);
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyMultipart, {

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from '../../../scripts/precompress-web';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies of the output, which the server sends instead of compressing per request.
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../../../dist/web',
     emptyOutDir: true,

@@ -12,7 +12,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/areas',
     {
-      config: { access: 'areas.read' },
+      config: { access: 'areas.read', aggregateFigures: true },
       schema: { tags: ['areas'], summary: 'Areas of a municipality, level and year (default: the newest year with boundaries)', querystring: AreaListQuery, response: { 200: AreaList } },
     },
     async (request) => listAreas(db(), requireActor(request), request.query),
@@ -20,7 +20,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/areas/:code',
     {
-      config: { access: 'areas.read' },
+      config: { access: 'areas.read', aggregateFigures: true },
       schema: { tags: ['areas'], summary: 'One area with its ancestors, members (focus areas) and, when asked, its WGS84 boundary', params: AreaParams, querystring: AreaQuery, response: { 200: AreaDetail } },
     },
     async (request) =>
@@ -29,7 +29,7 @@ export async function areasRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/area-features',
     {
-      config: { access: 'areas.read' },
+      config: { access: 'areas.read', aggregateFigures: true },
       schema: { tags: ['areas'], summary: 'Boundaries of one level for the map (GeoJSON FeatureCollection, WGS84)', querystring: AreaFeaturesQuery, response: { 200: AreaFeatureCollection } },
     },
     async (request) => getAreaFeatures(db(), request.query),

@@ -9,7 +9,7 @@ export async function catalogueRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/api/v1/indicators',
-    { config: { access: 'indicators.read' }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorList } } },
+    { config: { access: 'indicators.read', aggregateFigures: true }, schema: { tags: ['indicators'], summary: 'The indicator catalogue', response: { 200: IndicatorList } } },
     async (request) => ({ items: await listIndicators(request.db) }),
   );
   typed.post(

@@ -15,7 +15,7 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/indicators/:code/values',
     {
-      config: { access: 'indicators.read' },
+      config: { access: 'indicators.read', aggregateFigures: true },
       schema: { tags: ['indicators'], summary: 'One indicator over the areas of a level (choropleth); without municipality: the whole country', params: IndicatorParams, querystring: ValuesQuery, response: { 200: IndicatorValues } },
     },
     async (request, reply) => {
@@ -31,7 +31,7 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/areas/:code/profile',
     {
-      config: { access: 'indicators.read' },
+      config: { access: 'indicators.read', aggregateFigures: true },
       schema: { tags: ['indicators'], summary: 'Every indicator of an area in a year, against the municipality (index 100) and the country', params: AreaParams, querystring: ProfileQuery, response: { 200: Profile } },
     },
     async (request) => (await getAreaProfile(db(), requireActor(request), request.params.code, request.query.period)).profile,
@@ -39,7 +39,7 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/areas/:code/series',
     {
-      config: { access: 'indicators.read' },
+      config: { access: 'indicators.read', aggregateFigures: true },
       schema: { tags: ['indicators'], summary: 'One indicator of an area over the years, with municipality and national references', params: AreaParams, querystring: SeriesQuery, response: { 200: Series } },
     },
     async (request) => getAreaSeries(db(), requireActor(request), request.params.code, request.query.indicator),
