@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,8 +37,9 @@ describe('the control socket', () => {
     control = await startControlSocket(dataDir, { echo: async (args) => (seen.push(args), { got: args }) }, log);
     const file = path.join(dataDir, CONTROL_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    // In DATA_DIR, where the command line finds it even when the service has a private /tmp.
+    expect(control.socketPath).toBe(path.join(dataDir, 'wijkregie.sock'));
     expect(statSync(control.socketPath).mode & 0o777).toBe(0o600);
-    expect(statSync(path.dirname(control.socketPath)).mode & 0o777).toBe(0o700);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, socket: control.socketPath });
 
     const server = await findRunningServer(dataDir);
@@ -95,6 +96,29 @@ describe('the control socket', () => {
     expect(await findRunningServer(dataDir)).toBeNull();
     writeFileSync(path.join(dataDir, CONTROL_FILE), 'garbage');
     expect(await findRunningServer(dataDir)).toBeNull();
+  });
+
+  it('puts the socket in a private folder under the temp dir when DATA_DIR is too long for a socket path', async () => {
+    const deep = path.join(dataDir, 'a-data-folder-with-a-rather-long-name', 'and-another-level-below-it', 'wijkregie-data');
+    mkdirSync(deep, { recursive: true });
+    control = await startControlSocket(deep, { echo: async () => 'yes' }, log);
+    expect(control.socketPath.startsWith(os.tmpdir())).toBe(true);
+    expect(Buffer.byteLength(control.socketPath)).toBeLessThanOrEqual(100);
+    expect(statSync(path.dirname(control.socketPath)).mode & 0o777).toBe(0o700);
+    expect(statSync(control.socketPath).mode & 0o777).toBe(0o600);
+    expect(await (await findRunningServer(deep))?.send('echo', {})).toEqual({ ok: true, result: 'yes' });
+    const folder = path.dirname(control.socketPath);
+    await control.close();
+    control = undefined;
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('takes over a socket file a killed server left in DATA_DIR', async () => {
+    // A kill -9 leaves the socket's file behind (a clean close removes it); listening there would fail.
+    const socketPath = path.join(dataDir, 'wijkregie.sock');
+    writeFileSync(socketPath, '');
+    control = await startControlSocket(dataDir, { echo: async () => 'yes' }, log);
+    expect(await (await findRunningServer(dataDir))?.send('echo', {})).toEqual({ ok: true, result: 'yes' });
   });
 
   it('does not trust a socket in a folder others can enter', async () => {

@@ -8,16 +8,20 @@ import { constantTimeEqual, sha256Hex } from './auth/secrets.js';
 /**
  * The running server's door for the operator's own commands on the same machine (today: `cli backup` on
  * PGlite, which must not open a second PGlite on the folder the server holds). Never HTTP: what comes in
- * here bypasses the API's identity barrier, so only the app's own OS user can reach it:
- *  - the socket lives in a fresh folder under the temp dir with mode 0700 (the socket itself 0600): a path
- *    inside DATA_DIR could exceed the 107 bytes a Unix socket path may have;
- *  - DATA_DIR/wijkregie.control (mode 0600, written by the server, removed at shutdown) says where it is,
- *    with a random secret that every request must carry: reading that file is the proof of being the app's
- *    user (or root).
+ * here bypasses the API's identity barrier, so only the app's own OS user can use it:
+ *  - DATA_DIR/wijkregie.control (mode 0600, written by the server, removed at shutdown) says where the socket
+ *    is, with a random secret that every request must carry: reading that file is the proof of being the
+ *    app's user (or root);
+ *  - the socket (mode 0600) is DATA_DIR/wijkregie.sock, where the command line finds it even when the service
+ *    has a private /tmp (systemd PrivateTmp). A Unix socket path has at most 107 bytes: for a longer DATA_DIR
+ *    it lives in a fresh folder under the temp dir instead, with mode 0700.
  * One request per connection: a JSON line {secret, command, args}, answered by one JSON line.
  */
 
 export const CONTROL_FILE = 'wijkregie.control';
+export const CONTROL_SOCKET = 'wijkregie.sock';
+// sun_path holds 108 bytes with its terminating NUL; stay a little below.
+const MAX_SOCKET_PATH_BYTES = 100;
 const MAX_REQUEST_BYTES = 64 * 1024;
 const REQUEST_READ_TIMEOUT_MS = 10_000;
 
@@ -55,9 +59,17 @@ export class ControlCommandError extends Error {
 }
 
 export async function startControlSocket(dataDir: string, handlers: Record<string, ControlHandler>, log: { error(obj: object, message: string): void }): Promise<ControlSocket> {
-  const socketDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-ctl-'));
-  chmodSync(socketDir, 0o700);
-  const socketPath = path.join(socketDir, 'control.sock');
+  const inDataDir = path.join(dataDir, CONTROL_SOCKET);
+  let socketDir: string | null = null;
+  let socketPath = inDataDir;
+  if (Buffer.byteLength(inDataDir) > MAX_SOCKET_PATH_BYTES) {
+    socketDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-ctl-'));
+    chmodSync(socketDir, 0o700);
+    socketPath = path.join(socketDir, 'control.sock');
+  } else {
+    // Left by a killed server: this process holds the data-folder lock, so nobody else listens there.
+    rmSync(inDataDir, { force: true });
+  }
   const secret = randomBytes(32).toString('hex');
   const inFlight = new Set<Promise<void>>();
 
@@ -131,7 +143,8 @@ export async function startControlSocket(dataDir: string, handlers: Record<strin
       await stopped;
       // Only our own file: a server started later on this folder may have written its own.
       if (readControlFile(dataDir)?.secret === secret) rmSync(controlFile, { force: true });
-      rmSync(socketDir, { recursive: true, force: true });
+      if (socketDir) rmSync(socketDir, { recursive: true, force: true });
+      else rmSync(socketPath, { force: true });
     },
   };
 }
@@ -146,8 +159,12 @@ function readControlFile(dataDir: string): ControlFile | null {
   }
 }
 
-/** A folder only this user can enter, owned by this user: else the socket in it is not the server's. */
-function isPrivateFolder(folder: string): boolean {
+/**
+ * Where the control file may point: DATA_DIR itself, or a folder only this user can enter, owned by this
+ * user. Anywhere else the socket need not be the server's.
+ */
+function isTrustedSocketFolder(folder: string, dataDir: string): boolean {
+  if (path.resolve(folder) === path.resolve(dataDir)) return true;
   try {
     const stat = lstatSync(folder);
     return stat.isDirectory() && (stat.mode & 0o077) === 0 && (process.getuid === undefined || stat.uid === process.getuid());
@@ -176,7 +193,7 @@ export interface ControlTarget {
  */
 export async function findRunningServer(dataDir: string): Promise<ControlTarget | null> {
   const file = readControlFile(dataDir);
-  if (!file || !isAlive(file.pid) || !isPrivateFolder(path.dirname(file.socket))) return null;
+  if (!file || !isAlive(file.pid) || !isTrustedSocketFolder(path.dirname(file.socket), dataDir)) return null;
   const socket = await new Promise<net.Socket | null>((resolve) => {
     const connection = net.connect(file.socket);
     connection.once('connect', () => resolve(connection));
