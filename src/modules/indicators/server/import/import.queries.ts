@@ -12,8 +12,8 @@ const tables = (db: Db) => db.withTables<IndicatorTables>();
  * statement on the server's own thread, so a 10,000-row statement kept it from answering for a second.
  */
 const BATCH = 1_000;
-/** Geometry text per statement (boundaries): a few detailed polygons make a statement as heavy as many rows. */
-const GEOMETRY_BYTES_PER_STATEMENT = 4_000_000;
+/** Geometry text per statement (boundaries): a few detailed polygons make a statement as heavy as many rows (PGlite parses the jsonb on the server thread). */
+const GEOMETRY_BYTES_PER_STATEMENT = 1_000_000;
 
 export async function findImportByHash(db: Db, kind: string, sha256: string) {
   return tables(db).selectFrom('imports').select(['id', 'rows']).where('kind', '=', kind).where('content_sha256', '=', sha256).executeTakeFirst();

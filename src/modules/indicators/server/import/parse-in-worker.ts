@@ -1,16 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type FieldError } from '../../../../platform/server/index.js';
+import { AppError } from '../../../../platform/server/index.js';
 import type { ParseJob } from './import-parse.js';
 import { WORKER_CONCURRENCY, WORKER_QUEUE, type WorkerLimits } from './import-limits.js';
-import type { AreaRecord, ParsedImport } from './import-model.js';
+import type { ParsedImport } from './import-model.js';
+import { unpackParsedImport, type ParsedArea, type WorkerAnswer } from './worker-answer.js';
 
-/** An area as it comes back from the worker: its geometry already as JSON text. */
-export type ParsedArea = AreaRecord & { geometryJson: string | null };
-
-export type WorkerAnswer =
-  | { ok: true; parsed: ParsedImport & { areas: ParsedArea[] } }
-  | { ok: false; problem: { code: string; status: number; message: string; errors: FieldError[] } }
-  | { ok: false; failure: string };
+export type { ParsedArea } from './worker-answer.js';
 
 const WORKER_ENTRY = new URL('./parse-worker.mjs', import.meta.url);
 
@@ -22,11 +17,13 @@ const WORKER_ENTRY = new URL('./parse-worker.mjs', import.meta.url);
  */
 export async function parseInWorker(job: Omit<ParseJob, 'content'> & { content: Buffer }, limits: WorkerLimits): Promise<ParsedImport & { areas: ParsedArea[] }> {
   await takeTurn();
+  let answer: Extract<WorkerAnswer, { ok: true }>;
   try {
-    return await runWorker(job, limits);
+    answer = await runWorker(job, limits);
   } finally {
     passTurn();
   }
+  return unpackParsedImport(answer);
 }
 
 let running = 0;
@@ -49,7 +46,7 @@ function passTurn(): void {
   else running -= 1;
 }
 
-function runWorker(job: Omit<ParseJob, 'content'> & { content: Buffer }, limits: WorkerLimits): Promise<ParsedImport & { areas: ParsedArea[] }> {
+function runWorker(job: Omit<ParseJob, 'content'> & { content: Buffer }, limits: WorkerLimits): Promise<Extract<WorkerAnswer, { ok: true }>> {
   // A copy the worker owns: an upload's Buffer may share its memory with other buffers.
   const content = new Uint8Array(job.content.length);
   content.set(job.content);
@@ -77,7 +74,7 @@ function runWorker(job: Omit<ParseJob, 'content'> & { content: Buffer }, limits:
     }, limits.timeLimitMs);
     worker.on('message', (answer: WorkerAnswer) =>
       finish(() => {
-        if (answer.ok) resolve(answer.parsed);
+        if (answer.ok) resolve(answer);
         else if ('problem' in answer) reject(new AppError(answer.problem.code, answer.problem.status, answer.problem.message, answer.problem.errors));
         else reject(new Error(`import parse worker failed (${answer.failure})`));
       }),
