@@ -150,6 +150,10 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
   'GET /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
   'GET /api/v1/analyses/hotspots/saved/:id': ['programme_manager', 'analyst', 'partner'],
+  // Reports (docs/reports.md): the programme manager takes snapshots and writes; administrators and finance read.
+  'GET /api/v1/programmes/:id/report-snapshots': ['administrator', 'programme_manager', 'finance'],
+  'POST /api/v1/programmes/:id/report-snapshots': ['programme_manager'],
+  'GET /api/v1/report-snapshots/:id': ['administrator', 'programme_manager', 'finance'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -15,3 +15,13 @@ export const financeModule: ServerModule = {
   },
   seedDemo: (db) => seedFinanceDemo(db),
 };
+
+/*
+ * For the reports module (snapshots of a programme), with this module's rules and visibility:
+ *  programmeMoneyForReport(db, actor, programmeId, years, today) → { budgets: ProgrammeBudget[] (one per year, as
+ *      GET /programmes/{id}/budget), sources: FundingSourceDetail[] (every source financing a line of the
+ *      programme, as GET /funding-sources/{id}: tranches, spend per activity, obligations) }
+ */
+export { programmeMoneyForReport } from './server/report-api.js';
+export type { FundingSourceDetail, ProgrammeBudget } from './contract.js';
+export type { FinanceActor } from './server/finance-scope.js';

@@ -16,3 +16,15 @@ export const meetingsModule: ServerModule = {
   },
   seedDemo: (db) => seedDemoMeeting(db),
 };
+
+/*
+ * For the reports module (snapshots of a programme), with this module's visibility rules:
+ *  listProgrammeMeetingsForReport(db, actor, { municipalityCode, areaCodes, programmeId, goalIds, activityIds }, now)
+ *      → ReportMeeting[]: the programme's meetings held up to today (in one of its areas, or with an agenda item
+ *        linked to the programme, its goals, activities or areas), each as GET /meetings/{id} shows it, with the
+ *        date each action was completed on; oldest first
+ *  visibleMeetingIds(db, actor, ids) → Set<string>: those of the ids the actor may see
+ */
+export { listProgrammeMeetingsForReport, visibleMeetingIds, type ReportMeeting } from './server/report-api.js';
+export type { MeetingDetail } from './contract.js';
+export type { MeetingsActor } from './server/meeting-access.js';

@@ -36,6 +36,11 @@ export const programmesModule: ServerModule = {
  *                                               off_track | no_data, of one programme or every visible one
  *  findDemoProgrammeId(db), findDemoActivityIdsByName(db) → the demo data (DEMO_PROGRAMME_NAME,
  *                                               DEMO_ACTIVITY_NAMES); empty/null when it is not loaded
+ *  getProgrammeForReport(db, actor, id)     → ProgrammeDetail (404 outside the actor's scope), as GET /programmes/{id}
+ *  listGoalDetailsForReport(db, actor, id)  → GoalDetail[]: every operational goal with status and measurements
+ *  listActivityDetailsForReport(db, actor, id, now) → ActivityDetail[]: the activities the actor may see, with
+ *                                               milestones, progress updates and status history
+ *  canActorSeeProgramme(db, actor, id)       → boolean: the area-scope rule of GET /programmes/{id}
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
@@ -53,5 +58,6 @@ export {
   type SlippingActivity,
 } from './server/module-api.js';
 export { listGoalsWithStatus } from './server/goals.service.js';
+export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';
 export { ALLOWED_TRANSITIONS, isSlipping } from './server/activity-workflow.js';
-export type { ActivityStatus, GoalStatus, OperationalGoal, ProgrammeSummary } from './contract.js';
+export type { ActivityDetail, ActivityStatus, GoalDetail, GoalStatus, OperationalGoal, ProgrammeDetail, ProgrammeSummary } from './contract.js';

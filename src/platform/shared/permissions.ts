@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   'signal_identities.read',
   'signals.subject_export',
   'hotspots.run',
+  'reports.read',
+  'reports.manage',
+  'report_templates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,11 +64,16 @@ const DIRECTION: Permission[] = ['meetings.read', 'meetings.manage', 'direction.
 // Signals: which signals a holder of signals.read sees is decided per record (need-to-know, docs/signals.md).
 const SIGNALS_PARTNER: Permission[] = ['signals.read', 'signals.create', 'signals.export'];
 
+// Reports (docs/reports.md): the programme manager takes snapshots and writes the council letter; the
+// administrators (wethouder) and finance read them. A snapshot holds the whole programme (all activities,
+// money per source, meetings), so partners, analysts and the council's viewer role do not get it here.
+const REPORTS_READ: Permission[] = ['reports.read'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run'],
+  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage'],
   analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run'],
-  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export'],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
   partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run'],
   viewer: [...FIGURES, ...PROGRAMMES],

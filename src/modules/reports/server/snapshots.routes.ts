@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../../../platform/server/index.js';
+import { IdParams, SnapshotDetail, SnapshotList, SnapshotSummary, TakeSnapshot } from '../contract.js';
+import { listSnapshots, readSnapshot, takeSnapshot } from './snapshots.service.js';
+
+/** Snapshots (peildatum) of a programme. Thin: validate → authorize → service. */
+export async function snapshotsRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.ctx.database.db;
+  const now = () => app.ctx.clock();
+  const tags = ['reports'];
+
+  typed.get(
+    '/api/v1/programmes/:id/report-snapshots',
+    { config: { access: 'reports.read' }, schema: { tags, summary: 'Snapshots of a programme, newest first', params: IdParams, response: { 200: SnapshotList } } },
+    async (request) => ({ items: await listSnapshots(db(), requireActor(request), request.params.id) }),
+  );
+  typed.post(
+    '/api/v1/programmes/:id/report-snapshots',
+    {
+      config: { access: 'reports.manage' },
+      schema: { tags, summary: 'Take a snapshot of the programme: its figures frozen at today as peildatum, for a period that ends today', params: IdParams, body: TakeSnapshot, response: { 201: SnapshotSummary } },
+    },
+    async (request, reply) => reply.code(201).send(await takeSnapshot(db(), requireActor(request), request.params.id, request.body, now())),
+  );
+  typed.get(
+    '/api/v1/report-snapshots/:id',
+    { config: { access: 'reports.read' }, schema: { tags, summary: 'One snapshot with everything it froze', params: IdParams, response: { 200: SnapshotDetail } } },
+    async (request) => readSnapshot(db(), requireActor(request), request.params.id),
+  );
+}
