@@ -69,6 +69,24 @@ describe('answers written before a route runs', () => {
     expect(response.body).not.toContain('BBBB');
   });
 
+  it('answers a request that arrives while the server shuts down with a problem+json 503 and the headers', async () => {
+    const other = await createTestApp();
+    try {
+      // As the shutdown in main.ts does it: draining first, then close.
+      other.app.startDraining();
+      const closing = other.app.close();
+      const response = await other.app.inject({ url: '/api/v1/health' });
+      expect(response.statusCode).toBe(503);
+      expect(String(response.headers['content-type'])).toContain('application/problem+json');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers.connection).toBe('close');
+      await closing;
+    } finally {
+      await other.database.close();
+    }
+  });
+
   it('still answers normal requests with the same headers', async () => {
     const response = await sendRaw(request('/api/v1/health'));
     expect(response.status).toBe(200);

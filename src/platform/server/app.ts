@@ -15,7 +15,7 @@ import { handleError } from './problem.js';
 import { SERVER_MODULES } from './modules.js';
 import { registerRequestTextChecks } from './request-text.js';
 import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
-import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.js';
+import { clientErrorHandler, frameworkErrorHandler, registerDrainingAnswer } from './framework-errors.js';
 import { registerWebApp } from './web-static.js';
 import { registerFigureRevalidation } from './figure-revalidation.js';
 import { registerCompression } from './compression.js';
@@ -41,7 +41,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: config.trustProxy,
     // Keep-alive sockets close at shutdown instead of holding the process open.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Requests arriving while the server drains get a problem+json 503 (registerDrainingAnswer).
+    return503OnClosing: false,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorHandler(headers),
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerRequestTextChecks(app);
 
   registerSecurityHeaders(app, headers);
+  registerDrainingAnswer(app);
   app.addHook('onSend', (request, reply, payload, done) => {
     // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
     if (request.url.startsWith('/api/')) {

@@ -87,7 +87,10 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   let pgliteDir: string | undefined;
   if (dataDir) {
     pgliteDir = path.join(dataDir, 'pgdata');
-    mkdirSync(pgliteDir, { recursive: true });
+    mkdirSync(pgliteDir, { recursive: true, mode: 0o700 });
+    // The database holds person data and PGlite creates its files readable by everyone: like PostgreSQL,
+    // which refuses a data folder others can enter, only the app's own user may enter this one.
+    chmodSync(pgliteDir, 0o700);
     if (!existsSync(path.join(pgliteDir, 'PG_VERSION'))) await initialisePgliteDir(pgliteDir);
   }
   const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : loadDataDir ? { loadDataDir } : {});

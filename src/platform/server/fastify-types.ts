@@ -22,6 +22,8 @@ declare module 'fastify' {
     apiRoutes: ApiRoute[];
     /** Shared answers to caller-independent reads (read-cache.ts). */
     readCache: ReadCache;
+    /** From now on every request gets a 503 "shutting down" (framework-errors.ts); close() does it too. */
+    startDraining(): void;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors.js';
 import { problemTitle, problemType, sendProblem, type Problem } from './problem.js';
 
 /**
@@ -49,4 +50,26 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
     }
     socket.destroy(error);
   };
+}
+
+/**
+ * While the server drains on shutdown, requests that still arrive (on a keep-alive connection) get a
+ * problem+json 503 with the usual headers and the connection closed. Fastify's own answer for this
+ * (return503OnClosing) is bare JSON written before any hook, so it is switched off in app.ts. The shutdown
+ * in main.ts starts draining at once; close() reaches its preClose hooks only a step later.
+ */
+export function registerDrainingAnswer(app: FastifyInstance): void {
+  let closing = false;
+  app.decorate('startDraining', () => {
+    closing = true;
+  });
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new AppError('shutting_down', 503, 'The server is shutting down; try again in a moment', undefined, { 'retry-after': '5' }));
+  });
 }

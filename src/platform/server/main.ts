@@ -37,6 +37,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const started = Date.now();
+  // A stop asked for while the server is still starting (migrations, demo data) is kept and carried out as
+  // soon as it can shut down properly: Node's default would kill it without the checkpoint and unlocking.
+  let requestedStop: string | null = null;
+  let shutdown: ((signal: string) => Promise<void>) | null = null;
+  const onSignal = (signal: string) => {
+    if (shutdown) void shutdown(signal);
+    else requestedStop ??= signal;
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   let runtime: OpenedRuntime;
   try {
     runtime = await openRuntime(config);
@@ -53,12 +63,6 @@ async function main(): Promise<void> {
   // Metrics listener (METRICS_PORT) and, on PGlite, the control socket `cli backup` uses while this runs;
   // up before the line below announces the server, which is what operators and tests wait for.
   const operations = await startOperations(config, database, app.log, { backup: serveBackups(database) });
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server';
-  app.log.info({ port, database: database.kind, demoMode: config.demoMode, startupMs: Date.now() - started }, 'listening');
-  process.stdout.write(`Wijkregie ${APP_VERSION} runs on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}${config.demoMode ? ', demo mode: log in as beheerder / demo' : ''})\n`);
 
   const timers: NodeJS.Timeout[] = [];
   if (database.kind === 'pglite') {
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
+  shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: draining requests');
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
     const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
     reaper.unref();
     try {
+      app.startDraining();
       await app.close();
       await jobs.stop();
       await operations.stop();
@@ -108,8 +113,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (requestedStop) {
+    await shutdown(requestedStop);
+    return;
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server';
+  app.log.info({ port, database: database.kind, demoMode: config.demoMode, startupMs: Date.now() - started }, 'listening');
+  process.stdout.write(`Wijkregie ${APP_VERSION} runs on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}${config.demoMode ? ', demo mode: log in as beheerder / demo' : ''})\n`);
 }
 
 main().catch((error: unknown) => {
