@@ -92,4 +92,26 @@ describe('SignalImportPage', () => {
     expect(screen.getByText(/Er is niets opgeslagen/)).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByTestId('signal-import-outcome'));
   });
+
+  it('counts the problems the server did not list, in Dutch, without its English count line', async () => {
+    setCsrfToken('csrf-1');
+    const listed = Array.from({ length: 100 }, (_, i) => ({ path: `line ${i + 2}, column 2 (category)`, message: 'onbekende categorie' }));
+    setFetchForTests(async (url) => {
+      if (String(url).startsWith('/api/v1/signal-categories')) return json(200, TAXONOMY);
+      return json(422, {
+        type: 'urn:wijkregie:problem:signal_import.invalid',
+        title: 'Invalid',
+        status: 422,
+        detail: 'The file has 250 problem(s); nothing was imported',
+        errors: [...listed, { path: 'file', message: '150 more problems not listed' }],
+      });
+    });
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Signalen importeren' });
+    await chooseAndSubmit('fout.csv');
+    const table = await screen.findByRole('table', { name: '250 fouten in het bestand' });
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByText('Hierboven staan de eerste 100 fouten; er zijn nog 150 fouten die niet in de lijst staan.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('more problems');
+  });
 });

@@ -55,9 +55,14 @@ function Report({ result }: { result: SignalImportResult }) {
   );
 }
 
+// The server lists the first problems and ends with one entry counting the rest (signal-csv.ts problemsError).
+const NOT_LISTED = /^(\d+) more problems not listed$/;
+
 function BadRows({ problem }: { problem: ApiProblem }) {
   const { t } = useTranslation();
-  const rows = problem.errors.map(locateBadRow);
+  const notListed = problem.errors.reduce((sum, error) => sum + Number(error.path === 'file' ? (NOT_LISTED.exec(error.message)?.[1] ?? 0) : 0), 0);
+  const rows = problem.errors.filter((error) => !(error.path === 'file' && NOT_LISTED.test(error.message))).map(locateBadRow);
+  const total = rows.length + notListed;
   const columns: Column<BadRow & { key: string }>[] = [
     { key: 'line', header: t('signals:import.line'), numeric: true, render: (row) => row.line ?? '–' },
     {
@@ -70,11 +75,12 @@ function BadRows({ problem }: { problem: ApiProblem }) {
   return (
     <>
       <Alert type="error" heading={t('signals:import.rejected')}>
-        <p className="utrecht-paragraph">{t('signals:import.rejectedLead', { count: rows.length })}</p>
+        <p className="utrecht-paragraph">{t('signals:import.rejectedLead', { count: total })}</p>
       </Alert>
       {rows.length > 0 ? (
-        <Table caption={t('signals:import.errorsCaption', { count: rows.length })} columns={columns} rows={rows.map((row, index) => ({ ...row, key: String(index) }))} rowKey={(row) => row.key} compact />
+        <Table caption={t('signals:import.errorsCaption', { count: total })} columns={columns} rows={rows.map((row, index) => ({ ...row, key: String(index) }))} rowKey={(row) => row.key} compact />
       ) : null}
+      {notListed > 0 ? <p className="utrecht-paragraph">{t('signals:import.notListed', { count: notListed, listed: rows.length })}</p> : null}
     </>
   );
 }
