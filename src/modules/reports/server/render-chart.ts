@@ -1,0 +1,35 @@
+import type * as ResvgModule from '@resvg/resvg-wasm';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { svgToString, trajectoryChart, CHART_WIDTH } from '../chart.js';
+import type { ChartSpec } from '../contract.js';
+import { reportFonts } from './fonts.js';
+
+/**
+ * The chart as a PNG for the DOCX: the same SVG the web page shows (chart.ts), rasterised by resvg (a
+ * WebAssembly build, loaded on first use) with the embedded Noto Sans, so text looks alike everywhere.
+ */
+const require = createRequire(import.meta.url);
+let ready: Promise<typeof ResvgModule> | null = null;
+
+function resvg(): Promise<typeof ResvgModule> {
+  ready ??= (async () => {
+    const module = await import('@resvg/resvg-wasm');
+    await module.initWasm(await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+    return module;
+  })();
+  return ready;
+}
+
+export async function chartPng(spec: ChartSpec, title: string, scale = 2): Promise<Buffer> {
+  const [{ Resvg }, fonts] = await Promise.all([resvg(), reportFonts()]);
+  const svg = svgToString(trajectoryChart(spec, title));
+  const renderer = new Resvg(svg, {
+    fitTo: { mode: 'width', value: CHART_WIDTH * scale },
+    background: '#ffffff',
+    font: { fontBuffers: [new Uint8Array(fonts.regular), new Uint8Array(fonts.bold)], defaultFontFamily: 'Noto Sans', loadSystemFonts: false },
+  });
+  const png = renderer.render().asPng();
+  renderer.free();
+  return Buffer.from(png);
+}
