@@ -154,6 +154,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/programmes/:id/report-snapshots': ['administrator', 'programme_manager', 'finance'],
   'POST /api/v1/programmes/:id/report-snapshots': ['programme_manager'],
   'GET /api/v1/report-snapshots/:id': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/report-snapshots/:id/document': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/report-snapshots/:id/file': ['administrator', 'programme_manager', 'finance'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -243,6 +243,7 @@ export const DocumentQuery = z.strictObject({
   subject: z.uuid().optional(),
 });
 export type DocumentQuery = z.infer<typeof DocumentQuery>;
+export const FileQuery = DocumentQuery.extend({ format: z.enum(['docx', 'pdf']) });
 
 // ---- the council letter's template, per municipality, versioned ----
 

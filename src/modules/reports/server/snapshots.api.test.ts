@@ -119,3 +119,41 @@ describe('bad input stores nothing', () => {
     expect((await take({ title: 'x', periodStart: '2026-01-01' }, police)).statusCode).toBe(403);
   });
 });
+
+describe('documents of a snapshot', () => {
+  let snapshotId: string;
+  beforeAll(async () => {
+    snapshotId = (await take({ title: 'Voor documenten', periodStart: `${today().slice(0, 4)}-01-01` })).json<SnapshotSummary>().id;
+  });
+
+  it('gives the progress report as a model that says its peildatum, with the doorpak table', async () => {
+    const response = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/document?kind=progress`, headers: { cookie: admin.cookie } });
+    expect(response.statusCode, response.body).toBe(200);
+    const doc = response.json<{ peildatum: string; title: string; blocks: { type: string; caption?: string }[] }>();
+    expect(doc.peildatum).toBe(today());
+    expect(doc.title).toBe('Voortgangsrapportage Nationaal Programma Dordt West 2023–2043');
+    expect(doc.blocks.some((b) => b.type === 'table' && b.caption === 'Doorpakken in de periode')).toBe(true);
+  });
+
+  it('downloads a tagged PDF and a DOCX, each audited as an export', async () => {
+    const before = await countRows(t.database, 'audit_log');
+    const pdf = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/file?kind=progress&format=pdf`, headers: { cookie: manager.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/file?kind=progress&format=docx`, headers: { cookie: manager.cookie } });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(await countRows(t.database, 'audit_log')).toBe(before + 2);
+  }, 60_000);
+
+  it('refuses bad queries (422) and a meeting that is not in the snapshot (404)', async () => {
+    const bad = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/document?kind=nonsense`, headers: { cookie: manager.cookie } });
+    expect(bad.statusCode).toBe(422);
+    expect(JSON.stringify(bad.json().errors)).toContain('kind');
+    const format = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/file?kind=progress&format=odt`, headers: { cookie: manager.cookie } });
+    expect(format.statusCode).toBe(422);
+    const missing = await t.app.inject({ url: `/api/v1/report-snapshots/${snapshotId}/document?kind=decisions&subject=00000000-0000-4000-8000-000000000000`, headers: { cookie: manager.cookie } });
+    expect(missing.statusCode).toBe(404);
+  });
+});

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
-import { IdParams, SnapshotDetail, SnapshotList, SnapshotSummary, TakeSnapshot } from '../contract.js';
+import { DocumentQuery, FileQuery, IdParams, ReportDocument, SnapshotDetail, SnapshotList, SnapshotSummary, TakeSnapshot } from '../contract.js';
+import { snapshotDocument, snapshotFile } from './documents.service.js';
 import { listSnapshots, readSnapshot, takeSnapshot } from './snapshots.service.js';
 
 /** Snapshots (peildatum) of a programme. Thin: validate → authorize → service. */
@@ -28,5 +29,25 @@ export async function snapshotsRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/report-snapshots/:id',
     { config: { access: 'reports.read' }, schema: { tags, summary: 'One snapshot with everything it froze', params: IdParams, response: { 200: SnapshotDetail } } },
     async (request) => readSnapshot(db(), requireActor(request), request.params.id),
+  );
+  typed.get(
+    '/api/v1/report-snapshots/:id/document',
+    {
+      config: { access: 'reports.read' },
+      schema: { tags, summary: 'A document of the snapshot (progress, annual, decisions of a meeting, subsidy of a source) as the model every format renders; the HTML preview', params: IdParams, querystring: DocumentQuery, response: { 200: ReportDocument } },
+    },
+    async (request) => snapshotDocument(db(), requireActor(request), request.params.id, request.query),
+  );
+  typed.get(
+    '/api/v1/report-snapshots/:id/file',
+    { config: { access: 'reports.read' }, schema: { tags, summary: 'A document of the snapshot as DOCX or tagged PDF (audited as an export)', params: IdParams, querystring: FileQuery } },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await snapshotFile(db(), requireActor(request), request.params.id, query, format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
   );
 }
