@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Readable } from 'node:stream';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/server/config.js';
 import { DataDirLockedError } from '../platform/server/data-lock.js';
+import { announceChangeOverPool } from '../platform/server/cluster-notify.js';
 import type { DatabaseHandle } from '../platform/server/db.js';
 import { openRuntime } from '../platform/server/runtime.js';
 
@@ -106,6 +107,13 @@ export async function withDatabase<T>(
   try {
     return await work(runtime.database);
   } finally {
-    await runtime.close();
+    try {
+      // Servers running on the same PostgreSQL database forget what they remembered (a disabled user, old
+      // figures), whether the command changed anything or not, and even when it failed halfway. On PGlite
+      // no server runs beside a command (the folder lock); `backup` asks the server itself.
+      if (runtime.database.kind === 'postgres') await announceChangeOverPool(runtime.database.db).catch(() => {});
+    } finally {
+      await runtime.close();
+    }
   }
 }

@@ -19,9 +19,8 @@ import { clientErrorHandler, frameworkErrorHandler, registerDrainingAnswer } fro
 import { registerWebApp } from './web-static.js';
 import { registerFigureRevalidation } from './figure-revalidation.js';
 import { registerCompression } from './compression.js';
+import { registerCluster } from './cluster.js';
 import './fastify-types.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BuildAppOptions {
   /** Where the built web app lives; tests that need no web pass a folder without one. */
@@ -49,7 +48,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     clientErrorHandler: clientErrorHandler(headers),
   });
   app.decorate('ctx', ctx);
+  // The caches, emptied together in this and every other process on the database (cluster.ts).
+  await registerCluster(app, ctx, app.log);
   app.decorate('readCache', new ReadCache(config.readCacheSeconds * 1000, ctx.clock));
+  app.cluster.caches.add(app.readCache);
   app.decorateRequest('db', {
     getter: () => ctx.database.db,
   });
@@ -67,8 +69,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // API answers may carry personal data: never stored by a browser or proxy (SECURITY.md 15).
     if (request.url.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
-      // A change may alter what the shared reads answer: forget them before anyone sees the change done.
-      if (!SAFE_METHODS.has(request.method)) app.readCache.clear();
     }
     done(null, payload);
   });

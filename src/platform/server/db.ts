@@ -75,6 +75,13 @@ function statsOf(pool: pg.Pool, max: number): PoolStats {
   return { max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
+/**
+ * PGlite runs PostgreSQL inside this process, and PostgreSQL's default of 128 MB of shared buffers was most
+ * of the server's memory (PGlite touches them all at start). 32 MB keeps the idle server small; the pages it
+ * no longer holds come from the operating system's file cache.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
 
 /** A fresh data folder is made in a child process, so initdb's memory does not stay with the server. */
@@ -93,7 +100,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     chmodSync(pgliteDir, 0o700);
     if (!existsSync(path.join(pgliteDir, 'PG_VERSION'))) await initialisePgliteDir(pgliteDir);
   }
-  const pglite = await PGlite.create(pgliteDir ? { dataDir: pgliteDir } : loadDataDir ? { loadDataDir } : {});
+  const pglite = await PGlite.create({ ...(pgliteDir ? { dataDir: pgliteDir } : loadDataDir ? { loadDataDir } : {}), startParams: PGLITE_START_PARAMS });
   // The socket lives in a fresh folder only this user can enter: PGlite has no authentication.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-pg-'));
   chmodSync(socketDir, 0o700);

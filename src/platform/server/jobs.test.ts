@@ -4,7 +4,7 @@ import { startJobs, type JobContext, type ScheduledJob } from './jobs.js';
 import { metricsRegistry } from './metrics.js';
 
 const ctx = { db: {} as JobContext['db'], config: {} as AppConfig, now: () => new Date() };
-const quiet = { info: vi.fn(), error: vi.fn() };
+const quiet = { info: vi.fn(), debug: vi.fn(), error: vi.fn() };
 
 afterEach(() => vi.useRealTimers());
 
@@ -42,7 +42,7 @@ describe('startJobs', () => {
 
   it('logs a failure and tries again on the next tick', async () => {
     vi.useFakeTimers();
-    const log = { info: vi.fn(), error: vi.fn() };
+    const log = { info: vi.fn(), debug: vi.fn(), error: vi.fn() };
     let calls = 0;
     const jobs = startJobs([{ name: 'flaky', intervalSeconds: 1, run: async () => { calls += 1; if (calls === 1) throw new Error('boom'); } }], ctx, log);
     await vi.advanceTimersByTimeAsync(2_000);

@@ -4,14 +4,13 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { DataDirLockedError } from './data-lock.js';
 import { SERVER_MODULES } from './modules.js';
 import { APP_VERSION, openRuntime, type OpenedRuntime } from './runtime.js';
-import { deleteExpiredSessions } from './auth/sessions.js';
-import { pruneLoginAttempts } from './auth/throttle.js';
+import { HOUSEKEEPING_JOBS } from './housekeeping-jobs.js';
+import { databaseJobClaims } from './job-claims.js';
 import { startJobs } from './jobs.js';
 import { startOperations } from './operations.js';
 import { serveBackups } from '../../cli/backup/serve-backups.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
-const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 function fail(message: string): never {
   process.stderr.write(`\nWijkregie cannot start.\n${message}\n\n`);
@@ -69,21 +68,14 @@ async function main(): Promise<void> {
     // PGlite does not checkpoint on its own schedule the way a server does; keep its WAL short.
     timers.push(setInterval(() => void database.checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'checkpoint failed')), config.checkpointIntervalSeconds * 1000));
   }
-  timers.push(
-    setInterval(() => {
-      const now = new Date();
-      const policy = { idleMinutes: config.sessionIdleMinutes, absoluteMinutes: config.sessionAbsoluteMinutes };
-      void Promise.all([
-        deleteExpiredSessions(database.db, now, policy),
-        pruneLoginAttempts(database.db, now, { maxFailures: config.loginMaxFailures, windowMinutes: config.loginWindowMinutes }),
-      ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
-    }, HOUSEKEEPING_INTERVAL_MS),
-  );
 
+  // Of several processes on one database, one runs each job per interval (job-claims.ts); what it changed
+  // is forgotten by every process's caches.
   const jobs = startJobs(
-    SERVER_MODULES.flatMap((module) => module.jobs ?? []),
+    [...HOUSEKEEPING_JOBS, ...SERVER_MODULES.flatMap((module) => module.jobs ?? [])],
     { db: database.db, config, now: () => new Date() },
     app.log,
+    { claims: databaseJobClaims(database.db, app.cluster.instanceId, app.cluster.link), afterRun: () => app.cluster.caches.changed() },
   );
 
   let stopping = false;

@@ -2,11 +2,13 @@ import type { Actor } from './actor.js';
 
 /**
  * Who is behind a session cookie or API token, remembered for a few seconds so that a read does not cost
- * two extra queries (session or token, then user with roles and scopes). Correctness rests on two rules:
- *  - every state-changing API request empties the cache before its response leaves (plugin.ts), so within
- *    this process a disabled user, a revoked token or a changed role counts from the very next request;
- *  - entries live at most `ttlMs` (AUTH_CACHE_SECONDS), which bounds how long a change made elsewhere (the
- *    CLI, another server process on the same PostgreSQL) can go unseen.
+ * two extra queries (session or token, then user with roles and scopes). Correctness rests on three rules:
+ *  - every state-changing API request empties the cache before its response leaves, in this process and,
+ *    on PostgreSQL, in every other process on the same database (shared-caches.ts, cluster-notify.ts), so
+ *    a disabled user, a revoked token or a changed role counts from the very next request anywhere;
+ *  - while this process cannot hear the others (its notification connection is down) it remembers
+ *    nothing (`setTrusted(false)`), and starts empty when it hears them again;
+ *  - entries live at most `ttlMs` (AUTH_CACHE_SECONDS): the bound for a change whose notification was lost.
  * Session timeouts are still checked on every request against the remembered deadlines.
  */
 
@@ -35,11 +37,18 @@ export class ActorCache {
   private readonly entries = new Map<string, CachedActor>();
   /** Bumped by clear(): an entry loaded before a change must not be stored after it. */
   private currentGeneration = 0;
+  private trusted = true;
 
   constructor(private readonly ttlMs: number) {}
 
   get enabled(): boolean {
-    return this.ttlMs > 0;
+    return this.ttlMs > 0 && this.trusted;
+  }
+
+  /** Untrusted: serve and keep nothing (changes elsewhere cannot be heard). Either way start empty. */
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.clear();
   }
 
   /** A fresh entry for this key (a hash of the cookie or token, never the secret itself), or undefined. */
@@ -49,7 +58,7 @@ export class ActorCache {
 
   get(key: string, now: number): CachedActor | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || !this.trusted) return undefined;
     if (now - entry.loadedAt >= this.ttlMs || now < entry.loadedAt) {
       this.entries.delete(key);
       return undefined;

@@ -38,6 +38,8 @@ export function registerAuth(app: FastifyInstance): void {
   });
 
   const cache = new ActorCache(app.ctx.config.authCacheSeconds * 1000);
+  // Emptied at every change, here and in the other processes on the database (cluster.ts).
+  app.cluster.caches.add(cache);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const access = request.routeOptions.config.access;
@@ -54,12 +56,6 @@ export function registerAuth(app: FastifyInstance): void {
     request.actor = resolved;
     if (!access) return; // unknown route: the 404 handler answers
     enforceAccess(request, access);
-  });
-  // Any change may concern who can do what (a disabled user, a revoked token, new roles, a logout): forget
-  // every remembered caller before the response leaves, so the next request sees the change.
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) cache.clear();
-    done(null, payload);
   });
 }
 
