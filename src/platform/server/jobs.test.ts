@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from './config.js';
-import { startJobs, type JobContext, type ScheduledJob } from './jobs.js';
+import { inMemoryJobClaims } from './job-claims.js';
+import { dueAfterSeconds, startJobs, type JobContext, type ScheduledJob } from './jobs.js';
 import { metricsRegistry } from './metrics.js';
 
 const ctx = { db: {} as JobContext['db'], config: {} as AppConfig, now: () => new Date() };
@@ -50,6 +51,29 @@ describe('startJobs', () => {
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.info).toHaveBeenCalledTimes(1);
     await jobs.stop();
+  });
+});
+
+describe('several processes', () => {
+  it('run a job once per interval between them, asking every minute, and take over when one stops', async () => {
+    vi.useFakeTimers();
+    const claims = inMemoryJobClaims();
+    const runs: string[] = [];
+    const job = (who: string): ScheduledJob => ({ name: 'hourly', intervalSeconds: 3600, runAtStart: true, run: async () => void runs.push(who) });
+    const first = startJobs([job('first')], ctx, quiet, { claims, startDelayMs: 1_000 });
+    const second = startJobs([job('second')], ctx, quiet, { claims, startDelayMs: 1_500 });
+    await vi.advanceTimersByTimeAsync(2 * 3600_000);
+    expect(runs).toEqual(['first', 'first', 'first']);
+    await first.stop();
+    // The second asks every minute, so it runs at most a minute after the job is due.
+    await vi.advanceTimersByTimeAsync(3600_000);
+    expect(runs).toEqual(['first', 'first', 'first', 'second']);
+    await second.stop();
+  });
+
+  it('tolerate a tick a little early without skipping a whole interval', () => {
+    expect(dueAfterSeconds(3600)).toBe(3595);
+    expect(dueAfterSeconds(10)).toBe(9);
   });
 });
 
