@@ -20,6 +20,7 @@ import { registerWebApp } from './web-static.js';
 import { registerFigureRevalidation } from './figure-revalidation.js';
 import { registerCompression } from './compression.js';
 import { registerCluster } from './cluster.js';
+import { sharedRateLimitOption } from './shared-rate-limit.js';
 import './fastify-types.js';
 
 export interface BuildAppOptions {
@@ -100,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // On PostgreSQL counted across all processes on the database (shared-rate-limit.ts).
+    ...sharedRateLimitOption(app),
     // Per user when known (the auth hook ran before this one), per IP otherwise.
     keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => ({

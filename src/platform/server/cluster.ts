@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { announceChangeOverPool, startClusterLink, type ClusterLink, type LinkLogger } from './cluster-notify.js';
 import type { AppContext } from './fastify-types.js';
 import { SharedCaches } from './shared-caches.js';
+import type { SharedRateCounter } from './shared-rate-limit.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,6 +15,8 @@ export interface Cluster {
   caches: SharedCaches;
   /** The LISTEN/NOTIFY connection and job locks; null on PGlite, which has one process by construction. */
   link: ClusterLink | null;
+  /** Rate-limit counts shared through the database (shared-rate-limit.ts); null on PGlite. */
+  rateLimit: SharedRateCounter | null;
 }
 
 declare module 'fastify' {
@@ -49,7 +52,7 @@ export async function registerCluster(app: FastifyInstance, ctx: AppContext, log
     caches.setAnnouncer(() => link?.announce() ?? Promise.resolve());
     app.addHook('onClose', async () => link?.close());
   }
-  app.decorate('cluster', { instanceId, caches, link });
+  app.decorate('cluster', { instanceId, caches, link, rateLimit: null });
   // Any change may concern who can do what (a disabled user, a revoked token, new roles, a logout) or what
   // the shared reads answer (an import): every process forgets before the response says it is done.
   app.addHook('onSend', async (request, _reply, payload) => {
