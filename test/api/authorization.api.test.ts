@@ -55,6 +55,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/imports': ['analyst'],
   'POST /api/v1/imports': ['analyst'],
   'GET /api/v1/indicators/:code/values': LOGGED_IN,
+  'GET /api/v1/figure-years': LOGGED_IN,
   'GET /api/v1/areas/:code/profile': LOGGED_IN,
   'GET /api/v1/areas/:code/series': LOGGED_IN,
   'GET /api/v1/areas/:code/profile/export': LOGGED_IN,

@@ -15,6 +15,14 @@ export const areasModule: ServerModule = {
 };
 
 // What other modules (indicators: profiles, series, rankings) may ask about areas.
-export { findAreaForFigures, findAreasOfLevel, findChildAreasOf, findAreaPolygons, type FigureArea } from './server/area-lookup.service.js';
+export {
+  findAreaForFigures,
+  findAreasOfLevel,
+  findChildAreasOf,
+  findAreaPolygons,
+  findBoundaryYearsOf,
+  findVersionYearRanges,
+  type FigureArea,
+} from './server/area-lookup.service.js';
 // What the signals module needs to place a signal: point in polygon, or a named buurt or wijk.
 export { findBuurtContainingPoint, findBuurtOrWijk, findAreaNames, type PlacedArea } from './server/point-lookup.service.js';

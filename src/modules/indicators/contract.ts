@@ -54,7 +54,19 @@ export const IndicatorValues = z.object({
 });
 export type IndicatorValues = z.infer<typeof IndicatorValues>;
 
+/** The years with figures at a level (the map's year choice: a year may have figures on older boundaries). */
+export const FigureYearsQuery = z.strictObject({ municipality: MunicipalityCode.optional(), level: z.enum(['gemeente', 'wijk', 'buurt']) });
+export const FigureYears = z.object({ years: z.array(z.number().int()) });
+export type FigureYears = z.infer<typeof FigureYears>;
+
 export const ProfileQuery = z.strictObject({ period: Year.optional() });
+/**
+ * Present when a figure is not simply the area's own of that year (docs/figures.md, "Re-divisions"):
+ * `crosswalk` — carried across a re-division into the area's territory, `year` being the year of the change;
+ * `older_boundaries` — the area has no boundary (or version) of this year, so the figure sits on those of `year`.
+ */
+export const FigureBasis = z.object({ kind: z.enum(['crosswalk', 'older_boundaries']), year: z.number().int() });
+export type FigureBasis = z.infer<typeof FigureBasis>;
 export const Direction = z.enum(['better', 'worse', 'same', 'not_applicable']);
 export const ProfileItem = z.object({
   indicator: z.string(),
@@ -70,6 +82,7 @@ export const ProfileItem = z.object({
   aggregation: Aggregation.optional(),
   /** Focus areas: how many members had no value (or weight); see aggregation.ts for when that makes it null. */
   missingMembers: z.number().int().optional(),
+  basis: FigureBasis.optional(),
 });
 export type ProfileItem = z.infer<typeof ProfileItem>;
 export const Profile = z.object({
@@ -89,6 +102,7 @@ export const SeriesPoint = z.object({
   /** The gemeente's own figure, or its buurten aggregated by the indicator's rule (null: no value). */
   municipalitySource: z.enum(['own', 'aggregated_from_buurten']).nullable(),
   nationalValue: z.number().nullable(),
+  basis: FigureBasis.optional(),
 });
 export const Series = z.object({ area: z.string(), indicator: z.string(), items: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;
@@ -146,7 +160,7 @@ export const SavedRankingList = z.object({ items: z.array(SavedRanking.omit({ re
 
 // ---- imports ----
 
-export const IMPORT_KINDS = ['kwb-csv', 'pdok-geojson', 'areas-geojson', 'values-csv'] as const;
+export const IMPORT_KINDS = ['kwb-csv', 'pdok-geojson', 'areas-geojson', 'values-csv', 'crosswalk-csv'] as const;
 export const ImportKind = z.enum(IMPORT_KINDS);
 export const ImportResult = z.object({ id: z.uuid(), rows: z.number().int(), status: z.enum(['applied', 'already_applied']) });
 export type ImportResult = z.infer<typeof ImportResult>;

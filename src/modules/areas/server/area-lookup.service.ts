@@ -4,6 +4,7 @@ import type { AreaLevel } from '../contract.js';
 import { AreaLevel as AreaLevelSchema } from '../contract.js';
 import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestGeometryYear, findLatestVersionsByCode } from './areas.queries.js';
 import { areasDb } from './areas.tables.js';
+import { findBoundaryYears } from './valid-versions.queries.js';
 import { findFocusMemberCodes } from './focus-areas.queries.js';
 import { findVisibleFocusArea } from './areas.service.js';
 
@@ -73,4 +74,25 @@ export async function findAreaPolygons(
   if (chosen === null) return { year: null, items: [] };
   const rows = await findAreaFeatures(adb, { municipality, level, year: chosen });
   return { year: chosen, items: rows.map((r) => ({ code: r.code, name: r.name, geometry: r.geometry })) };
+}
+
+/**
+ * The year of the boundaries each area's figures of `year` are shown with: its newest version with a
+ * boundary at or before the year, else its newest version (docs/figures.md, "Areas and years"). A year
+ * before `year` means the figures sit on older boundaries; the profile and the series say so.
+ */
+export async function findBoundaryYearsOf(db: Kysely<Database>, codes: readonly string[], year: number): Promise<Map<string, number>> {
+  return findBoundaryYears(areasDb(db), codes, year);
+}
+
+/** The first and the last year each area has a version in (absent: never imported). */
+export async function findVersionYearRanges(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, { first: number; last: number }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await areasDb(db)
+    .selectFrom('area_versions')
+    .select((eb) => ['area_code', eb.fn.min('year').as('first'), eb.fn.max('year').as('last')])
+    .where('area_code', 'in', [...codes])
+    .groupBy('area_code')
+    .execute();
+  return new Map(rows.map((r) => [r.area_code, { first: Number(r.first), last: Number(r.last) }]));
 }

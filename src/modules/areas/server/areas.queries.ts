@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { AreasDb } from './areas.tables.js';
+import { findValidBoundaries, findValidVersions } from './valid-versions.queries.js';
 
 /** Reads of the area hierarchy. CBS areas live in area_versions (one row per year); focus areas do not. */
 
@@ -31,38 +31,18 @@ export async function findLatestGeometryYear(db: AreasDb, filter: { municipality
   return row?.year ?? null;
 }
 
+/** The areas of a level (and municipality) valid in a year: see valid-versions.queries.ts for the rule. */
 export async function findAreaVersionsOfLevel(
   db: AreasDb,
   filter: { municipality?: string | undefined; level?: string | undefined; year: number },
 ): Promise<AreaVersionRow[]> {
-  let query = db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'name', 'level', 'parent_code', 'municipality_code'])
-    .where('year', '=', filter.year)
-    .orderBy('area_code');
-  if (filter.municipality) query = query.where('municipality_code', '=', filter.municipality);
-  if (filter.level) query = query.where('level', '=', filter.level);
-  return query.execute();
+  return findValidVersions(db, filter);
 }
 
-export async function findAreaVersion(db: AreasDb, code: string, year: number): Promise<AreaVersionRow | undefined> {
-  return db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'name', 'level', 'parent_code', 'municipality_code'])
-    .where('area_code', '=', code)
-    .where('year', '=', year)
-    .executeTakeFirst();
-}
-
-export async function findAreaVersionsByCode(db: AreasDb, codes: readonly string[], year: number): Promise<AreaVersionRow[]> {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'name', 'level', 'parent_code', 'municipality_code'])
-    .where('area_code', 'in', [...codes])
-    .where('year', '=', year)
-    .orderBy('area_code')
-    .execute();
+/** The version of an area valid in a year (its newest at or before that year, unless re-divided away). */
+export async function findAreaVersion(db: AreasDb, code: string, year: number): Promise<(AreaVersionRow & { version_year: number }) | undefined> {
+  const [row] = await findValidVersions(db, { year, codes: [code] });
+  return row;
 }
 
 /** The newest version of each area, for areas (such as focus-area members) that have no year of their own. */
@@ -84,18 +64,13 @@ export async function findAreaYears(db: AreasDb, codes: readonly string[]): Prom
   return rows.map((r) => r.year);
 }
 
+/** The boundaries the areas are drawn with in a year (each its newest at or before the year). */
 export async function findAreaShape(
   db: AreasDb,
   codes: readonly string[],
   year: number,
-): Promise<{ code: string; geometry: unknown; min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null }[]> {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat'])
-    .where('area_code', 'in', [...codes])
-    .where('year', '=', year)
-    .execute();
+): Promise<{ code: string; geometry: unknown; min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null; boundary_year: number }[]> {
+  return findValidBoundaries(db, { year, codes });
 }
 
 export async function findAreaBboxes(
@@ -103,62 +78,48 @@ export async function findAreaBboxes(
   codes: readonly string[],
   year: number,
 ): Promise<{ min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null }> {
-  const row = await db
-    .selectFrom('area_versions')
-    .select((eb) => [eb.fn.min('min_lon').as('min_lon'), eb.fn.min('min_lat').as('min_lat'), eb.fn.max('max_lon').as('max_lon'), eb.fn.max('max_lat').as('max_lat')])
-    .where('area_code', 'in', codes.length ? [...codes] : [''])
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return row ?? { min_lon: null, min_lat: null, max_lon: null, max_lat: null };
+  const shapes = await findValidBoundaries(db, { year, codes });
+  const box = { min_lon: null as number | null, min_lat: null as number | null, max_lon: null as number | null, max_lat: null as number | null };
+  const lower = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  const upper = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+  for (const s of shapes) {
+    box.min_lon = lower(box.min_lon, s.min_lon);
+    box.min_lat = lower(box.min_lat, s.min_lat);
+    box.max_lon = upper(box.max_lon, s.max_lon);
+    box.max_lat = upper(box.max_lat, s.max_lat);
+  }
+  return box;
 }
 
 /** Areas of one level with their boundary, for the map. Areas without a boundary are left out. */
 export async function findAreaFeatures(
   db: AreasDb,
   filter: { municipality?: string | undefined; level: string; year: number },
-): Promise<{ code: string; name: string; parent_code: string | null; geometry: unknown }[]> {
-  let query = db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'name', 'parent_code', 'geometry'])
-    .where('year', '=', filter.year)
-    .where('level', '=', filter.level)
-    .where('geometry', 'is not', null)
-    .orderBy('area_code');
-  if (filter.municipality) query = query.where('municipality_code', '=', filter.municipality);
-  return query.execute();
+): Promise<{ code: string; name: string; parent_code: string | null; geometry: unknown; boundary_year: number }[]> {
+  return findValidBoundaries(db, filter);
 }
 
-/** Direct children (per year) of the given areas: the buurten of a wijk, the wijken and buurten of a gemeente. */
+/** Direct children (valid in the year) of the given areas: the buurten of a wijk, the wijken and buurten of a gemeente. */
 export async function findChildAreas(
   db: AreasDb,
   parentCodes: readonly string[],
   year: number,
 ): Promise<{ code: string; parent_code: string; level: string }[]> {
-  if (parentCodes.length === 0) return [];
-  const rows = await db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'parent_code', 'level'])
-    .where('parent_code', 'in', [...parentCodes])
-    .where('year', '=', year)
-    .orderBy('area_code')
-    .execute();
+  const rows = await findValidVersions(db, { year, childrenOf: parentCodes });
   return rows.flatMap((r) => (r.parent_code ? [{ code: r.code, parent_code: r.parent_code, level: r.level }] : []));
 }
 
-/** The chain of parents of one area version, nearest first (at most land > gemeente > wijk > buurt). */
+/** The chain of parents of one area in a year, nearest first (at most land > gemeente > wijk > buurt). */
 export async function findAncestors(db: AreasDb, code: string, year: number): Promise<AreaVersionRow[]> {
-  const { rows } = await sql<AreaVersionRow & { depth: number }>`
-    WITH RECURSIVE chain (code, name, level, parent_code, municipality_code, depth) AS (
-      SELECT p.area_code, p.name, p.level, p.parent_code, p.municipality_code, 1
-        FROM area_versions v JOIN area_versions p ON p.area_code = v.parent_code AND p.year = v.year
-       WHERE v.area_code = ${code} AND v.year = ${year}
-      UNION ALL
-      SELECT p.area_code, p.name, p.level, p.parent_code, p.municipality_code, c.depth + 1
-        FROM chain c JOIN area_versions p ON p.area_code = c.parent_code AND p.year = ${year}
-       WHERE c.depth < 4
-    )
-    SELECT code, name, level, parent_code, municipality_code, depth FROM chain ORDER BY depth`.execute(db);
-  return rows.map(({ code: c, name, level, parent_code, municipality_code }) => ({ code: c, name, level, parent_code, municipality_code }));
+  const chain: AreaVersionRow[] = [];
+  let next = (await findValidVersions(db, { year, codes: [code] }))[0]?.parent_code ?? null;
+  while (next && chain.length < 4 && !chain.some((c) => c.code === next)) {
+    const [parent] = await findValidVersions(db, { year, codes: [next] });
+    if (!parent) break;
+    chain.push(parent);
+    next = parent.parent_code;
+  }
+  return chain.map(({ code: c, name, level, parent_code, municipality_code }) => ({ code: c, name, level, parent_code, municipality_code }));
 }
 
 export async function findAreaKind(db: AreasDb, code: string): Promise<{ code: string; level: string; municipality_code: string } | undefined> {

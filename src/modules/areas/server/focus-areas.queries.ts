@@ -1,4 +1,5 @@
 import type { AreasDb } from './areas.tables.js';
+import { findValidBoundaries } from './valid-versions.queries.js';
 
 /** Focus areas: a named set of buurten or wijken of one municipality. */
 
@@ -56,19 +57,11 @@ export async function deleteFocusArea(db: AreasDb, code: string): Promise<void> 
   await db.deleteFrom('areas').where('code', '=', code).where('level', '=', 'focus').execute();
 }
 
-/** Buurten of one municipality and year with their boundary, to find which lie inside a drawn polygon. */
+/** Buurten of one municipality valid in a year with their boundary, to find which lie inside a drawn polygon. */
 export async function findBuurtShapes(
   db: AreasDb,
   municipality: string,
   year: number,
 ): Promise<{ code: string; geometry: unknown; min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null }[]> {
-  return db
-    .selectFrom('area_versions')
-    .select(['area_code as code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat'])
-    .where('municipality_code', '=', municipality)
-    .where('year', '=', year)
-    .where('level', '=', 'buurt')
-    .where('geometry', 'is not', null)
-    .orderBy('area_code')
-    .execute();
+  return findValidBoundaries(db, { municipality, year, level: 'buurt' });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findAreasOfLevel, findChildAreasOf, type FigureArea } from '../../areas/index.js';
+import { findAreasOfLevel, findBoundaryYearsOf, findChildAreasOf, type FigureArea } from '../../areas/index.js';
+import { AcrossDivisions, type AcrossOptions } from './across-divisions.js';
 import { aggregateOver, resolveValue, withoutEmptyAreas, type AggregationContext, type IndicatorRule, type Observation } from './aggregation.js';
 import { findValuesOfAreas, findValuesOfLevel, type IndicatorDefinition, type ValueRow } from './values.queries.js';
 import { valuesDb } from './values.tables.js';
@@ -21,6 +22,17 @@ export interface Figure {
   /** Where the municipality value comes from: the gemeente's own figure, or its buurten aggregated. */
   municipalitySource: 'own' | 'aggregated_from_buurten' | null;
   nationalValue: number | null;
+  /** Set when the figure is not simply the area's own of that year (docs/figures.md): see FigureBasis. */
+  basis?: FigureBasis;
+}
+
+/**
+ * crosswalk: carried across a re-division (`year`: of the change) into the area's territory;
+ * older_boundaries: the area has no boundary (or version) of this year, so its figures sit on those of `year`.
+ */
+export interface FigureBasis {
+  kind: 'crosswalk' | 'older_boundaries';
+  year: number;
 }
 
 function observationsOf(rows: readonly ValueRow[]): Map<string, Map<string, Observation>> {
@@ -66,16 +78,24 @@ export async function computeFigures(
   year: number,
   indicators: readonly IndicatorDefinition[],
   catalogue: ReadonlyMap<string, IndicatorDefinition>,
+  /** The re-divisions around the area, when the caller has them loaded already (a series: once for all years). */
+  options: AcrossOptions & { across?: AcrossDivisions } = {},
 ): Promise<Figure[]> {
   const vdb = valuesDb(db);
   const needed = withWeights(indicators, catalogue);
   const rules = rulesOf(needed);
   const isFocus = area.members !== null;
   const memberCodes = area.members ?? [];
-  const children = isFocus ? await findChildAreasOf(db, memberCodes, year) : [];
+  const subjects = isFocus ? memberCodes : [area.code];
+  const [children, across, boundaryYears] = await Promise.all([
+    isFocus ? findChildAreasOf(db, memberCodes, year) : [],
+    options.across ?? AcrossDivisions.load(db, subjects, [...catalogue.values()], options),
+    findBoundaryYearsOf(db, subjects, year),
+  ]);
   const direct = [area.code, area.municipalityCode, NATIONAL_CODE, ...memberCodes, ...children.map((c) => c.code)];
   const rows = await findValuesOfAreas(vdb, [...new Set(direct)], { year, indicators: needed });
   const observations = observationsOf(rows);
+  const changeYears = carryAcross(observations, across, subjects, year, needed);
   const childrenOf = new Map<string, string[]>();
   for (const child of children) {
     const list = childrenOf.get(child.parentCode) ?? [];
@@ -107,10 +127,12 @@ export async function computeFigures(
     const municipalityValue = own.source === 'own' ? own.value : buurten.length ? aggregateOver(municipalityCtx, code, buurten).value : null;
     const municipalitySource = municipalityValue === null ? null : own.source === 'own' ? ('own' as const) : ('aggregated_from_buurten' as const);
     const nationalValue = resolveValue(ctx, code, NATIONAL_CODE).value;
+    const counted = subjects.filter((m) => byArea?.has(m));
+    const basis = basisOf(code, counted, changeYears, boundaryYears, year);
     if (isFocus) {
       const result = aggregateOver(ctx, code, focusMembers);
-      const present = memberCodes.some((m) => byArea?.has(m)) || children.some((c) => byArea?.has(c.code));
-      return { indicator: code, value: result.value, suppressed: false, aggregation: result.aggregation, missingMembers: result.missing.length, present, municipalityValue, municipalitySource, nationalValue };
+      const present = counted.length > 0 || children.some((c) => byArea?.has(c.code));
+      return { indicator: code, value: result.value, suppressed: false, aggregation: result.aggregation, missingMembers: result.missing.length, present, municipalityValue, municipalitySource, nationalValue, ...(basis ? { basis } : {}) };
     }
     const mine = byArea?.get(area.code);
     return {
@@ -121,6 +143,42 @@ export async function computeFigures(
       municipalityValue,
       municipalitySource,
       nationalValue,
+      ...(basis ? { basis } : {}),
     };
   });
+}
+
+/**
+ * Replaces the observations of the areas whose own figures of the year do not describe their territory (a
+ * re-division lies between) by the figures carried across it. Returns "indicator|area" → year of the change.
+ */
+function carryAcross(
+  observations: Map<string, Map<string, Observation>>,
+  across: AcrossDivisions,
+  subjects: readonly string[],
+  year: number,
+  needed: readonly IndicatorDefinition[],
+): Map<string, number> {
+  const changeYears = new Map<string, number>();
+  for (const code of subjects) {
+    if (!across.crosses(code, year)) continue;
+    for (const [indicator, carried] of across.derive(code, year, needed.map((d) => d.code))) {
+      let byArea = observations.get(indicator);
+      if (!byArea) observations.set(indicator, (byArea = new Map()));
+      byArea.delete(code);
+      if (!carried.present) continue;
+      byArea.set(code, { value: carried.value, suppressed: carried.suppressed });
+      if (carried.changeYear !== null) changeYears.set(`${indicator}|${code}`, carried.changeYear);
+    }
+  }
+  return changeYears;
+}
+
+/** The mark of a figure made of these areas' values: carried across a re-division first, else older boundaries. */
+function basisOf(indicator: string, counted: readonly string[], changeYears: ReadonlyMap<string, number>, boundaryYears: ReadonlyMap<string, number>, year: number): FigureBasis | undefined {
+  const changes = counted.map((c) => changeYears.get(`${indicator}|${c}`)).filter((y): y is number => y !== undefined);
+  if (changes.length) return { kind: 'crosswalk', year: Math.max(...changes) };
+  const older = counted.map((c) => boundaryYears.get(c)).filter((y): y is number => y !== undefined && y < year);
+  if (older.length) return { kind: 'older_boundaries', year: Math.min(...older) };
+  return undefined;
 }

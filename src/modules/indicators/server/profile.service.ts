@@ -2,12 +2,20 @@ import type { Kysely } from 'kysely';
 import { invalid, notFound, type Actor, type Database } from '../../../platform/server/index.js';
 import { findAreaForFigures, findChildAreasOf, type FigureArea } from '../../areas/index.js';
 import type { Profile, ProfileItem, Series } from '../contract.js';
+import { AcrossDivisions, type AcrossOptions } from './across-divisions.js';
 import { computeFigures } from './figures.service.js';
 import { directionAgainstMunicipality, indexAgainstMunicipality } from './profile-index.js';
 import { findIndicatorDefinitions, findYearsOfAreas, type IndicatorDefinition } from './values.queries.js';
 import { valuesDb } from './values.tables.js';
 
-async function yearsWithValues(db: Kysely<Database>, area: FigureArea): Promise<number[]> {
+/** Years with figures, own or carried across a re-division into the area's territory. */
+async function yearsWithValues(db: Kysely<Database>, area: FigureArea, across: AcrossDivisions): Promise<number[]> {
+  const carried = (area.members ?? [area.code]).flatMap((code) => across.years(code));
+  const own = await ownYearsWithValues(db, area);
+  return [...new Set([...own, ...carried])].sort((a, b) => a - b);
+}
+
+async function ownYearsWithValues(db: Kysely<Database>, area: FigureArea): Promise<number[]> {
   const vdb = valuesDb(db);
   if (area.members === null) return findYearsOfAreas(vdb, [area.code]);
   const direct = await findYearsOfAreas(vdb, area.members);
@@ -32,6 +40,7 @@ function toProfileItem(definition: IndicatorDefinition, figure: Awaited<ReturnTy
   };
   if (figure.aggregation !== undefined) item.aggregation = figure.aggregation;
   if (figure.missingMembers !== undefined) item.missingMembers = figure.missingMembers;
+  if (figure.basis) item.basis = figure.basis;
   return item;
 }
 
@@ -43,29 +52,44 @@ export interface ProfileWithDefinitions {
 /** Every indicator with data for the area that year, against the municipality and the country. */
 export async function getAreaProfile(db: Kysely<Database>, actor: Actor, code: string, period: number | undefined): Promise<ProfileWithDefinitions> {
   const area = await findAreaForFigures(db, actor, code);
-  const [periods, definitions] = await Promise.all([yearsWithValues(db, area), findIndicatorDefinitions(valuesDb(db))]);
+  const definitions = await findIndicatorDefinitions(valuesDb(db));
   const catalogue = new Map(definitions.map((d) => [d.code, d]));
+  const across = await AcrossDivisions.load(db, area.members ?? [area.code], definitions);
+  const periods = await yearsWithValues(db, area, across);
   const year = period ?? periods[periods.length - 1] ?? null;
   const summary = { code: area.code, name: area.name, level: area.level, parentCode: area.parentCode, municipalityCode: area.municipalityCode };
   if (year === null) return { profile: { area: summary, period: null, periods, items: [] }, definitions: catalogue };
-  const figures = await computeFigures(db, area, year, definitions, catalogue);
+  const figures = await computeFigures(db, area, year, definitions, catalogue, { across });
   const items = figures.filter((f) => f.present).map((f) => toProfileItem(catalogue.get(f.indicator) as IndicatorDefinition, f));
   return { profile: { area: summary, period: year, periods, items }, definitions: catalogue };
 }
 
-/** One indicator of an area over every year it has, with the municipality and national references. */
-export async function getAreaSeries(db: Kysely<Database>, actor: Actor, code: string, indicator: string): Promise<Series> {
+/**
+ * One indicator of an area over every year it has, with the municipality and national references. Years
+ * across a re-division are carried into the area's territory (its current one, or with `territoryYear` the
+ * one it had then: a goal's baseline year) and marked, as are years on older boundaries.
+ */
+export async function getAreaSeries(db: Kysely<Database>, actor: Actor, code: string, indicator: string, options: AcrossOptions = {}): Promise<Series> {
   const area = await findAreaForFigures(db, actor, code);
   const definitions = await findIndicatorDefinitions(valuesDb(db));
   const catalogue = new Map(definitions.map((d) => [d.code, d]));
   const definition = catalogue.get(indicator);
   if (!definition) throw notFound('Indicator', 'indicator.not_found');
-  const periods = await yearsWithValues(db, area);
+  const across = await AcrossDivisions.load(db, area.members ?? [area.code], definitions, options);
+  const periods = await yearsWithValues(db, area, across);
   if (periods.length > 50) throw invalid('series.too_long', 'More than 50 years of data');
   const items = [];
   for (const year of periods) {
-    const [figure] = await computeFigures(db, area, year, [definition], catalogue);
-    if (figure?.present) items.push({ period: year, value: figure.value, municipalityValue: figure.municipalityValue, municipalitySource: figure.municipalitySource, nationalValue: figure.nationalValue });
+    const [figure] = await computeFigures(db, area, year, [definition], catalogue, { across });
+    if (!figure?.present) continue;
+    items.push({
+      period: year,
+      value: figure.value,
+      municipalityValue: figure.municipalityValue,
+      municipalitySource: figure.municipalitySource,
+      nationalValue: figure.nationalValue,
+      ...(figure.basis ? { basis: figure.basis } : {}),
+    });
   }
   return { area: area.code, indicator, items };
 }

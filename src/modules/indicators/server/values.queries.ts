@@ -105,3 +105,10 @@ export async function findYearsOfAreas(db: ValuesDb, areaCodes: readonly string[
   const rows = await db.selectFrom('area_figures').select('year').distinct().where('area_code', 'in', [...areaCodes]).orderBy('year').execute();
   return rows.map((r) => r.year);
 }
+
+/** The years with any figure at a level, in a municipality or the whole country (the level index). */
+export async function findYearsOfLevel(db: ValuesDb, filter: { level: string; municipality?: string | undefined }): Promise<number[]> {
+  let query = db.selectFrom('area_figures').select('year').distinct().where('level', '=', filter.level).orderBy('year');
+  if (filter.municipality) query = query.where('municipality_code', '=', filter.municipality);
+  return (await query.execute()).map((r) => r.year);
+}

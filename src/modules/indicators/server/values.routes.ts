@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
 import { AreaParams } from '../../areas/contract.js';
-import { ExportQuery, IndicatorParams, IndicatorValues, Profile, ProfileQuery, Series, SeriesQuery, ValuesQuery } from '../contract.js';
+import { ExportQuery, FigureYears, FigureYearsQuery, IndicatorParams, IndicatorValues, Profile, ProfileQuery, Series, SeriesQuery, ValuesQuery } from '../contract.js';
 import { exportAreaProfile } from './export.service.js';
 import { getAreaProfile, getAreaSeries } from './profile.service.js';
-import { getIndicatorValues } from './values.service.js';
+import { getFigureYears, getIndicatorValues } from './values.service.js';
 
 /** Choropleth values, area profiles, time series and profile exports. Thin: validate → authorize → service. */
 export async function valuesRoutes(app: FastifyInstance): Promise<void> {
@@ -27,6 +27,14 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
       // A string body goes out as it is (Fastify serializes objects only); the type provider expects the object.
       return reply.type('application/json; charset=utf-8').send(json as unknown as IndicatorValues);
     },
+  );
+  typed.get(
+    '/api/v1/figure-years',
+    {
+      config: { access: 'indicators.read', aggregateFigures: true },
+      schema: { tags: ['indicators'], summary: 'The years with figures at a level, in a municipality or the whole country (some may sit on older boundaries)', querystring: FigureYearsQuery, response: { 200: FigureYears } },
+    },
+    async (request) => getFigureYears(db(), request.query),
   );
   typed.get(
     '/api/v1/areas/:code/profile',

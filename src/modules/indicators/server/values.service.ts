@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound, type Database } from '../../../platform/server/index.js';
-import type { IndicatorValues } from '../contract.js';
-import { findChoroplethValues, findIndicatorDefinitions } from './values.queries.js';
+import type { FigureYears, IndicatorValues } from '../contract.js';
+import { findChoroplethValues, findIndicatorDefinitions, findYearsOfLevel } from './values.queries.js';
 import { valuesDb } from './values.tables.js';
 
 /** Choropleth data: one indicator over the areas of a level, in a municipality or the whole country. */
@@ -19,4 +19,12 @@ export async function getIndicatorValues(
     // A suppressed value is never sent, only the fact that it is suppressed.
     items: rows.map((r) => ({ areaCode: r.area_code, value: r.suppressed ? null : r.value, suppressed: r.suppressed })),
   };
+}
+
+/**
+ * The years with figures at a level. A year's figures may sit on older boundaries (no boundaries of its own
+ * were imported), so the map offers these years besides the years with area versions.
+ */
+export async function getFigureYears(db: Kysely<Database>, query: { level: 'gemeente' | 'wijk' | 'buurt'; municipality?: string | undefined }): Promise<FigureYears> {
+  return { years: await findYearsOfLevel(valuesDb(db), query) };
 }

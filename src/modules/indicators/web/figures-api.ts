@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
 import type { AreaDetail, AreaFeatureCollection, AreaList } from '../../areas/contract';
-import type { Indicator, IndicatorValues, Profile, RankingResult, SavedRanking, Series } from '../contract';
+import type { FigureYears, Indicator, IndicatorValues, Profile, RankingResult, SavedRanking, Series } from '../contract';
 
 /** The figures API (areas and indicators) as TanStack Query hooks. */
 
@@ -75,6 +75,15 @@ export function useAreaFeatures(params: { municipality?: string | undefined; lev
     },
     enabled: params.year !== null,
     staleTime: 10 * 60_000,
+  });
+}
+
+/** Years with figures at a level: besides the years with boundaries, years whose figures sit on older ones. */
+export function useFigureYears(params: { municipality?: string | undefined; level: string }) {
+  return useQuery({
+    queryKey: ['indicators', 'figure-years', params],
+    queryFn: async () => (await api.get<FigureYears>(`/api/v1/figure-years${toQueryString({ municipality: params.municipality, level: params.level })}`)).years,
+    staleTime: 5 * 60_000,
   });
 }
 

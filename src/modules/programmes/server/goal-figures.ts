@@ -50,9 +50,12 @@ export class GoalFigures {
   /**
    * Every year the area has a value, with the municipality reference of that year as the area profile shows
    * it (the indicators module: the gemeente's own figure, else its buurten aggregated by the indicator's rule).
+   * Told in the area's territory of the baseline year: when CBS re-divides it later, the later figures are
+   * carried back onto that territory through the crosswalk, so baseline and trajectory stay comparable.
    */
-  async measurements(areaCode: string, indicator: Indicator): Promise<{ items: GoalMeasurement[]; sources: Map<number, MunicipalitySource> }> {
-    const series = await getAreaSeries(this.db, this.actor, areaCode, indicator.code);
+  async measurements(areaCode: string, indicator: Indicator, baselineDate?: string): Promise<{ items: GoalMeasurement[]; sources: Map<number, MunicipalitySource> }> {
+    const territoryYear = baselineDate ? Number(baselineDate.slice(0, 4)) : undefined;
+    const series = await getAreaSeries(this.db, this.actor, areaCode, indicator.code, { territoryYear });
     const sources = new Map<number, MunicipalitySource>();
     const items: GoalMeasurement[] = [];
     for (const point of series.items) {
@@ -88,7 +91,7 @@ export class GoalFigures {
     if (!indicator || !area) {
       return { ...base, target: row.target_value, status: 'no_data', statusReason: 'indicator_or_area_unavailable', latest: null, expected: null, shortfall: null, municipalityValueSource: null, ...(withMeasurements ? { measurements: [] } : {}) };
     }
-    const { items: measurements, sources } = await this.measurements(row.area_code, indicator);
+    const { items: measurements, sources } = await this.measurements(row.area_code, indicator, row.baseline_date);
     const evaluation = evaluateGoal(
       { baseline: row.baseline_value, baselineDate: row.baseline_date, targetKind: row.target_kind, target: row.target_value, targetDate: row.target_date, polarity: indicator.polarity },
       measurements,

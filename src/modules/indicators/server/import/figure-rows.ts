@@ -50,7 +50,13 @@ export interface FigureRows {
  * file's line where it has one) and gathers them into one row per area and year. Works on the columns
  * directly: a national file has 2.2 million values.
  */
-export async function buildFigureRows(values: ValueColumns, versions: ReadonlyMap<string, { level: string; municipalityCode: string }>, byCode: ReadonlyMap<string, CatalogueEntry>): Promise<FigureRows> {
+export async function buildFigureRows(
+  values: ValueColumns,
+  versions: ReadonlyMap<string, { level: string; municipalityCode: string }>,
+  byCode: ReadonlyMap<string, CatalogueEntry>,
+  /** Why an (area|year) without a version is refused, where there is more to say than "unknown". */
+  refusals?: ReadonlyMap<string, string>,
+): Promise<FigureRows> {
   const n = values.length;
   const entries = values.indicators.map((code) => byCode.get(code));
   const bad = new BadRows();
@@ -86,7 +92,9 @@ export async function buildFigureRows(values: ValueColumns, versions: ReadonlyMa
     const line = values.line[i]!;
     const where = line ? `line ${line}` : areaCode;
     if (!entry) bad.add(`${where}, column indicator`, `unknown indicator "${values.indicators[values.indicator[i]!]}": add it to the catalogue first`);
-    else if (runRow < 0) bad.add(`${where}, column area_code`, `unknown area ${areaCode} for ${year}: import its boundaries (areas-geojson) or a KWB file for that year first`);
+    else if (runRow < 0) {
+      bad.add(`${where}, column area_code`, refusals?.get(`${areaCode}|${year}`) ?? `unknown area ${areaCode} for ${year}: it has no version in ${year} or before; import its boundaries (areas-geojson) or a KWB file first`);
+    }
     else {
       rowOf[i] = runRow;
       const row = rows[runRow]!;

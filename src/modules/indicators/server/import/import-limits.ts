@@ -20,7 +20,7 @@ export const MAX_CSV_RECORD_BYTES = 64 * 1024;
  * Columns of a CSV header: what the format has plus a margin for extra columns (which are skipped). A
  * KWB table has about 130 columns and CBS adds a few each year; a values CSV has 4.
  */
-export const MAX_CSV_COLUMNS = { 'kwb-csv': 400, 'values-csv': 4 + 16 } as const;
+export const MAX_CSV_COLUMNS = { 'kwb-csv': 400, 'values-csv': 4 + 16, 'crosswalk-csv': 4 + 16 } as const;
 
 /** Positions (vertices) of one feature's geometry, all rings together; a detailed gemeente has tens of thousands. */
 export const MAX_POSITIONS_PER_FEATURE = 200_000;

@@ -26,12 +26,23 @@ export interface ValueRecord {
   where?: string;
 }
 
+/** One line of a crosswalk: a share of an old area's territory that went to a new area. */
+export interface CrosswalkLinkRecord {
+  fromCode: string;
+  toCode: string;
+  weight: number;
+  basis: 'inhabitants' | 'area';
+  line: number;
+}
+
 export interface ParsedImport {
   areas: AreaRecord[];
   values: ValueColumns;
   report: Record<string, unknown>;
-  /** values-csv: areas must exist already, with a version for the period. */
+  /** values-csv: areas must exist already, with a version valid for the period. */
   areasMustExist?: boolean;
+  /** crosswalk-csv: the links of a re-division (no areas, no values). */
+  crosswalk?: CrosswalkLinkRecord[];
 }
 
 export type Position = number[];

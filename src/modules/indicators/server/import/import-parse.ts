@@ -1,5 +1,6 @@
 import { decodeUtf8 } from './csv-table.js';
 import type { PositionCaps } from './geojson.js';
+import { parseCrosswalkCsv } from './crosswalk-csv.parser.js';
 import { parseAreasGeoJson } from './geojson-areas.parser.js';
 import { requireYear, type ParsedImport } from './import-model.js';
 import { parseKwbCsv } from './kwb-csv.parser.js';
@@ -7,7 +8,7 @@ import { parseTimeSeriesJson } from './time-series.parser.js';
 import { parseValuesCsv } from './values-csv.parser.js';
 
 /** The API's kinds, plus the demo seed's Baarn time series (a kind the imports table allows). */
-export type RunnableImportKind = 'kwb-csv' | 'pdok-geojson' | 'areas-geojson' | 'values-csv' | 'time-series-json';
+export type RunnableImportKind = 'kwb-csv' | 'pdok-geojson' | 'areas-geojson' | 'values-csv' | 'crosswalk-csv' | 'time-series-json';
 
 /** What the parse worker needs: the file, its kind and year, and the catalogue's codes and CBS keys. */
 export interface ParseJob {
@@ -36,6 +37,9 @@ export function parseImportFile(job: ParseJob): ParsedImport {
       return parseAreasGeoJson(decodeUtf8(content), { year: job.year, withValues: false, knownCodes, caps: job.caps });
     case 'values-csv':
       return parseValuesCsv(content);
+    case 'crosswalk-csv':
+      requireYear(job.year, 'crosswalk CSV');
+      return parseCrosswalkCsv(content);
     case 'time-series-json':
       return parseTimeSeriesJson(decodeUtf8(content));
   }

@@ -100,18 +100,38 @@ export async function upsertAreaVersions(db: Db, records: (AreaRecord & { geomet
   }
 }
 
-/** Which of these (area, year) pairs have an area version. */
-export async function findExistingAreaVersions(db: Db, pairs: { areaCode: string; year: number }[]): Promise<Map<string, { level: string; municipalityCode: string }>> {
-  const found = new Map<string, { level: string; municipalityCode: string }>();
+/**
+ * The area version each (area, year) pair's values attach to: the code's newest version at or before the
+ * year (a version stays valid until a newer one of the code is imported, docs/figures.md), unless a crosswalk
+ * re-divided the code away after that version. Pairs without one are absent from `found`; those a crosswalk
+ * ended are in `ended` with the year of that crosswalk.
+ */
+export async function findValidAreaVersions(
+  db: Db,
+  pairs: { areaCode: string; year: number }[],
+): Promise<{ found: Map<string, { level: string; municipalityCode: string; versionYear: number }>; ended: Map<string, number> }> {
+  const found = new Map<string, { level: string; municipalityCode: string; versionYear: number }>();
+  const ended = new Map<string, number>();
   for (let i = 0; i < pairs.length; i += BATCH) {
     const chunk = pairs.slice(i, i + BATCH);
-    const { rows } = await sql<{ area_code: string; year: number; level: string; municipality_code: string }>`
-      SELECT v.area_code, v.year, v.level, v.municipality_code
-      FROM area_versions v JOIN unnest(${chunk.map((p) => p.areaCode)}::text[], ${chunk.map((p) => p.year)}::int[]) AS t(code, year)
-        ON v.area_code = t.code AND v.year = t.year`.execute(db);
-    for (const r of rows) found.set(`${r.area_code}|${r.year}`, { level: r.level, municipalityCode: r.municipality_code });
+    const { rows } = await sql<{ area_code: string; year: number; version_year: number; level: string; municipality_code: string; ended_in: number | null }>`
+      SELECT t.code AS area_code, t.year, v.year AS version_year, v.level, v.municipality_code, e.year AS ended_in
+      FROM unnest(${chunk.map((p) => p.areaCode)}::text[], ${chunk.map((p) => p.year)}::int[]) AS t(code, year)
+      JOIN LATERAL (
+        SELECT a.year, a.level, a.municipality_code FROM area_versions a
+        WHERE a.area_code = t.code AND a.year <= t.year ORDER BY a.year DESC LIMIT 1) v ON true
+      LEFT JOIN LATERAL (
+        SELECT x.year FROM area_crosswalks x
+        WHERE x.from_code = t.code AND x.year > v.year AND x.year <= t.year
+          AND NOT EXISTS (SELECT 1 FROM area_crosswalks y WHERE y.year = x.year AND y.to_code = x.from_code)
+        ORDER BY x.year LIMIT 1) e ON true`.execute(db);
+    for (const r of rows) {
+      const key = `${r.area_code}|${r.year}`;
+      if (r.ended_in !== null) ended.set(key, r.ended_in);
+      else found.set(key, { level: r.level, municipalityCode: r.municipality_code, versionYear: r.version_year });
+    }
   }
-  return found;
+  return { found, ended };
 }
 
 /** Stored values of weight indicators, for suppression when the file does not carry the weight itself. */

@@ -9,7 +9,6 @@ import { fileProblem, ImportProblem, levelOf, municipalityOf, parentOf } from '.
 import {
   ensureAreas,
   findCatalogueForImport,
-  findExistingAreaVersions,
   findImportByHash,
   findImports,
   findWeightValues,
@@ -17,7 +16,10 @@ import {
   insertImport,
   upsertAreaVersions,
   upsertValues,
+  findValidAreaVersions,
 } from './import.queries.js';
+import { applyCrosswalk } from './crosswalk-import.js';
+import { olderBoundariesOf } from './older-boundaries.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { textProblem } from './text-checks.js';
 
@@ -79,7 +81,7 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
     },
     limits,
   );
-  if (parsed.areas.length === 0 && parsed.values.length === 0) throw fileProblem('import.empty', 'The file has no rows to import');
+  if (parsed.areas.length === 0 && parsed.values.length === 0 && !parsed.crosswalk?.length) throw fileProblem('import.empty', 'The file has no rows to import');
 
   return db.transaction().execute(async (tx) => {
     const year = input.year ?? null;
@@ -90,6 +92,13 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
       // Two uploads of the same file at once: the other one won the unique (kind, hash).
       if (/duplicate key|unique/i.test(error instanceof Error ? error.message : '')) throw new AppError('import.in_progress', 409, 'The same file is being imported right now');
       throw error;
+    }
+    if (parsed.crosswalk) {
+      // The parser has made sure a crosswalk comes with its year (the first year of the new division).
+      const report = { ...parsed.report, ...(await applyCrosswalk(tx, parsed.crosswalk, input.year ?? 0, id)) };
+      await finishImport(tx, id, parsed.crosswalk.length, report);
+      await withAudit(tx, actor, 'import.apply', { type: 'import', id }, { kind: input.kind, fileName: input.fileName, sha256, year, rows: parsed.crosswalk.length });
+      return { id, rows: parsed.crosswalk.length, status: 'applied' as const, report };
     }
     const areaRows = new Map<string, { code: string; level: string; municipalityCode: string }>();
     const addArea = (code: string) => {
@@ -102,18 +111,26 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
 
     const versions = new Map<string, { level: string; municipalityCode: string }>();
     for (const a of parsed.areas) versions.set(`${a.code}|${a.year}`, { level: a.level, municipalityCode: a.municipalityCode });
+    const refusals = new Map<string, string>();
     if (parsed.areasMustExist) {
-      for (const [key, found] of await findExistingAreaVersions(tx, areaYearPairs(parsed.values))) versions.set(key, found);
+      // Values attach to the version valid in their year: the newest at or before it (docs/figures.md).
+      const valid = await findValidAreaVersions(tx, areaYearPairs(parsed.values));
+      for (const [key, found] of valid.found) versions.set(key, found);
+      for (const [key, endedIn] of valid.ended) {
+        const [code, year] = key.split('|');
+        refusals.set(key, `${code} was re-divided in ${endedIn} (crosswalk): figures for ${year} belong to its new codes`);
+      }
     }
     const byCode = new Map(catalogue.map((c) => [c.code, c]));
-    const figures = await buildFigureRows(parsed.values, versions, byCode);
+    const figures = await buildFigureRows(parsed.values, versions, byCode, refusals);
     const suppressed = await figures.applySuppression(await storedWeights(tx, await figures.missingWeights(), byCode));
     await upsertValues(tx, figures.rows, id);
+    const olderBoundaries = await olderBoundariesOf(tx, figures.rows);
 
-    const report = { ...parsed.report, areaVersions: parsed.areas.length, values: parsed.values.length, suppressed };
+    const report = { ...parsed.report, areaVersions: parsed.areas.length, values: parsed.values.length, suppressed, ...(olderBoundaries ? { olderBoundaries } : {}) };
     const total = parsed.areas.length + parsed.values.length;
     await finishImport(tx, id, total, report);
-    await withAudit(tx, actor, 'import.apply', { type: 'import', id }, { kind: input.kind, fileName: input.fileName, sha256, year, rows: total, suppressed });
+    await withAudit(tx, actor, 'import.apply', { type: 'import', id }, { kind: input.kind, fileName: input.fileName, sha256, year, rows: total, suppressed, olderBoundaryValues: olderBoundaries?.values ?? 0 });
     return { id, rows: total, status: 'applied' as const, report };
   });
 }

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FieldError } from '../../../../platform/server/index.js';
-import type { AreaRecord, ParsedImport } from './import-model.js';
+import type { AreaRecord, CrosswalkLinkRecord, ParsedImport } from './import-model.js';
 import { transferablesOf, type ValueColumns } from './value-columns.js';
 
 /**
@@ -10,7 +10,7 @@ import { transferablesOf, type ValueColumns } from './value-columns.js';
  * holds some 40 MB of geometry text; cloned as strings it kept the server thread busy for most of a second.
  */
 export type WorkerAnswer =
-  | { ok: true; areasJson: string; geometry: { bytes: Uint8Array; spans: Float64Array }; values: ValueColumns; report: Record<string, unknown>; areasMustExist: boolean }
+  | { ok: true; areasJson: string; geometry: { bytes: Uint8Array; spans: Float64Array }; values: ValueColumns; report: Record<string, unknown>; areasMustExist: boolean; crosswalk?: CrosswalkLinkRecord[] }
   | { ok: false; problem: { code: string; status: number; message: string; errors: FieldError[] } }
   | { ok: false; failure: string };
 
@@ -33,7 +33,7 @@ export function packParsedImport(parsed: ParsedImport): { message: WorkerAnswer;
   });
   const areasJson = JSON.stringify(parsed.areas.map((a) => ({ ...a, geometry: null })));
   return {
-    message: { ok: true, areasJson, geometry: { bytes, spans }, values: parsed.values, report: parsed.report, areasMustExist: parsed.areasMustExist ?? false },
+    message: { ok: true, areasJson, geometry: { bytes, spans }, values: parsed.values, report: parsed.report, areasMustExist: parsed.areasMustExist ?? false, ...(parsed.crosswalk ? { crosswalk: parsed.crosswalk } : {}) },
     transfer: [...transferablesOf(parsed.values), bytes.buffer as ArrayBuffer, spans.buffer as ArrayBuffer],
   };
 }
@@ -56,5 +56,5 @@ export async function unpackParsedImport(answer: Extract<WorkerAnswer, { ok: tru
       await nextTurn();
     }
   }
-  return { areas, values: answer.values, report: answer.report, areasMustExist: answer.areasMustExist };
+  return { areas, values: answer.values, report: answer.report, areasMustExist: answer.areasMustExist, ...(answer.crosswalk ? { crosswalk: answer.crosswalk } : {}) };
 }

@@ -13,7 +13,9 @@ import type { AreaDetail } from '../../../areas/contract';
 import type { Indicator } from '../../contract';
 import { DATA_ATTRIBUTION, profileExportUrl, useArea, useAreaFeatures, useIndicatorCatalogue, useProfile, useSeries } from '../figures-api';
 import { formatIndex, formatIndicatorValue, NO_VALUE } from '../format';
+import { ProfileBreakNotes } from './BreakNotes';
 import { hasSeries, profileRowsByTheme, type ProfileRow } from './profile-rows';
+import { chartRowsWithBreak, seriesBreaks } from './series-breaks';
 import '../figures.css';
 
 const DIRECTION_ICON: Record<ProfileRow['direction'], string> = { better: '▲', worse: '▼', same: '=', not_applicable: '·' };
@@ -67,22 +69,27 @@ function SeriesSection({ code, rows, catalogue }: { code: string; rows: ProfileR
   const series = useSeries(code, indicatorCode);
   const indicator = catalogue.find((item) => item.code === indicatorCode);
   const points = series.data?.items ?? [];
-  // The chart plots numbers only; the source of the municipality value is for the table and the goals.
-  const chartRows = points.map(({ municipalitySource: _source, ...numbers }) => numbers);
+  // The chart plots numbers only: converted years (a boundary change) as their own, dashed line.
+  const chartRows = chartRowsWithBreak(points);
+  const breaks = seriesBreaks(points);
   const format = (value: number) => formatIndicatorValue(value, indicator, i18n.language);
   const lines = [
     { key: 'value', label: t('indicators:profile.thisArea'), colour: '#01689b' },
+    { key: 'carriedValue', label: t('indicators:profile.carriedLine'), colour: '#01689b', dash: '10 5' },
     { key: 'municipalityValue', label: t('indicators:profile.municipality'), colour: '#c2410c', dash: '6 4' },
     { key: 'nationalValue', label: t('indicators:profile.national'), colour: '#4d4d4d', dash: '2 3' },
   ]
     // Totals (counts that are summed) of a whole city or country dwarf an area's: compare only rates and shares.
-    .filter((line) => line.key === 'value' || indicator?.aggregation !== 'sum')
-    .filter((line) => points.some((point) => point[line.key as 'value'] !== null));
+    .filter((line) => line.key === 'value' || line.key === 'carriedValue' || indicator?.aggregation !== 'sum')
+    .filter((line) => chartRows.some((row) => row[line.key] !== null && row[line.key] !== undefined));
   const seriesColumns: Column<(typeof points)[number]>[] = [
     { key: 'period', header: t('indicators:common.year'), rowHeader: true, render: (point) => point.period },
     { key: 'value', header: t('indicators:profile.thisArea'), numeric: true, render: (point) => formatIndicatorValue(point.value, indicator, i18n.language) },
     { key: 'municipalityValue', header: t('indicators:profile.municipality'), numeric: true, render: (point) => formatIndicatorValue(point.municipalityValue, indicator, i18n.language) },
     { key: 'nationalValue', header: t('indicators:profile.national'), numeric: true, render: (point) => formatIndicatorValue(point.nationalValue, indicator, i18n.language) },
+    ...(breaks.change || breaks.olderBoundaries
+      ? [{ key: 'basis', header: t('indicators:profile.basisColumn'), render: (point: (typeof points)[number]) => (point.basis ? t(`indicators:profile.basis.${point.basis.kind}`, { year: point.basis.year }) : '') }]
+      : []),
   ];
   return (
     <Section title={t('indicators:profile.seriesHeading')} id="profile-series">
@@ -96,6 +103,12 @@ function SeriesSection({ code, rows, catalogue }: { code: string; rows: ProfileR
         />
       </div>
       <QueryState isPending={series.isPending && indicatorCode !== null} error={series.error} />
+      {breaks.change ? (
+        <p className="utrecht-paragraph wr-break-note">{t(breaks.change.converted === 'before' ? 'indicators:profile.seriesBreakBefore' : 'indicators:profile.seriesBreakAfter', { year: breaks.change.year })}</p>
+      ) : null}
+      {breaks.olderBoundaries ? (
+        <p className="utrecht-paragraph wr-muted wr-break-note">{t('indicators:profile.seriesOlderBoundaries', { periods: breaks.olderBoundaries.periods.join(', '), year: breaks.olderBoundaries.year })}</p>
+      ) : null}
       {series.data ? (
         hasSeries(points) ? (
           <div className="wr-series">
@@ -157,6 +170,11 @@ export default function AreaProfilePage() {
           <span className="wr-muted">{t('indicators:common.suppressedShort')}</span>
         ) : isFocus && row.aggregation === 'none' ? (
           <span className="wr-muted">{t('indicators:profile.notAggregable')}</span>
+        ) : row.basis?.kind === 'crosswalk' ? (
+          <>
+            {valueCell(row, row.value)}
+            <span className="wr-table__secondary">{t('indicators:profile.carriedShort')}</span>
+          </>
         ) : (
           valueCell(row, row.value)
         ),
@@ -263,6 +281,7 @@ export default function AreaProfilePage() {
             />
             <p className="utrecht-paragraph wr-muted wr-profile-period__note">{t('indicators:profile.indexNote')}</p>
           </div>
+          <ProfileBreakNotes items={profile.data.items} period={profile.data.period} />
           {notAggregable ? (
             <Alert type="info" heading={t('indicators:profile.aggregationHeading')}>
               <p className="utrecht-paragraph">{t('indicators:profile.aggregationNote')}</p>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { problemMessage } from '../../../../platform/web/i18n/problem-message';
 import { IMPORT_KINDS, type ImportResult } from '../../contract';
 import { useImports, type ImportSummary } from '../figures-api';
+import { importNotes } from './import-notes';
 import { locateProblem, uploadImport, type RowProblem } from './import-upload';
 import '../figures.css';
 
@@ -63,6 +64,8 @@ export default function ImportPage() {
   }
 
   const result: ImportResult | undefined = upload.data;
+  const notes = (item: ImportSummary | undefined) => (item ? importNotes(item.report).map((note) => t(`indicators:import.${note.key}`, note.values)) : []);
+  const resultNotes = notes(imports.data?.find((item) => item.id === result?.id));
   const problem = upload.error instanceof ApiProblem && upload.error.status === 422 ? upload.error : null;
   const fileError = fieldErrors.find((error) => error.fieldId === 'import-file')?.message;
 
@@ -73,6 +76,7 @@ export default function ImportPage() {
     { key: 'year', header: t('indicators:common.year'), render: (item) => item.year ?? '–' },
     { key: 'rows', header: t('indicators:import.rows'), numeric: true, render: (item) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL').format(item.rows) },
     { key: 'by', header: t('indicators:import.by'), render: (item) => item.createdBy ?? t('indicators:import.system') },
+    { key: 'notes', header: t('indicators:import.notesColumn'), render: (item) => notes(item).join(' ') },
   ];
 
   return (
@@ -118,6 +122,11 @@ export default function ImportPage() {
             <p className="utrecht-paragraph" data-testid="import-report">
               {t('indicators:import.report', { rows: result.rows, id: result.id })}
             </p>
+            {resultNotes.map((note) => (
+              <p className="utrecht-paragraph" key={note}>
+                {note}
+              </p>
+            ))}
           </Alert>
         ) : null}
       </div>

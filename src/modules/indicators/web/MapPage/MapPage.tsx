@@ -11,7 +11,7 @@ import { colourFor, paletteFor } from '../../../../platform/web/map/colour-scale
 import { useMeta } from '../../../../platform/web/session';
 import { IndicatorSelect } from '../components/IndicatorSelect';
 import { Legend } from '../components/Legend';
-import { DATA_ATTRIBUTION, DEFAULT_YEARS, MUNICIPALITY_CHOICES, NETHERLANDS, useArea, useAreaFeatures, useIndicatorCatalogue, useIndicatorValues } from '../figures-api';
+import { DATA_ATTRIBUTION, DEFAULT_YEARS, MUNICIPALITY_CHOICES, NETHERLANDS, useArea, useAreaFeatures, useFigureYears, useIndicatorCatalogue, useIndicatorValues } from '../figures-api';
 import { formatIndicatorValue, NO_VALUE } from '../format';
 import '../figures.css';
 
@@ -42,11 +42,13 @@ export default function MapPage() {
   const meta = useMeta();
   const catalogue = useIndicatorCatalogue();
   const place = useArea(municipality);
-  const years = useMemo(() => [...(place.data?.years ?? [])].sort((a, b) => b - a), [place.data]);
+  const scope = national ? undefined : municipality;
+  // Years with boundaries, and years whose figures sit on older boundaries (no boundaries of their own).
+  const figureYears = useFigureYears({ municipality: scope, level });
+  const years = useMemo(() => [...new Set([...(place.data?.years ?? []), ...(figureYears.data ?? [])])].sort((a, b) => b - a), [place.data, figureYears.data]);
   const requestedYear = numberParam(params.get('jaar'));
   const fallbackYear = DEFAULT_YEARS[municipality] !== undefined && years.includes(DEFAULT_YEARS[municipality]) ? DEFAULT_YEARS[municipality] : (years[0] ?? null);
   const year = requestedYear !== null && years.includes(requestedYear) ? requestedYear : fallbackYear;
-  const scope = national ? undefined : municipality;
   const features = useAreaFeatures({ municipality: scope, level, year, knownYears: years });
   const values = useIndicatorValues({ indicator: indicatorCode, municipality: scope, level, period: year });
   const indicator = catalogue.data?.find((item) => item.code === indicatorCode);
