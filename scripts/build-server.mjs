@@ -17,6 +17,7 @@ export const SERVER_ENTRY = path.join(SERVER_DIST_DIR, 'main.mjs');
 const ENTRIES = {
   main: 'src/platform/server/main.ts',
   'parse-worker': 'src/modules/indicators/server/import/parse-worker.ts',
+  'render-worker': 'src/modules/reports/server/render-worker.ts',
 };
 // Plain JavaScript run as a child process by its own path (db.ts): copied as it is.
 const COPIED = ['src/platform/server/pglite-initdb.mjs'];

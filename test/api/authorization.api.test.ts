@@ -157,6 +157,17 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/report-snapshots/:id': ['administrator', 'programme_manager', 'finance'],
   'GET /api/v1/report-snapshots/:id/document': ['administrator', 'programme_manager', 'finance'],
   'GET /api/v1/report-snapshots/:id/file': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/programmes/:id/council-letters': ['administrator', 'programme_manager', 'finance'],
+  'POST /api/v1/programmes/:id/council-letters': ['programme_manager'],
+  'GET /api/v1/council-letters/:id': ['administrator', 'programme_manager', 'finance'],
+  'POST /api/v1/council-letters/:id/versions': ['programme_manager'],
+  'GET /api/v1/council-letters/:id/document': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/report-templates': ['administrator', 'programme_manager', 'finance'],
+  'POST /api/v1/report-templates': ['administrator', 'programme_manager'],
+  // A render is read only by the one who asked for it (the service answers 404 to anyone else).
+  'POST /api/v1/report-renders': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/report-renders/:id': ['administrator', 'programme_manager', 'finance'],
+  'GET /api/v1/report-renders/:id/file': ['administrator', 'programme_manager', 'finance'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -285,6 +285,8 @@ export const Template = z.object({
   /** True while the municipality has not saved its own: the built-in default (after Dordrecht's letter). */
   isDefault: z.boolean(),
   content: TemplateContent,
+  /** Every saved version, newest first (empty while the default is in force). */
+  versions: z.array(z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string() })),
 });
 export type Template = z.infer<typeof Template>;
 export const SaveTemplate = z.strictObject({
@@ -348,9 +350,10 @@ export const LetterVersionQuery = z.strictObject({ version: z.coerce.number().in
 export const RENDER_FORMATS = ['docx', 'pdf'] as const;
 export const RenderFormat = z.enum(RENDER_FORMATS);
 export type RenderFormat = z.infer<typeof RenderFormat>;
-export const CreateRender = z.union([
-  z.strictObject({ snapshotId: z.uuid(), kind: z.enum(['progress', 'annual', 'decisions', 'subsidy']), subject: z.uuid().optional(), format: RenderFormat }),
-  z.strictObject({ letterId: z.uuid(), version: z.number().int().min(1).optional(), format: RenderFormat }),
+/** A document of a snapshot (its kind, and for `decisions` and `subject` the meeting or source), or a council letter's version. */
+export const CreateRender = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.enum(['progress', 'annual', 'decisions', 'subsidy']), snapshotId: z.uuid(), subject: z.uuid().optional(), format: RenderFormat }),
+  z.strictObject({ kind: z.literal('letter'), letterId: z.uuid(), version: z.number().int().min(1).optional(), format: RenderFormat }),
 ]);
 export type CreateRender = z.input<typeof CreateRender>;
 export const RenderStatus = z.object({

@@ -1,15 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerModule } from '../../platform/server/index.js';
+import { lettersRoutes } from './server/letters.routes.js';
+import { renderCleanupJob } from './server/renders.service.js';
+import { rendersRoutes } from './server/renders.routes.js';
 import { snapshotsRoutes } from './server/snapshots.routes.js';
 
 /**
  * Reports from live data (docs/reports.md): snapshots (peildatum) of a programme, the council information
- * letter (raadsinformatiebrief) with its municipality's template, the progress report, the annual
- * accountability, a meeting's decision list and the subsidy accountability, as DOCX, tagged PDF and HTML.
+ * letter (raadsinformatiebrief) as versioned drafts with its municipality's versioned template, the progress
+ * report, the annual accountability, a meeting's decision list and the subsidy accountability, as DOCX,
+ * tagged PDF (rendered in a worker thread, with progress) and HTML.
  */
 export const reportsModule: ServerModule = {
   name: 'reports',
   routes: async (app: FastifyInstance) => {
     await snapshotsRoutes(app);
+    await lettersRoutes(app);
+    await rendersRoutes(app);
   },
+  jobs: [renderCleanupJob],
 };

@@ -1,27 +1,16 @@
 import type { Kysely } from 'kysely';
-import { AppError, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
-import { findAreaForFigures } from '../../areas/index.js';
-import type { DocumentQuery, RenderFormat, ReportDocument, TemplateContent } from '../contract.js';
-import { defaultTemplate } from './default-template.js';
+import { notFound, type Actor, type Database } from '../../../platform/server/index.js';
+import type { DocumentQuery, ReportDocument } from '../contract.js';
 import { annualReport, decisionList, progressReport, subsidyReport, type SnapshotMeta } from './documents.js';
 import { readSnapshot } from './snapshots.service.js';
+import { templateContent } from './templates.service.js';
 
 /** A document of a snapshot, as the model every format renders (the HTML preview shows it as it is). */
-
-async function templateFor(db: Kysely<Database>, actor: Actor, municipalityCode: string): Promise<TemplateContent> {
-  let name = municipalityCode;
-  try {
-    name = `Gemeente ${(await findAreaForFigures(db, actor, municipalityCode)).name}`;
-  } catch (error) {
-    if (!(error instanceof AppError && error.status === 404)) throw error;
-  }
-  return defaultTemplate(name);
-}
 
 export async function snapshotDocument(db: Kysely<Database>, actor: Actor, snapshotId: string, query: DocumentQuery): Promise<ReportDocument> {
   const snapshot = await readSnapshot(db, actor, snapshotId);
   const meta: SnapshotMeta = { id: snapshot.id, title: snapshot.title, periodStart: snapshot.periodStart, peildatum: snapshot.peildatum, content: snapshot.content };
-  const template = await templateFor(db, actor, snapshot.content.programme.municipalityCode);
+  const { content: template } = await templateContent(db, actor, snapshot.content.programme.municipalityCode);
   switch (query.kind) {
     case 'progress':
       return progressReport(meta, template);
@@ -38,17 +27,4 @@ export async function snapshotDocument(db: Kysely<Database>, actor: Actor, snaps
       return doc;
     }
   }
-}
-
-const CONTENT_TYPES: Record<RenderFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
-
-/** The document as a file; audited as an export (who, which snapshot, which document, format). */
-export async function snapshotFile(db: Kysely<Database>, actor: Actor, snapshotId: string, query: DocumentQuery, format: RenderFormat): Promise<{ fileName: string; contentType: string; body: Buffer }> {
-  const doc = await snapshotDocument(db, actor, snapshotId, query);
-  const body = format === 'docx' ? await (await import('./render-docx.js')).renderDocx(doc) : await (await import('./render-pdf.js')).renderPdf(doc);
-  await db.transaction().execute((tx) => withAudit(tx, actor, 'report.export', { type: 'report_snapshot', id: snapshotId }, { kind: query.kind, subject: query.subject ?? null, format }));
-  return { fileName: `${doc.fileName}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

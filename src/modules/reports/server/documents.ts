@@ -47,8 +47,13 @@ const percent = (share: number | null) => (share === null ? '—' : `${formatCha
 const shortDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '—');
 const bold = (text: string): TableCell => ({ text, bold: true });
 
+/** A file name from a title: at most 80 characters, cut between words (never "2043" into "204"). */
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'rapport';
+  const full = text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  if (full.length <= 80) return full || 'rapport';
+  const cut = full.slice(0, 81);
+  const space = cut.lastIndexOf('-');
+  return cut.slice(0, space > 0 ? space : 80);
 }
 
 function base(kind: ReportDocument['kind'], snapshot: SnapshotMeta, template: TemplateContent, title: string, subtitle: string, blocks: Block[]): ReportDocument {

@@ -80,6 +80,17 @@ describe('progress report as tagged PDF', () => {
     expect(fonts).toContain('NotoSans');
     expect(fonts.split('\n').slice(2).filter((l) => l.trim()).every((l) => /\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l))).toBe(true);
   });
+  it('has a table of contents whose page numbers are the pages the headings are on', () => {
+    const firstPage = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const entries = [...firstPage.matchAll(/^\s*(Samenvatting|Doelen per pijler|Activiteiten|Geld|Doorpakken|Toelichting)\s+(\d+)\s*$/gm)].map((m) => ({ heading: m[1] ?? '', page: Number(m[2]) }));
+    expect(entries.map((e) => e.heading)).toEqual(['Samenvatting', 'Doelen per pijler', 'Activiteiten', 'Geld', 'Doorpakken', 'Toelichting']);
+    for (const { heading, page } of entries) {
+      const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+      expect(text.split('\n').map((l) => l.trim()), `${heading} on page ${page}`).toContain(heading);
+    }
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    expect(struct).toMatch(/TOCI[\s\S]*?"Samenvatting"[\s\S]*?"2"/);
+  });
   it('holds the same figures as the DOCX', () => {
     // Table cells wrap: compare with the line breaks read as spaces.
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -21,6 +21,11 @@ function resvg(): Promise<typeof ResvgModule> {
   return ready;
 }
 
+/** Starts loading the rasteriser (WebAssembly) ahead of the first chart. */
+export async function warmChartRenderer(): Promise<void> {
+  await resvg();
+}
+
 export async function chartPng(spec: ChartSpec, title: string, scale = 2): Promise<Buffer> {
   const [{ Resvg }, fonts] = await Promise.all([resvg(), reportFonts()]);
   const svg = svgToString(trajectoryChart(spec, title));

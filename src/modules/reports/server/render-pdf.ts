@@ -7,7 +7,8 @@ import { reportFonts } from './fonts.js';
  * A report document as tagged PDF (PDF/UA) with pdfkit, loaded on first use: a structure tree (Document,
  * H1–H3, P, L/LI, Table/TR/TH/TD, Figure with alt text), the document language nl-NL, the title shown in the
  * viewer's title bar, Noto Sans embedded, bookmarks for the headings and a table of contents with page
- * numbers (a first pass finds them). Everything that is not content (rules, cell borders, page footers) is
+ * numbers. One pass: the contents page keeps its place and the same height whatever the numbers are, so each
+ * entry's number is written onto it once the last heading has found its page. Everything that is not content (rules, cell borders, page footers) is
  * marked as an artifact. Charts are drawn as vectors from the same SVG tree as the web page's.
  */
 type Doc = PDFKit.PDFDocument;
@@ -17,15 +18,7 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56, top: 64, bottom: 72 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold' };
 
-export async function renderPdf(doc: ReportDocument, onProgress: (share: number) => void = () => {}): Promise<Buffer> {
-  // First pass: on which page each heading lands, for the table of contents.
-  const pages = new Map<number, number>();
-  await renderPass(doc, pages, null, () => {});
-  const found = new Map(pages);
-  return renderPass(doc, new Map(), found, onProgress);
-}
-
-async function renderPass(report: ReportDocument, headingPages: Map<number, number>, tocPages: Map<number, number> | null, onProgress: (share: number) => void): Promise<Buffer> {
+export async function renderPdf(report: ReportDocument, onProgress: (share: number) => void = () => {}): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const fonts = await reportFonts();
   const pdf: Doc = new PDFDocument({
@@ -78,10 +71,19 @@ async function renderPass(report: ReportDocument, headingPages: Map<number, numb
 
   const headings = report.blocks.flatMap((b, i) => (b.type === 'heading' && b.level <= 2 ? [{ index: i, level: b.level, text: b.text }] : []));
   const outlineParents: PDFKit.PDFOutline[] = [];
+  /** 1-based page number of each heading (by block index). */
+  const headingPages = new Map<number, number>();
+  /** The contents page's entries, to receive their page numbers at the end. */
+  const tocEntries: { index: number; item: Struct; page: number; y: number }[] = [];
+  let tocStruct: Struct | null = null;
+  const currentPage = () => {
+    const range = pdf.bufferedPageRange();
+    return range.start + range.count - 1;
+  };
 
   for (const [index, block] of report.blocks.entries()) {
     renderBlock(block, index);
-    onProgress((index + 1) / report.blocks.length);
+    onProgress(((index + 1) / report.blocks.length) * 0.9);
   }
 
   function renderBlock(block: Block, index: number) {
@@ -92,7 +94,7 @@ async function renderPass(report: ReportDocument, headingPages: Map<number, numb
         if (block.level === 1 && pdf.y > PAGE.top + 200) pdf.addPage();
         ensureSpace(60);
         pdf.moveDown(0.4);
-        headingPages.set(index, pdf.bufferedPageRange().start + pdf.bufferedPageRange().count);
+        headingPages.set(index, currentPage() + 1);
         // The document title is H1: a report's chapters are H2 and below; a letter's sections (level 2) stay H2.
         const tag = `H${report.kind === 'letter' ? block.level : block.level + 1}`;
         root.add(el(tag, () => pdf.fillColor(block.level < 3 ? color : '#1a1a1a').text(block.text, PAGE.margin, pdf.y, { width: CONTENT_WIDTH })));
@@ -126,22 +128,19 @@ async function renderPass(report: ReportDocument, headingPages: Map<number, numb
       }
       case 'toc': {
         para('Inhoud', { font: FONT.bold, size: 16, color, type: 'H2' });
-        const toc = el('TOC');
-        root.add(toc);
+        tocStruct = el('TOC');
+        root.add(tocStruct);
         pdf.font(FONT.regular).fontSize(10.5);
         for (const h of headings) {
-          const page = tocPages?.get(h.index);
+          ensureSpace(14);
           const y = pdf.y;
           const indent = h.level === 1 ? 0 : 16;
-          toc.add(
-            el('TOCI', () => {
-              pdf.fillColor('#1a1a1a').text(h.text, PAGE.margin + indent, y, { width: CONTENT_WIDTH - indent - 40 });
-              pdf.text(page ? String(page) : '', PAGE.margin + CONTENT_WIDTH - 36, y, { width: 36, align: 'right' });
-            }),
-          );
+          const item = el('TOCI');
+          tocStruct.add(item);
+          item.add(() => pdf.fillColor('#1a1a1a').text(h.text, PAGE.margin + indent, y, { width: CONTENT_WIDTH - indent - 40 }));
+          tocEntries.push({ index: h.index, item, page: currentPage(), y });
           pdf.y = Math.max(pdf.y, y + 14);
         }
-        toc.end();
         pdf.x = PAGE.margin;
         pdf.addPage();
         return;
@@ -267,6 +266,15 @@ async function renderPass(report: ReportDocument, headingPages: Map<number, numb
     }
     return widths;
   }
+
+  // The contents page's numbers, now that every heading has its page; each joins its entry's TOCI element.
+  for (const entry of tocEntries) {
+    pdf.switchToPage(entry.page);
+    pdf.font(FONT.regular).fontSize(10.5).fillColor('#1a1a1a');
+    entry.item.add(() => pdf.text(String(headingPages.get(entry.index) ?? ''), PAGE.margin + CONTENT_WIDTH - 36, entry.y, { width: 36, align: 'right', lineBreak: false }));
+    entry.item.end();
+  }
+  (tocStruct as Struct | null)?.end();
 
   // Footers: the peildatum and page numbers on every page, as artifacts.
   const range = pdf.bufferedPageRange();

@@ -171,3 +171,82 @@ export async function insertLetterVersion(
     })
     .execute();
 }
+
+export async function findTemplateVersions(db: ReportsDb, municipalityCode: string): Promise<{ version: number; saved_by_name: string; saved_at: Date }[]> {
+  return db
+    .selectFrom('report_templates')
+    .select(['version', 'saved_by_name', 'saved_at'])
+    .where('municipality_code', '=', municipalityCode)
+    .orderBy('version', 'desc')
+    .limit(100)
+    .execute();
+}
+
+export interface RenderRow {
+  id: string;
+  requested_by: string;
+  snapshot_id: string;
+  letter_id: string | null;
+  kind: string;
+  format: string;
+  file_name: string;
+  status: string;
+  progress: number;
+  updated_at: Date;
+}
+
+const RENDER_COLUMNS = ['id', 'requested_by', 'snapshot_id', 'letter_id', 'kind', 'format', 'file_name', 'status', 'progress', 'updated_at'] as const;
+
+export async function insertRender(
+  db: ReportsDb,
+  row: { requestedBy: string; snapshotId: string; letterId: string | null; letterVersion: number | null; kind: string; subjectId: string | null; format: string; fileName: string },
+): Promise<RenderRow> {
+  return db
+    .insertInto('report_renders')
+    .values({
+      requested_by: row.requestedBy,
+      snapshot_id: row.snapshotId,
+      letter_id: row.letterId,
+      letter_version: row.letterVersion,
+      kind: row.kind,
+      subject_id: row.subjectId,
+      format: row.format,
+      file_name: row.fileName,
+      status: 'running',
+    })
+    .returning(RENDER_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findRender(db: ReportsDb, id: string): Promise<RenderRow | undefined> {
+  return db.selectFrom('report_renders').select(RENDER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRenderContent(db: ReportsDb, id: string): Promise<Buffer | null> {
+  const row = await db.selectFrom('report_renders').select('content').where('id', '=', id).where('status', '=', 'done').executeTakeFirst();
+  return row?.content ?? null;
+}
+
+/** Progress only moves forward and only while the render runs. */
+export async function updateRenderProgress(db: ReportsDb, id: string, progress: number): Promise<void> {
+  await db
+    .updateTable('report_renders')
+    .set({ progress, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('progress', '<', progress)
+    .execute();
+}
+
+export async function finishRender(db: ReportsDb, id: string, content: Buffer): Promise<void> {
+  await db.updateTable('report_renders').set({ status: 'done', progress: 100, content, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+export async function failRender(db: ReportsDb, id: string): Promise<void> {
+  await db.updateTable('report_renders').set({ status: 'failed', updated_at: sql`now()` }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+export async function deleteRendersCreatedBefore(db: ReportsDb, before: Date): Promise<number> {
+  const result = await db.deleteFrom('report_renders').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
 
-/** Kysely types of the reports tables (db/migrations/20261206T1500__reports__create-reports.sql). */
+/** Kysely types of the reports tables (db/migrations/20261206T1500__reports__create-reports.sql, 20261207T1100__reports__renders.sql). */
 
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** SQL `date`, read as YYYY-MM-DD text (the queries cast). */
@@ -51,11 +51,29 @@ export interface CouncilLetterVersionsTable {
   saved_at: GeneratedTimestamp;
 }
 
+export interface ReportRendersTable {
+  id: Generated<string>;
+  requested_by: string;
+  snapshot_id: string;
+  letter_id: string | null;
+  letter_version: number | null;
+  kind: string;
+  subject_id: string | null;
+  format: string;
+  file_name: string;
+  status: string;
+  progress: Generated<number>;
+  content: Buffer | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export type ReportsTables = {
   report_snapshots: ReportSnapshotsTable;
   report_templates: ReportTemplatesTable;
   council_letters: CouncilLettersTable;
   council_letter_versions: CouncilLetterVersionsTable;
+  report_renders: ReportRendersTable;
 };
 
 export type ReportsDb = Kysely<Database & ReportsTables> | Transaction<Database & ReportsTables>;

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
 import { DocumentQuery, FileQuery, IdParams, ReportDocument, SnapshotDetail, SnapshotList, SnapshotSummary, TakeSnapshot } from '../contract.js';
-import { snapshotDocument, snapshotFile } from './documents.service.js';
+import { snapshotDocument } from './documents.service.js';
+import { renderSnapshotFileNow } from './renders.service.js';
 import { listSnapshots, readSnapshot, takeSnapshot } from './snapshots.service.js';
 
 /** Snapshots (peildatum) of a programme. Thin: validate → authorize → service. */
@@ -40,10 +41,10 @@ export async function snapshotsRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.get(
     '/api/v1/report-snapshots/:id/file',
-    { config: { access: 'reports.read' }, schema: { tags, summary: 'A document of the snapshot as DOCX or tagged PDF (audited as an export)', params: IdParams, querystring: FileQuery } },
+    { config: { access: 'reports.read' }, schema: { tags, summary: 'A document of the snapshot as DOCX or tagged PDF, made while the request waits (audited as an export); the web app uses POST /report-renders with progress instead', params: IdParams, querystring: FileQuery } },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const file = await snapshotFile(db(), requireActor(request), request.params.id, query, format);
+      const file = await renderSnapshotFileNow(db(), requireActor(request), request.params.id, query, format);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
