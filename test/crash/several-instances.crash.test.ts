@@ -61,7 +61,7 @@ beforeAll(async () => {
   expect((await first.exited).code).toBe(0);
   // One signal past its retention date, and no job run on record, as if the last run were long ago.
   await admin.query(`UPDATE signals SET retention_until = current_date - 1 WHERE id = (SELECT id FROM signals ORDER BY id LIMIT 1)`);
-  await admin.query(`DO $$ BEGIN IF to_regclass('job_runs') IS NOT NULL THEN DELETE FROM job_runs; END IF; END $$`);
+  await admin.query(`DO $$ BEGIN IF to_regclass('coordination.job_runs') IS NOT NULL THEN DELETE FROM coordination.job_runs; END IF; END $$`);
   [a, b] = await Promise.all([startServer(env()), startServer(env())]);
 });
 

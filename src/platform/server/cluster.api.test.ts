@@ -101,7 +101,7 @@ describe('job claims on the database', () => {
     await turns[0]?.done();
     expect(await first.claim('test.once', 3600)).toBe('ran within its interval');
     // Due again (as if an hour had passed): the next claim gets it.
-    await sql`UPDATE job_runs SET started_at = now() - interval '2 hours' WHERE job = 'test.once'`.execute(t.database.db);
+    await sql`UPDATE coordination.job_runs SET started_at = now() - interval '2 hours' WHERE job = 'test.once'`.execute(t.database.db);
     const again = await second.claim('test.once', 3600);
     expect(typeof again).toBe('object');
     await (again as JobTurn).done();
@@ -112,7 +112,7 @@ describe('job claims on the database', () => {
     const second = databaseJobClaims(t.database.db, 'second', other.cluster.link);
     const turn = await first.claim('test.slow', 1);
     expect(typeof turn).toBe('object');
-    await sql`UPDATE job_runs SET started_at = now() - interval '1 hour' WHERE job = 'test.slow'`.execute(t.database.db);
+    await sql`UPDATE coordination.job_runs SET started_at = now() - interval '1 hour' WHERE job = 'test.slow'`.execute(t.database.db);
     expect(await second.claim('test.slow', 1)).toBe('runs in another instance');
     await (turn as JobTurn).done();
     const next = await second.claim('test.slow', 1);

@@ -35,7 +35,7 @@ export function inMemoryJobClaims(now: () => number = Date.now): JobClaims {
 }
 
 /**
- * The last start of each job is a row in `job_runs`, claimed by a conditional upsert, so of two processes
+ * The last start of each job is a row in `coordination.job_runs`, claimed by a conditional upsert, so of two processes
  * asking at the same moment one gets it. On PostgreSQL a run also holds an advisory lock on the process's
  * link connection (cluster-notify.ts), so a run that lasts longer than its interval is not joined by a
  * second; the lock ends with the connection, so a dead process holds nothing. On PGlite (one process by
@@ -68,7 +68,7 @@ export function databaseJobClaims(db: Kysely<Database>, instanceId: string, link
 /** Records this start unless the job started less than `dueAfterSeconds` ago (by the database's clock, the same for every process). */
 async function claimJobRun(db: Kysely<Database>, job: string, dueAfterSeconds: number, instance: string): Promise<boolean> {
   const { rows } = await sql<{ job: string }>`
-    INSERT INTO job_runs AS r (job, started_at, instance) VALUES (${job}, now(), ${instance})
+    INSERT INTO coordination.job_runs AS r (job, started_at, instance) VALUES (${job}, now(), ${instance})
     ON CONFLICT (job) DO UPDATE SET started_at = excluded.started_at, instance = excluded.instance
     WHERE r.started_at <= now() - make_interval(secs => ${dueAfterSeconds})
     RETURNING r.job`.execute(db);

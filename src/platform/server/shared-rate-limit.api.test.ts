@@ -51,6 +51,6 @@ describe('rate limit of several apps on one database', () => {
     expect(t.app.cluster.rateLimit).toBeNull();
     for (let i = 0; i < LIMIT; i += 1) expect((await meta(t.app)).statusCode).toBe(200);
     expect((await meta(t.app)).statusCode).toBe(429);
-    expect(await countRows(t.database, 'rate_limit_hits')).toBe(0);
+    expect(await countRows(t.database, 'coordination.rate_limit_hits')).toBe(0);
   });
 });

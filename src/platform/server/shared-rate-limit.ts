@@ -8,7 +8,7 @@ import type { Database } from './db-schema.js';
 /**
  * RATE_LIMIT_PER_MINUTE counted across every server process on one PostgreSQL database, without a database
  * write per request: each process counts in memory and, once a second, adds what it counted to a shared
- * row per client and minute (`rate_limit_hits`) and reads back the total of all processes. A request is
+ * row per client and minute (`coordination.rate_limit_hits`) and reads back the total of all processes. A request is
  * judged by that total as last read plus what this process counted since.
  *
  * Accuracy: a client is refused once the processes together counted more than the limit in the current
@@ -142,17 +142,17 @@ export function databaseRateLimitExchange(db: Kysely<Database>): Pick<SharedRate
     exchange: async (windowStart, added, watched) => {
       const { rows } = await sql<{ client: string; hits: number }>`
         WITH added AS (
-          INSERT INTO rate_limit_hits AS r (window_start, client, hits)
+          INSERT INTO coordination.rate_limit_hits AS r (window_start, client, hits)
           SELECT ${windowStart}, client, hits FROM unnest(${added.map((a) => a.client)}::text[], ${added.map((a) => a.hits)}::int[]) AS t(client, hits)
           ON CONFLICT (window_start, client) DO UPDATE SET hits = r.hits + excluded.hits
           RETURNING r.client, r.hits)
         SELECT client, hits FROM added
         UNION ALL
-        SELECT client, hits FROM rate_limit_hits WHERE window_start = ${windowStart} AND client = ANY(${watched}::text[])`.execute(db);
+        SELECT client, hits FROM coordination.rate_limit_hits WHERE window_start = ${windowStart} AND client = ANY(${watched}::text[])`.execute(db);
       return rows;
     },
     deleteBefore: async (windowStart) => {
-      await sql`DELETE FROM rate_limit_hits WHERE window_start < ${windowStart}`.execute(db);
+      await sql`DELETE FROM coordination.rate_limit_hits WHERE window_start < ${windowStart}`.execute(db);
     },
   };
 }
