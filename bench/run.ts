@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.bench.js')).benchImport(),
   hotspots: async () => (await import('./hotspots.bench.js')).benchHotspots(),
   'first-visit': async () => (await import('./first-visit.bench.js')).benchFirstVisit(),
+  instances: async () => (await import('./instances.bench.js')).benchInstances(),
   reports: async () => (await import('./reports.bench.js')).benchReports(),
 };
 
