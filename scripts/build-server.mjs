@@ -1,26 +1,30 @@
-// Builds the server to JavaScript in dist/server, so `npm start` runs it with plain node: no TypeScript
-// compiler in the running process (its start cost seconds and its memory stayed). Only our own code is
-// bundled; packages stay in node_modules and load as usual. tsx remains for development, tests and the CLI.
+// Builds the server and the command line to JavaScript (dist/server, dist/cli), so `npm start` and
+// `npm run cli` run them with plain node: no TypeScript compiler in the running process (it cost seconds at
+// every start and its memory stayed). Only our own code is bundled; packages stay in node_modules and load
+// as usual. tsx remains for development and the tests, which import the sources.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVER_DIST_DIR = path.join(root, 'dist', 'server');
-export const SERVER_ENTRY = path.join(SERVER_DIST_DIR, 'main.mjs');
 
-/**
- * Entry points of the server process, by the name the code finds them under: a worker or child script is
- * started by a path relative to the file that starts it, and in the bundle every file is main.mjs.
- */
-const ENTRIES = {
-  main: 'src/platform/server/main.ts',
+// Started by a path relative to the file that starts it (worker threads, db.ts's initdb child): every
+// bundle carries its own copy, as in the bundle every file is the bundle's main file.
+const WORKERS = {
   'parse-worker': 'src/modules/indicators/server/import/parse-worker.ts',
   'render-worker': 'src/modules/reports/server/render-worker.ts',
 };
-// Plain JavaScript run as a child process by its own path (db.ts): copied as it is.
 const COPIED = ['src/platform/server/pglite-initdb.mjs'];
+
+/** What is built, by name: the server process and the command line, each in a folder of its own. */
+export const BUILDS = {
+  server: { dir: path.join(root, 'dist', 'server'), entries: { main: 'src/platform/server/main.ts', ...WORKERS } },
+  cli: { dir: path.join(root, 'dist', 'cli'), entries: { main: 'src/cli/main.ts', ...WORKERS } },
+};
+export const SERVER_DIST_DIR = BUILDS.server.dir;
+export const SERVER_ENTRY = path.join(BUILDS.server.dir, 'main.mjs');
+export const CLI_ENTRY = path.join(BUILDS.cli.dir, 'main.mjs');
 
 function newestMtime(target) {
   const stat = statSync(target);
@@ -30,22 +34,24 @@ function newestMtime(target) {
   return newest;
 }
 
-/** Whether dist/server is missing or older than any server source (or the build settings themselves). */
-export function serverBuildIsStale() {
-  if (!existsSync(SERVER_ENTRY)) return true;
-  const built = statSync(SERVER_ENTRY).mtimeMs;
+/** Whether the build is missing or older than any source (or the build settings themselves). */
+export function buildIsStale(name = 'server') {
+  const entry = path.join(BUILDS[name].dir, 'main.mjs');
+  if (!existsSync(entry)) return true;
+  const built = statSync(entry).mtimeMs;
   const sources = [path.join(root, 'src'), path.join(root, 'package.json'), fileURLToPath(import.meta.url)];
   return sources.some((source) => newestMtime(source) > built);
 }
 
-export async function buildServer() {
-  // Built beside and then swapped in, so a server already running from dist/server never sees half a build.
-  const building = `${SERVER_DIST_DIR}.building-${process.pid}`;
+export async function buildBundle(name = 'server') {
+  const { dir, entries } = BUILDS[name];
+  // Built beside and then swapped in, so a process already running from the folder never sees half a build.
+  const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ENTRIES,
+    entryPoints: entries,
     outdir: building,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -53,14 +59,20 @@ export async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Stack traces in the logs point at the TypeScript sources.
+    // Stack traces point at the TypeScript sources.
     sourcemap: 'linked',
     logLevel: 'warning',
   });
   for (const file of COPIED) copyFileSync(path.join(root, file), path.join(building, path.basename(file)));
-  rmSync(SERVER_DIST_DIR, { recursive: true, force: true });
-  renameSync(building, SERVER_DIST_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(building, dir);
 }
 
-// `node scripts/build-server.mjs` builds unconditionally.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildServer();
+export const serverBuildIsStale = () => buildIsStale('server');
+export const buildServer = () => buildBundle('server');
+
+// `node scripts/build-server.mjs` builds both, unconditionally.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildBundle('server');
+  await buildBundle('cli');
+}

@@ -96,10 +96,14 @@ function processIo(): CliIo {
   };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
+/** Runs the command line of this process (its arguments, environment and standard streams) and exits. */
+export async function runCliFromProcess(): Promise<never> {
   const code = await runCli(process.argv.slice(2), processIo());
   // exit() rather than waiting for the event loop: stdout and stderr are synchronous for files and
   // pipes on POSIX, and a library handle left open must not keep an operator's shell waiting.
   process.exit(code);
 }
+
+// Run as a file (`node dist/cli/main.mjs`, `tsx src/cli/main.ts`); `npm run cli` calls runCliFromProcess.
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) await runCliFromProcess();

@@ -24,6 +24,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/platform/server/db.
 import { migrate, readMigrations } from '../../src/platform/server/migrate.js';
 import { openRuntime } from '../../src/platform/server/runtime.js';
 import { countRows, createTestApp, createTestDatabase, sessionFrom, testDbKind, type TestApp } from '../support/test-app.js';
+import { CLI_ARGS } from '../support/server-build.js';
 
 /**
  * Backup and restore (SECURITY.md 22) through the command functions, the CLI wiring through real
@@ -424,7 +425,7 @@ function runCliProcess(args: string[], env: Record<string, string>, stdin = ''):
     if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
     if (!('DATA_DIR' in env)) delete childEnv.DATA_DIR;
     delete childEnv.WIJKREGIE_PASSWORD;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killLeftoverServers, listOrganisationIds, login, serverEnv, sessionHeaders, startServer, verifyAudit, type Session } from './server-process.js';
+import { CLI_ARGS } from '../support/server-build.js';
 
 /**
  * `cli backup` while the server runs on PGlite (docs/operations.md, "Backup while the server runs"): a real
@@ -43,7 +44,7 @@ const ADMIN = { username: 'beheer', password: 'correct horse battery staple' };
 
 function runCli(args: string[], dataDir: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
