@@ -21,6 +21,8 @@ const REQUIREMENTS = [
     },
   },
   { what: 'Chromium (/usr/bin/chromium)', package: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  // The hot-spot statistics are checked against R's spdep, the reference implementation.
+  { what: 'R with spdep (Rscript, spdep)', package: 'r-cran-spdep', present: () => existsSync('/usr/bin/Rscript') && existsSync('/usr/lib/R/site-library/spdep/DESCRIPTION') },
   // The report tests read the PDFs back (pdfinfo, pdftotext) and the browser test renders pages (pdftoppm).
   { what: 'poppler-utils (pdfinfo, pdftotext, pdftoppm)', package: 'poppler-utils', present: () => existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm') },
 ];
