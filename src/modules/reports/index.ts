@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerModule } from '../../platform/server/index.js';
+import { seedDemoReports } from './server/demo-reports.js';
 import { lettersRoutes } from './server/letters.routes.js';
 import { renderCleanupJob } from './server/renders.service.js';
 import { rendersRoutes } from './server/renders.routes.js';
@@ -18,5 +19,6 @@ export const reportsModule: ServerModule = {
     await lettersRoutes(app);
     await rendersRoutes(app);
   },
+  seedDemo: (db) => seedDemoReports(db),
   jobs: [renderCleanupJob],
 };

@@ -1,6 +1,7 @@
 import { meetingsWebModule } from '../../modules/meetings/web/index';
 import { programmesWebModule } from '../../modules/programmes/web/index';
 import { financeWebModule } from '../../modules/finance/web/index';
+import { reportsWebModule } from '../../modules/reports/web/index';
 import { indicatorsWebModule } from '../../modules/indicators/web/index';
 import { areasWebModule } from '../../modules/areas/web/index';
 import { signalsWebModule } from '../../modules/signals/web/index';
@@ -10,4 +11,4 @@ import { auditWebModule } from '../../modules/audit/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, reportsWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule];

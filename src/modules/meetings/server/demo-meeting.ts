@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { SYSTEM_ACTOR, type Database } from '../../../platform/server/index.js';
 import type { LinkRef } from '../contract.js';
 import { findActiveOrganisations } from './actions.queries.js';
-import { addAction } from './actions.service.js';
+import { addAction, updateAction } from './actions.service.js';
 import { addDays, calendarDate } from './calendar-date.js';
 import { asRequestActor, findAreaName } from './link-targets.js';
 import type { MeetingsActor } from './meeting-access.js';
@@ -14,7 +14,8 @@ import { findDemoProgrammeLinks } from './programme-links.js';
 /**
  * An illustrative kernteam meeting of Dordt West (marked as demo data in the UI): three agenda items linked
  * to the priority area and, when the programmes module has its demo programme, to its goals and activities;
- * decisions with actions, one of them overdue, so the direction dashboard has something real to show.
+ * decisions with actions, one of them overdue and one done, so the direction dashboard and the reports' doorpak
+ * figures have something real to show.
  * Dates are relative to the day of seeding. Idempotent: it does nothing once the meeting exists.
  */
 export const DEMO_MEETING_TITLE = 'Kernteam Dordt West';
@@ -84,6 +85,9 @@ export async function seedDemoMeeting(db: Kysely<Database>, now: Date = new Date
   const youth = await add('Jongerenoverlast Crabbehof', 'Toename van meldingen rond het winkelcentrum in de avonduren.', [priority, ...programme.youth]);
   const evenings = await decide(youth, 'Het jongerenwerk verlengt de avondopenstelling van het jongerencentrum tot het einde van het jaar.');
   await addAction(db, DEMO_ACTOR, meeting.id, { title: 'Rooster avondopenstelling rondmaken en delen met de wijkagent', decisionId: evenings, ownerOrganisationId: org('zorg'), dueDate: addDays(today, 7) }, now);
+  // One action already done (five days after the meeting, on time), so "days from decision to action done" has a value.
+  const rounds = await addAction(db, DEMO_ACTOR, meeting.id, { title: 'Avondrondes van wijkagent en jongerenwerk op elkaar afstemmen', decisionId: evenings, ownerOrganisationId: org('politie'), dueDate: addDays(today, -7) }, now);
+  await updateAction(db, DEMO_ACTOR, rounds.id, { status: 'done', statusNote: 'Rondes staan in beide roosters.' }, new Date(now.getTime() - 9 * 86_400_000));
 
   const figures = await add('Leefbaarheidscijfers Dordt West', 'De analist licht het gebiedsprofiel toe (CBS-kerncijfers wijken en buurten).', [priority]);
   await decide(figures, 'Het kernteam neemt kennis van het gebiedsprofiel; geen vervolgactie.', false);

@@ -259,6 +259,12 @@ export async function seedDemoProgrammes(db: Kysely<Database>): Promise<void> {
     const partners = a.partners.map(orgId);
     if (!owner || partners.some((p) => p === undefined)) continue;
     const ownerUser = a.ownerUser ? (options.users.find((u) => u.name === a.ownerUser && u.organisationId === owner)?.id ?? null) : null;
+    // Each status change is dated when it would have happened (an idea three months before the start, planned
+    // two months before, running at the start, done at the end), never after today: reports count what started
+    // and finished in a period.
+    const daysBeforeStart = (days: number) => new Date(Date.parse(`${a.start}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    const dated = (day: string) => new Date(Math.min(Date.parse(`${day}T09:00:00Z`), Date.now()));
+    const changedOn = (status: ActivityStatus) => dated(status === 'planned' ? daysBeforeStart(61) : status === 'done' ? a.end : a.start);
     const created = await createActivity(
       db,
       actor,
@@ -280,11 +286,12 @@ export async function seedDemoProgrammes(db: Kysely<Database>): Promise<void> {
         end: a.end,
         milestones: a.milestones,
       }),
+      { now: a.path.length ? dated(daysBeforeStart(92)) : new Date() },
     );
     for (const [i, status] of a.path.entries()) {
       // Progress is reported while the activity runs, before it closes.
-      if (status === 'done') for (const p of a.progress) await reportProgress(db, actor, created.id, p);
-      await changeActivityStatus(db, actor, created.id, status, i === 0 ? 'Opgenomen in het uitvoeringsprogramma' : '');
+      if (status === 'done') for (const p of a.progress) await reportProgress(db, actor, created.id, p, new Date(changedOn('done').getTime() - 86_400_000));
+      await changeActivityStatus(db, actor, created.id, status, i === 0 ? 'Opgenomen in het uitvoeringsprogramma' : '', changedOn(status));
     }
     if (!a.path.includes('done')) for (const p of a.progress) await reportProgress(db, actor, created.id, p);
   }

@@ -35,13 +35,18 @@ const OBLIGATION: Record<string, string> = {
   accountantsverklaring: 'Accountantsverklaring',
 };
 
-/** € 4.301.208 or € 1.234,56: whole euros without cents, as the council letter writes amounts. */
+/**
+ * € 4.301.208 or € 1.234,56: whole euros without cents, as the council letter writes amounts. The space after
+ * the sign does not break, so an amount is never split over two lines.
+ */
 export function euro(cents: number): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
   const text = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: abs % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 }).format(abs / 100);
-  return `${negative ? '− ' : ''}€ ${text}`;
+  return `${negative ? '−\u00a0' : ''}€\u00a0${text}`;
 }
+/** "1 overleg", "3 overleggen". */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const num = (value: number | null, decimals: number) => (value === null ? '—' : formatChartNumber(value, decimals));
 const percent = (share: number | null) => (share === null ? '—' : `${formatChartNumber(share * 100, 0)} %`);
 const shortDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '—');
@@ -112,7 +117,7 @@ function goalTable(goals: readonly SnapshotGoal[], caption: string): Block {
     header: ['Operationeel doel', 'Gebied', 'Beginwaarde', 'Laatste meting', 'Verwacht', 'Doel', 'Status'],
     numeric: [false, false, true, true, true, true, false],
     rows: goals.map((g) => [
-      g.isExample ? `${g.name} (voorbeeld)` : g.name,
+      g.isExample && !/voorbeeld/i.test(g.name) ? `${g.name} (voorbeeld)` : g.name,
       g.areaName,
       `${num(g.baseline, g.decimals)} (${g.baselineDate.slice(0, 4)})`,
       g.latest && g.latest.value !== null ? `${num(g.latest.value, g.decimals)} (${g.latest.period})` : '—',
@@ -162,6 +167,28 @@ function activityTable(caption: string, activities: SnapshotContent['activities'
   ];
 }
 
+/** Every activity of the programme as it stood at the peildatum, with its latest progress report. */
+function allActivities(activities: SnapshotContent['activities']): Block[] {
+  if (activities.length === 0) return [{ type: 'paragraph', tone: 'normal', text: 'Het programma heeft nog geen activiteiten.' }];
+  return [
+    {
+      type: 'table',
+      caption: 'Alle activiteiten op de peildatum',
+      header: ['Activiteit', 'Eigenaar', 'Start', 'Einde', 'Status', 'Voortgang', 'Laatste voortgangsmelding'],
+      numeric: [false, false, false, false, false, true, false],
+      rows: activities.map((a) => [
+        a.name,
+        a.ownerOrganisation,
+        shortDate(a.start),
+        shortDate(a.end),
+        ACTIVITY_STATUS[a.status] ?? a.status,
+        `${a.progress} %`,
+        a.latestProgress ? `${a.latestProgress.narrative} (${shortDate(a.latestProgress.reportedOn)})` : '—',
+      ]),
+    },
+  ];
+}
+
 function moneyBlocks(content: SnapshotContent): Block[] {
   const blocks: Block[] = [];
   for (const year of content.money.years) {
@@ -177,32 +204,48 @@ function moneyBlocks(content: SnapshotContent): Block[] {
       ],
     });
   }
-  if (content.money.sources.length) blocks.push(sourcesTable(content.money.sources));
+  if (content.money.sources.length) blocks.push(...sourcesTables(content.money.sources));
   if (blocks.length === 0) blocks.push({ type: 'paragraph', tone: 'normal', text: 'Geen begrotingsregels voor dit programma.' });
   return blocks;
 }
 
-function sourcesTable(sources: readonly SnapshotSource[]): Block {
-  return {
-    type: 'table',
-    caption: 'Financieringsbronnen met tranches',
-    header: ['Bron', 'Soort', 'Totaal', 'Tranches', 'Ontvangen', 'Besteed (alle jaren)'],
-    numeric: [false, false, true, false, true, true],
-    rows: sources.map((s) => [
-      s.illustrative ? `${s.name} (illustratief)` : s.name,
-      FUNDING_KIND[s.kind] ?? s.kind,
-      euro(s.totalCents),
-      s.tranches.length ? s.tranches.map((t) => `${t.seq}: ${euro(t.amountCents)} ${t.receivedDate ? `ontvangen ${shortDate(t.receivedDate)}` : `verwacht ${shortDate(t.dueDate)}`}`).join('; ') : '—',
-      euro(s.receivedCents),
-      euro(s.spentCents),
-    ]),
-  };
+/** The funding sources with their totals, and every tranche: amount, due date and when it was received. */
+function sourcesTables(sources: readonly SnapshotSource[]): Block[] {
+  if (sources.length === 0) return [{ type: 'paragraph', tone: 'normal', text: 'Geen financieringsbronnen voor dit programma.' }];
+  const withTranches = sources.filter((s) => s.tranches.length > 0);
+  const name = (s: SnapshotSource) => (s.illustrative ? `${s.name} (illustratief)` : s.name);
+  return [
+    {
+      type: 'table',
+      caption: 'Financieringsbronnen',
+      header: ['Bron', 'Soort', 'Totaal', 'Ontvangen', 'Besteed (alle jaren)'],
+      numeric: [false, false, true, true, true],
+      rows: sources.map((s) => [name(s), FUNDING_KIND[s.kind] ?? s.kind, euro(s.totalCents), euro(s.receivedCents), euro(s.spentCents)]),
+    },
+    ...(withTranches.length
+      ? [
+          {
+            type: 'table' as const,
+            caption: 'Tranches van de financieringsbronnen',
+            header: ['Bron', 'Tranche', 'Bedrag', 'Vervaldatum', 'Ontvangen op'],
+            numeric: [false, true, true, false, false],
+            rows: withTranches.flatMap((s) => s.tranches.map((t) => [name(s), String(t.seq), euro(t.amountCents), shortDate(t.dueDate), t.receivedDate ? shortDate(t.receivedDate) : 'nog niet'])),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** "Kernteam: Dordt West", but "Kernteam Dordt West" as it is when the title already says its kind. */
+function meetingName(m: SnapshotContent['meetings'][number]): string {
+  const kind = MEETING_KIND[m.kind] ?? m.kind;
+  return m.title.toLowerCase().startsWith(kind.toLowerCase()) ? m.title : `${kind}: ${m.title}`;
 }
 
 function decisionsList(content: SnapshotContent, period: Period): Block[] {
   const rows = content.meetings
     .filter((m) => m.heldOn >= period.start && m.heldOn <= period.end)
-    .flatMap((m) => m.agendaItems.flatMap((i) => i.decisions.map((d) => [shortDate(m.heldOn), `${MEETING_KIND[m.kind] ?? m.kind}: ${m.title}`, d.text])));
+    .flatMap((m) => m.agendaItems.flatMap((i) => i.decisions.map((d) => [shortDate(m.heldOn), meetingName(m), d.text])));
   if (rows.length === 0) return [{ type: 'paragraph', tone: 'normal', text: 'Geen besluiten in deze periode.' }];
   return [{ type: 'table', caption: 'Besluiten in de periode', header: ['Datum', 'Overleg', 'Besluit'], numeric: [false, false, false], rows }];
 }
@@ -277,13 +320,14 @@ export function progressReport(snapshot: SnapshotMeta, template: TemplateContent
       items: [
         `Doelen: ${counts.on_track} op koers, ${counts.at_risk} met risico, ${counts.off_track} niet op koers, ${counts.no_data} zonder gegevens.`,
         `Activiteiten: ${act.started.length} gestart, ${act.finished.length} afgerond, ${act.slipping.length} uitlopend.`,
-        `Overleg: ${doorpak.meetings} overleggen, ${percent(doorpak.decisionShare)} van de agendapunten eindigde in een besluit, ${doorpak.actionsOverdue} acties te laat.`,
+        `Overleg: ${plural(doorpak.meetings, 'overleg', 'overleggen')}, ${percent(doorpak.decisionShare)} van de agendapunten eindigde in een besluit, ${plural(doorpak.actionsOverdue, 'actie', 'acties')} te laat.`,
       ],
     },
     { type: 'heading', level: 1, text: 'Doelen per pijler' },
     ...(c.programme.ambition ? [{ type: 'paragraph' as const, tone: 'normal' as const, text: `Ambitie: ${c.programme.ambition}` }] : []),
     ...goalsByPillar(c, snapshot.peildatum, true),
     { type: 'heading', level: 1, text: 'Activiteiten' },
+    ...allActivities(c.activities),
     ...activityTable('Gestart in de periode', act.started, 'Gestart op', (a) => a.startedOn),
     ...activityTable('Afgerond in de periode', act.finished, 'Afgerond op', (a) => a.finishedOn),
     ...activityTable('Uitlopend op de peildatum', act.slipping, 'Begonnen', (a) => a.start),
@@ -353,7 +397,7 @@ export function decisionList(snapshot: SnapshotMeta, template: TemplateContent, 
     {
       type: 'fields',
       rows: [
-        { label: 'Overleg', value: `${MEETING_KIND[m.kind] ?? m.kind}: ${m.title}` },
+        { label: 'Overleg', value: meetingName(m) },
         { label: 'Datum', value: dutchDate(m.heldOn) },
         { label: 'Plaats', value: m.location || '—' },
         { label: 'Gebied', value: m.areaName ?? '—' },
@@ -474,7 +518,7 @@ export function councilLetter(snapshot: SnapshotMeta, template: TemplateContent,
       { type: 'list', ordered: true, items: c.strategicGoals.map((s) => s.name) },
       ...(c.goals.length ? [goalTable(c.goals, `Stand van de operationele doelen op ${dutchDate(snapshot.peildatum)}`)] : []),
     ],
-    kosten: [sourcesTable(c.money.sources)],
+    kosten: sourcesTables(c.money.sources),
     besluiten: decisionsList(c, period),
   };
   const values = { ...letter.fields };

@@ -248,7 +248,9 @@ export async function renderPdf(report: ReportDocument, onProgress: (share: numb
   function columnWidths(header: string[], rows: TableCell[][], numeric: boolean[]): number[] {
     const textOf = (c: TableCell | undefined) => (c === undefined ? '' : typeof c === 'string' ? c : c.text);
     const widthOf = (text: string, bold: boolean) => pdf.font(bold ? FONT.bold : FONT.regular).fontSize(9).widthOfString(text) + 10;
-    const natural = header.map((h, i) => Math.max(widthOf(h.split(' ').reduce((a, b) => (a.length > b.length ? a : b), ''), true), ...rows.map((r) => widthOf(textOf(r[i]), true))));
+    // A short header of a numeric column stays on one line ("Dagen te laat", not three lines of one word).
+    const headerWidth = (h: string, i: number) => (numeric[i] && widthOf(h, true) <= CONTENT_WIDTH * 0.2 ? widthOf(h, true) : widthOf(h.split(' ').reduce((a, b) => (a.length > b.length ? a : b), ''), true));
+    const natural = header.map((h, i) => Math.max(headerWidth(h, i), ...rows.map((r) => widthOf(textOf(r[i]), true))));
     const fixed = natural.map((w, i) => (numeric[i] ? Math.min(w, CONTENT_WIDTH * 0.4) : 0));
     const rest = CONTENT_WIDTH - fixed.reduce((a, b) => a + b, 0);
     const flexible = natural.map((w, i) => (numeric[i] ? 0 : Math.min(w, CONTENT_WIDTH)));

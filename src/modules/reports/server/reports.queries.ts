@@ -250,3 +250,14 @@ export async function deleteRendersCreatedBefore(db: ReportsDb, before: Date): P
   const result = await db.deleteFrom('report_renders').where('created_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The demo snapshot and the demo letter of a programme, if the demo seed made them. */
+export async function findDemoSnapshotId(db: ReportsDb, programmeId: string): Promise<string | null> {
+  const row = await db.selectFrom('report_snapshots').select('id').where('programme_id', '=', programmeId).where('is_demo', '=', true).orderBy('taken_at').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findDemoLetterId(db: ReportsDb, programmeId: string): Promise<string | null> {
+  const row = await db.selectFrom('council_letters').select('id').where('programme_id', '=', programmeId).where('is_demo', '=', true).limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -69,6 +69,11 @@ export default function ProgrammePage() {
             <Link className="utrecht-button utrecht-button--primary-action wr-button-link" to={`/programmas/${data.id}/activiteiten`}>
               {t('programmes:programme.toActivities')}
             </Link>
+            {hasPermission(user, 'reports.read') ? (
+              <Link className="utrecht-button utrecht-button--secondary-action wr-button-link" to={`/programmas/${data.id}/rapportages`}>
+                {t('programmes:programme.toReports')}
+              </Link>
+            ) : null}
             {canManage ? (
               <Link className="utrecht-button utrecht-button--secondary-action wr-button-link" to={`/programmas/${data.id}/bewerken`}>
                 {t('programmes:programme.edit')}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import type { LetterSummary, ReportDocument, SnapshotSummary } from '../contract.js';
+import { seedDemoReports } from './demo-reports.js';
+
+/** The demo of Dordt West: one snapshot with its progress report, one council letter draft; seeding again adds nothing. */
+
+let t: TestApp;
+let manager: TestSession;
+let programmeId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({}, { demoData: ['indicators', 'areas', 'programmes', 'meetings', 'finance', 'reports'] });
+  manager = await t.login('regisseur');
+  const list = await t.app.inject({ url: '/api/v1/programmes', headers: { cookie: manager.cookie } });
+  programmeId = list.json<{ items: { id: string; isDemo: boolean }[] }>().items.find((p) => p.isDemo)?.id ?? '';
+}, 300_000);
+afterAll(() => t?.close());
+
+const get = <T>(url: string) => t.app.inject({ url, headers: { cookie: manager.cookie } }).then((r) => r.json<T>());
+const cell = (doc: ReportDocument, caption: string, label: string) => {
+  const table = doc.blocks.find((b) => b.type === 'table' && b.caption === caption);
+  const row = table?.type === 'table' ? table.rows.find((r) => r[0] === label) : undefined;
+  const value = row?.[1];
+  return typeof value === 'string' ? value : value?.text;
+};
+
+describe('the demo reports of Dordt West', () => {
+  it('has one snapshot, marked as demo, whose progress report has a median of days from decision to action done', async () => {
+    const snapshots = (await get<{ items: SnapshotSummary[] }>(`/api/v1/programmes/${programmeId}/report-snapshots`)).items;
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ isDemo: true, takenBy: 'Demo Programmamanager' });
+    const doc = await get<ReportDocument>(`/api/v1/report-snapshots/${snapshots[0]?.id}/document?kind=progress`);
+    // The demo kernteam has one action done five days after the meeting.
+    expect(cell(doc, 'Doorpakken in de periode', 'Mediaan dagen van besluit tot actie gedaan')).toBe('5');
+    expect(cell(doc, 'Doorpakken in de periode', 'Acties te laat op de peildatum')).toBe('1');
+    expect(doc.blocks.some((b) => b.type === 'paragraph' && b.tone === 'example')).toBe(true);
+  });
+
+  it('has one council letter draft after the Dordrecht letter, its made-up parts saying "voorbeeld"', async () => {
+    const letters = (await get<{ items: LetterSummary[] }>(`/api/v1/programmes/${programmeId}/council-letters`)).items;
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ isDemo: true, betreft: 'Voortgang Nationaal Programma Dordt West', version: 1 });
+    const doc = await get<ReportDocument>(`/api/v1/council-letters/${letters[0]?.id}/document`);
+    const fields = doc.blocks.find((b) => b.type === 'fields');
+    const value = (label: string) => (fields?.type === 'fields' ? fields.rows.find((r) => r.label === label)?.value : undefined);
+    expect(value('Begrotingsprogramma')).toBe('Levendig, Leefbaar en Veilig Dordrecht');
+    expect(value('Kernteam/Opgave')).toBe('Opgaven - Veilige Stad');
+    expect(value('Zaaknummer')).toContain('voorbeeld');
+    expect(value('Portefeuillehouder')).toContain('voorbeeld');
+    const text = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])).join('\n');
+    expect(text).toContain('Sinds de zomer van 2022 is Dordrecht met stedelijk focusgebied Dordt West toegetreden');
+    expect(text).toMatch(/^Voorbeeld: /m);
+  });
+
+  it('adds nothing when seeded again', async () => {
+    const before = [await countRows(t.database, 'report_snapshots'), await countRows(t.database, 'council_letters'), await countRows(t.database, 'council_letter_versions')];
+    await seedDemoReports(t.database.db);
+    expect([await countRows(t.database, 'report_snapshots'), await countRows(t.database, 'council_letters'), await countRows(t.database, 'council_letter_versions')]).toEqual(before);
+  });
+});
