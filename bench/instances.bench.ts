@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { apiTokenHash, newApiTokenValue } from '../src/platform/server/index.js';
-import { serverEnv, startServer, type ServerProcess } from '../test/crash/server-process.js';
+import { login, serverEnv, sessionHeaders, startServer, type ServerProcess } from '../test/crash/server-process.js';
 import { startTestPostgres } from '../test/support/postgres-server.js';
 import { ensureServerBuilt } from '../test/support/server-build.js';
 
@@ -50,12 +50,28 @@ async function measure(label: string, a: ServerProcess, b: ServerProcess, tokens
   );
 }
 
+/** Median ms of a small change (a user's language) through `server`, one after another: each announces itself. */
+async function changeLatency(server: ServerProcess, count = 200): Promise<number> {
+  const session = await login(server.baseUrl, 'analist');
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${server.baseUrl}/api/v1/me`, { method: 'PATCH', headers: sessionHeaders(session), body: JSON.stringify({ locale: i % 2 ? 'nl' : 'en' }) });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`PATCH /api/v1/me: ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 export async function benchInstances(): Promise<void> {
   await ensureServerBuilt();
   const work = mkdtempSync(path.join(os.tmpdir(), 'wijkregie-bench-instances-'));
   const postgres = await startTestPostgres();
   const running: ServerProcess[] = [];
+  const stopped = new Set<ServerProcess>();
   const stop = async (server: ServerProcess) => {
+    stopped.add(server);
     server.kill('SIGTERM');
     await server.exited;
   };
@@ -85,11 +101,18 @@ export async function benchInstances(): Promise<void> {
       const [a, b] = await Promise.all([startServer(env(extra)), startServer(env(extra))]);
       running.push(a, b);
       await measure(label, a, b, tokens);
-      await Promise.all([stop(a), stop(b)]);
+      if (label === 'caches on (default)') {
+        // What sharing costs a change: the announcement, and waiting for the other instance's answer.
+        const withOther = await changeLatency(a);
+        await stop(b);
+        const alone = await changeLatency(a);
+        console.log(`a change (PATCH /api/v1/me, 200 one after another): median ${withOther.toFixed(2)} ms with the other instance answering, ${alone.toFixed(2)} ms alone`);
+      }
+      for (const server of running) if (!stopped.has(server)) await stop(server);
       running.length = 0;
     }
   } finally {
-    for (const server of running) server.kill('SIGKILL');
+    for (const server of running) if (!stopped.has(server)) server.kill('SIGKILL');
     postgres.stop();
     rmSync(work, { recursive: true, force: true });
   }

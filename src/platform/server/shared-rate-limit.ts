@@ -12,11 +12,11 @@ import type { Database } from './db-schema.js';
  * judged by that total as last read plus what this process counted since.
  *
  * Accuracy: a client is refused once the processes together counted more than the limit in the current
- * minute, except for what it sent to the other processes within the last second (which this process has
- * not read yet): with N processes it can get at most about (N − 1) seconds' worth of its own requests
- * beyond the limit. Minutes are fixed (aligned to the clock), so, as with any fixed window, a client can
- * send up to the limit at the end of one minute and again at the start of the next. While the database
- * cannot be reached each process counts on its own: at most N times the limit.
+ * minute, except for what it sent to the other processes in about the last two seconds (they add their
+ * counts once a second, and this process reads the totals once a second): beyond the limit it gets at
+ * most that much of its own traffic. Minutes are fixed (aligned to the clock), so, as with any fixed
+ * window, a client can send up to the limit at the end of one minute and again at the start of the next.
+ * While the database cannot be reached each process counts on its own: at most N times the limit.
  */
 
 const FLUSH_MS = 1_000;
