@@ -24,6 +24,11 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
   poolStats?(): PoolStats;
+  /**
+   * PostgreSQL server only: a connection of its own, outside the pool, for what must stay on one session
+   * (LISTEN for other processes' changes, job locks: cluster-notify.ts). PGlite has one process per database.
+   */
+  openClient?(applicationName: string): pg.Client;
   /** Flushes PGlite's WAL into its data files; a no-op on a PostgreSQL server, which does this itself. */
   checkpoint(): Promise<void>;
   /** PGlite only: its whole data folder as a tar archive, which `loadDataDir` starts a new instance from. */
@@ -66,6 +71,8 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     kind: 'postgres',
     db,
     poolStats: () => statsOf(pool, poolSize),
+    // TCP keepalive, so a connection whose network path died is noticed even while nothing is sent.
+    openClient: (applicationName) => new pg.Client({ connectionString: url, application_name: applicationName, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }),
     checkpoint: async () => {},
     close: () => db.destroy(),
   };
