@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testDbKind, type TestApp, type TestSession } from '../../../test/support/test-app.js';
+import { createTestApp, type TestApp, type TestSession } from '../../../test/support/test-app.js';
+import { itOn } from '../../../test/support/per-database.js';
 import { buildApp } from './app.js';
 import { announceChangeOverPool } from './cluster-notify.js';
 import { databaseJobClaims, type JobTurn } from './job-claims.js';
@@ -12,7 +13,6 @@ import { databaseJobClaims, type JobTurn } from './job-claims.js';
  * whatever is seen sooner came through an announcement.
  */
 
-const onPostgres = testDbKind() === 'postgres';
 let t: TestApp;
 let other: FastifyInstance;
 
@@ -45,7 +45,7 @@ async function displayName(app: FastifyInstance, user: TestSession): Promise<str
 }
 
 describe('caches of several apps on one database', () => {
-  it.runIf(onPostgres)('a user disabled through one app is refused by the other at the next request', async () => {
+  itOn('postgres', 'a user disabled through one app is refused by the other at the next request', async () => {
     const administrator = await t.login('beheerder');
     const user = await t.login('corporatie');
     expect((await session(other, user)).statusCode).toBe(200);
@@ -56,12 +56,12 @@ describe('caches of several apps on one database', () => {
     expect((await session(other, user)).statusCode).toBe(401);
   });
 
-  it.runIf(!onPostgres)('on PGlite: one process by construction, no link, caches always on', () => {
+  itOn('pglite', 'one process by construction, no link, caches always on', () => {
     expect(t.app.cluster.link).toBeNull();
     expect(t.app.cluster.caches.isTrusted).toBe(true);
   });
 
-  it.runIf(onPostgres)('remembers nothing while its link is down, and starts empty when it is back', async () => {
+  itOn('postgres', 'remembers nothing while its link is down, and starts empty when it is back', async () => {
     expect(other.cluster.link?.hearing).toBe(true);
     const user = await t.login('analist');
     expect(await displayName(other, user)).toBe(ANALYST);
@@ -107,7 +107,7 @@ describe('job claims on the database', () => {
     await (again as JobTurn).done();
   });
 
-  it.runIf(onPostgres)('a run still in progress keeps the job from a second process, even when it is due', async () => {
+  itOn('postgres', 'a run still in progress keeps the job from a second process, even when it is due', async () => {
     const first = databaseJobClaims(t.database.db, 'first', t.app.cluster.link);
     const second = databaseJobClaims(t.database.db, 'second', other.cluster.link);
     const turn = await first.claim('test.slow', 1);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, testDbKind, type TestApp } from '../../../test/support/test-app.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { countRows, createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { itOn } from '../../../test/support/per-database.js';
 import { buildApp } from './app.js';
 
 /**
@@ -8,7 +9,6 @@ import { buildApp } from './app.js';
  * counts are exchanged every second; the test exchanges them itself instead of waiting.
  */
 
-const onPostgres = testDbKind() === 'postgres';
 const LIMIT = 10;
 let t: TestApp;
 let other: FastifyInstance;
@@ -29,7 +29,7 @@ afterAll(async () => {
 const meta = (app: FastifyInstance) => app.inject({ url: '/api/v1/meta', remoteAddress: '192.0.2.44' });
 
 describe('rate limit of several apps on one database', () => {
-  it.runIf(onPostgres)('refuses a client once the apps together counted the limit', async () => {
+  itOn('postgres', 'refuses a client once the apps together counted the limit', async () => {
     for (let i = 0; i < LIMIT - 2; i += 1) expect((await meta(t.app)).statusCode).toBe(200);
     await t.app.cluster.rateLimit?.flush();
     // Not seen by the other app this minute: it counts alone until its exchange (within a second).
@@ -47,7 +47,7 @@ describe('rate limit of several apps on one database', () => {
     expect((await t.app.inject({ url: '/api/v1/meta', remoteAddress: '192.0.2.45' })).statusCode).toBe(200);
   });
 
-  it.runIf(!onPostgres)('on PGlite counts in the process, writing nothing', async () => {
+  itOn('pglite', 'counts in the process, writing nothing', async () => {
     expect(t.app.cluster.rateLimit).toBeNull();
     for (let i = 0; i < LIMIT; i += 1) expect((await meta(t.app)).statusCode).toBe(200);
     expect((await meta(t.app)).statusCode).toBe(429);
