@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../scripts/build-server.mjs';
 import { freePort, startTestPostgres } from '../test/support/postgres-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,7 +61,7 @@ function freshProject(): string {
 async function startOnce(project: string, env: Record<string, string>): Promise<Sample> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/start.mjs'], {
     cwd: project,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: 'ignore',

@@ -4,6 +4,7 @@ export declare const BUILDS: Record<BuildName, { dir: string; entries: Record<st
 export declare const SERVER_DIST_DIR: string;
 export declare const SERVER_ENTRY: string;
 export declare const CLI_ENTRY: string;
+export declare const SERVER_NODE_FLAGS: readonly string[];
 export declare function buildIsStale(name?: BuildName): boolean;
 export declare function buildBundle(name?: BuildName): Promise<void>;
 export declare function serverBuildIsStale(): boolean;

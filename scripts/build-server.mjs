@@ -25,6 +25,13 @@ export const BUILDS = {
 export const SERVER_DIST_DIR = BUILDS.server.dir;
 export const SERVER_ENTRY = path.join(BUILDS.server.dir, 'main.mjs');
 export const CLI_ENTRY = path.join(BUILDS.cli.dir, 'main.mjs');
+/**
+ * Node flags the server runs with (package.json's start script, the tests' and the benches' server
+ * processes). A young generation of 4 MB instead of V8's default of up to 16 MB per semi-space: the idle
+ * server keeps about 60 MB less (measured with `npm run bench -- startup`), at the cost of more frequent,
+ * shorter scavenges, which a request's short-lived objects survive no worse.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 function newestMtime(target) {
   const stat = statSync(target);
