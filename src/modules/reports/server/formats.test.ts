@@ -8,6 +8,7 @@ import { councilLetter, progressReport } from './documents.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { FIXTURE } from './report-fixture.js';
+import type { Block } from '../contract.js';
 
 /**
  * The formats read back: the DOCX's XML (headings, table header rows, alt text, language, the hand-computed
@@ -100,6 +101,62 @@ describe('progress report as tagged PDF', () => {
     expect(text).toContain('peildatum 30 juni 2026');
   });
 });
+
+describe('tables in the PDF', () => {
+  it('never split a word or a figure over two lines, however many columns', async () => {
+    const long = ['Preventie met Gezag: jongerenaanpak Crabbehof', 'Schuldhulp dichtbij: inloopspreekuur in de wijk', 'Energiehulpen en aanpak energiearmoede Dordt West', 'Renovatie en verduurzaming portiekflats Wielwijk'];
+    const table: Block = {
+      type: 'table',
+      caption: 'Alle activiteiten op de peildatum',
+      header: ['Activiteit', 'Eigenaar', 'Start', 'Einde', 'Status', 'Voortgang', 'Laatste voortgangsmelding'],
+      numeric: [false, false, false, false, false, true, false],
+      // The demo's activities at a peildatum: long names, owners and progress reports side by side.
+      rows: [
+        [long[0] ?? '', 'Politie (demopartner)', '01-07-2023', '30-06-2026', 'loopt', '65 %', 'Eindevaluatie vertraagd: de cijfers van de tweede tranche ontbreken nog. (06-12-2026)'],
+        [long[1] ?? '', 'Wijkteam welzijn en zorg (demopartner)', '01-09-2023', '31-12-2024', 'afgerond', '100 %', 'Spreekuur is opgenomen in het reguliere aanbod van het wijkteam. (30-12-2024)'],
+        [long[2] ?? '', 'Gemeente Dordrecht', '01-01-2024', '31-12-2026', 'loopt', '70 %', 'Ruim 600 huishoudens bezocht; uitbreiding met extra energiehulpen in voorbereiding. (06-12-2026)'],
+        [long[3] ?? '', 'Woningcorporatie (demopartner)', '01-03-2024', '31-12-2028', 'loopt', '25 %', 'Eerste twee blokken geïsoleerd; bewonersavonden goed bezocht. (06-12-2026)'],
+        ['Gezonde school en buurtsport Oud Krispijn', 'Wijkteam welzijn en zorg (demopartner)', '01-01-2027', '31-12-2027', 'gepland', '0 %', '—'],
+      ],
+    };
+    const file = path.join(dir, 'table.pdf');
+    writeFileSync(file, await renderPdf({ ...report, blocks: [table] }));
+    const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split(/\s+/);
+    for (const word of [...long.join(' ').split(' '), 'voortgangsmelding', '(demopartner)', 'energiehulpen', '01-09-2023', '100']) expect(words, word).toContain(word);
+    // The type gets smaller to make room, but not below 7 pt: Noto Sans's line box is 1.362 em high.
+    const tableWords = boxes(file).filter((b) => b.text !== 'pagina' && b.yMin > 100 && b.yMax < 780);
+    expect(Math.min(...tableWords.map((b) => b.yMax - b.yMin))).toBeGreaterThanOrEqual(7 * 1.36);
+  });
+
+  it('start every line of a cell at its left edge, also the line after a word that only just fits', async () => {
+    // The tranches as the demo letter has them: the last column gets just its longest word, "Ontvangen".
+    const table: Block = {
+      type: 'table',
+      caption: 'Tranches van de financieringsbronnen',
+      header: ['Bron', 'Tranche', 'Bedrag', 'Vervaldatum', 'Ontvangen op'],
+      numeric: [false, true, true, false, false],
+      rows: [1, 2, 3, 4].map((seq) => ['Preventie met Gezag (illustratief)', String(seq), '€\u00a01.075.302', '01-03-2025', seq < 4 ? '04-03-2025' : 'nog niet']),
+    };
+    const file = path.join(dir, 'tranches.pdf');
+    writeFileSync(file, await renderPdf({ ...report, blocks: [table] }));
+    const all = boxes(file);
+    const first = all.find((b) => b.text === 'Ontvangen');
+    const next = all[all.findIndex((b) => b.text === 'Ontvangen') + 1];
+    expect(next?.text).toBe('op');
+    if (next && first && next.yMin > first.yMin) expect(next.xMin).toBeCloseTo(first.xMin, 1);
+  });
+});
+
+/** Every word of the PDF with its box, in reading order (pdftotext -bbox). */
+function boxes(file: string): { text: string; xMin: number; yMin: number; yMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[4] ?? '',
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    yMax: Number(m[3]),
+  }));
+}
 
 describe('council letter', () => {
   it('prints the header fields and the five questions of the municipality in both formats', async () => {

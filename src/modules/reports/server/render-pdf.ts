@@ -172,11 +172,17 @@ export async function renderPdf(report: ReportDocument, onProgress: (share: numb
   /** A table with a header row (TH, scope column) repeated at the top of every page it runs onto. */
   function table(caption: string | null, header: string[], rows: TableCell[][], numeric: boolean[], headerless = false) {
     const cols = header.length;
-    const widths = columnWidths(header, rows, numeric);
+    // 9 pt; a table with many columns of long words gets smaller type rather than words split in two.
+    let size = 9;
+    let widths = columnWidths(header, rows, numeric, size);
+    while (!widths.fits && size > 7) {
+      size -= 0.5;
+      widths = columnWidths(header, rows, numeric, size);
+    }
     const padding = 4;
     const cell = (c: TableCell) => (typeof c === 'string' ? { text: c, bold: false } : { text: c.text, bold: c.bold ?? false });
     const rowHeight = (cells: { text: string; bold: boolean }[]) =>
-      Math.max(...cells.map((c, i) => pdf.font(c.bold ? FONT.bold : FONT.regular).fontSize(9).heightOfString(c.text || ' ', { width: (widths[i] ?? 40) - 2 * padding }))) + 2 * padding;
+      Math.max(...cells.map((c, i) => pdf.font(c.bold ? FONT.bold : FONT.regular).fontSize(size).heightOfString(c.text || ' ', { width: (widths[i] ?? 40) - 2 * padding }))) + 2 * padding;
     if (caption) ensureSpace(60);
     const tableStruct = el('Table');
     root.add(tableStruct);
@@ -199,7 +205,7 @@ export async function renderPdf(report: ReportDocument, onProgress: (share: numb
       const drawText = (c: { text: string; bold: boolean }, i: number, cx: number) => () =>
         pdf
           .font(c.bold || isHeader ? FONT.bold : FONT.regular)
-          .fontSize(9)
+          .fontSize(size)
           .fillColor(isHeader ? '#ffffff' : '#1a1a1a')
           .text(c.text, cx + padding, y + padding, { width: (widths[i] ?? 40) - 2 * padding, align: numeric[i] ? 'right' : 'left' });
       if (artifact) {
@@ -242,31 +248,31 @@ export async function renderPdf(report: ReportDocument, onProgress: (share: numb
   }
 
   /**
-   * Column widths from the text itself: numeric columns get the width of their widest figure (a figure is
-   * never broken over two lines); the other columns share the rest in proportion to their text.
+   * Column widths from the text itself. Each column first gets what it cannot do without: a numeric column the
+   * width of its widest figure (a figure is never broken over two lines), a text column its longest word (a
+   * word is never split). The room left goes to the text columns, in proportion to how much more their text
+   * would take on one line.
    */
-  function columnWidths(header: string[], rows: TableCell[][], numeric: boolean[]): number[] {
+  function columnWidths(header: string[], rows: TableCell[][], numeric: boolean[], size: number): number[] & { fits: boolean } {
     const textOf = (c: TableCell | undefined) => (c === undefined ? '' : typeof c === 'string' ? c : c.text);
-    const widthOf = (text: string, bold: boolean) => pdf.font(bold ? FONT.bold : FONT.regular).fontSize(9).widthOfString(text) + 10;
+    const widthOf = (text: string, bold: boolean) => pdf.font(bold ? FONT.bold : FONT.regular).fontSize(size).widthOfString(text) + 10;
+    // A word that ends a line keeps the space after it: pdfkit carries a space that does not fit to the next
+    // line, which then starts indented ("Ontvangen" / " op").
+    const wordWidth = (word: string) => widthOf(`${word} `, true);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const texts = (i: number) => rows.map((r) => textOf(r[i]));
     // A short header of a numeric column stays on one line ("Dagen te laat", not three lines of one word).
-    const headerWidth = (h: string, i: number) => (numeric[i] && widthOf(h, true) <= CONTENT_WIDTH * 0.2 ? widthOf(h, true) : widthOf(h.split(' ').reduce((a, b) => (a.length > b.length ? a : b), ''), true));
-    const natural = header.map((h, i) => Math.max(headerWidth(h, i), ...rows.map((r) => widthOf(textOf(r[i]), true))));
-    const fixed = natural.map((w, i) => (numeric[i] ? Math.min(w, CONTENT_WIDTH * 0.4) : 0));
-    const rest = CONTENT_WIDTH - fixed.reduce((a, b) => a + b, 0);
-    const flexible = natural.map((w, i) => (numeric[i] ? 0 : Math.min(w, CONTENT_WIDTH)));
-    const flexSum = flexible.reduce((a, b) => a + b, 0);
-    if (flexSum === 0) return fixed.map((w) => w * (CONTENT_WIDTH / (CONTENT_WIDTH - rest)));
-    const widths = natural.map((_, i) => (numeric[i] ? (fixed[i] ?? 0) : ((flexible[i] ?? 0) / flexSum) * rest));
-    // A column is never narrower than its longest word (a status such as "risico" is not split); the widest text column gives way.
-    const longestWord = header.map((h, i) => Math.max(...[h, ...rows.map((r) => textOf(r[i]))].flatMap((t) => t.split(/\s+/)).map((w) => widthOf(w, true))));
-    for (let i = 0; i < widths.length; i += 1) {
-      const short = (longestWord[i] ?? 0) - (widths[i] ?? 0);
-      if (numeric[i] || short <= 0) continue;
-      const donor = widths.reduce((best, w, j) => (!numeric[j] && j !== i && w > (widths[best] ?? 0) ? j : best), i === 0 ? 1 : 0);
-      widths[i] = (widths[i] ?? 0) + short;
-      widths[donor] = (widths[donor] ?? 0) - short;
-    }
-    return widths;
+    const headerWidth = (h: string, i: number) => (numeric[i] && widthOf(h, true) <= CONTENT_WIDTH * 0.2 ? widthOf(h, true) : Math.max(...h.split(/\s+/).map(wordWidth)));
+    const natural = header.map((h, i) => Math.min(CONTENT_WIDTH, Math.max(headerWidth(h, i), ...texts(i).map((t) => widthOf(t, true)))));
+    const minimum = header.map((h, i) => (numeric[i] ? Math.min(natural[i] ?? 0, CONTENT_WIDTH * 0.4) : Math.max(headerWidth(h, i), ...texts(i).flatMap((t) => t.split(/\s+/)).map(wordWidth))));
+    const least = sum(minimum);
+    const fitted = (widths: number[], fits: boolean) => Object.assign(widths, { fits });
+    if (least >= CONTENT_WIDTH) return fitted(minimum.map((w) => (w * CONTENT_WIDTH) / least), false);
+    const room = CONTENT_WIDTH - least;
+    const wants = natural.map((w, i) => (numeric[i] ? 0 : Math.max(0, w - (minimum[i] ?? 0))));
+    const wanted = sum(wants);
+    if (wanted === 0) return fitted(minimum.map((w) => w + (room * w) / least), true);
+    return fitted(minimum.map((w, i) => w + (room * (wants[i] ?? 0)) / wanted), true);
   }
 
   // The contents page's numbers, now that every heading has its page; each joins its entry's TOCI element.
