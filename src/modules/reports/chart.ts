@@ -74,6 +74,8 @@ export function trajectoryChart(spec: ChartSpec, title: string): SvgNode {
   }
   if (spec.municipality.length > 0) {
     children.push({ tag: 'polyline', attrs: { points: spec.municipality.map((m) => `${r(sx(m.date))},${r(sy(m.value))}`).join(' '), fill: 'none', stroke: CHART_COLORS.municipality, 'stroke-width': 2 } });
+    // Its points too: a city figure of one year is a point, which a line alone does not show.
+    for (const m of spec.municipality) children.push({ tag: 'circle', attrs: { cx: r(sx(m.date)), cy: r(sy(m.value)), r: 3, fill: CHART_COLORS.municipality } });
   }
   const actual = [{ date: spec.baseline.date, value: spec.baseline.value }, ...spec.measurements.filter((m) => m.date > spec.baseline.date)];
   children.push({ tag: 'polyline', attrs: { points: actual.map((m) => `${r(sx(m.date))},${r(sy(m.value))}`).join(' '), fill: 'none', stroke: CHART_COLORS.actual, 'stroke-width': 2.5 } });

@@ -189,8 +189,12 @@ function allActivities(activities: SnapshotContent['activities']): Block[] {
   ];
 }
 
+/** A funding source's name, marked when its amounts are made up (the demo's), in every table that names it. */
+const sourceName = (s: { name: string; illustrative: boolean }) => (s.illustrative ? `${s.name} (illustratief)` : s.name);
+
 function moneyBlocks(content: SnapshotContent): Block[] {
   const blocks: Block[] = [];
+  const illustrative = new Set(content.money.sources.filter((s) => s.illustrative).map((s) => s.id));
   for (const year of content.money.years) {
     if (year.sources.length === 0 && year.totals.budgetCents === 0) continue;
     blocks.push({
@@ -199,7 +203,7 @@ function moneyBlocks(content: SnapshotContent): Block[] {
       header: ['Bron', 'Begroot', 'Verplicht', 'Besteed', 'Prognose jaareinde'],
       numeric: [false, true, true, true, true],
       rows: [
-        ...year.sources.map((s) => [s.name, euro(s.budgetCents), euro(s.committedCents), euro(s.spentCents), euro(s.forecastCents)]),
+        ...year.sources.map((s) => [sourceName({ name: s.name, illustrative: illustrative.has(s.id) }), euro(s.budgetCents), euro(s.committedCents), euro(s.spentCents), euro(s.forecastCents)]),
         [bold('Totaal'), bold(euro(year.totals.budgetCents)), bold(euro(year.totals.committedCents)), bold(euro(year.totals.spentCents)), bold(euro(year.totals.forecastCents))],
       ],
     });
@@ -213,14 +217,13 @@ function moneyBlocks(content: SnapshotContent): Block[] {
 function sourcesTables(sources: readonly SnapshotSource[]): Block[] {
   if (sources.length === 0) return [{ type: 'paragraph', tone: 'normal', text: 'Geen financieringsbronnen voor dit programma.' }];
   const withTranches = sources.filter((s) => s.tranches.length > 0);
-  const name = (s: SnapshotSource) => (s.illustrative ? `${s.name} (illustratief)` : s.name);
   return [
     {
       type: 'table',
       caption: 'Financieringsbronnen',
       header: ['Bron', 'Soort', 'Totaal', 'Ontvangen', 'Besteed (alle jaren)'],
       numeric: [false, false, true, true, true],
-      rows: sources.map((s) => [name(s), FUNDING_KIND[s.kind] ?? s.kind, euro(s.totalCents), euro(s.receivedCents), euro(s.spentCents)]),
+      rows: sources.map((s) => [sourceName(s), FUNDING_KIND[s.kind] ?? s.kind, euro(s.totalCents), euro(s.receivedCents), euro(s.spentCents)]),
     },
     ...(withTranches.length
       ? [
@@ -229,7 +232,7 @@ function sourcesTables(sources: readonly SnapshotSource[]): Block[] {
             caption: 'Tranches van de financieringsbronnen',
             header: ['Bron', 'Tranche', 'Bedrag', 'Vervaldatum', 'Ontvangen op'],
             numeric: [false, true, true, false, false],
-            rows: withTranches.flatMap((s) => s.tranches.map((t) => [name(s), String(t.seq), euro(t.amountCents), shortDate(t.dueDate), t.receivedDate ? shortDate(t.receivedDate) : 'nog niet'])),
+            rows: withTranches.flatMap((s) => s.tranches.map((t) => [sourceName(s), String(t.seq), euro(t.amountCents), shortDate(t.dueDate), t.receivedDate ? shortDate(t.receivedDate) : 'nog niet'])),
           },
         ]
       : []),
