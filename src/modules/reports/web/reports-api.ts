@@ -103,11 +103,17 @@ export function useCreateLetter(programmeId: string) {
   });
 }
 
-export function useSaveLetter(letterId: string) {
+/**
+ * Saves a letter as a new version. `onSaved` runs here, in the mutation's own callback, before the cache
+ * holds the new version: the form that saved is keyed by the version and remounts on it, and a callback
+ * passed to `mutate` of an unmounted form never runs.
+ */
+export function useSaveLetter(letterId: string, onSaved: (letter: LetterDetail) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveLetter) => api.post<LetterDetail>(`/api/v1/council-letters/${id(letterId)}/versions`, input),
     onSuccess: async (letter) => {
+      onSaved(letter);
       client.setQueryData(keys.letter(letterId, undefined), letter);
       await Promise.all([
         client.invalidateQueries({ queryKey: [...ROOT, 'letter', letterId] }),
@@ -126,11 +132,13 @@ export function useTemplate(municipality: string | undefined) {
   });
 }
 
-export function useSaveTemplate(municipality: string) {
+/** Saves a template as a new version; `onSaved` runs before the cache holds it, as with useSaveLetter. */
+export function useSaveTemplate(municipality: string, onSaved: (template: Template) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveTemplate) => api.post<Template>('/api/v1/report-templates', input),
     onSuccess: (template) => {
+      onSaved(template);
       client.setQueryData(keys.template(municipality), template);
       // Documents show the template's house style and logo.
       void client.invalidateQueries({ queryKey: [...ROOT, 'document'] });

@@ -34,7 +34,7 @@ interface FormProps {
 
 function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: FormProps) {
   const { t, i18n } = useTranslation();
-  const save = useSaveLetter(letter.id);
+  const save = useSaveLetter(letter.id, (saved) => onSaved(saved.version));
   const [fields, setFields] = useState<LetterFields>(letter.fields);
   const [sections, setSections] = useState<LetterSections>(letter.sections);
   const roles = template.content.signature.roles;
@@ -57,7 +57,7 @@ function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: F
     }
     setErrors(found);
     if (found.length) return;
-    save.mutate({ snapshotId, fields, sections, signers, baseVersion: newest }, { onSuccess: (saved) => onSaved(saved.version) });
+    save.mutate({ snapshotId, fields, sections, signers, baseVersion: newest });
   }
   const stale = save.error instanceof ApiProblem && save.error.code === 'report.letter_stale';
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;

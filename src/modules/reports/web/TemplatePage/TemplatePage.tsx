@@ -56,7 +56,7 @@ function fieldIdOf(path: string): string | null {
 
 function TemplateForm({ template, onSaved }: { template: Template; onSaved: (version: number) => void }) {
   const { t, i18n } = useTranslation();
-  const save = useSaveTemplate(template.municipality);
+  const save = useSaveTemplate(template.municipality, (next) => onSaved(next.version));
   const [content, setContent] = useState<TemplateContent>(template.content);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
   const contrast = contrastWithWhite(content.style.primaryColor);
@@ -95,10 +95,7 @@ function TemplateForm({ template, onSaved }: { template: Template; onSaved: (ver
     setErrors(found);
     if (found.length) return;
     const roles = content.signature.roles.map((r) => r.trim()).filter(Boolean);
-    save.mutate(
-      { municipality: template.municipality, baseVersion: template.version, content: { ...content, signature: { ...content.signature, roles: roles.length ? roles : content.signature.roles } } },
-      { onSuccess: (next) => onSaved(next.version) },
-    );
+    save.mutate({ municipality: template.municipality, baseVersion: template.version, content: { ...content, signature: { ...content.signature, roles: roles.length ? roles : content.signature.roles } } });
   }
 
   const serverFields: FieldErrorLink[] =

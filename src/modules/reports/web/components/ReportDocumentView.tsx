@@ -20,7 +20,9 @@ function dutchDate(date: string): string {
 const cellText = (cell: TableCell) => (typeof cell === 'string' ? { text: cell, bold: false } : { text: cell.text, bold: cell.bold ?? false });
 
 export function ReportDocumentView({ document, idPrefix }: { document: ReportDocument; idPrefix: string }) {
-  const { t } = useTranslation();
+  // The document is Dutch whatever the interface language, its table of contents too.
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT('nl');
   // The document's title is an h2 under the page's h1; its own headings follow without skipping a level.
   const levels = document.blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
   const top = levels.length ? Math.min(...levels) : 1;
