@@ -54,8 +54,15 @@ async function main(): Promise<void> {
     throw error;
   }
   await refuseDemoAccountsInProduction(runtime, config);
+  // How long each module's demo data took, logged once the logger exists: the first start's main cost.
+  const seedMs: Record<string, number> = {};
   if (config.demoMode) {
-    for (const module of SERVER_MODULES) await module.seedDemo?.(runtime.database.db, config);
+    for (const module of SERVER_MODULES) {
+      if (!module.seedDemo) continue;
+      const began = performance.now();
+      await module.seedDemo(runtime.database.db, config);
+      seedMs[module.name] = Math.round(performance.now() - began);
+    }
   }
   const { database } = runtime;
   const app = await buildApp({ config, database, clock: () => new Date(), version: APP_VERSION });
@@ -114,7 +121,7 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server';
-  app.log.info({ port, database: database.kind, demoMode: config.demoMode, startupMs: Date.now() - started }, 'listening');
+  app.log.info({ port, database: database.kind, demoMode: config.demoMode, startupMs: Date.now() - started, ...(config.demoMode ? { seedMs } : {}) }, 'listening');
   process.stdout.write(`Wijkregie ${APP_VERSION} runs on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}${config.demoMode ? ', demo mode: log in as beheerder / demo' : ''})\n`);
 }
 
