@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
+import { endOfDay, startOfDay } from '../../../platform/shared/time.js';
 import type { VisibilityFilter } from './need-to-know.js';
 import type { SignalsDb, SignalsTables } from './signals.tables.js';
 
@@ -56,9 +57,10 @@ function filtered(db: SignalsDb, visibility: VisibilityFilter, filter: SignalFil
     const codes = filter.areaCodes.length ? [...filter.areaCodes] : [''];
     query = query.where((eb) => eb.or([eb('signals.area_code', 'in', codes), eb('signals.wijk_code', 'in', codes)]));
   }
-  // Periods are ISO dates, inclusive; times are compared in UTC.
-  if (filter.from) query = query.where('signals.occurred_at', '>=', new Date(`${filter.from}T00:00:00Z`));
-  if (filter.to) query = query.where('signals.occurred_at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000));
+  // Periods are ISO dates, inclusive, and a date is a day in the Netherlands (docs/time.md): a signal at
+  // 00:30 on 5 March (23:30Z on the 4th) lies in a period from 5 March, as the page shows it.
+  if (filter.from) query = query.where('signals.occurred_at', '>=', new Date(startOfDay(filter.from)));
+  if (filter.to) query = query.where('signals.occurred_at', '<', new Date(endOfDay(filter.to)));
   return query;
 }
 

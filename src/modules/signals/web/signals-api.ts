@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
+import { formatInstant } from '../../../platform/shared/time';
 import type { AreaFeatureCollection } from '../../areas/contract';
 import type { Case, CaseSummary, Signal, SignalCounts, SignalList, Taxonomy } from '../contract';
 
@@ -72,8 +73,9 @@ export function regimeName(taxonomy: Taxonomy | undefined, code: string, languag
   return language.startsWith('en') ? regime.nameEn : regime.nameNl;
 }
 
+/** A moment in Amsterdam time, as every page shows it. */
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('en') ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  return formatInstant(iso, language);
 }
 
 export function formatDate(isoDate: string, language: string): string {

@@ -10,6 +10,7 @@ import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import { calendarDayOf } from '../../../../platform/shared/time';
 import type { Case, Intervention } from '../../contract';
 import { ConfidentialityTag } from '../components/SyntheticNotice';
 import { categoryName, formatDate, formatDateTime, regimeName, useCase, useOrganisations, useTaxonomy } from '../signals-api';
@@ -19,7 +20,7 @@ function MeetingForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const organisations = useOrganisations();
-  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [heldOn, setHeldOn] = useState(() => calendarDayOf(new Date()));
   const [attendees, setAttendees] = useState('');
   const [decisions, setDecisions] = useState('');
   const [kind, setKind] = useState('preventive');

@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField } from '../../../../platform/web/
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { useCurrentUser, useMeta } from '../../../../platform/web/session';
+import { wallClockToInstant } from '../../../../platform/shared/time';
 import { CONFIDENTIALITY_LEVELS, type Category, type CreateSignal } from '../../contract';
 import { PointPickerMap } from '../components/PointPickerMap';
 import { categoryName, DEMO_MUNICIPALITY, regimeName, useBuurtFeatures, useTaxonomy } from '../signals-api';
@@ -47,7 +48,8 @@ export function toCreateSignal(form: FormState, category: Category | undefined):
   const point = form.lon && form.lat ? { lon: Number(form.lon.replace(',', '.')), lat: Number(form.lat.replace(',', '.')) } : {};
   return {
     category: form.category,
-    occurredAt: form.occurredAt ? new Date(form.occurredAt).toISOString() : '',
+    // The field holds a wall-clock time in the Netherlands, whatever the browser's own time zone.
+    occurredAt: form.occurredAt ? (wallClockToInstant(form.occurredAt) ?? form.occurredAt) : '',
     location: { ...point, ...(form.areaCode && !form.lon ? { areaCode: form.areaCode } : {}), ...(form.address.trim() ? { address: form.address.trim() } : {}) },
     description: form.description,
     confidentiality: form.confidentiality as CreateSignal['confidentiality'],
