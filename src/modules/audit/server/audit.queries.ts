@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
+import { endOfDay, startOfDay } from '../../../platform/shared/time.js';
 import type { AuditQuery } from '../contract.js';
 
 type Filter = Omit<AuditQuery, 'limit'> & { limit: number };
@@ -18,14 +19,20 @@ export async function findAuditEntries(db: Kysely<Database>, filter: Filter) {
     }
   }
   if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.from) query = query.where('at', '>=', new Date(filter.from));
+  if (filter.from) query = query.where('at', '>=', startOf(filter.from));
   if (filter.to) query = query.where('at', '<', endOf(filter.to));
   if (filter.before) query = query.where(sql<boolean>`id < ${filter.before}::bigint`);
   return query.execute();
 }
 
-/** A bare date as "to" includes that whole day (UTC). */
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A bare date as "from" starts at midnight in the Netherlands (docs/time.md). */
+function startOf(value: string): Date {
+  return new Date(BARE_DATE.test(value) ? startOfDay(value) : value);
+}
+
+/** A bare date as "to" includes that whole day in the Netherlands; a moment is exclusive. */
 function endOf(value: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000);
-  return new Date(value);
+  return new Date(BARE_DATE.test(value) ? endOfDay(value) : value);
 }

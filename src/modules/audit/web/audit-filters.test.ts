@@ -6,11 +6,13 @@ describe('toAuditQuery', () => {
     expect(toAuditQuery({ ...EMPTY_AUDIT_FILTERS, actor: ' beheerder ', action: 'users.update' })).toEqual({ actor: 'beheerder', action: 'users.update', limit: 50 });
   });
 
-  it('turns dates into whole local days', () => {
-    const query = toAuditQuery({ ...EMPTY_AUDIT_FILTERS, from: '2026-03-01', to: '2026-03-01' });
-    expect(query.from).toBe(new Date('2026-03-01T00:00:00').toISOString());
-    expect(query.to).toBe(new Date('2026-03-01T23:59:59.999').toISOString());
-    expect(new Date(query.to ?? '').getTime() - new Date(query.from ?? '').getTime()).toBe(24 * 3600 * 1000 - 1);
+  it('turns dates into whole days in Amsterdam, whatever the time zone of the browser', () => {
+    const winter = toAuditQuery({ ...EMPTY_AUDIT_FILTERS, from: '2026-03-01', to: '2026-03-01' });
+    expect(winter.from).toBe('2026-02-28T23:00:00.000Z');
+    expect(winter.to).toBe('2026-03-01T23:00:00.000Z');
+    const summer = toAuditQuery({ ...EMPTY_AUDIT_FILTERS, from: '2026-07-01', to: '2026-07-31' });
+    expect(summer.from).toBe('2026-06-30T22:00:00.000Z');
+    expect(summer.to).toBe('2026-07-31T22:00:00.000Z');
   });
 
   it('pages with before', () => {

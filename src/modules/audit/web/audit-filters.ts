@@ -1,3 +1,4 @@
+import { endOfDay, startOfDay } from '../../../platform/shared/time';
 import type { AuditQuery } from '../contract';
 
 export interface AuditFilters {
@@ -5,22 +6,12 @@ export interface AuditFilters {
   subject: string;
   subjectType: string;
   action: string;
-  /** yyyy-mm-dd from a date field, in the user's own time zone. */
+  /** yyyy-mm-dd from a date field: a day in the Netherlands, whatever the browser's time zone. */
   from: string;
   to: string;
 }
 
 export const EMPTY_AUDIT_FILTERS: AuditFilters = { actor: '', subject: '', subjectType: '', action: '', from: '', to: '' };
-
-/** Start of a local calendar day as an instant, so "from 3 March" means what the user sees. */
-function startOfLocalDay(date: string): string {
-  return new Date(`${date}T00:00:00`).toISOString();
-}
-
-/** End of a local calendar day: "up to and including" includes the whole day. */
-function endOfLocalDay(date: string): string {
-  return new Date(`${date}T23:59:59.999`).toISOString();
-}
 
 /** The query string values for GET /api/v1/audit; empty filters are left out. */
 export function toAuditQuery(filters: AuditFilters, before?: string, limit = 50): AuditQuery {
@@ -35,8 +26,10 @@ export function toAuditQuery(filters: AuditFilters, before?: string, limit = 50)
   if (trimmed.subject) query.subject = trimmed.subject;
   if (trimmed.subjectType) query.subjectType = trimmed.subjectType;
   if (trimmed.action) query.action = trimmed.action;
-  if (filters.from) query.from = startOfLocalDay(filters.from);
-  if (filters.to) query.to = endOfLocalDay(filters.to);
+  // "From 3 March" starts at midnight in Amsterdam; "to 3 March" includes that whole day: the API's `to`
+  // is exclusive, so it is the moment the next day begins.
+  if (filters.from) query.from = startOfDay(filters.from);
+  if (filters.to) query.to = endOfDay(filters.to);
   if (before) query.before = before;
   return query;
 }
