@@ -9,6 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { StatusBadge, type BadgeStatus } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDate, formatDateTime } from '../../../../platform/web/i18n/format';
+import { calendarDayOf, endOfDay } from '../../../../platform/shared/time';
 import type { ApiToken } from '../../contract';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken, type CreatedApiToken } from '../auth-api';
 
@@ -22,13 +23,16 @@ export function tokenState(token: Pick<ApiToken, 'revokedAt' | 'expiresAt'>, now
 
 const STATE_BADGE: Record<TokenState, BadgeStatus> = { active: 'active', revoked: 'inactive', expired: 'warning' };
 
-/** A date picked in the form means "valid through that day": the token expires at the end of it, in UTC. */
-export function endOfDayUtc(date: string): string {
-  return `${date}T23:59:59Z`;
+/**
+ * A date picked in the form means "valid through that day": the token expires at its last second in the
+ * Netherlands (23:59:59 Amsterdam time), so the list shows the same date back.
+ */
+export function endOfDayInNetherlands(date: string): string {
+  return new Date(Date.parse(endOfDay(date)) - 1000).toISOString();
 }
 
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return calendarDayOf(new Date());
 }
 
 /** The token value, shown once, with a copy button; focus lands here so nobody misses it. */
@@ -90,7 +94,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
     setFieldErrors(errors);
     if (errors.length > 0) return;
     create.mutate(
-      { name: name.trim(), ...(expires ? { expiresAt: endOfDayUtc(expires) } : {}) },
+      { name: name.trim(), ...(expires ? { expiresAt: endOfDayInNetherlands(expires) } : {}) },
       {
         onSuccess: (token) => {
           setName('');
