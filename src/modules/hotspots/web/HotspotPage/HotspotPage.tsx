@@ -9,6 +9,8 @@ import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
+import { formatDate } from '../../../../platform/web/i18n/format';
+import { calendarDayOf } from '../../../../platform/shared/time';
 import type { HotspotRequest, HotspotResult, SavedHotspotAnalysis, Statistic } from '../../contract';
 import { HotspotResultView } from '../components/HotspotResultView';
 import { useIndicatorChoices, useSavedHotspots } from '../hotspots-api';
@@ -20,7 +22,8 @@ const MUNICIPALITIES = [
   { value: 'GM0308', label: 'Baarn' },
 ];
 const YEARS: Record<string, string[]> = { GM0505: ['2020'], GM0308: ['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016'] };
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The calendar day in the Netherlands that a moment falls on. */
+const isoDay = (date: Date) => calendarDayOf(date);
 
 function SavedList() {
   const { t, i18n } = useTranslation();
@@ -37,8 +40,8 @@ function SavedList() {
                 {item.name}
               </Link>{' '}
               <span className="wr-muted">
-                {t('hotspots:saved.meta', { who: item.createdBy, when: new Date(item.createdAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL') })}
-                {item.expiresAt ? ` · ${t('hotspots:saved.expires', { date: new Date(item.expiresAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL') })}` : ''}
+                {t('hotspots:saved.meta', { who: item.createdBy, when: formatDate(item.createdAt, i18n.language) })}
+                {item.expiresAt ? ` · ${t('hotspots:saved.expires', { date: formatDate(item.expiresAt, i18n.language) })}` : ''}
               </span>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../../../platform/web/api-client';
 import { Page } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
+import { formatDate } from '../../../../platform/web/i18n/format';
 import type { SavedHotspotAnalysis } from '../../contract';
 import { HotspotResultView } from '../components/HotspotResultView';
 import { useIndicatorChoices } from '../hotspots-api';
@@ -17,7 +18,7 @@ export default function SavedHotspotPage() {
   const saved = useQuery({ queryKey: ['hotspots', 'saved', id], queryFn: () => api.get<SavedHotspotAnalysis>(`/api/v1/analyses/hotspots/saved/${encodeURIComponent(id)}`) });
   const data = saved.data;
   const source = data?.request.source;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  const date = (iso: string) => formatDate(iso, i18n.language);
   const valueLabel = source && 'indicator' in source ? (indicators.data?.find((i) => i.code === source.indicator)?.name ?? source.indicator) : t('hotspots:result.signalCount');
   return (
     <Page title={data?.name ?? t('hotspots:saved.title')} lead={data ? t('hotspots:saved.meta', { who: data.createdBy, when: date(data.createdAt) }) : undefined}>
