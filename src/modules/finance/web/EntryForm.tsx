@@ -5,6 +5,7 @@ import { Alert } from '../../../platform/web/components/Alert';
 import { Button } from '../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../platform/web/components/FormField';
+import { calendarDayOf } from '../../../platform/shared/time';
 import type { BudgetLine } from '../contract';
 import { useCreateEntry } from './finance-api';
 import { euro, euroExact, parseEuroInput } from './money';
@@ -15,7 +16,7 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
   const create = useCreateEntry();
   const [kind, setKind] = useState<'spend' | 'commitment'>('spend');
   const [amount, setAmount] = useState('');
-  const [bookedOn, setBookedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [bookedOn, setBookedOn] = useState(() => calendarDayOf(new Date()));
   const [description, setDescription] = useState('');
   const [documentRef, setDocumentRef] = useState('');
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);

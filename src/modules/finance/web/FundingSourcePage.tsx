@@ -6,6 +6,7 @@ import { Page, Section } from '../../../platform/web/components/Page';
 import { QueryState } from '../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../platform/web/components/Table';
 import { formatDate } from '../../../platform/web/i18n/format';
+import { calendarDayOf } from '../../../platform/shared/time';
 import { hasPermission, useCurrentUser } from '../../../platform/web/session';
 import type { FundingSourceDetail } from '../contract';
 import { FinanceNav } from './FinanceNav';
@@ -23,7 +24,7 @@ export default function FundingSourcePage() {
   const user = useCurrentUser();
   const source = useFundingSource(id);
   const receive = useRecordReceipt();
-  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today] = useState(() => calendarDayOf(new Date()));
   const s = source.data;
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : '—');
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
+import { calendarDayOf } from '../../../platform/shared/time';
 import type { AreaList } from '../../areas/contract';
 import type { Indicator } from '../../indicators/contract';
 import type {
@@ -116,7 +117,8 @@ export const useChoosePriority = (planId: string) => useProgrammesMutation((inpu
 export const useEndPriority = (planId: string) => useProgrammesMutation((input: { priorityId: string; endedOn: string }) => api.put<PlanDetail>(`/api/v1/plans/${enc(planId)}/priorities/${enc(input.priorityId)}`, { endedOn: input.endedOn }));
 export const useSetAgenda = (planId: string) => useProgrammesMutation((activityIds: string[]) => api.put<PlanDetail>(`/api/v1/plans/${enc(planId)}/agenda`, { activityIds }));
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** Today in the Netherlands (YYYY-MM-DD), whatever the browser's time zone. */
+export const todayIso = (): string => calendarDayOf(new Date());
 
 export function useAreaActivities(area: string | undefined) {
   return useQuery({
