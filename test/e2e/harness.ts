@@ -19,12 +19,20 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 120_000;
 const SERVER_STOP_TIMEOUT_MS = 15_000;
 
+export interface ContextOptions {
+  /** The browser's own time zone (IANA name); Europe/Amsterdam when not given. */
+  timezoneId?: string;
+}
+
 export interface Harness {
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser profile (own cookies and storage), Dutch, at a desktop size. */
-  newContext: () => Promise<BrowserContext>;
-  newPage: () => Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A fresh browser profile (own cookies and storage), Dutch, at a desktop size, in Amsterdam time unless
+   * `timezoneId` names another zone (a browser abroad or on a UTC machine).
+   */
+  newContext: (options?: ContextOptions) => Promise<BrowserContext>;
+  newPage: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
   /** Uncaught page errors and Content-Security-Policy violations seen in any page so far. */
   browserProblems: () => string[];
   /** What the server printed so far; attached to failures. */
@@ -154,11 +162,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const launched = browser;
   const problems: string[] = [];
-  const newContext = async () => {
+  const newContext = async (options: ContextOptions = {}) => {
     const context = await launched.newContext({
       baseURL: baseUrl,
       locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
+      timezoneId: options.timezoneId ?? 'Europe/Amsterdam',
       viewport: { width: 1280, height: 860 },
       permissions: ['clipboard-read', 'clipboard-write'],
     });
@@ -170,8 +178,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl,
     browser: launched,
     newContext,
-    newPage: async () => {
-      const context = await newContext();
+    newPage: async (options?: ContextOptions) => {
+      const context = await newContext(options);
       const page = await context.newPage();
       return { context, page };
     },
