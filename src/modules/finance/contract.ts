@@ -64,7 +64,7 @@ export const RecordTrancheReceipt = z.strictObject({ receivedDate: IsoDate, rece
 
 export const Signal = z.object({
   level: z.enum(['alert', 'warning']),
-  code: z.enum(['over_budget', 'forecast_overrun', 'tranche_overdue', 'underspend_risk', 'repayment_due', 'accountability_overdue']),
+  code: z.enum(['over_budget', 'forecast_overrun', 'tranche_overdue', 'underspend_risk', 'repayment_risk', 'repayment_due', 'accountability_overdue']),
   amountCents: z.number().int().nullable(),
   /** Overrun as basis points of the budget, where that applies. */
   percentBp: z.number().int().nullable(),
@@ -82,6 +82,21 @@ export const Tranche = z.object({
   receivedDate: z.string().nullable(),
   receivedCents: z.number().int(),
 });
+export const RepaymentFigures = z.object({
+  /** before, running (up to and including the end date) or ended: the spending period on the day asked. */
+  phase: z.enum(['before', 'running', 'ended']),
+  openCommitmentCents: z.number().int(),
+  /** What the source pays for, at most its total: spend plus open commitments, while running projected to the end date. */
+  usableCents: z.number().int(),
+  /** Ended: to be paid back; running: expected to be paid back at the current pace. Never negative, never more than received. */
+  repaymentCents: z.number().int(),
+  /** What the funder still owes on what the source pays for (usable − received, when positive). */
+  stillToReceiveCents: z.number().int(),
+  /** What of the total is not (expected to be) used: it lapses, it is not paid back. */
+  unusedCents: z.number().int(),
+});
+export type RepaymentFigures = z.infer<typeof RepaymentFigures>;
+
 export const FundingSourceSummary = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -95,6 +110,8 @@ export const FundingSourceSummary = z.object({
   allocatedCents: z.number().int(),
   spentCents: z.number().int(),
   illustrative: z.boolean(),
+  /** Repayment risk (docs/finance.md "Repayment risk"): the same figures every page, alarm, export and report shows. */
+  repayment: RepaymentFigures,
   signals: z.array(Signal),
 });
 export type FundingSourceSummary = z.infer<typeof FundingSourceSummary>;

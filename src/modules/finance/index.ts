@@ -23,5 +23,11 @@ export const financeModule: ServerModule = {
  *      programme, as GET /funding-sources/{id}: tranches, spend per activity, obligations) }
  */
 export { programmeMoneyForReport } from './server/report-api.js';
-export type { FundingSourceDetail, ProgrammeBudget } from './contract.js';
+export type { FundingSourceDetail, ProgrammeBudget, RepaymentFigures } from './contract.js';
+/*
+ *  balanceRows(source) → the balance of a funding source as documents write it (received, spent, open
+ *      commitments, covered, to be paid back, still to receive, lapsed), with REPAYMENT_NOTE explaining the
+ *      repayment figure; the one definition of repayment risk is money/repayment.ts (docs/finance.md)
+ */
+export { balanceRows, REPAYMENT_NOTE, type BalanceRow } from './money/balance.js';
 export type { FinanceActor } from './server/finance-scope.js';

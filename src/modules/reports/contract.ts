@@ -84,6 +84,18 @@ export const SnapshotSource = z.object({
   spentCents: z.number().int(),
   spendFrom: z.string(),
   spendUntil: z.string(),
+  /** The repayment risk at the peildatum, as finance computes it (docs/finance.md); absent in snapshots taken before it was kept. */
+  repayUnspent: z.boolean().optional(),
+  repayment: z
+    .object({
+      phase: z.enum(['before', 'running', 'ended']),
+      openCommitmentCents: z.number().int(),
+      usableCents: z.number().int(),
+      repaymentCents: z.number().int(),
+      stillToReceiveCents: z.number().int(),
+      unusedCents: z.number().int(),
+    })
+    .optional(),
   tranches: z.array(z.object({ seq: z.number().int(), amountCents: z.number().int(), dueDate: z.string(), receivedDate: z.string().nullable(), receivedCents: z.number().int() })),
   obligations: z.array(z.object({ kind: z.string(), dueDate: z.string(), description: z.string(), deliveredOn: z.string().nullable() })),
   activities: z.array(z.object({ activityId: z.string(), activityName: z.string().nullable(), allocatedCents: z.number().int(), spentCents: z.number().int() })),

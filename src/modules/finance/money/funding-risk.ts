@@ -1,5 +1,6 @@
-import { diffCents, mulDiv, sumCents } from './cents.js';
-import { daysBetween, type AlertLevel } from './forecast.js';
+import { diffCents } from './cents.js';
+import type { AlertLevel } from './forecast.js';
+import type { RepaymentRisk } from './repayment.js';
 
 export interface TrancheState {
   seq: number;
@@ -11,7 +12,7 @@ export interface TrancheState {
 
 export interface FundingSignal {
   level: AlertLevel;
-  code: 'tranche_overdue' | 'underspend_risk' | 'repayment_due' | 'accountability_overdue';
+  code: 'tranche_overdue' | 'underspend_risk' | 'repayment_risk' | 'repayment_due' | 'accountability_overdue';
   amountCents: number | null;
   date: string;
   /** The tranche number or the obligation kind the signal is about. */
@@ -29,32 +30,18 @@ export function overdueTranches(tranches: readonly TrancheState[], today: string
 export const UNDERSPEND_TOLERANCE_BP = 100;
 
 /**
- * Money that must be spent by a deadline or paid back. While the period runs, spend is projected to the
- * deadline at the rate it was made since the start (and never below spend plus open commitments); a
- * projected shortfall of at least 1 % of the total is a warning with the amount at risk. After the deadline,
- * any unspent money is an alert: it has to be paid back.
+ * The signal of a source whose unspent money is paid back, from its repayment risk (repayment.ts, the one
+ * definition): after the period an alert with what must be paid back; while it runs a warning with what is
+ * expected to be paid back at the current pace, or, when nothing received is at risk but at least 1 % of
+ * the total is expected to stay unused, a warning with that amount (it lapses, nobody pays it back).
  */
-export function underspendSignal(input: {
-  totalCents: number;
-  spendFrom: string;
-  spendUntil: string;
-  spentCents: number;
-  openCommitmentCents: number;
-  today: string;
-}): FundingSignal | null {
-  const { totalCents, spendFrom, spendUntil, spentCents, openCommitmentCents, today } = input;
-  if (totalCents <= 0) return null;
-  if (today > spendUntil) {
-    const unspent = diffCents(totalCents, spentCents);
-    return unspent > 0 ? { level: 'alert', code: 'repayment_due', amountCents: unspent, date: spendUntil, subject: null } : null;
-  }
-  if (today < spendFrom) return null;
-  const elapsed = daysBetween(spendFrom, today) + 1;
-  const period = daysBetween(spendFrom, spendUntil) + 1;
-  const projected = Math.max(mulDiv(spentCents, period, elapsed), sumCents([spentCents, openCommitmentCents]));
-  const shortfall = diffCents(totalCents, projected);
-  if (shortfall > 0 && BigInt(shortfall) * 10_000n >= BigInt(totalCents) * BigInt(UNDERSPEND_TOLERANCE_BP)) {
-    return { level: 'warning', code: 'underspend_risk', amountCents: shortfall, date: spendUntil, subject: null };
+export function repaymentSignal(risk: RepaymentRisk, input: { repayUnspent: boolean; totalCents: number; spendUntil: string }): FundingSignal | null {
+  if (!input.repayUnspent || input.totalCents <= 0) return null;
+  if (risk.phase === 'ended') return risk.repaymentCents > 0 ? { level: 'alert', code: 'repayment_due', amountCents: risk.repaymentCents, date: input.spendUntil, subject: null } : null;
+  if (risk.phase !== 'running') return null;
+  if (risk.repaymentCents > 0) return { level: 'warning', code: 'repayment_risk', amountCents: risk.repaymentCents, date: input.spendUntil, subject: null };
+  if (risk.unusedCents > 0 && BigInt(risk.unusedCents) * 10_000n >= BigInt(input.totalCents) * BigInt(UNDERSPEND_TOLERANCE_BP)) {
+    return { level: 'warning', code: 'underspend_risk', amountCents: risk.unusedCents, date: input.spendUntil, subject: null };
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { capitalChargesForYear } from './capital-charges.js';
 import { apportion, divRoundHalfAway, mulDiv, resolveAllocations } from './cents.js';
 import { budgetSignal, forecastYearEnd } from './forecast.js';
 import { formatEuro, formatPercentBp, parseEuroInput } from './format.js';
-import { overdueObligations, overdueTranches, underspendSignal } from './funding-risk.js';
+import { overdueObligations, overdueTranches } from './funding-risk.js';
 import { roundColumn, roundToThousands } from './thousands.js';
 
 describe('cents arithmetic', () => {
@@ -208,16 +208,5 @@ describe('forecast and warnings', () => {
     ];
     expect(overdueTranches(tranches, '2026-07-01')).toEqual([{ level: 'alert', code: 'tranche_overdue', amountCents: 100, date: '2026-06-01', subject: '2' }]);
     expect(overdueObligations([{ kind: 'voortgangsrapportage', dueDate: '2026-03-01', deliveredOn: null }, { kind: 'x', dueDate: '2026-03-01', deliveredOn: '2026-02-01' }], '2026-03-02')).toHaveLength(1);
-  });
-
-  it('warns of underspend before the deadline and alerts repayment after it', () => {
-    // Period 2026-01-01..2026-12-31 (365 days); on 2 July (day 183) € 40.000 spent of € 100.000:
-    // projected 4 000 000 × 365 / 183 = 7 978 142 cents, shortfall 2 021 858.
-    const base = { totalCents: 10_000_000, spendFrom: '2026-01-01', spendUntil: '2026-12-31', openCommitmentCents: 0 };
-    expect(underspendSignal({ ...base, spentCents: 4_000_000, today: '2026-07-02' })).toEqual({ level: 'warning', code: 'underspend_risk', amountCents: 2_021_858, date: '2026-12-31', subject: null });
-    expect(underspendSignal({ ...base, spentCents: 5_000_000, today: '2026-07-02' })).toBeNull();
-    expect(underspendSignal({ ...base, spentCents: 4_000_000, openCommitmentCents: 5_950_000, today: '2026-07-02' })).toBeNull(); // shortfall 0,5 %
-    expect(underspendSignal({ ...base, spentCents: 9_000_000, today: '2027-01-01' })).toEqual({ level: 'alert', code: 'repayment_due', amountCents: 1_000_000, date: '2026-12-31', subject: null });
-    expect(underspendSignal({ ...base, spentCents: 0, today: '2025-12-31' })).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { FinanceActor } from './finance-scope.js';
 import type { Kysely } from 'kysely';
 import { withAudit , type Database } from '../../../platform/server/index.js';
 import type { FundingSourceDetail, Proposal } from '../contract.js';
-import { diffCents } from '../money/cents.js';
+import { balanceRows, REPAYMENT_NOTE } from '../money/balance.js';
 import { formatEuro, formatPercentBp } from '../money/format.js';
 import { toDocx, toXlsx, type ReportCell, type ReportDocument } from './export-files.js';
 import { getFundingSource } from './funding.service.js';
@@ -82,7 +82,7 @@ export function budgetEffectDocument(p: Proposal): ReportDocument {
 }
 
 export function accountabilityDocument(s: FundingSourceDetail, today: string): ReportDocument {
-  const notReceived = diffCents(s.totalCents, s.receivedCents);
+  const balance = balanceRows(s);
   return {
     title: `Verantwoording ${s.name}`,
     lines: [
@@ -107,14 +107,8 @@ export function accountabilityDocument(s: FundingSourceDetail, today: string): R
       {
         title: 'Saldo',
         header: ['Post', 'Bedrag'],
-        rows: [
-          ['Ontvangen', euro(s.receivedCents)],
-          ['Besteed', euro(s.spentCents)],
-          ['Restant (ontvangen − besteed)', euro(diffCents(s.receivedCents, s.spentCents))],
-          ['Nog te ontvangen', euro(notReceived)],
-          ['Niet besteed van het totaal', euro(diffCents(s.totalCents, s.spentCents))],
-        ],
-        boldRows: [2],
+        rows: balance.map((r) => [r.label, euro(r.cents)]),
+        boldRows: balance.flatMap((r, i) => (r.bold ? [i] : [])),
       },
       {
         title: 'Verantwoordingsverplichtingen',
@@ -124,6 +118,7 @@ export function accountabilityDocument(s: FundingSourceDetail, today: string): R
     ],
     notes: [
       'Besteding van een begrotingsregel wordt aan de financieringsbronnen toegerekend naar rato van hun aandeel in die regel (tot op de cent, grootste-restmethode).',
+      REPAYMENT_NOTE,
       ...(s.conditions ? [`Voorwaarden: ${s.conditions}`] : []),
     ],
   };

@@ -196,7 +196,7 @@ describe('funding sources', () => {
       expect([sum('budgetCents'), sum('spentCents'), sum('forecastCents')]).toEqual([budget.totals.budgetCents, budget.totals.spentCents, budget.totals.forecastCents]);
       expect(budget.fundingSources.find((f: { id: string }) => f.id === partnerSourceId)).toMatchObject({ spentCents: 3_000_000 });
       // The subsidy: € 40.000 + € 20.000 of spend attributed (50 % of the line); far below the € 400.000 by year end.
-      expect(budget.alerts).toContainEqual(expect.objectContaining({ code: 'underspend_risk', scope: expect.objectContaining({ id: sourceId }) }));
+      expect(budget.alerts).toContainEqual(expect.objectContaining({ code: 'repayment_risk', scope: expect.objectContaining({ id: sourceId }) }));
     });
 
     it('alerts when commitments and spend pass the budget', async () => {

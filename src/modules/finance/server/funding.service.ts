@@ -7,7 +7,7 @@ import { activityNamer } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
 import { existingOrganisationIds, findFundingSources, findObligations, findPartners, findTranches, fundingSourceNameTaken, insertFundingSource, updateTrancheReceipt, type FundingSourceRow } from './finance.queries.js';
 import { financeDb, type FinanceDb } from './finance.tables.js';
-import { computeSourceFigures, sourceSignals } from './source-figures.js';
+import { computeSourceFigures, sourceRepayment, sourceSignals } from './source-figures.js';
 
 type CreateInput = {
   name: string;
@@ -46,6 +46,7 @@ async function summaries(fdb: FinanceDb, sources: readonly FundingSourceRow[], t
       allocatedCents: f?.allocatedCents ?? 0,
       spentCents: f?.spentCents ?? 0,
       illustrative: s.illustrative,
+      repayment: sourceRepayment(s, f, tranches, today),
       signals: signals.get(s.id) ?? [],
     };
   });

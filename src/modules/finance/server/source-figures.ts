@@ -1,7 +1,8 @@
 import { attributeToSources } from '../money/budget-effect.js';
 import { sumCents } from '../money/cents.js';
 import { isoDay } from '../money/forecast.js';
-import { overdueObligations, overdueTranches, underspendSignal, type FundingSignal } from '../money/funding-risk.js';
+import { overdueObligations, overdueTranches, repaymentSignal, type FundingSignal } from '../money/funding-risk.js';
+import { repaymentRisk, type RepaymentRisk } from '../money/repayment.js';
 import type { Signal } from '../contract.js';
 import { findAllocations, findEntries, findLines, findObligations, findTranches, type AllocationRow, type EntryRow, type FundingSourceRow, type LineRow, type TrancheRow } from './finance.queries.js';
 import { figuresOrConflict } from './out-of-range.js';
@@ -54,17 +55,34 @@ export function toSignal(s: FundingSignal, source: { id: string; name: string })
   return { level: s.level, code: s.code, amountCents: s.amountCents, percentBp: null, date: s.date, subject: s.subject, scope: { type: 'funding_source', id: source.id, name: source.name } };
 }
 
-/** Overdue tranches, underspend or repayment, and overdue accountability of each source. */
+/**
+ * A source's repayment risk (money/repayment.ts, the one definition): from its total, what came in of its
+ * tranches, the spend and open commitments attributed to it, and its spending period.
+ */
+export function sourceRepayment(source: FundingSourceRow, figures: SourceFigures | undefined, tranches: readonly TrancheRow[], today: string): RepaymentRisk & { openCommitmentCents: number } {
+  const receivedCents = sumCents(tranches.filter((t) => t.fundingSourceId === source.id).map((t) => t.receivedCents));
+  const openCommitmentCents = figures?.openCommitmentCents ?? 0;
+  const risk = repaymentRisk({
+    repayUnspent: source.repayUnspent,
+    totalCents: source.totalCents,
+    receivedCents,
+    spentCents: figures?.spentCents ?? 0,
+    openCommitmentCents,
+    spendFrom: source.spendFrom,
+    spendUntil: source.spendUntil,
+    today,
+  });
+  return { ...risk, openCommitmentCents };
+}
+
+/** Overdue tranches, repayment (due or at risk) or underspend, and overdue accountability of each source. */
 export async function sourceSignals(db: FinanceDb, sources: readonly FundingSourceRow[], figures: Map<string, SourceFigures>, tranches: readonly TrancheRow[], today: string): Promise<Map<string, Signal[]>> {
   const obligations = await findObligations(db, sources.map((s) => s.id));
   return new Map(
     sources.map((source) => {
-      const f = figures.get(source.id);
       const raw: FundingSignal[] = [...overdueTranches(tranches.filter((t) => t.fundingSourceId === source.id), today)];
-      if (source.repayUnspent && f) {
-        const risk = underspendSignal({ totalCents: source.totalCents, spendFrom: source.spendFrom, spendUntil: source.spendUntil, spentCents: f.spentCents, openCommitmentCents: f.openCommitmentCents, today });
-        if (risk) raw.push(risk);
-      }
+      const risk = repaymentSignal(sourceRepayment(source, figures.get(source.id), tranches, today), source);
+      if (risk) raw.push(risk);
       raw.push(...overdueObligations(obligations.filter((o) => o.fundingSourceId === source.id), today));
       return [source.id, raw.map((s) => toSignal(s, source))];
     }),

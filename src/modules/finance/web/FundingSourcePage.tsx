@@ -83,6 +83,8 @@ export default function FundingSourcePage() {
                 ['allocated', s.allocatedCents],
                 ['spent', s.spentCents],
                 ['unspent', s.receivedCents - s.spentCents],
+                ...(s.repayUnspent ? [[`repayment_${s.repayment.phase}`, s.repayment.repaymentCents] as const] : []),
+                ...(s.repayment.stillToReceiveCents > 0 ? [['stillToReceive', s.repayment.stillToReceiveCents] as const] : []),
               ] as const
             ).map(([key, cents]) => (
               <div key={key} className="wr-fin-kpi">

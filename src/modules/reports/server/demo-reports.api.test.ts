@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import type { LetterSummary, ReportDocument, SnapshotSummary } from '../contract.js';
+import { euro } from './documents.js';
 import { seedDemoReports } from './demo-reports.js';
 
 /** The demo of Dordt West: one snapshot with its progress report, one council letter draft; seeding again adds nothing. */
@@ -51,6 +52,19 @@ describe('the demo reports of Dordt West', () => {
     const text = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])).join('\n');
     expect(text).toContain('Sinds de zomer van 2022 is Dordrecht met stedelijk focusgebied Dordt West toegetreden');
     expect(text).toMatch(/^Voorbeeld: /m);
+  });
+
+  it('its subsidy report of Preventie met Gezag gives the repayment figures finance gives (docs/finance.md)', async () => {
+    const snapshot = (await get<{ items: SnapshotSummary[] }>(`/api/v1/programmes/${programmeId}/report-snapshots`)).items[0];
+    type Source = { id: string; name: string; repayment: { repaymentCents: number; stillToReceiveCents: number; unusedCents: number } };
+    const pmg = (await get<{ items: Source[] }>('/api/v1/funding-sources')).items.find((s) => s.name === 'Preventie met Gezag');
+    const doc = await get<ReportDocument>(`/api/v1/report-snapshots/${snapshot?.id}/document?kind=subsidy&subject=${pmg?.id}`);
+    const table = doc.blocks.find((b) => b.type === 'table' && b.caption === 'Saldo');
+    const text = (c: unknown) => (typeof c === 'string' ? c : (c as { text?: string } | undefined)?.text);
+    const value = (start: string) => text(table?.type === 'table' ? table.rows.find((r) => text(r[0])?.startsWith(start))?.[1] : undefined);
+    expect(value('Terug te betalen')).toBe(euro(pmg?.repayment.repaymentCents ?? -1));
+    expect(value('Nog te ontvangen op grond van de besteding')).toBe(euro(pmg?.repayment.stillToReceiveCents ?? -1));
+    expect(value('Niet benut van het totaal')).toBe(euro(pmg?.repayment.unusedCents ?? -1));
   });
 
   it('adds nothing when seeded again', async () => {

@@ -1,3 +1,4 @@
+import { balanceRows, REPAYMENT_NOTE } from '../../finance/index.js';
 import { formatChartNumber } from '../chart.js';
 import type { Block, ChartSpec, LetterFields, LetterSections, ReportDocument, SnapshotContent, SnapshotGoal, SnapshotSource, TableCell, TemplateContent } from '../contract.js';
 import { dutchDate } from './dates.js';
@@ -468,14 +469,17 @@ export function subsidyReport(snapshot: SnapshotMeta, template: TemplateContent,
       caption: 'Saldo',
       header: ['Post', 'Bedrag'],
       numeric: [false, true],
-      rows: [
-        ['Ontvangen', euro(s.receivedCents)],
-        ['Besteed', euro(s.spentCents)],
-        [bold('Restant (ontvangen − besteed)'), bold(euro(s.receivedCents - s.spentCents))],
-        ['Nog te ontvangen', euro(s.totalCents - s.receivedCents)],
-        ['Niet besteed van het totaal', euro(s.totalCents - s.spentCents)],
-      ],
+      rows: s.repayment
+        ? balanceRows({ ...s, repayUnspent: s.repayUnspent ?? false, repayment: s.repayment }).map((r) => (r.bold ? [bold(r.label), bold(euro(r.cents))] : [r.label, euro(r.cents)]))
+        : [
+            ['Ontvangen', euro(s.receivedCents)],
+            ['Besteed', euro(s.spentCents)],
+            [bold('Restant (ontvangen − besteed)'), bold(euro(s.receivedCents - s.spentCents))],
+            ['Nog te ontvangen', euro(s.totalCents - s.receivedCents)],
+            ['Niet besteed van het totaal', euro(s.totalCents - s.spentCents)],
+          ],
     },
+    ...(s.repayment ? [{ type: 'paragraph' as const, tone: 'note' as const, text: REPAYMENT_NOTE }] : []),
     { type: 'heading', level: 1, text: 'Verantwoordingsverplichtingen' },
     s.obligations.length
       ? {
