@@ -206,7 +206,7 @@ describe('exports', () => {
     const rows = response.body.slice(1).split('\r\n');
     expect(rows[1]).toBe('Bron: CBS, Kadaster');
     const row = rows.find((r) => r.startsWith("share_one_person_households;'=Eenpersoonshuishoudens;%;23;"));
-    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(better|worse|same);nee;$/);
+    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(better|worse|same);nee;;$/); // aggregatie and toelichting empty: the buurt's own figure
     const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.export'`.execute(t.database.db);
     expect(audit.rows[0]?.n).toBe(1);
   });

@@ -215,6 +215,10 @@ describe('series and profiles across the re-division', () => {
     expect((await get('/api/v1/areas/BU05050100/profile?period=2020')).json().items.find((i: { indicator: string }) => i.indicator === 'urbanity_class')).toMatchObject({ value: 1 });
     expect(items.has('urbanity_class')).toBe(false);
     expect([...items.values()].every((i) => i.basis !== undefined)).toBe(true);
+    // The export says it too.
+    const csv = (await get('/api/v1/areas/BU05050120/profile/export?period=2020&format=csv')).body;
+    expect(csv).toMatch(/;toelichting\r?\n/);
+    expect(csv).toMatch(/^inhabitants;.*;omgerekend \(grenswijziging 2022\)\r?$/m);
   });
 
   it('an old code carries on in its territory through its new codes: BU05050100 in 2022 = 500 + 340 = 840, share (9 × 500 + 12 × 340) / 840', async () => {

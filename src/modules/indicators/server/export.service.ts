@@ -18,7 +18,7 @@ function profileRows(profile: Profile, definitions: ReadonlyMap<string, Indicato
   const rows: CsvCell[][] = [
     [`${profile.area.name} (${profile.area.code})`, profile.period === null ? '' : `peiljaar ${profile.period}`],
     [ATTRIBUTION],
-    ['indicator', 'naam', 'eenheid', 'waarde', 'gemeente', 'Nederland', 'index (gemeente = 100)', 'richting', 'geheim', 'aggregatie'],
+    ['indicator', 'naam', 'eenheid', 'waarde', 'gemeente', 'Nederland', 'index (gemeente = 100)', 'richting', 'geheim', 'aggregatie', 'toelichting'],
   ];
   for (const item of profile.items) {
     const definition = definitions.get(item.indicator);
@@ -33,9 +33,16 @@ function profileRows(profile: Profile, definitions: ReadonlyMap<string, Indicato
       item.direction,
       item.suppressed ? 'ja' : 'nee',
       item.aggregation ?? '',
+      basisNote(item.basis),
     ]);
   }
   return rows;
+}
+
+/** The profile page's mark of a figure across a boundary change or on older boundaries, in words. */
+function basisNote(basis: Profile['items'][number]['basis']): string {
+  if (!basis) return '';
+  return basis.kind === 'crosswalk' ? `omgerekend (grenswijziging ${basis.year})` : `op de grenzen van ${basis.year}`;
 }
 
 /** The area profile as CSV or XLSX; each export writes an audit row (SECURITY.md 17). */
