@@ -52,8 +52,9 @@ export function useAreaList(params: { municipality?: string; level: string; year
 }
 
 /**
- * Boundaries are kept per year, but not every year has its own (CBS values of 2024 can sit on 2023
- * gemeente boundaries): take the asked year's boundaries, else the nearest earlier version, else a later one.
+ * The server draws each area of a year with its newest boundary at or before that year (docs/figures.md,
+ * "Areas and years"), so the asked year is usually enough. A year before the oldest boundary (Baarn's time
+ * series from 2016, boundaries of 2024) has none: then a later year's boundaries are shown.
  */
 export function featureYearCandidates(year: number, known: readonly number[]): number[] {
   const earlier = [...known].filter((value) => value < year).sort((a, b) => b - a);
