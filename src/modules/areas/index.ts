@@ -21,8 +21,9 @@ export {
   findChildAreasOf,
   findAreaPolygons,
   findBoundaryYearsOf,
-  findVersionYearRanges,
+  boundaryYearIn,
   type FigureArea,
+  type VersionMark,
 } from './server/area-lookup.service.js';
 // What the signals module needs to place a signal: point in polygon, or a named buurt or wijk.
 export { findBuurtContainingPoint, findBuurtOrWijk, findAreaNames, type PlacedArea } from './server/point-lookup.service.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { notFound, type Actor, type Database } from '../../../platform/server/index.js';
 import type { AreaLevel } from '../contract.js';
 import { AreaLevel as AreaLevelSchema } from '../contract.js';
-import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestGeometryYear, findLatestVersionsByCode } from './areas.queries.js';
+import { findAreaFeatures, findAreaKind, findAreaVersionsOfLevel, findChildAreas, findLatestGeometryYear, findVersionMarks } from './areas.queries.js';
 import { areasDb } from './areas.tables.js';
 import { findBoundaryYears } from './valid-versions.queries.js';
 import { findFocusMemberCodes } from './focus-areas.queries.js';
@@ -17,6 +17,28 @@ export interface FigureArea {
   municipalityCode: string;
   /** Focus areas: the buurten and wijken they are made of; null for CBS areas. */
   members: string[] | null;
+  /**
+   * The versions of the area (a CBS area) or of its members (a focus area), newest first: the year, and
+   * whether it has a boundary. The figures read which boundaries a year sits on from it (boundaryYearIn).
+   */
+  versions: ReadonlyMap<string, readonly VersionMark[]>;
+  /** Whether a crosswalk names the area (or a member): only then is there a re-division to follow. */
+  reDivided: boolean;
+}
+
+export interface VersionMark {
+  year: number;
+  boundary: boolean;
+}
+
+/**
+ * The year of the boundaries an area's figures of `year` are shown with: its newest version with a boundary
+ * at or before the year, else its newest version at or before it (the one the figures were attached to);
+ * undefined before its oldest version. The same rule as findBoundaryYearsOf, on versions already read.
+ */
+export function boundaryYearIn(versions: readonly VersionMark[] | undefined, year: number): number | undefined {
+  const earlier = (versions ?? []).filter((v) => v.year <= year);
+  return (earlier.find((v) => v.boundary) ?? earlier[0])?.year;
 }
 
 /** An area the actor may see, with its newest name; 404 when unknown or invisible. */
@@ -26,16 +48,20 @@ export async function findAreaForFigures(db: Kysely<Database>, actor: Actor, cod
   if (!kind) throw notFound('Area', 'area.not_found');
   if (kind.level === 'focus') {
     const focus = await findVisibleFocusArea(db, actor, code);
+    const members = await findFocusMemberCodes(adb, code);
     return {
       code,
       name: focus.name,
       level: 'focus',
       parentCode: focus.municipality_code,
       municipalityCode: focus.municipality_code,
-      members: await findFocusMemberCodes(adb, code),
+      members,
+      ...marksOf(await findVersionMarks(adb, members)),
     };
   }
-  const [version] = await findLatestVersionsByCode(adb, [code]);
+  // Every version of the code in one read: the newest names the area, all of them say its boundary years.
+  const versions = await findVersionMarks(adb, [code]);
+  const version = versions[0];
   if (!version) throw notFound('Area', 'area.not_found');
   return {
     code,
@@ -44,7 +70,14 @@ export async function findAreaForFigures(db: Kysely<Database>, actor: Actor, cod
     parentCode: version.parent_code,
     municipalityCode: version.municipality_code,
     members: null,
+    ...marksOf(versions),
   };
+}
+
+function marksOf(rows: readonly { code: string; year: number; has_boundary: boolean; re_divided: boolean }[]): Pick<FigureArea, 'versions' | 'reDivided'> {
+  const versions = new Map<string, VersionMark[]>();
+  for (const row of rows) versions.set(row.code, [...(versions.get(row.code) ?? []), { year: row.year, boundary: row.has_boundary }]);
+  return { versions, reDivided: rows.some((r) => r.re_divided) };
 }
 
 /** The direct children of areas in one year (wijk → buurten): the fallback when an area has no own value. */
@@ -83,16 +116,4 @@ export async function findAreaPolygons(
  */
 export async function findBoundaryYearsOf(db: Kysely<Database>, codes: readonly string[], year: number): Promise<Map<string, number>> {
   return findBoundaryYears(areasDb(db), codes, year);
-}
-
-/** The first and the last year each area has a version in (absent: never imported). */
-export async function findVersionYearRanges(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, { first: number; last: number }>> {
-  if (codes.length === 0) return new Map();
-  const rows = await areasDb(db)
-    .selectFrom('area_versions')
-    .select((eb) => ['area_code', eb.fn.min('year').as('first'), eb.fn.max('year').as('last')])
-    .where('area_code', 'in', [...codes])
-    .groupBy('area_code')
-    .execute();
-  return new Map(rows.map((r) => [r.area_code, { first: Number(r.first), last: Number(r.last) }]));
 }

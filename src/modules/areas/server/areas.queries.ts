@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AreasDb } from './areas.tables.js';
 import { findValidBoundaries, findValidVersions } from './valid-versions.queries.js';
 
@@ -56,6 +57,21 @@ export async function findLatestVersionsByCode(db: AreasDb, codes: readonly stri
     .orderBy('area_code')
     .orderBy('year', 'desc')
     .execute();
+}
+
+/**
+ * Every version of the areas, newest first, with whether it has a boundary (the geometry itself is not read)
+ * and whether a crosswalk names the code (so the figures know, without a query of their own, whether there
+ * is a re-division to follow).
+ */
+export async function findVersionMarks(db: AreasDb, codes: readonly string[]): Promise<(AreaVersionRow & { year: number; has_boundary: boolean; re_divided: boolean })[]> {
+  if (codes.length === 0) return [];
+  const { rows } = await sql<AreaVersionRow & { year: number; has_boundary: boolean; re_divided: boolean }>`
+    SELECT v.area_code AS code, v.name, v.level, v.parent_code, v.municipality_code, v.year, v.geometry IS NOT NULL AS has_boundary,
+           EXISTS (SELECT 1 FROM area_crosswalks x WHERE x.from_code = v.area_code OR x.to_code = v.area_code) AS re_divided
+    FROM area_versions v WHERE v.area_code = ANY(${[...codes]}::text[])
+    ORDER BY v.area_code, v.year DESC`.execute(db);
+  return rows;
 }
 
 export async function findAreaYears(db: AreasDb, codes: readonly string[]): Promise<number[]> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findVersionYearRanges } from '../../areas/index.js';
+import type { FigureArea, VersionMark } from '../../areas/index.js';
 import type { IndicatorRule } from './aggregation.js';
 import { crossesChange, Lineage, OwnFigures, territoryHasFigures, territoryValue, type DerivationContext, type TerritoryValue } from './crosswalk.js';
 import { findLinkedCrosswalks } from './crosswalk.queries.js';
@@ -28,22 +28,40 @@ export class AcrossDivisions {
 
   static readonly NONE = new AcrossDivisions(null, new Map());
 
-  static async load(db: Kysely<Database>, areas: readonly string[], catalogue: readonly IndicatorDefinition[], options: AcrossOptions = {}): Promise<AcrossDivisions> {
+  /**
+   * The re-divisions around a CBS area or a focus area's members. Nothing to read when no crosswalk names
+   * them (FigureArea.reDivided, read with the area), which is nearly always.
+   */
+  static async around(db: Kysely<Database>, area: FigureArea, catalogue: readonly IndicatorDefinition[] | Promise<readonly IndicatorDefinition[]>, options: AcrossOptions = {}): Promise<AcrossDivisions> {
+    if (!area.reDivided) return AcrossDivisions.NONE;
+    return AcrossDivisions.load(db, area.members ?? [area.code], area.versions, catalogue, options);
+  }
+
+  /** `catalogue` may be still on its way: it is only needed when a crosswalk touches the areas. */
+  static async load(
+    db: Kysely<Database>,
+    areas: readonly string[],
+    /** The areas' versions, newest first (FigureArea.versions): when they began, and whether a later one brought an ended code back. */
+    versions: ReadonlyMap<string, readonly VersionMark[]>,
+    catalogue: readonly IndicatorDefinition[] | Promise<readonly IndicatorDefinition[]>,
+    options: AcrossOptions = {},
+  ): Promise<AcrossDivisions> {
     const vdb = valuesDb(db);
     const links = await findLinkedCrosswalks(vdb, areas);
     if (links.length === 0) return AcrossDivisions.NONE;
     const lineage = new Lineage(links);
-    const [rows, ranges] = await Promise.all([findValuesOfAreas(vdb, [...new Set([...areas, ...lineage.codes()])], { indicators: catalogue }), findVersionYearRanges(db, areas)]);
+    const definitions = await catalogue;
+    const rows = await findValuesOfAreas(vdb, [...new Set([...areas, ...lineage.codes()])], { indicators: definitions });
     const own = new OwnFigures();
     for (const row of rows) own.add(row.indicator_code, row.area_code, row.year, { value: row.value, suppressed: row.suppressed });
-    const rules = new Map<string, IndicatorRule>(catalogue.map((d) => [d.code, { code: d.code, aggregation: d.aggregation, weightIndicator: d.weight_indicator }]));
+    const rules = new Map<string, IndicatorRule>(definitions.map((d) => [d.code, { code: d.code, aggregation: d.aggregation, weightIndicator: d.weight_indicator }]));
     const references = new Map<string, number>();
     for (const code of areas) {
-      const range = ranges.get(code);
-      const current = lineage.defaultReference(code, range?.last);
+      const years = (versions.get(code) ?? []).map((v) => v.year);
+      const current = lineage.defaultReference(code, years.length ? Math.max(...years) : undefined);
       const wanted = options.territoryYear;
       // Only a territory the code had: a code made by a later re-division has no earlier one of its own.
-      references.set(code, wanted !== undefined && range !== undefined && range.first <= wanted ? Math.min(wanted, current) : current);
+      references.set(code, wanted !== undefined && years.length && Math.min(...years) <= wanted ? Math.min(wanted, current) : current);
     }
     return new AcrossDivisions({ lineage, own, rules }, references);
   }

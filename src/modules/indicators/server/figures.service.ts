@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findAreasOfLevel, findBoundaryYearsOf, findChildAreasOf, type FigureArea } from '../../areas/index.js';
+import { boundaryYearIn, findAreasOfLevel, findChildAreasOf, type FigureArea } from '../../areas/index.js';
 import { AcrossDivisions, type AcrossOptions } from './across-divisions.js';
 import { aggregateOver, resolveValue, withoutEmptyAreas, type AggregationContext, type IndicatorRule, type Observation } from './aggregation.js';
 import { findValuesOfAreas, findValuesOfLevel, type IndicatorDefinition, type ValueRow } from './values.queries.js';
@@ -87,13 +87,17 @@ export async function computeFigures(
   const isFocus = area.members !== null;
   const memberCodes = area.members ?? [];
   const subjects = isFocus ? memberCodes : [area.code];
-  const [children, across, boundaryYears] = await Promise.all([
-    isFocus ? findChildAreasOf(db, memberCodes, year) : [],
-    options.across ?? AcrossDivisions.load(db, subjects, [...catalogue.values()], options),
-    findBoundaryYearsOf(db, subjects, year),
+  // Independent reads side by side (on PostgreSQL they overlap; PGlite's one connection queues them).
+  const childrenRead = isFocus ? findChildAreasOf(db, memberCodes, year) : Promise.resolve([]);
+  const [children, rows, across] = await Promise.all([
+    childrenRead,
+    childrenRead.then((found) => findValuesOfAreas(vdb, [...new Set([area.code, area.municipalityCode, NATIONAL_CODE, ...memberCodes, ...found.map((c) => c.code)])], { year, indicators: needed })),
+    options.across ?? AcrossDivisions.around(db, area, [...catalogue.values()], options),
   ]);
-  const direct = [area.code, area.municipalityCode, NATIONAL_CODE, ...memberCodes, ...children.map((c) => c.code)];
-  const rows = await findValuesOfAreas(vdb, [...new Set(direct)], { year, indicators: needed });
+  const boundaryYears = new Map(subjects.flatMap((code) => {
+    const boundaryYear = boundaryYearIn(area.versions.get(code), year);
+    return boundaryYear === undefined ? [] : [[code, boundaryYear] as const];
+  }));
   const observations = observationsOf(rows);
   const changeYears = carryAcross(observations, across, subjects, year, needed);
   const childrenOf = new Map<string, string[]>();

@@ -9,10 +9,16 @@ import { findIndicatorDefinitions, findYearsOfAreas, type IndicatorDefinition } 
 import { valuesDb } from './values.tables.js';
 
 /** Years with figures, own or carried across a re-division into the area's territory. */
-async function yearsWithValues(db: Kysely<Database>, area: FigureArea, across: AcrossDivisions): Promise<number[]> {
+function yearsWithValues(area: FigureArea, own: readonly number[], across: AcrossDivisions): number[] {
   const carried = (area.members ?? [area.code]).flatMap((code) => across.years(code));
-  const own = await ownYearsWithValues(db, area);
   return [...new Set([...own, ...carried])].sort((a, b) => a - b);
+}
+
+/** The catalogue, the area's re-divisions and its own years, read side by side. */
+async function readAround(db: Kysely<Database>, area: FigureArea, options: AcrossOptions = {}) {
+  const definitionsRead = findIndicatorDefinitions(valuesDb(db));
+  const [definitions, across, own] = await Promise.all([definitionsRead, AcrossDivisions.around(db, area, definitionsRead, options), ownYearsWithValues(db, area)]);
+  return { definitions, across, periods: yearsWithValues(area, own, across) };
 }
 
 async function ownYearsWithValues(db: Kysely<Database>, area: FigureArea): Promise<number[]> {
@@ -52,10 +58,8 @@ export interface ProfileWithDefinitions {
 /** Every indicator with data for the area that year, against the municipality and the country. */
 export async function getAreaProfile(db: Kysely<Database>, actor: Actor, code: string, period: number | undefined): Promise<ProfileWithDefinitions> {
   const area = await findAreaForFigures(db, actor, code);
-  const definitions = await findIndicatorDefinitions(valuesDb(db));
+  const { definitions, across, periods } = await readAround(db, area);
   const catalogue = new Map(definitions.map((d) => [d.code, d]));
-  const across = await AcrossDivisions.load(db, area.members ?? [area.code], definitions);
-  const periods = await yearsWithValues(db, area, across);
   const year = period ?? periods[periods.length - 1] ?? null;
   const summary = { code: area.code, name: area.name, level: area.level, parentCode: area.parentCode, municipalityCode: area.municipalityCode };
   if (year === null) return { profile: { area: summary, period: null, periods, items: [] }, definitions: catalogue };
@@ -71,12 +75,10 @@ export async function getAreaProfile(db: Kysely<Database>, actor: Actor, code: s
  */
 export async function getAreaSeries(db: Kysely<Database>, actor: Actor, code: string, indicator: string, options: AcrossOptions = {}): Promise<Series> {
   const area = await findAreaForFigures(db, actor, code);
-  const definitions = await findIndicatorDefinitions(valuesDb(db));
+  const { definitions, across, periods } = await readAround(db, area, options);
   const catalogue = new Map(definitions.map((d) => [d.code, d]));
   const definition = catalogue.get(indicator);
   if (!definition) throw notFound('Indicator', 'indicator.not_found');
-  const across = await AcrossDivisions.load(db, area.members ?? [area.code], definitions, options);
-  const periods = await yearsWithValues(db, area, across);
   if (periods.length > 50) throw invalid('series.too_long', 'More than 50 years of data');
   const items = [];
   for (const year of periods) {
