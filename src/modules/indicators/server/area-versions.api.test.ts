@@ -115,6 +115,9 @@ describe('figures of a later year on the boundaries of an earlier one', () => {
       { period: 2020, value: 815, basis: undefined },
       { period: 2022, value: 830, basis: { kind: 'older_boundaries', year: 2020 } },
     ]);
+    // Dordrecht has no figure of its own for 2022 and only two of its 130 buurten have one: the buurten with
+    // figures of 2020 but none of 2022 count as missing, so there is no municipality value, not 830 + 840.
+    expect(series.items.map((p: { municipalityValue: number | null }) => p.municipalityValue)).toEqual([119030, null]);
   });
 
   it('figures for a year before the oldest version are still refused, naming the line, and nothing is stored', async () => {

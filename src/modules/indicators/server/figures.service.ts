@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/server/index.js';
 import { boundaryYearIn, findAreasOfLevel, findChildAreasOf, type FigureArea } from '../../areas/index.js';
 import { AcrossDivisions, type AcrossOptions } from './across-divisions.js';
 import { aggregateOver, resolveValue, withoutEmptyAreas, type AggregationContext, type IndicatorRule, type Observation } from './aggregation.js';
-import { findValuesOfAreas, findValuesOfLevel, type IndicatorDefinition, type ValueRow } from './values.queries.js';
+import { findAreasWithFigures, findValuesOfAreas, findValuesOfLevel, type IndicatorDefinition, type ValueRow } from './values.queries.js';
 import { valuesDb } from './values.tables.js';
 
 export const NATIONAL_CODE = 'NL00';
@@ -69,8 +69,9 @@ function withWeights(definitions: readonly IndicatorDefinition[], all: ReadonlyM
 /**
  * The figures of an area in one year. For a focus area each indicator is aggregated from its members (a wijk
  * member without its own figure is made from its buurten). The municipality reference is the gemeente's own
- * value, else its buurten aggregated by the same rules (buurten without any figure, such as water, left out);
- * the national reference is NL00's own value only.
+ * value, else its buurten valid that year aggregated by the same rules (buurten that hold nobody, such as
+ * water, left out; buurten with figures of other years but not of this one missing); the national reference
+ * is NL00's own value only.
  */
 export async function computeFigures(
   db: Kysely<Database>,
@@ -120,7 +121,15 @@ export async function computeFigures(
       findAreasOfLevel(db, area.municipalityCode, 'buurt', year),
     ]);
     municipalityCtx = { rules, observations: observationsOf(buurtRows), childrenOf: new Map() };
-    buurten = withoutEmptyAreas(municipalityCtx, buurtAreas.map((b) => b.code));
+    // Every buurt valid that year counts, but one that holds nobody is left out: its figures of the year are
+    // all empty (CBS's water buurten), or it has no figures in any year (a water polygon). A buurt with figures
+    // of other years but none of this one is missing, so the figures of only a few buurten (a values CSV of
+    // three new buurten) give no municipality value rather than their sum.
+    const withFigures = new Set(buurtRows.map((r) => r.area_code));
+    const notEmpty = new Set(withoutEmptyAreas(municipalityCtx, [...withFigures]));
+    const without = buurtAreas.map((b) => b.code).filter((code) => !withFigures.has(code));
+    const elsewhere = await findAreasWithFigures(vdb, without);
+    buurten = buurtAreas.map((b) => b.code).filter((code) => notEmpty.has(code) || elsewhere.has(code));
   }
   const focusMembers = isFocus ? withoutEmptyAreas(ctx, memberCodes) : [];
 

@@ -106,6 +106,13 @@ export async function findYearsOfAreas(db: ValuesDb, areaCodes: readonly string[
   return rows.map((r) => r.year);
 }
 
+/** Which of the areas have figures of any year (one row is enough; in practice a few codes are asked). */
+export async function findAreasWithFigures(db: ValuesDb, areaCodes: readonly string[]): Promise<Set<string>> {
+  if (areaCodes.length === 0) return new Set();
+  const rows = await db.selectFrom('area_figures').select('area_code').distinct().where('area_code', 'in', [...areaCodes]).execute();
+  return new Set(rows.map((r) => r.area_code));
+}
+
 /** The years with any figure at a level, in a municipality or the whole country (the level index). */
 export async function findYearsOfLevel(db: ValuesDb, filter: { level: string; municipality?: string | undefined }): Promise<number[]> {
   let query = db.selectFrom('area_figures').select('year').distinct().where('level', '=', filter.level).orderBy('year');
