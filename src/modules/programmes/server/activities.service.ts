@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError, forbidden, invalid, notFound, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
+import { calendarDayOf } from '../../../platform/shared/time.js';
 import type { Activity, ActivityDetail, ActivityInputParsed, ActivityStatus } from '../contract.js';
 import { canChangeActivityStatus, canEditActivity, canReportProgress, canSeeActivity, type ActivityAccessFacts } from './activity-access.js';
 import { ALLOWED_TRANSITIONS, canTransition, isSlipping } from './activity-workflow.js';
@@ -28,7 +29,8 @@ import { findActiveOrganisations, findActiveUsers, findExecutionProgrammes, find
 import { findVisibleProgramme } from './programmes.service.js';
 import { programmesDb } from './programmes.tables.js';
 
-export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+/** Today in the Netherlands (docs/time.md): an activity ending on 4 March slips from Dutch midnight, not UTC's. */
+export const dutchToday = (now: Date = new Date()): string => calendarDayOf(now);
 
 export function accessFacts(row: ActivityRow, links: ActivityLinks): ActivityAccessFacts {
   return {
@@ -82,14 +84,14 @@ export async function presentActivities(db: Kysely<Database>, actor: Actor, rows
 export async function listProgrammeActivities(db: Kysely<Database>, actor: Actor, programmeId: string, filter: { area?: string | undefined } = {}, now = new Date()): Promise<Activity[]> {
   await findVisibleProgramme(db, actor, programmeId);
   const { rows, links } = await loadVisibleActivities(db, actor, { programmeId, ...(filter.area ? { areaCodes: await areaAndMembers(db, actor, filter.area) } : {}) });
-  return presentActivities(db, actor, rows, links, todayUtc(now));
+  return presentActivities(db, actor, rows, links, dutchToday(now));
 }
 
 /** The activities in an area, across programmes: those linked to the area itself or, for a focus area, to one of its members. */
 export async function listAreaActivities(db: Kysely<Database>, actor: Actor, areaCode: string, now = new Date()): Promise<Activity[]> {
   const codes = await areaAndMembers(db, actor, areaCode);
   const { rows, links } = await loadVisibleActivities(db, actor, { areaCodes: codes });
-  return presentActivities(db, actor, rows, links, todayUtc(now));
+  return presentActivities(db, actor, rows, links, dutchToday(now));
 }
 
 async function areaAndMembers(db: Kysely<Database>, actor: Actor, areaCode: string): Promise<string[]> {
@@ -110,7 +112,7 @@ async function loadOneVisible(db: Kysely<Database>, actor: Actor, id: string): P
 export async function getActivity(db: Kysely<Database>, actor: Actor, id: string, now = new Date()): Promise<ActivityDetail> {
   const { row, links } = await loadOneVisible(db, actor, id);
   const pdb = programmesDb(db);
-  const [[activity], milestones, updates, changes] = await Promise.all([presentActivities(db, actor, [row], links, todayUtc(now)), findMilestones(pdb, id), findProgressUpdates(pdb, id), findStatusChanges(pdb, id)]);
+  const [[activity], milestones, updates, changes] = await Promise.all([presentActivities(db, actor, [row], links, dutchToday(now)), findMilestones(pdb, id), findProgressUpdates(pdb, id), findStatusChanges(pdb, id)]);
   if (!activity) throw notFound('Activity', 'activity.not_found');
   return {
     ...activity,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, invalid, notFound, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import type { AnalysisItem, PlanDetail } from '../contract.js';
 import { withinAreaScope } from './activity-access.js';
-import { loadVisibleActivities, presentActivities, todayUtc } from './activities.service.js';
+import { loadVisibleActivities, presentActivities, dutchToday } from './activities.service.js';
 import { findActivityRows } from './activities.queries.js';
 import { GoalFigures } from './goal-figures.js';
 import {
@@ -79,7 +79,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, id: string, no
   // The agenda shows what the reader may see: a partner sees only the activities of their organisation.
   const { rows, links } = await loadVisibleActivities(db, actor, { ids: agendaIds });
   const order = new Map(agendaIds.map((a, i) => [a, i]));
-  const agenda = await presentActivities(db, actor, [...rows].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)), links, todayUtc(now));
+  const agenda = await presentActivities(db, actor, [...rows].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)), links, dutchToday(now));
   const active = priorities.filter((p) => p.ended_on === null).length;
   return {
     ...toSummary(row, areaName, active),

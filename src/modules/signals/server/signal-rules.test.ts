@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell } from './aggregates.service.js';
 import { demoPoints } from './demo-signals.js';
 import { normaliseReference, pseudonymKeys, pseudonymOf } from './pseudonyms.js';
-import { defaultRetentionUntil, signalRuleErrors } from './signal-rules.js';
+import { defaultRetentionUntil, isoDay, signalRuleErrors } from './signal-rules.js';
 import type { CategoryRow, RegimeRow } from './taxonomy.queries.js';
 
 const category = (over: Partial<CategoryRow>): CategoryRow => ({
@@ -69,5 +69,14 @@ describe('exports and demo data', () => {
   it('scatters the same demo points every time', () => {
     expect(demoPoints()).toEqual(demoPoints());
     expect(demoPoints().filter((p) => p.cluster).length).toBe(190);
+  });
+});
+
+describe('today', () => {
+  it('is the day in the Netherlands, not the UTC day', () => {
+    // 23:30 UTC on 4 March is 00:30 on 5 March in Amsterdam (winter); 22:30 UTC on 4 July is 00:30 on 5 July (summer).
+    expect(isoDay(new Date('2026-03-04T23:30:00Z'))).toBe('2026-03-05');
+    expect(isoDay(new Date('2026-07-04T22:30:00Z'))).toBe('2026-07-05');
+    expect(isoDay(new Date('2026-07-04T21:30:00Z'))).toBe('2026-07-04');
   });
 });

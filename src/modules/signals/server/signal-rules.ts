@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/server/index.js';
+import { calendarDayOf } from '../../../platform/shared/time.js';
 import type { CreateSignal } from '../contract.js';
 import type { CategoryRow, RegimeRow } from './taxonomy.queries.js';
 
@@ -58,6 +59,10 @@ export function defaultRetentionUntil(today: string, months: number): string {
   return new Date(Date.UTC(y, targetMonth, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
+/**
+ * Today as a date: the day in the Netherlands (docs/time.md), not the UTC day, so a retention term ends and a
+ * new signal's date is judged at Dutch midnight.
+ */
 export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return calendarDayOf(date);
 }
