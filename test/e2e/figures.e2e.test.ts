@@ -11,6 +11,8 @@ import { REPO_ROOT, startHarness, type Harness } from './harness';
  */
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'values-unknown-indicator.csv');
+/** A made-up re-division of 2022: BU05050100 split into two new buurten (boundaries, 2022 figures, crosswalk). */
+const BOUNDARY_CHANGE = (file: string) => path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', `boundary-change-${file}`);
 let harness: Harness;
 let analyst: { context: BrowserContext; page: Page };
 
@@ -171,6 +173,63 @@ describe('figures (analist)', () => {
     expect(rows.join(' ')).toMatch(/indicator/i);
     await expectNoSeriousA11yViolations(page, 'the import page');
     await screenshot(page, 'figures-import-errors');
+  });
+
+  it('imports a boundary change and marks it on the profile and in the series chart', async () => {
+    const { page } = analyst;
+    const upload = async (kind: string, year: string, file: string, note?: RegExp) => {
+      await page.getByLabel('Soort bestand').selectOption(kind);
+      await page.getByLabel('Jaar').fill(year);
+      await page.getByLabel('Bestand', { exact: true }).setInputFiles(BOUNDARY_CHANGE(file));
+      await page.getByRole('button', { name: 'Inlezen' }).click();
+      // Applied, or refused: a refusal fails the test with what the page says instead of a bare timeout.
+      const applied = page.getByRole('status').filter({ hasText: 'Import verwerkt' });
+      const refused = page.locator('.wr-import-errors');
+      try {
+        await applied.or(refused).first().waitFor({ timeout: 60_000 });
+      } catch (error) {
+        throw new Error(`${file}: no answer to the import on the page:\n${await page.locator('main').innerText()}`, { cause: error });
+      }
+      if (await refused.isVisible()) throw new Error(`${file} was not imported:\n${await refused.innerText()}`);
+      if (note) await page.getByText(note).first().waitFor({ timeout: 30_000 });
+    };
+    // The demo's KWB 2024 file has no boundaries: its report names the years whose boundaries it sits on.
+    const imports = await apiGet<{ items: { fileName: string; report: { olderBoundaries?: { byYear: { boundaryYear: number; areas: number }[] } } }[] }>(page, '/api/v1/imports');
+    const kwb = imports.items.find((item) => item.fileName === 'kwb2024_gemeenten_wijken_basis.csv');
+    const totals = kwb?.report.olderBoundaries?.byYear ?? [];
+    expect(totals.map((total) => total.boundaryYear)).toEqual([2020, 2023]);
+    expect(totals[0]?.areas).toBeGreaterThan(0);
+    expect(totals[1]?.areas).toBe(342);
+    await page.goto('/import');
+    await waitForPageReady(page);
+    await upload('areas-geojson', '2022', '2022.geojson');
+    // BU05050106 has no boundaries of 2022: its 2022 figure sits on those of 2020, and the page says so.
+    await upload('values-csv', '', 'values-2022.csv', /1 gebied heeft cijfers van 2022 op de grenzen van 2020/);
+    await upload('crosswalk-csv', '2022', 'crosswalk-2022.csv', /Grenswijziging 2022 ingelezen/);
+    await expectNoSeriousA11yViolations(page, 'the import page with a boundary change');
+
+    // A new buurt: its 2020 figures are converted from the old one (0.6 × 815 = 489 inhabitants).
+    await page.goto('/gebieden/BU05050120?jaar=2020');
+    await waitForPageReady(page);
+    await page.getByText('Grenswijziging 2022', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText(/De cijfers van 2020 zijn omgerekend van de oude indeling/).waitFor();
+    const row = page.locator('#profile-figures tr', { hasText: 'Aantal inwoners' }).first();
+    await expect.poll(() => row.textContent()).toMatch(/489.*omgerekend/);
+    await page.locator('#profile-series').getByLabel('Indicator').selectOption('inhabitants');
+    await page.getByText('Grenswijziging 2022: cijfers vóór 2022 zijn omgerekend van de oude indeling (gestippelde lijn).').waitFor({ timeout: 30_000 });
+    // The converted years are their own, dashed line in the chart, and named in its table.
+    await page.locator('#profile-series .recharts-line-curve[stroke-dasharray="10 5"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('#profile-series summary').click();
+    await page.locator('#profile-series table').getByText('Omgerekend (grenswijziging 2022)').waitFor();
+    await page.mouse.move(1, 1);
+    await expectNoSeriousA11yViolations(page, 'a profile across a boundary change');
+    await screenshot(page, 'figures-profile-boundary-change');
+
+    // Figures of 2022 on the boundaries of 2020, said in words.
+    await page.goto('/gebieden/BU05050106?jaar=2022');
+    await waitForPageReady(page);
+    await page.getByText('Van dit gebied zijn geen grenzen van 2022 ingelezen: de cijfers van 2022 horen bij de grenzen van 2020.').waitFor({ timeout: 30_000 });
+    await expectNoSeriousA11yViolations(page, 'a profile on older boundaries');
   });
 
   it('caused no CSP violation or page error', () => {
