@@ -194,7 +194,14 @@ export default function AreaProfilePage() {
   return (
     <Page
       title={title}
-      lead={area.data ? t('indicators:profile.lead', { level: t(`indicators:levels.${area.data.level}`), code: area.data.code }) : undefined}
+      lead={
+        // A CBS code means something to an analyst; a focus area's code is the app's own, so it is not shown.
+        area.data
+          ? area.data.level === 'focus'
+            ? t('indicators:profile.leadFocus')
+            : t('indicators:profile.lead', { level: t(`indicators:levels.${area.data.level}`), code: area.data.code })
+          : undefined
+      }
       actions={
         hasPermission(user, 'indicators.export') && profile.data ? (
           <div className="wr-button-group utrecht-button-group">
