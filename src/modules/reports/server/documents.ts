@@ -100,9 +100,18 @@ export function goalChart(goal: SnapshotGoal, peildatum: string): ChartSpec {
   };
 }
 
+/**
+ * A goal's unit as it follows a figure: "45 %", "12 per 1 000 inwoners", "11.020 inwoners per km²"; nothing
+ * for a plain count ("aantal") or a code, where the goal's name says what is counted.
+ */
+function unitAfterFigure(unit: string): string {
+  const words = unit.replace(/^aantal\b\s*/, '').trim();
+  return words === '' || words === 'code' ? '' : ` ${words}`;
+}
+
 /** The alt text of a goal's chart: what a sighted reader takes from it, in words and figures. */
 export function goalChartAlt(goal: SnapshotGoal): string {
-  const unit = goal.unit ? ` ${goal.unit}` : '';
+  const unit = unitAfterFigure(goal.unit);
   const parts = [`Lijndiagram ${goal.indicatorName} in ${goal.areaName}: beginwaarde ${num(goal.baseline, goal.decimals)}${unit} op ${dutchDate(goal.baselineDate)}`];
   if (goal.target !== null) parts.push(`doel ${num(goal.target, goal.decimals)}${unit} op ${dutchDate(goal.targetDate)}`);
   if (goal.latest && goal.latest.value !== null) parts.push(`laatste meting ${num(goal.latest.value, goal.decimals)}${unit} (${goal.latest.period})`);
@@ -117,15 +126,19 @@ function goalTable(goals: readonly SnapshotGoal[], caption: string): Block {
     caption,
     header: ['Operationeel doel', 'Gebied', 'Beginwaarde', 'Laatste meting', 'Verwacht', 'Doel', 'Status'],
     numeric: [false, false, true, true, true, true, false],
-    rows: goals.map((g) => [
-      g.isExample && !/voorbeeld/i.test(g.name) ? `${g.name} (voorbeeld)` : g.name,
-      g.areaName,
-      `${num(g.baseline, g.decimals)} (${g.baselineDate.slice(0, 4)})`,
-      g.latest && g.latest.value !== null ? `${num(g.latest.value, g.decimals)} (${g.latest.period})` : '—',
-      num(g.expected, g.decimals),
-      g.target === null ? '—' : `${num(g.target, g.decimals)} (${g.targetDate.slice(0, 4)})`,
-      STATUS[g.status],
-    ]),
+    rows: goals.map((g) => {
+      // The unit with every figure, as on the programme page ("45 %", not "45").
+      const figure = (value: number | null) => (value === null ? num(value, g.decimals) : `${num(value, g.decimals)}${unitAfterFigure(g.unit)}`);
+      return [
+        g.isExample && !/voorbeeld/i.test(g.name) ? `${g.name} (voorbeeld)` : g.name,
+        g.areaName,
+        `${figure(g.baseline)} (${g.baselineDate.slice(0, 4)})`,
+        g.latest && g.latest.value !== null ? `${figure(g.latest.value)} (${g.latest.period})` : '—',
+        figure(g.expected),
+        g.target === null ? '—' : `${figure(g.target)} (${g.targetDate.slice(0, 4)})`,
+        STATUS[g.status],
+      ];
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTemplate } from './default-template.js';
-import { councilLetter, progressReport } from './documents.js';
+import { councilLetter, goalChartAlt, progressReport } from './documents.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import { FIXTURE } from './report-fixture.js';
@@ -46,7 +46,7 @@ describe('progress report as DOCX', () => {
     expect(xml.match(/<w:tblHeader\/>/g)?.length).toBe(tables);
   });
   it('gives the chart its alt text', () => {
-    expect(xml).toContain('descr="Lijndiagram Inwoners in Dordt West: beginwaarde 30.495 aantal op 1 januari 2020; doel 33.000 aantal op 1 januari 2030; laatste meting 31.030 aantal (2024); verwacht volgens traject 31.497 aantal; status risico."');
+    expect(xml).toContain('descr="Lijndiagram Inwoners in Dordt West: beginwaarde 30.495 op 1 januari 2020; doel 33.000 op 1 januari 2030; laatste meting 31.030 (2024); verwacht volgens traject 31.497; status risico."');
   });
   it('is in Dutch (nl-NL) and says its peildatum', () => {
     expect(styles).toContain('w:lang w:val="nl-NL"');
@@ -175,4 +175,20 @@ describe('council letter', () => {
     writeFileSync(docx, await renderDocx(letter));
     expect(unzip(docx, 'word/document.xml').replace(/<[^>]+>/g, '')).toContain('Wat is de aanleiding om deze informatie kenbaar te maken?');
   }, 60_000);
+});
+
+describe('goal figures with their unit', () => {
+  it('prints a percentage goal as "45 %" in the table and the alt text, a count without a unit word', () => {
+    const [goal] = FIXTURE.content.goals;
+    if (!goal) throw new Error('the fixture has a goal');
+    const share = { ...goal, name: 'Minder eenpersoonshuishoudens', indicatorName: 'Aandeel eenpersoonshuishoudens', unit: '%', baseline: 45, target: 39, latest: goal.latest && { ...goal.latest, value: 44 }, expected: 43.6 };
+    const blocks = progressReport({ ...FIXTURE, content: { ...FIXTURE.content, goals: [share, goal] } }, template).blocks;
+    const rows = blocks.flatMap((b) => (b.type === 'table' && b.header[0] === 'Operationeel doel' ? b.rows : []));
+    const text = (cell: unknown) => (typeof cell === 'string' ? cell : (cell as { text: string }).text);
+    const shareRow = rows.find((r) => text(r[0]).startsWith('Minder eenpersoonshuishoudens'))?.map(text);
+    expect(shareRow?.slice(2, 6)).toEqual(['45 % (2020)', '44 % (2024)', '44 %', '39 % (2030)']);
+    const countRow = rows.find((r) => text(r[0]).startsWith('Meer inwoners'))?.map(text);
+    expect(countRow?.slice(2, 6)).toEqual(['30.495 (2020)', '31.030 (2024)', '31.497', '33.000 (2030)']);
+    expect(goalChartAlt(share)).toContain('beginwaarde 45 % op 1 januari 2020; doel 39 % op 1 januari 2030; laatste meting 44 % (2024)');
+  });
 });
