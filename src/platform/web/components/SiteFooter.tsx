@@ -8,7 +8,8 @@ export function SiteFooter() {
     <footer className="utrecht-page-footer wr-footer">
       <div className="utrecht-page-footer__content wr-footer__content">
         <p className="wr-footer__text">
-          {meta ? t('common:app.footer', { version: meta.version, database: meta.database === 'postgres' ? 'PostgreSQL' : 'PGlite' }) : t('common:app.footerNoVersion')}
+          {/* The version helps a user report a problem; which database runs is for the operator (GET /api/v1/meta), not the user. */}
+          {meta ? t('common:app.footer', { version: meta.version }) : t('common:app.footerNoVersion')}
         </p>
       </div>
     </footer>
