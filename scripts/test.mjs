@@ -100,7 +100,7 @@ function runSuite(suite, index) {
     files = fileResults.length;
   }
   const ok = result.status === 0 && failed === 0 && skipped === 0 && passed > 0;
-  return { name: suite.name, passed, failed: ok ? failed : Math.max(failed, 1), skipped, files, ok, status: result.status };
+  return { name: suite.name, passed, failed, skipped, files, ok, status: result.status };
 }
 
 ensureRequirements();
@@ -111,10 +111,18 @@ const results = SUITES.map(runSuite);
 
 process.stdout.write('\n== summary\n');
 for (const r of results) {
-  const note = r.skipped ? ` — ${r.skipped} skipped: a suite must not skip` : r.passed === 0 ? ' — ran no test' : '';
+  // Why a suite failed when no test did: the summary says so rather than counting a failure that was none.
+  const note = r.skipped
+    ? ` — ${r.skipped} skipped: a suite must not skip`
+    : r.passed === 0
+      ? ' — ran no test'
+      : !r.ok && r.failed === 0
+        ? ` — the test runner exited with status ${r.status}`
+        : '';
   process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed${note}\n`);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
-process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+const failing = results.filter((r) => !r.ok).length;
+process.stdout.write(`\n${passed} passed, ${failed} failed${failing ? `; ${failing} suite(s) not ok` : ''}\n`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
