@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { loadActorUser, SYSTEM_ACTOR, type Actor } from '../../../platform/server/index.js';
+import { findBuurtContainingPoint } from '../../areas/index.js';
 import { runImport } from '../../indicators/index.js';
 import { findSavedHotspotAnalysis, hotspotsModule } from '../index.js';
 
@@ -19,7 +20,7 @@ let politie: TestSession;
 let analyst: TestSession;
 let manager: TestSession;
 
-// A busy spot in Oud Krispijn (Dordt West) and a quiet cell in the Stadspolders with 3 signals.
+// A busy spot at the edge of Oud Krispijn (its centre cell lies in the buurt Nieuweweg en omgeving) and a quiet cell in the Stadspolders with 3 signals.
 const HOT_CELL = latLngToCell(51.7995, 4.6745, 9);
 const SMALL_CELL = latLngToCell(51.794, 4.72, 9);
 const today = new Date();
@@ -70,6 +71,7 @@ const run = (session: TestSession, payload: unknown = SIGNALS_REQUEST) => t.app.
 
 interface Item {
   id: string;
+  name: string | null;
   value: number | null;
   suppressed: boolean;
   z: number | null;
@@ -89,6 +91,20 @@ describe('hot spots of signals on H3 cells', () => {
     expect(items.find((i) => i.id === latLngToCell(51.74, 4.64, 9))).toMatchObject({ value: 0, bin: expect.any(Number) });
     expect(items.find((i) => i.id === HOT_CELL)).toMatchObject({ value: 9, suppressed: false, bin: 3 });
     expect(items.filter((i) => (i.value ?? 0) > 0).reduce((s, i) => s + i.value!, 0)).toBe(7 * 8 + 1);
+  });
+
+  it('names each cell by the buurt it lies in', async () => {
+    const items = (await run(politie)).json().items as Item[];
+    // The areas module's own point lookup on the cell's centre is the reference, for the busy cell and every 25th.
+    const sample = [items.find((i) => i.id === HOT_CELL)!, ...items.filter((_, index) => index % 25 === 0)];
+    for (const item of sample) {
+      const [lat, lon] = cellToLatLng(item.id);
+      const buurt = await findBuurtContainingPoint(t.database.db, { lon, lat }, { municipality: 'GM0505' });
+      if (buurt) expect(item.name, item.id).toBe(buurt.name);
+    }
+    expect(sample[0]!.name).toBe('Nieuweweg en omgeving');
+    // Cells are taken from the municipality's boundary, so (nearly) every one lies in a buurt.
+    expect(items.filter((i) => i.name === null).length).toBeLessThan(items.length / 50);
   });
 
   it('shows a cell with 3 signals as suppressed, without its count, z or p', async () => {

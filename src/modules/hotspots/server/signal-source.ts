@@ -4,6 +4,7 @@ import { invalid, type Actor, type Database } from '../../../platform/server/ind
 import { findAreaPolygons } from '../../areas/index.js';
 import { listSignalPointsForAnalysis, type SignalAccessKey } from '../../signals/index.js';
 import type { HotspotResult, Statistic } from '../contract.js';
+import { nameCellsByBuurt } from './cell-names.js';
 import { binPointsToH3 } from './engine/h3-binning.js';
 import { analyseSignalCells, cellsCovering } from './signal-cells.js';
 
@@ -68,5 +69,13 @@ export async function analyseSignals(
   if (studyArea.length > MAXIMUM_CELLS) {
     throw invalid('hotspots.too_many_cells', 'The cells are too small for this area', [{ path: 'source.cell', message: `${studyArea.length} cells; choose a coarser resolution` }]);
   }
-  return { result: analyseSignalCells(points, { resolution, ring, statistic, studyArea, weights }), access };
+  const result = analyseSignalCells(points, { resolution, ring, statistic, studyArea, weights });
+  // Each cell is named by the buurt it lies in, so the table and the map say where it is.
+  const { items: buurten } = await findAreaPolygons(db, source.signals.municipality, 'buurt');
+  const names = nameCellsByBuurt(
+    result.items.map((item) => item.id),
+    buurten,
+  );
+  result.items.forEach((item, i) => (item.name = names[i] ?? null));
+  return { result, access };
 }
