@@ -54,9 +54,15 @@ export const IndicatorValues = z.object({
 });
 export type IndicatorValues = z.infer<typeof IndicatorValues>;
 
-/** The years with figures at a level (the map's year choice: a year may have figures on older boundaries). */
+/**
+ * The years with figures at a level (the map's year choice: a year may have figures on older boundaries), and
+ * per indicator the years in which some area of the level has a value or a suppressed value of it (the
+ * indicator picker). An indicator without any figure at the level is not listed.
+ */
 export const FigureYearsQuery = z.strictObject({ municipality: MunicipalityCode.optional(), level: z.enum(['gemeente', 'wijk', 'buurt']) });
-export const FigureYears = z.object({ years: z.array(z.number().int()) });
+export const IndicatorYears = z.object({ indicator: z.string(), years: z.array(z.number().int()) });
+export type IndicatorYears = z.infer<typeof IndicatorYears>;
+export const FigureYears = z.object({ years: z.array(z.number().int()), indicators: z.array(IndicatorYears) });
 export type FigureYears = z.infer<typeof FigureYears>;
 
 export const ProfileQuery = z.strictObject({ period: Year.optional() });

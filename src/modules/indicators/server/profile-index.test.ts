@@ -35,6 +35,11 @@ describe('directionAgainstMunicipality', () => {
     [null, 16, 'higher_is_better', 0, 'not_applicable'],
     [20, null, 'lower_is_better', 0, 'not_applicable'],
   ] as const)('%s vs %s (%s, %d decimals) → %s', (value, reference, polarity, decimals, expected) => {
-    expect(directionAgainstMunicipality(value, reference, polarity, decimals)).toBe(expected);
+    expect(directionAgainstMunicipality(value, reference, polarity, decimals, 'weighted_mean')).toBe(expected);
+    expect(directionAgainstMunicipality(value, reference, polarity, decimals, 'none')).toBe(expected);
+  });
+  it('gives a count no direction: a buurt with 30 on social assistance is not "better" than the city with 360', () => {
+    expect(directionAgainstMunicipality(30, 360, 'lower_is_better', 0, 'sum')).toBe('not_applicable');
+    expect(directionAgainstMunicipality(6.3, 5.1, 'lower_is_better', 1, 'weighted_mean')).toBe('worse');
   });
 });

@@ -30,14 +30,17 @@ export type Direction = 'better' | 'worse' | 'same' | 'not_applicable';
 /**
  * Better or worse than the municipality, from the indicator's polarity. Values equal at the indicator's
  * published precision (`decimals`) are the same: 17.86 % against 17.9 % shown with 0 decimals is no story.
+ * A count (aggregation 'sum') has no direction against the city: a buurt's 30 people on social assistance
+ * against the city's 360 is a part of the city's number, not a better figure (the share says that).
  */
 export function directionAgainstMunicipality(
   value: number | null,
   municipalityValue: number | null,
   polarity: 'higher_is_better' | 'lower_is_better' | 'neutral',
   decimals: number,
+  aggregation: 'sum' | 'weighted_mean' | 'none',
 ): Direction {
-  if (value === null || municipalityValue === null || polarity === 'neutral') return 'not_applicable';
+  if (value === null || municipalityValue === null || polarity === 'neutral' || aggregation === 'sum') return 'not_applicable';
   const factor = 10 ** decimals;
   const a = Math.round(value * factor);
   const b = Math.round(municipalityValue * factor);

@@ -41,7 +41,7 @@ function toProfileItem(definition: IndicatorDefinition, figure: Awaited<ReturnTy
     municipalityValue: figure.municipalityValue,
     nationalValue: figure.nationalValue,
     index: indexAgainstMunicipality({ value: figure.value, municipalityValue: figure.municipalityValue, aggregation: definition.aggregation, unit: definition.unit }),
-    direction: directionAgainstMunicipality(figure.value, figure.municipalityValue, definition.polarity, definition.decimals),
+    direction: directionAgainstMunicipality(figure.value, figure.municipalityValue, definition.polarity, definition.decimals, definition.aggregation),
     suppressed: figure.suppressed,
   };
   if (figure.aggregation !== undefined) item.aggregation = figure.aggregation;

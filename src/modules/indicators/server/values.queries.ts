@@ -119,3 +119,19 @@ export async function findYearsOfLevel(db: ValuesDb, filter: { level: string; mu
   if (filter.municipality) query = query.where('municipality_code', '=', filter.municipality);
   return (await query.execute()).map((r) => r.year);
 }
+
+/**
+ * Per indicator slot, the years in which some area of a level (in a municipality or the whole country) has a
+ * figure: a value, or one CBS suppressed. A recorded empty value (unknown) is no figure.
+ */
+export async function findSlotYearsOfLevel(db: ValuesDb, filter: { level: string; municipality?: string | undefined }): Promise<{ slot: number; year: number }[]> {
+  const municipality = filter.municipality ? sql`AND f.municipality_code = ${filter.municipality}` : sql``;
+  const { rows } = await sql<{ slot: number; year: number }>`
+    SELECT DISTINCT s.slot::int AS slot, f.year
+    FROM area_figures f
+    CROSS JOIN LATERAL unnest(f.figures, f.status) WITH ORDINALITY AS s(value, status, slot)
+    WHERE f.level = ${filter.level} ${municipality}
+      AND (s.value IS NOT NULL OR s.status = ${SUPPRESSED})
+    ORDER BY slot, f.year`.execute(db);
+  return rows;
+}

@@ -32,9 +32,20 @@ export async function valuesRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/figure-years',
     {
       config: { access: 'indicators.read', aggregateFigures: true },
-      schema: { tags: ['indicators'], summary: 'The years with figures at a level, in a municipality or the whole country (some may sit on older boundaries)', querystring: FigureYearsQuery, response: { 200: FigureYears } },
+      schema: {
+        tags: ['indicators'],
+        summary: 'The years with figures at a level, in a municipality or the whole country (some may sit on older boundaries), and per indicator its years (the indicator picker)',
+        querystring: FigureYearsQuery,
+        response: { 200: FigureYears },
+      },
     },
-    async (request) => getFigureYears(db(), request.query),
+    async (request, reply) => {
+      const { level, municipality } = request.query;
+      // Public statistics, the same for every caller: shared like the choropleth values; every change clears it.
+      const key = `figure-years:${level}:${municipality ?? ''}`;
+      const json = await app.readCache.getOrLoad(key, async () => JSON.stringify(FigureYears.parse(await getFigureYears(db(), { level, municipality }))));
+      return reply.type('application/json; charset=utf-8').send(json as unknown as FigureYears);
+    },
   );
   typed.get(
     '/api/v1/areas/:code/profile',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound, type Database } from '../../../platform/server/index.js';
-import type { FigureYears, IndicatorValues } from '../contract.js';
-import { findChoroplethValues, findIndicatorDefinitions, findYearsOfLevel } from './values.queries.js';
+import type { FigureYears, IndicatorValues, IndicatorYears } from '../contract.js';
+import { findChoroplethValues, findIndicatorDefinitions, findSlotYearsOfLevel, findYearsOfLevel } from './values.queries.js';
 import { valuesDb } from './values.tables.js';
 
 /** Choropleth data: one indicator over the areas of a level, in a municipality or the whole country. */
@@ -22,9 +22,23 @@ export async function getIndicatorValues(
 }
 
 /**
- * The years with figures at a level. A year's figures may sit on older boundaries (no boundaries of its own
- * were imported), so the map offers these years besides the years with area versions.
+ * The years with figures at a level, and per indicator (by code) the years in which some area of the level
+ * has a value or a suppressed value of it; indicators without any are left out. A year's figures may sit on
+ * older boundaries (no boundaries of their own were imported), so the map offers these years besides the
+ * years with area versions.
  */
 export async function getFigureYears(db: Kysely<Database>, query: { level: 'gemeente' | 'wijk' | 'buurt'; municipality?: string | undefined }): Promise<FigureYears> {
-  return { years: await findYearsOfLevel(valuesDb(db), query) };
+  const vdb = valuesDb(db);
+  const [years, definitions, slotYears] = await Promise.all([findYearsOfLevel(vdb, query), findIndicatorDefinitions(vdb), findSlotYearsOfLevel(vdb, query)]);
+  const yearsBySlot = new Map<number, number[]>();
+  for (const { slot, year } of slotYears) {
+    const list = yearsBySlot.get(slot) ?? [];
+    list.push(year);
+    yearsBySlot.set(slot, list);
+  }
+  const indicators: IndicatorYears[] = definitions.flatMap((d) => {
+    const found = yearsBySlot.get(d.slot);
+    return found ? [{ indicator: d.code, years: [...found].sort((a, b) => a - b) }] : [];
+  });
+  return { years, indicators };
 }
