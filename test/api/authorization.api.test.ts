@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../src/platform/shared/permissions.js';
+import { hasPermission, ROLES, type Role } from '../../src/platform/shared/permissions.js';
 import { approvePendingRoleGrants } from '../support/four-eyes.js';
 import { createTestApp, type TestApp, type TestSession } from '../support/test-app.js';
 
@@ -235,6 +235,14 @@ describe('authorization matrix', () => {
     } else {
       expect(response.statusCode).toBe(who === 'anonymous' ? 401 : 403);
       expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('gives the money rows of the Regie dashboard only to roles that may read finance', async () => {
+    for (const role of TABLE['GET /api/v1/direction'] ?? []) {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/direction', headers: sessions.get(role as Role)?.headers ?? {} });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().money === null, role).toBe(!hasPermission([role], 'finance.read'));
     }
   });
 

@@ -75,6 +75,21 @@ export const Signal = z.object({
 });
 export type Signal = z.infer<typeof Signal>;
 
+/**
+ * Money that slips, for the Regie dashboard: a signal of a budget line of this year (overrun, or about to) or
+ * of a funding source (late tranche, repayment due or at risk, underspend, accountability overdue), with
+ * where it belongs and who owns it: the activity's owner organisation for a line (null when the caller may
+ * not see the activity), the funder for a source.
+ */
+export const MoneySlip = z.object({
+  signal: Signal,
+  programme: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** For a line: its budget year (the budget page of that programme and year shows it). */
+  year: z.number().int().nullable(),
+  owner: z.object({ kind: z.enum(['activity_owner', 'funder']), name: z.string().nullable() }),
+});
+export type MoneySlip = z.infer<typeof MoneySlip>;
+
 export const Tranche = z.object({
   seq: z.number().int(),
   amountCents: z.number().int(),

@@ -30,4 +30,12 @@ export type { FundingSourceDetail, ProgrammeBudget, RepaymentFigures } from './c
  *      repayment figure; the one definition of repayment risk is money/repayment.ts (docs/finance.md)
  */
 export { balanceRows, REPAYMENT_NOTE, type BalanceRow } from './money/balance.js';
+/*
+ * For the Regie dashboard (meetings module):
+ *  listMoneySlips(db, actor, today) → MoneySlip[] (contract.ts): this year's budget lines over budget or
+ *      forecast to overrun, and every visible funding source's signals, each with its programme and owner;
+ *      null when the actor lacks finance.read
+ */
+export { listMoneySlips } from './server/direction-api.js';
+export type { MoneySlip } from './contract.js';
 export type { FinanceActor } from './server/finance-scope.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MoneySlip } from '../finance/contract.js';
 
 /** API shapes of the meetings module (meetings, agenda, decisions, actions, escalations, direction dashboard). */
 
@@ -285,5 +286,7 @@ export const DirectionDashboard = z.object({
   offTrackGoals: z.array(OffTrackGoal),
   waitingDecisions: z.array(WaitingDecision),
   escalations: z.array(Escalation),
+  /** Money that slips (the finance module's, docs/finance.md); null for whom may not see finance. */
+  money: z.array(MoneySlip).nullable(),
 });
 export type DirectionDashboard = z.infer<typeof DirectionDashboard>;

@@ -11,11 +11,12 @@ export interface ActivityInfo {
   id: string;
   name: string;
   programmeId: string;
+  ownerOrganisationId: string | null;
 }
 
 export async function findActivity(db: Kysely<Database>, id: string): Promise<ActivityInfo | null> {
   const ref = await findActivityRef(db, id);
-  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId } : null;
+  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId, ownerOrganisationId: ref.ownerOrganisationId } : null;
 }
 
 export async function findProgramme(db: Kysely<Database>, id: string): Promise<{ id: string; name: string } | null> {

@@ -170,6 +170,12 @@ export async function findPartners(db: FinanceDb, sourceIds: readonly string[]):
     .execute();
 }
 
+export async function findOrganisationNames(db: FinanceDb, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function existingOrganisationIds(db: FinanceDb, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('organisations').select('id').where('id', 'in', [...ids]).execute();

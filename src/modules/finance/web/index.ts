@@ -16,3 +16,13 @@ export const financeWebModule: WebModule = {
   ],
   nav: [{ to: '/financien', group: 'planning', labelKey: 'finance:nav.finance', descriptionKey: 'finance:nav.financeDescription', permission: 'finance.read' }],
 };
+
+/** A money signal in words, for other pages that show finance's signals (the Regie dashboard). */
+export { useSignalText } from './SignalList';
+
+/** Where a money signal belongs: a funding source's page, or the budget page of the line's programme and year. */
+export function moneySignalHref(slip: { signal: { scope: { type: string; id: string } }; programme: { id: string } | null; year: number | null }): string | null {
+  if (slip.signal.scope.type === 'funding_source') return `/financien/bronnen/${slip.signal.scope.id}`;
+  if (slip.programme) return `/financien?programma=${slip.programme.id}${slip.year ? `&jaar=${slip.year}` : ''}#budget-lines`;
+  return null;
+}

@@ -16,7 +16,7 @@ export async function directionRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/direction',
     {
       config: { access: 'direction.read' },
-      schema: { tags, summary: 'What slips and what waits: overdue actions, slipping activities, off-track goals, waiting decisions, open escalations', response: { 200: DirectionDashboard } },
+      schema: { tags, summary: 'What slips and what waits: overdue actions, slipping activities, off-track goals, money (with finance.read), waiting decisions, open escalations', response: { 200: DirectionDashboard } },
     },
     async (request) => getDirectionDashboard(db(), requireActor(request), now()),
   );

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
+import { listMoneySlips } from '../../finance/index.js';
 import type { DirectionDashboard, WaitingDecision } from '../contract.js';
 import { presentAction } from './actions.service.js';
 import { findItemsWithoutOutcome, findOverdueActions, findWaitingDecisions } from './actions.queries.js';
@@ -14,20 +15,23 @@ import { findDirectionSignals } from './programme-links.js';
 /**
  * The direction dashboard ("regie"): what slips and what waits, in one place. Overdue = an open or
  * in-progress action whose due date lies before today (calendar-date.ts); slipping activities and off-track
- * goals come from the programmes module; waiting = decisions not yet carried out, agenda items a past
+ * goals come from the programmes module; money that slips (overruns, late tranches, repayment, overdue
+ * accountability) from the finance module, for whom may see it; waiting = decisions not yet carried out, agenda items a past
  * meeting left without outcome, and escalations the administrators have not settled.
  */
 export async function getDirectionDashboard(db: Kysely<Database>, actor: MeetingsActor, now: Date): Promise<DirectionDashboard> {
   const mdb = meetingsDb(db);
   const today = calendarDate(now);
   const scope = meetingScopeOf(actor);
-  const [overdue, decisions, items, escalations, escalated, programme] = await Promise.all([
+  const [overdue, decisions, items, escalations, escalated, programme, money] = await Promise.all([
     findOverdueActions(mdb, scope, today),
     findWaitingDecisions(mdb, scope),
     findItemsWithoutOutcome(mdb, scope, today),
     findEscalations(mdb, { status: 'open', municipalities: escalationMunicipalities(actor) }),
     findOpenEscalationKeys(mdb),
     findDirectionSignals(db, asRequestActor(actor), today),
+    // Null without finance.read (the finance module decides): the administrator sees no money rows.
+    listMoneySlips(db, asRequestActor(actor), today),
   ]);
   const waiting: WaitingDecision[] = [
     ...decisions.map((d) => ({
@@ -60,5 +64,6 @@ export async function getDirectionDashboard(db: Kysely<Database>, actor: Meeting
     offTrackGoals: programme.offTrackGoals.map((g) => ({ ...g, escalated: escalated.has(`goal:${g.id}`) })),
     waitingDecisions: waiting,
     escalations: escalations.map(presentEscalation),
+    money,
   };
 }

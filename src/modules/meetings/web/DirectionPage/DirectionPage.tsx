@@ -12,6 +12,8 @@ import { Table, type Column } from '../../../../platform/web/components/Table';
 import { classNames } from '../../../../platform/web/components/class-names';
 import { formatDateTime, formatNumber } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import type { MoneySlip } from '../../../finance/contract';
+import { moneySignalHref, useSignalText } from '../../../finance/web/index';
 import type { Action, Escalation, OffTrackGoal, SlippingActivity, WaitingDecision } from '../../contract';
 import { ActionStatusBadge, DueDate, ownerLabel } from '../components/ActionsTable';
 import { EscalateControl } from '../components/EscalateForm';
@@ -63,6 +65,7 @@ export default function DirectionPage() {
   const dashboard = useDirection();
   const handled = useEscalations('handled');
   const [message, setMessage] = useState<string | null>(null);
+  const signalText = useSignalText();
   const canEscalate = hasPermission(user, 'escalations.manage');
   const data = dashboard.data;
   const lang = i18n.language;
@@ -135,6 +138,46 @@ export default function DirectionPage() {
       key: 'escalate',
       header: t('meetings:direction.escalate'),
       render: (row) => <EscalateControl subject={{ kind: 'goal', id: row.id, label: row.name }} escalated={row.escalated} canEscalate={canEscalate} onDone={setMessage} />,
+    },
+  ];
+  const moneyColumns: Column<MoneySlip>[] = [
+    {
+      key: 'subject',
+      header: t('meetings:direction.moneySubject'),
+      rowHeader: true,
+      render: (row) => {
+        const href = moneySignalHref(row);
+        const name = row.signal.scope.name ?? t('finance:hiddenActivity');
+        return (
+          <>
+            {row.signal.scope.type === 'funding_source' ? <span className="wr-muted">{t('meetings:direction.sourceKind')}: </span> : null}
+            {href ? (
+              <Link className="utrecht-link utrecht-link--html-a" to={href}>
+                {name}
+              </Link>
+            ) : (
+              name
+            )}
+          </>
+        );
+      },
+    },
+    {
+      key: 'signal',
+      header: t('meetings:direction.moneySignal'),
+      render: (row) => (
+        <>
+          <StatusBadge status={row.signal.level === 'alert' ? 'danger' : 'warning'}>{t(`finance:level.${row.signal.level}`)}</StatusBadge>
+          <br />
+          {signalText(row.signal)}
+        </>
+      ),
+    },
+    { key: 'programme', header: t('meetings:direction.moneyWhere'), render: (row) => row.programme?.name ?? '—' },
+    {
+      key: 'owner',
+      header: t('meetings:direction.moneyOwner'),
+      render: (row) => (row.owner.name === null ? <span className="wr-muted">{t('meetings:direction.ownerHidden')}</span> : row.owner.kind === 'funder' ? t('meetings:direction.ownerFunder', { name: row.owner.name }) : row.owner.name),
     },
   ];
   const waitingColumns: Column<WaitingDecision>[] = [
@@ -212,6 +255,7 @@ export default function DirectionPage() {
         { id: 'direction-overdue', label: t('meetings:direction.overdueActions'), count: data.overdueActions.length },
         { id: 'direction-slipping', label: t('meetings:direction.slipping'), count: data.slippingActivities.length },
         { id: 'direction-goals', label: t('meetings:direction.offTrack'), count: data.offTrackGoals.length },
+        ...(data.money ? [{ id: 'direction-money', label: t('meetings:direction.money'), count: data.money.length }] : []),
         { id: 'direction-waiting', label: t('meetings:direction.waiting'), count: data.waitingDecisions.length },
         { id: 'direction-agenda', label: t('meetings:direction.agenda'), count: data.escalations.length },
       ]
@@ -249,6 +293,12 @@ export default function DirectionPage() {
             <SectionLead>{t('meetings:direction.offTrackLead')}</SectionLead>
             <Table caption={t('meetings:direction.offTrack')} captionHidden columns={goalColumns} rows={data.offTrackGoals} rowKey={(row) => row.id} empty={t('meetings:direction.noOffTrack')} />
           </Section>
+          {data.money ? (
+            <Section title={t('meetings:direction.money')} id="direction-money">
+              <SectionLead>{t('meetings:direction.moneyLead')}</SectionLead>
+              <Table caption={t('meetings:direction.money')} captionHidden columns={moneyColumns} rows={data.money} rowKey={(row) => `${row.signal.code}:${row.signal.scope.id}:${row.signal.subject ?? ''}:${row.signal.date ?? ''}`} empty={t('meetings:direction.noMoney')} />
+            </Section>
+          ) : null}
           <Section title={t('meetings:direction.waiting')} id="direction-waiting">
             <SectionLead>{t('meetings:direction.waitingLead')}</SectionLead>
             <Table caption={t('meetings:direction.waiting')} captionHidden columns={waitingColumns} rows={data.waitingDecisions} rowKey={(row) => `${row.kind}:${row.id}`} empty={t('meetings:direction.noWaiting')} />
