@@ -23,6 +23,19 @@ async function mapScreenshot(page: Page, name: string): Promise<void> {
   await page.locator('.wr-hotspot-result .wr-map-layout').first().screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/** The counts in the legend's class lines ("Hotspot, 99 % zeker (15)"), by label; the hatched and excluded lines apart. */
+async function legendCounts(page: Page): Promise<Map<string, number>> {
+  const lines = await page.locator('.wr-legend .wr-legend__item').allTextContents();
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const match = /^(.*) \((\d+)[),]/.exec(line.trim());
+    if (match) counts.set(match[1]!, Number(match[2]));
+  }
+  return counts;
+}
+const QUIET = ['Niet significant', 'Afgeschermd: minder dan 5 signalen', 'Geen waarde, niet meegenomen'];
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
 async function waitForMapShapes(page: Page, atLeast: number): Promise<number> {
   await page.waitForFunction((count) => document.querySelectorAll('.wr-map .leaflet-overlay-pane path').length >= count, atLeast, { timeout: 60_000 });
   return page.locator('.wr-map .leaflet-overlay-pane path').count();
@@ -57,8 +70,15 @@ describe('hot-spot analysis', () => {
     expect(await waitForMapShapes(page, 100)).toBeGreaterThan(100);
     await page.getByText('Hotspot, 99 % zeker').first().waitFor();
     await page.getByRole('heading', { name: 'Hoe lees ik dit?' }).waitFor();
-    const table = page.getByRole('table', { name: /Alle gebieden/ });
-    expect(await table.locator('tbody tr').count()).toBeGreaterThan(100);
+    const table = page.getByRole('table', { name: /Alle \d+ gebieden/ });
+    const rowCount = await table.locator('tbody tr').count();
+    expect(rowCount).toBeGreaterThan(100);
+    // The legend counts the same areas as the table lists: every class adds up to the table's rows.
+    const counts = await legendCounts(page);
+    expect(sum([...counts].filter(([label]) => label !== 'Geen waarde, niet meegenomen').map(([, n]) => n))).toBe(rowCount);
+    expect(await table.locator('caption').textContent()).toContain(`Alle ${rowCount} gebieden`);
+    // Gi* is explained in plain Dutch: an area counts together with its neighbours.
+    await page.getByText(/Een gebied telt mee met zijn buren/).waitFor();
     // The densest buurten of the city centre come first and are hot spots.
     expect(await table.locator('tbody tr').first().textContent()).toMatch(/Hotspot/);
     await screenshot(page, 'hotspots-gi-star-buurten');
@@ -121,8 +141,9 @@ describe('hot-spot analysis', () => {
     await page.getByRole('button', { name: 'Bereken' }).click();
     await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
     expect(await waitForMapShapes(page, 500)).toBeGreaterThan(500);
-    const legend = await page.getByText(/Afgeschermd \(minder dan 5 signalen\) \(\d+\)/).textContent();
-    expect(Number(/\((\d+)\)$/.exec(legend ?? '')?.[1])).toBeGreaterThanOrEqual(1);
+    // One wording for suppressed counts: in the legend, the table and the map's tooltip.
+    const legend = await page.locator('.wr-legend__item', { hasText: 'Afgeschermd: minder dan 5 signalen' }).textContent();
+    expect(Number(/\((\d+),/.exec(legend ?? '')?.[1])).toBeGreaterThanOrEqual(1);
     // The cell with our 3 signals comes back without its count, z or p.
     const small = await page.evaluate(async (cell) => {
       const { csrfToken } = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
@@ -139,7 +160,26 @@ describe('hot-spot analysis', () => {
     expect(small).toMatchObject({ suppressed: true, value: null, z: null, p: null });
     await page.getByText('Hotspot, 99 % zeker').first().waitFor();
     const table = page.getByRole('table', { name: /significante cellen/ });
-    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    const rows = table.locator('tbody tr');
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThan(0);
+    // The legend counts the same cells as the table lists: its hot- and cold-spot lines add up to the rows.
+    const counts = await legendCounts(page);
+    expect(sum([...counts].filter(([label]) => !QUIET.includes(label)).map(([, n]) => n))).toBe(rowCount);
+    expect(await table.locator('caption').textContent()).toContain(`De ${rowCount} significante cellen`);
+    // Cells are named by place: the buurt they lie in, then the H3 index.
+    const names = await rows.locator('th').allTextContents();
+    expect(names.every((name) => /^\S.* 89[0-9a-f]{13}$/.test(name.trim()) && !name.startsWith('Geen buurt')), names.join(' | ')).toBe(true);
+    expect(names.some((name) => /Krispijn|Nieuweweg/.test(name))).toBe(true);
+    // The top hot spot has signals of its own; a hot cell of 0 is marked as hot through its neighbours and the page explains why.
+    const top = await rows.first().locator('td').allTextContents();
+    expect(top.at(-1)).toMatch(/^Hotspot/);
+    expect(Number(top[0])).toBeGreaterThan(0);
+    expect(await table.getByText('Afgeschermd: minder dan 5 signalen').count()).toBeGreaterThan(0);
+    const byNeighbours = rows.filter({ hasText: 'door de buren (zelf 0)' });
+    expect(await byNeighbours.count()).toBeGreaterThan(0);
+    expect(await byNeighbours.first().locator('td').first().textContent()).toBe('0');
+    await page.getByText(/Een cel telt mee met haar buren/).waitFor();
     await screenshot(page, 'hotspots-signals-h3');
     await mapScreenshot(page, 'hotspots-signals-h3-map');
     await expectNoSeriousA11yViolations(page, 'hot-spot analysis of signals');

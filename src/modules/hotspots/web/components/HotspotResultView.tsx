@@ -6,7 +6,7 @@ import { Table, type Column } from '../../../../platform/web/components/Table';
 import { ChoroplethMap, type MapArea } from '../../../../platform/web/map/ChoroplethMap';
 import { useMeta } from '../../../../platform/web/session';
 import type { HotspotItem, HotspotResult } from '../../contract';
-import { classOf, fillOf, legendClasses } from '../bins';
+import { classOf, countClasses, fillOf, isHotByNeighbours, isQuietClass, legendClasses, tableRows } from '../bins';
 import { useAreaShapes } from '../hotspots-api';
 
 /** Above this many cells the table lists only the significant ones (the map still shows all). */
@@ -27,34 +27,47 @@ export function HotspotResultView({ result, municipality, level, valueLabel }: P
   const meta = useMeta();
   const isH3 = result.cell.startsWith('h3:');
   const shapes = useAreaShapes(isH3 ? null : municipality, level ?? 'buurt', isH3 ? null : result.year);
+  const cellName = (item: HotspotItem) => item.name ?? t('hotspots:result.cellOutside');
+  const weightsText = t(`hotspots:weightsShort.${result.weights.split(':')[0]}`, { k: result.weights.split(':')[1] ?? '' });
   const byId = useMemo(() => new Map(result.items.map((item) => [item.id, item])), [result]);
   const areas: MapArea[] = useMemo(() => {
-    if (isH3) return result.items.map((item) => ({ code: item.id, name: t('hotspots:result.cellName', { id: item.id }), geometry: { type: 'Polygon', coordinates: [cellToBoundary(item.id, true)] } }));
+    if (isH3) return result.items.map((item) => ({ code: item.id, name: item.name ?? t('hotspots:result.cellOutside'), geometry: { type: 'Polygon', coordinates: [cellToBoundary(item.id, true)] } }));
     return (shapes.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name, geometry: f.geometry as MapArea['geometry'] }));
   }, [isH3, result, shapes.data, t]);
   const classes = legendClasses(result.statistic);
-  const counts = useMemo(() => {
-    const map = new Map<string, number>();
-    for (const item of result.items) if (!item.suppressed) map.set(classOf(item, result.statistic), (map.get(classOf(item, result.statistic)) ?? 0) + 1);
-    return map;
-  }, [result]);
+  const counts = useMemo(() => countClasses(result.items, result.statistic), [result]);
   const suppressedCount = result.items.filter((i) => i.suppressed).length;
   const number = (value: number | null, digits = 2) => (value === null ? '–' : value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: digits }));
   const pText = (value: number | null) => (value === null ? '–' : value < 0.001 ? '< 0,001'.replace(',', i18n.language === 'en' ? '.' : ',') : number(value, 3));
-  const labelOf = (item: HotspotItem) => t(classes.find((c) => c.key === classOf(item, result.statistic))?.labelKey ?? 'hotspots:bins.0');
+  const suppressedText = t('hotspots:result.suppressed', { threshold: result.suppressBelow ?? 5 });
+  const labelOf = (item: HotspotItem) => {
+    const label = t(classes.find((c) => c.key === classOf(item, result.statistic))?.labelKey ?? 'hotspots:bins.0');
+    return isHotByNeighbours(item, result.statistic) ? t('hotspots:result.byNeighbours', { label }) : label;
+  };
   const describe = (id: string) => {
     const item = byId.get(id);
     if (!item) return t('hotspots:result.notAnalysed');
-    if (item.suppressed) return t('hotspots:result.suppressedTooltip', { threshold: result.suppressBelow ?? 5 });
-    return `${labelOf(item)} · ${valueLabel}: ${number(item.value)}`;
+    const place = isH3 ? `${cellName(item)} · ` : '';
+    if (item.suppressed) return `${place}${labelOf(item)} · ${suppressedText}`;
+    return `${place}${labelOf(item)} · ${valueLabel}: ${number(item.value)}`;
   };
-  const rows = useMemo(() => {
-    const list = result.items.length > FULL_TABLE_LIMIT ? result.items.filter((i) => i.bin !== 0) : [...result.items];
-    return list.sort((a, b) => b.bin - a.bin || (b.z ?? 0) - (a.z ?? 0));
-  }, [result]);
+  const rows = useMemo(() => tableRows(result.items, result.statistic, FULL_TABLE_LIMIT), [result]);
+  const listedCount = [...counts].filter(([key]) => result.items.length <= FULL_TABLE_LIMIT || !isQuietClass(key)).reduce((sum, [, count]) => sum + count, 0);
   const columns: Column<HotspotItem>[] = [
-    { key: 'name', header: isH3 ? t('hotspots:result.cell') : t('hotspots:result.area'), rowHeader: true, render: (item) => (isH3 ? <code className="wr-code">{item.id}</code> : (item.name ?? item.id)) },
-    { key: 'value', header: valueLabel, numeric: true, render: (item) => (item.suppressed ? <span className="wr-muted">{t('hotspots:result.suppressedShort', { threshold: result.suppressBelow ?? 5 })}</span> : number(item.value)) },
+    {
+      key: 'name',
+      header: isH3 ? t('hotspots:result.cell') : t('hotspots:result.area'),
+      rowHeader: true,
+      render: (item) =>
+        isH3 ? (
+          <>
+            {cellName(item)} <code className="wr-code wr-muted">{item.id}</code>
+          </>
+        ) : (
+          (item.name ?? item.id)
+        ),
+    },
+    { key: 'value', header: valueLabel, numeric: true, render: (item) => (item.suppressed ? <span className="wr-muted">{suppressedText}</span> : number(item.value)) },
     ...(result.statistic === 'local_moran' ? [{ key: 'I', header: 'I', numeric: true, render: (item: HotspotItem) => number(item.I ?? null, 3) }] : []),
     { key: 'z', header: t('hotspots:result.z'), numeric: true, render: (item) => number(item.z) },
     { key: 'p', header: t('hotspots:result.pAdjusted'), numeric: true, render: (item) => pText(item.pAdjusted) },
@@ -97,7 +110,7 @@ export function HotspotResultView({ result, municipality, level, valueLabel }: P
                 <li className="wr-legend__item">
                   <span className="wr-legend__swatch wr-legend__swatch--no-data" aria-hidden="true" />
                   <span>
-                    {t('hotspots:result.suppressedLegend', { threshold: result.suppressBelow })} ({suppressedCount})
+                    {suppressedText} ({t('hotspots:result.suppressedLegendCount', { count: suppressedCount })})
                   </span>
                 </li>
               ) : null}
@@ -110,14 +123,23 @@ export function HotspotResultView({ result, municipality, level, valueLabel }: P
                 </li>
               ) : null}
             </ul>
-            <p className="utrecht-paragraph wr-muted">{t('hotspots:result.facts', { n: result.n, weights: t(`hotspots:weightsShort.${result.weights.split(':')[0]}`, { k: result.weights.split(':')[1] ?? '' }) })}</p>
+            <p className="utrecht-paragraph wr-muted">{t('hotspots:result.facts', { n: result.n, weights: weightsText })}</p>
           </div>
         </aside>
       </div>
       <Section title={t('hotspots:explain.heading')} headingLevel={3} id="hotspot-explanation">
         <p className="utrecht-paragraph">{t(`hotspots:explain.${explanation}`)}</p>
+        {result.statistic === 'gi_star' ? (
+          <p className="utrecht-paragraph" id="hotspot-neighbourhood">
+            {t(isH3 ? 'hotspots:explain.giStarNeighbourhoodCells' : 'hotspots:explain.giStarNeighbourhoodAreas', { weights: weightsText })}
+          </p>
+        ) : null}
         <p className="utrecht-paragraph">{t('hotspots:explain.fdr')}</p>
-        {result.suppressBelow !== null ? <p className="utrecht-paragraph">{t('hotspots:explain.suppression', { threshold: result.suppressBelow })}</p> : null}
+        {result.suppressBelow !== null ? (
+          <p className="utrecht-paragraph">
+            {suppressedText}. {t('hotspots:explain.suppression', { highest: result.suppressBelow - 1 })}
+          </p>
+        ) : null}
         {result.notes.map((note) => (
           <p key={note} className="utrecht-paragraph wr-muted">
             {t(`hotspots:notes.${note}`)}
@@ -126,7 +148,7 @@ export function HotspotResultView({ result, municipality, level, valueLabel }: P
         {result.excluded.length ? <p className="utrecht-paragraph wr-muted">{t('hotspots:result.excluded', { count: result.excluded.length, names: result.excluded.map((e) => e.name ?? e.id).join(', ') })}</p> : null}
       </Section>
       <Table
-        caption={result.items.length > FULL_TABLE_LIMIT ? t('hotspots:result.tableSignificant', { count: rows.length }) : t('hotspots:result.tableAll')}
+        caption={result.items.length > FULL_TABLE_LIMIT ? t('hotspots:result.tableSignificant', { count: listedCount }) : t('hotspots:result.tableAll', { count: listedCount })}
         columns={columns}
         rows={rows}
         rowKey={(item) => item.id}
