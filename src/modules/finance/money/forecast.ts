@@ -1,8 +1,12 @@
+import { calendarDayOf } from '../../../platform/shared/time.js';
 import { diffCents, mulDiv, sumCents } from './cents.js';
 
-/** ISO date (YYYY-MM-DD) helpers in UTC. */
+/**
+ * The date of a moment as a day in the Netherlands (docs/time.md): "today" for a booking, a forecast and an
+ * alarm turns at Dutch midnight, not UTC's. The helpers below count with dates, which have no time zone.
+ */
 export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return calendarDayOf(date);
 }
 
 function utc(iso: string): number {

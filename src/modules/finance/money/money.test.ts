@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetEffect, attributeToSources } from './budget-effect.js';
 import { capitalChargesForYear } from './capital-charges.js';
 import { apportion, divRoundHalfAway, mulDiv, resolveAllocations } from './cents.js';
-import { budgetSignal, forecastYearEnd } from './forecast.js';
+import { budgetSignal, forecastYearEnd, isoDay } from './forecast.js';
 import { formatEuro, formatPercentBp, parseEuroInput } from './format.js';
 import { overdueObligations, overdueTranches } from './funding-risk.js';
 import { roundColumn, roundToThousands } from './thousands.js';
@@ -208,5 +208,13 @@ describe('forecast and warnings', () => {
     ];
     expect(overdueTranches(tranches, '2026-07-01')).toEqual([{ level: 'alert', code: 'tranche_overdue', amountCents: 100, date: '2026-06-01', subject: '2' }]);
     expect(overdueObligations([{ kind: 'voortgangsrapportage', dueDate: '2026-03-01', deliveredOn: null }, { kind: 'x', dueDate: '2026-03-01', deliveredOn: '2026-02-01' }], '2026-03-02')).toHaveLength(1);
+  });
+});
+
+describe('today for money', () => {
+  it('is the day in the Netherlands: a booking made at 00:30 Dutch time is dated that day', () => {
+    expect(isoDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(isoDay(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(isoDay(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
   });
 });
