@@ -79,11 +79,14 @@ export function useAreaFeatures(params: { municipality?: string | undefined; lev
   });
 }
 
-/** Years with figures at a level: besides the years with boundaries, years whose figures sit on older ones. */
+/**
+ * Years with figures at a level (some sit on older boundaries, without boundaries of their own), and per
+ * indicator the years it has figures (the indicator picker).
+ */
 export function useFigureYears(params: { municipality?: string | undefined; level: string }) {
   return useQuery({
     queryKey: ['indicators', 'figure-years', params],
-    queryFn: async () => (await api.get<FigureYears>(`/api/v1/figure-years${toQueryString({ municipality: params.municipality, level: params.level })}`)).years,
+    queryFn: () => api.get<FigureYears>(`/api/v1/figure-years${toQueryString({ municipality: params.municipality, level: params.level })}`),
     staleTime: 5 * 60_000,
   });
 }

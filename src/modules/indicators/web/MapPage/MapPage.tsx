@@ -9,6 +9,7 @@ import { ChoroplethMap, type MapArea } from '../../../../platform/web/map/Chorop
 import { classBreaks, classIndex, CLASS_METHODS, type ClassMethod } from '../../../../platform/web/map/class-breaks';
 import { colourFor, paletteFor } from '../../../../platform/web/map/colour-scale';
 import { useMeta } from '../../../../platform/web/session';
+import { availabilityOf, chooseIndicator, chooseYear, richestYear } from '../components/indicator-availability';
 import { IndicatorSelect } from '../components/IndicatorSelect';
 import { Legend } from '../components/Legend';
 import { DATA_ATTRIBUTION, DEFAULT_YEARS, MUNICIPALITY_CHOICES, NETHERLANDS, useArea, useAreaFeatures, useFigureYears, useIndicatorCatalogue, useIndicatorValues } from '../figures-api';
@@ -37,18 +38,23 @@ export default function MapPage() {
   const municipality = params.get('gemeente') ?? 'GM0505';
   const national = municipality === NETHERLANDS;
   const level = national ? 'gemeente' : params.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
-  const indicatorCode = params.get('indicator') ?? DEFAULT_INDICATOR;
+  const requestedIndicator = params.get('indicator') ?? DEFAULT_INDICATOR;
   const method: ClassMethod = params.get('indeling') === 'jenks' ? 'jenks' : 'quantile';
   const meta = useMeta();
   const catalogue = useIndicatorCatalogue();
   const place = useArea(municipality);
   const scope = national ? undefined : municipality;
-  // Years with boundaries, and years whose figures sit on older boundaries (no boundaries of their own).
+  // The years with figures at the level (some may sit on older boundaries) and per indicator its years: the
+  // page offers only those, and opens on a year in which the indicator has figures. Should they fail to load,
+  // the years with boundaries, every indicator offered.
   const figureYears = useFigureYears({ municipality: scope, level });
-  const years = useMemo(() => [...new Set([...(place.data?.years ?? []), ...(figureYears.data ?? [])])].sort((a, b) => b - a), [place.data, figureYears.data]);
-  const requestedYear = numberParam(params.get('jaar'));
-  const fallbackYear = DEFAULT_YEARS[municipality] !== undefined && years.includes(DEFAULT_YEARS[municipality]) ? DEFAULT_YEARS[municipality] : (years[0] ?? null);
-  const year = requestedYear !== null && years.includes(requestedYear) ? requestedYear : fallbackYear;
+  const availability = useMemo(() => (figureYears.data ? availabilityOf(figureYears.data.indicators) : null), [figureYears.data]);
+  const years = useMemo(() => {
+    const found = figureYears.data ? figureYears.data.years : figureYears.isError ? (place.data?.years ?? []) : [];
+    return [...new Set(found)].sort((a, b) => b - a);
+  }, [place.data, figureYears.data, figureYears.isError]);
+  const year = chooseYear({ years, requested: numberParam(params.get('jaar')), preferred: DEFAULT_YEARS[municipality] ?? (availability ? richestYear(availability) : undefined), indicatorYears: availability?.get(requestedIndicator) ?? [] });
+  const indicatorCode = availability ? chooseIndicator(availability, requestedIndicator, DEFAULT_INDICATOR, year) : requestedIndicator;
   const features = useAreaFeatures({ municipality: scope, level, year, knownYears: years });
   const values = useIndicatorValues({ indicator: indicatorCode, municipality: scope, level, period: year });
   const indicator = catalogue.data?.find((item) => item.code === indicatorCode);
@@ -115,7 +121,14 @@ export default function MapPage() {
             value={year === null ? '' : String(year)}
             onChange={(event) => update({ jaar: event.target.value })}
           />
-          <IndicatorSelect id="map-indicator" label={t('indicators:common.indicator')} indicators={catalogue.data ?? []} value={indicatorCode} onChange={(code) => update({ indicator: code })} />
+          <IndicatorSelect
+            id="map-indicator"
+            label={t('indicators:common.indicator')}
+            indicators={catalogue.data ?? []}
+            value={indicatorCode}
+            onChange={(code) => update({ indicator: code })}
+            {...(availability ? { availability: { years: availability, year } } : {})}
+          />
           <SelectField
             id="map-method"
             label={t('indicators:map.method')}
@@ -125,7 +138,7 @@ export default function MapPage() {
           />
         </form>
       </div>
-      <QueryState isPending={catalogue.isPending || place.isPending} error={catalogue.error ?? place.error} />
+      <QueryState isPending={catalogue.isPending || place.isPending || figureYears.isPending} error={catalogue.error ?? place.error} />
       <QueryState isPending={features.isPending && year !== null} error={features.error ?? values.error} onRetry={() => void Promise.all([features.refetch(), values.refetch()])} />
       {features.data ? (
         <div className="wr-map-layout">

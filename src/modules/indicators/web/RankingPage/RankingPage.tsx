@@ -12,8 +12,9 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import type { RankingRequest, RankingResult, SavedRanking, SaveRanking } from '../../contract';
+import { availabilityOf, chooseYear, richestYear } from '../components/indicator-availability';
 import { IndicatorSelect } from '../components/IndicatorSelect';
-import { DEFAULT_YEARS, useArea, useIndicatorCatalogue, useSavedRankings, type SavedRankingSummary } from '../figures-api';
+import { DEFAULT_YEARS, useArea, useFigureYears, useIndicatorCatalogue, useSavedRankings, type SavedRankingSummary } from '../figures-api';
 import { addCriterion, criteriaProblems, weightShares, type CriterionDraft, type RankingDirection } from './ranking-criteria';
 import { RankingResultView } from './RankingResultView';
 import '../figures.css';
@@ -53,9 +54,11 @@ export default function RankingPage() {
   const [note, setNote] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
   const place = useArea(municipality);
-  const years = [...(place.data?.years ?? [])].sort((a, b) => b - a);
-  const fallbackYear = DEFAULT_YEARS[municipality] !== undefined && years.includes(DEFAULT_YEARS[municipality]) ? DEFAULT_YEARS[municipality] : (years[0] ?? null);
-  const period = periodChoice !== null && years.includes(periodChoice) ? periodChoice : fallbackYear;
+  // Only years with figures at the level, and for that year only the indicators with figures (greyed: other years).
+  const figureYears = useFigureYears({ municipality, level });
+  const availability = figureYears.data ? availabilityOf(figureYears.data.indicators) : null;
+  const years = [...new Set(figureYears.data ? figureYears.data.years : (place.data?.years ?? []))].sort((a, b) => b - a);
+  const period = chooseYear({ years, requested: periodChoice, preferred: DEFAULT_YEARS[municipality] ?? (availability ? richestYear(availability) : undefined), indicatorYears: [] });
   const byCode = new Map((catalogue.data ?? []).map((indicator) => [indicator.code, indicator]));
   const shares = weightShares(criteria);
 
@@ -153,7 +156,15 @@ export default function RankingPage() {
             })}
           </ul>
           <div className="wr-criteria__add">
-            <IndicatorSelect id="ranking-add" label={t('indicators:ranking.addLabel')} indicators={catalogue.data ?? []} value={toAdd} placeholder={t('indicators:ranking.choose')} onChange={setToAdd} />
+            <IndicatorSelect
+              id="ranking-add"
+              label={t('indicators:ranking.addLabel')}
+              indicators={catalogue.data ?? []}
+              value={toAdd}
+              placeholder={t('indicators:ranking.choose')}
+              onChange={setToAdd}
+              {...(availability ? { availability: { years: availability, year: period } } : {})}
+            />
             <Button
               onClick={() => {
                 const indicator = byCode.get(toAdd);

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../contract';
 import { groupByTheme } from '../format';
+import { yearRuns, type Availability } from './indicator-availability';
 
 interface IndicatorSelectProps {
   id?: string;
@@ -11,14 +12,24 @@ interface IndicatorSelectProps {
   value: string;
   onChange: (code: string) => void;
   placeholder?: string;
+  /**
+   * Which indicators have figures in which year at the chosen place and level, and the chosen year: then
+   * only the indicators with figures that year are offered, those with figures in other years are listed
+   * greyed out with their years, and those without any are left out.
+   */
+  availability?: { years: Availability; year: number | null };
 }
 
 /** A select of indicators grouped by theme (optgroup), styled and labelled like the other form fields. */
-export function IndicatorSelect({ id, label, description, indicators, value, onChange, placeholder }: IndicatorSelectProps) {
-  const { i18n } = useTranslation();
+export function IndicatorSelect({ id, label, description, indicators, value, onChange, placeholder, availability }: IndicatorSelectProps) {
+  const { t, i18n } = useTranslation();
   const generated = useId();
   const fieldId = id ?? generated;
-  const groups = groupByTheme(indicators, i18n.language);
+  const year = availability?.year ?? null;
+  const yearsOf = (code: string) => availability?.years.get(code) ?? [];
+  const offered = availability ? indicators.filter((indicator) => year !== null && yearsOf(indicator.code).includes(year)) : indicators;
+  const elsewhere = availability ? groupByTheme(indicators.filter((indicator) => yearsOf(indicator.code).length > 0 && !offered.includes(indicator)), i18n.language).flatMap((group) => group.items) : [];
+  const groups = groupByTheme(offered, i18n.language);
   return (
     <div className="utrecht-form-field utrecht-form-field--distanced wr-form-field">
       <div className="utrecht-form-field__label">
@@ -36,7 +47,7 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
           id={fieldId}
           className="utrecht-select utrecht-select--html-select"
           value={value}
-          aria-describedby={description ? `${fieldId}-description` : undefined}
+          aria-describedby={[description ? `${fieldId}-description` : null, availability ? `${fieldId}-availability` : null].filter(Boolean).join(' ') || undefined}
           onChange={(event) => onChange(event.target.value)}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -49,8 +60,22 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
               ))}
             </optgroup>
           ))}
+          {elsewhere.length ? (
+            <optgroup label={t('indicators:picker.otherYears', { year: year ?? '' })}>
+              {elsewhere.map((indicator) => (
+                <option key={indicator.code} value={indicator.code} disabled>
+                  {t('indicators:picker.withYears', { name: indicator.name, years: yearRuns(yearsOf(indicator.code)) })}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </div>
+      {availability ? (
+        <div id={`${fieldId}-availability`} className="utrecht-form-field-description utrecht-form-field__description wr-indicator-count wr-muted">
+          {t('indicators:picker.count', { count: offered.length, year: year ?? '' })}
+        </div>
+      ) : null}
     </div>
   );
 }
