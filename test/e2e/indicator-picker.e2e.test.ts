@@ -112,7 +112,17 @@ describe('the indicator picker (analist)', () => {
     expect(await row('Percentage jongeren met jeugdzorg').textContent()).not.toMatch(/ongunstiger/);
     // A count has no direction against the city: 30 people on social assistance are a part of Baarn's 360.
     expect(await row('Bijstand').textContent()).toMatch(/niet van toepassing/);
+    // No national figures of 2020 were imported, and the page says so instead of a column of dashes only.
+    await page.getByText('Van 2020 zijn geen landelijke cijfers ingelezen: de kolom Nederland blijft leeg.').waitFor();
     await expectNoSeriousA11yViolations(page, 'a Baarn buurt profile of 2020');
     await screenshot(page, 'indicator-picker-profile-baarn-2020');
+  });
+
+  it('shows the national figure where the imported data has one (Nederland 2024, summed from the 342 gemeenten)', async () => {
+    const { page } = analyst;
+    await page.getByLabel('Jaar').selectOption('2024');
+    await page.getByRole('heading', { name: 'Cijfers 2024' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('#profile-figures tr').filter({ has: page.getByRole('rowheader', { name: 'Aantal inwoners', exact: true }) }).textContent()).toMatch(/17\.942\.942/);
+    expect(await page.getByText(/zijn geen landelijke cijfers ingelezen/).count()).toBe(0);
   });
 });

@@ -295,6 +295,9 @@ export default function AreaProfilePage() {
             </Alert>
           ) : null}
           {groups.length === 0 ? <p className="utrecht-paragraph wr-empty-note">{t('indicators:profile.noFigures')}</p> : null}
+          {profile.data.items.length > 0 && profile.data.items.every((item) => item.nationalValue === null) ? (
+            <p className="utrecht-paragraph wr-muted">{t('indicators:profile.noNationalFigures', { period: shownPeriod ?? '' })}</p>
+          ) : null}
           <Section title={t('indicators:profile.figuresHeading', { period: shownPeriod ?? '' })} id="profile-figures">
             {groups.map((group) => (
               <Table key={group.theme} caption={group.theme} columns={columns} rows={group.rows} rowKey={(row) => row.indicator} compact />
