@@ -147,6 +147,9 @@ describe('my actions (corporatie)', () => {
       await openFromMenu(page, 'Mijn acties', '/mijn-acties');
       const row = page.getByRole('row', { name: new RegExp(ACTION) });
       await row.waitFor();
+      // Cancelling is the programme manager's: the partner is not offered it.
+      const offered = await row.getByLabel(`Status van ${ACTION}`).locator('option').allTextContents();
+      expect(offered).toEqual(['Open', 'In uitvoering', 'Gereed']);
       await row.getByLabel(`Status van ${ACTION}`).selectOption('in_progress');
       await row.getByLabel(`Toelichting bij ${ACTION}`).fill('Zaal gereserveerd, uitnodiging gaat maandag uit.');
       await row.getByRole('button', { name: 'Opslaan' }).click();

@@ -118,6 +118,8 @@ export const Action = z.object({
   daysOverdue: z.number().int(),
   /** Whether the caller may change its status (owner, or manager). */
   canUpdate: z.boolean(),
+  /** The statuses the caller may give it now, its own first; empty when it may not change it. */
+  nextStatuses: z.array(ActionStatus),
 });
 export type Action = z.infer<typeof Action>;
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError, conflict, forbidden, invalid, notFound, withAudit, type Database, type FieldError } from '../../../platform/server/index.js';
 import type { Action, ActionList, ActionStatus, OwnerOptions } from '../contract.js';
-import { statusChangeProblem } from './action-workflow.js';
+import { ALLOWED_STATUS_CHANGES, statusChangeProblem } from './action-workflow.js';
 import {
   findAction,
   findActionsOwnedBy,
@@ -39,7 +39,15 @@ export function presentAction(row: ActionRow, actor: MeetingsActor, today: strin
     overdue,
     daysOverdue: overdue ? daysBetween(row.due_date, today) : 0,
     canUpdate: canUpdateAction(actor, row),
+    nextStatuses: nextStatusesFor(row.status as ActionStatus, actor, row),
   };
+}
+
+/** What the status form may offer: the same rule the update applies (a partner is never offered "cancelled"). */
+function nextStatusesFor(status: ActionStatus, actor: MeetingsActor, row: ActionRow): ActionStatus[] {
+  if (!canUpdateAction(actor, row)) return [];
+  const manager = canManageMeetings(actor);
+  return [status, ...ALLOWED_STATUS_CHANGES[status].filter((to) => statusChangeProblem(status, to, manager) === null)];
 }
 
 /** The owning organisation follows from the person; a person and an organisation given together must agree. */

@@ -194,6 +194,10 @@ describe('partners', () => {
     const seen = (await get<MeetingDetail>(`/api/v1/meetings/${meeting.id}`, police)).body;
     expect(seen.actions.find((a) => a.id === own.id)?.canUpdate).toBe(true);
     expect(seen.actions.find((a) => a.id === other.id)?.canUpdate).toBe(false);
+    // The form offers what the update allows: the partner never "cancelled", the manager does; no one a status for another's action.
+    expect(seen.actions.find((a) => a.id === own.id)?.nextStatuses).toEqual(['open', 'in_progress', 'done']);
+    expect(seen.actions.find((a) => a.id === other.id)?.nextStatuses).toEqual([]);
+    expect((await get<MeetingDetail>(`/api/v1/meetings/${meeting.id}`)).body.actions.find((a) => a.id === own.id)?.nextStatuses).toEqual(['open', 'in_progress', 'done', 'cancelled']);
     expect((await get<{ items: Action[] }>('/api/v1/my-actions', police)).body.items.map((a) => a.id)).toContain(own.id);
 
     const before = await counts();

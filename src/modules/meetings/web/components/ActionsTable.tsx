@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { StatusBadge, type BadgeStatus } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
-import { ACTION_STATUSES, type Action, type ActionStatus } from '../../contract';
+import type { Action, ActionStatus } from '../../contract';
 import { formatCalendarDate } from '../format-date';
 import { useUpdateAction } from '../meetings-api';
 
@@ -36,7 +36,10 @@ export function DueDate({ action }: { action: Pick<Action, 'dueDate' | 'overdue'
   );
 }
 
-/** Owners (and the programme manager) move an action on; cancelling stays with the programme manager (server rule). */
+/**
+ * Owners (and the programme manager) move an action on; only the statuses the server allows this person now
+ * are offered (cancelling stays with the programme manager).
+ */
 function StatusForm({ action, onSaved }: { action: Action; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
   const update = useUpdateAction();
@@ -52,7 +55,7 @@ function StatusForm({ action, onSaved }: { action: Action; onSaved: (message: st
       <SelectField
         label={<span className="wr-visually-hidden">{t('meetings:actions.statusFor', { title: action.title })}</span>}
         value={status}
-        options={ACTION_STATUSES.map((value) => ({ value, label: t(`meetings:actionStatus.${value}`) }))}
+        options={action.nextStatuses.map((value) => ({ value, label: t(`meetings:actionStatus.${value}`) }))}
         onChange={(event) => setStatus(event.target.value as ActionStatus)}
       />
       <TextField label={<span className="wr-visually-hidden">{t('meetings:actions.noteFor', { title: action.title })}</span>} placeholder={t('meetings:actions.note')} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
