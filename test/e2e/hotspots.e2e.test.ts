@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations, login, screenshot, waitForPageReady, menuLink } from './app-actions';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { calendarDayOf } from '../../src/platform/shared/time';
 
 /**
  * Hot-spot analysis end to end: the analyst runs Gi* on population density over Dordrecht's buurten (real CBS
@@ -108,7 +109,7 @@ describe('hot-spot analysis', () => {
 
   it('runs Gi* on signals in H3 cells and shows a cell with 3 signals as suppressed', async () => {
     const { page } = police;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = calendarDayOf(new Date());
     const created = await page.evaluate(async ({ day, SMALL }) => {
       const { csrfToken } = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
       const post = (lon: number, lat: number) =>
@@ -147,8 +148,10 @@ describe('hot-spot analysis', () => {
     // The cell with our 3 signals comes back without its count, z or p.
     const small = await page.evaluate(async (cell) => {
       const { csrfToken } = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const day = new Date().toISOString().slice(0, 10);
-      const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      // Dutch days, as the server counts them (the browser runs in Amsterdam time; sv-SE writes YYYY-MM-DD).
+      const dutchDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+      const day = dutchDay(Date.now());
+      const from = dutchDay(Date.now() - 365 * 86_400_000);
       const response = await fetch('/api/v1/analyses/hotspots', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },

@@ -8,6 +8,7 @@ import { loadActorUser, SYSTEM_ACTOR, type Actor } from '../../../platform/serve
 import { findBuurtContainingPoint } from '../../areas/index.js';
 import { runImport } from '../../indicators/index.js';
 import { findSavedHotspotAnalysis, hotspotsModule } from '../index.js';
+import { calendarDayOf } from '../../../platform/shared/time.js';
 
 /**
  * Signal-based hot spots through the real signals module: need-to-know decides which signals count, small
@@ -24,7 +25,8 @@ let manager: TestSession;
 const HOT_CELL = latLngToCell(51.7995, 4.6745, 9);
 const SMALL_CELL = latLngToCell(51.794, 4.72, 9);
 const today = new Date();
-const isoDay = (offsetDays: number) => new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+// Dutch days, as the server counts them (docs/time.md).
+const isoDay = (offsetDays: number) => calendarDayOf(new Date(today.getTime() + offsetDays * 86_400_000));
 const EARLIEST_RETENTION = isoDay(40);
 
 function signal(cell: string, retentionUntil?: string) {

@@ -4,6 +4,7 @@ import { loadActorUser, SYSTEM_ACTOR, type Actor } from '../../../platform/serve
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { runImport } from '../../indicators/index.js';
 import { canActorSeeActivity, findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listGoalsWithStatus, listSlippingActivities } from '../index.js';
+import { calendarDayOf } from '../../../platform/shared/time.js';
 
 /**
  * The programmes API on a small hand-made municipality (GM9999) whose figures are known by heart:
@@ -293,7 +294,8 @@ describe('activities', () => {
   });
 
   it('past its end date and still running, it is slipping (for the direction dashboard)', async () => {
-    const today = t.clock.now().toISOString().slice(0, 10);
+    // The server's today is the Dutch day (docs/time.md).
+    const today = calendarDayOf(t.clock.now());
     expect(today > '2026-06-30').toBe(true);
     expect((await api(manager, 'GET', `/api/v1/activities/${activityId}`)).json().slipping).toBe(true);
     const slipping = await listSlippingActivities(t.database.db, await actorOf(manager), today);
