@@ -184,6 +184,8 @@ export const BudgetLine = z.object({
   ...Figures,
   allocations: z.array(z.object({ fundingSourceId: z.uuid(), fundingSourceName: z.string(), amountCents: z.number().int(), shareBp: z.number().int().nullable() })),
   uncoveredCents: z.number().int(),
+  /** What would be left if every booking that waits for a second person were approved (the booking form's effect). */
+  remainingAfterPendingCents: z.number().int(),
   signal: Signal.nullable(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
@@ -253,7 +255,25 @@ export const Reversal = z.strictObject({ reason: Text(300) });
 export type Reversal = z.input<typeof Reversal>;
 
 export const Decision = z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(1000).default('') });
-export const EntryList = z.object({ items: z.array(Entry), approvalThresholdCents: z.number().int() });
+/** An overrun: cents over the budget and basis points of the budget (null when the budget is zero). */
+const Overrun = z.object({ overCents: z.number().int(), overBp: z.number().int().nullable() });
+/** The effect of approving a waiting entry on its line (money/line-effect.ts): left now, after, and after every waiting entry. */
+export const LineEffect = z.object({
+  budgetCents: z.number().int(),
+  remainingCents: z.number().int(),
+  remainingAfterCents: z.number().int(),
+  remainingAfterPendingCents: z.number().int(),
+  over: Overrun.nullable(),
+  overWithPending: Overrun.nullable(),
+});
+export type LineEffect = z.infer<typeof LineEffect>;
+/** A waiting entry with the effect approving it has on its line (null when the line's figures are out of range). */
+export const PendingEntry = Entry.extend({ lineEffect: LineEffect.nullable() });
+export type PendingEntry = z.infer<typeof PendingEntry>;
+export const EntryList = z.object({ items: z.array(PendingEntry), approvalThresholdCents: z.number().int() });
+/** A decided entry with what its line has left after the decision (null when the line's figures are out of range). */
+export const DecidedEntry = Entry.extend({ lineRemainingCents: z.number().int().nullable() });
+export type DecidedEntry = z.infer<typeof DecidedEntry>;
 /** A proposed new approval threshold; it takes effect only when a second person approves it. */
 export const ThresholdProposal = z.strictObject({ approvalThresholdCents: LineCents, reason: Text(1000) });
 export type ThresholdProposal = z.input<typeof ThresholdProposal>;

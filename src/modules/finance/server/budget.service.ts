@@ -10,7 +10,7 @@ import { partnerFilter } from './finance-scope.js';
 import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
 import { findApprovalThreshold } from './settings.queries.js';
 import { financeDb } from './finance.tables.js';
-import { addFigures, emptyFigures, lineFigures, signalOf, type Figures } from './line-figures.js';
+import { addFigures, emptyFigures, lineFigures, remainingIfApproved, signalOf, type Figures } from './line-figures.js';
 import { checkLineCaps } from './money-caps.js';
 import { figuresOrConflict } from './out-of-range.js';
 import { computeSourceFigures, sourceSignals } from './source-figures.js';
@@ -118,6 +118,7 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
     ...publicFigures(f),
     allocations: f.allocations.map((a) => ({ fundingSourceId: a.fundingSourceId, fundingSourceName: a.fundingSourceName, amountCents: a.resolvedCents, shareBp: a.shareBp })),
     uncoveredCents: f.uncoveredCents,
+    remainingAfterPendingCents: remainingIfApproved(f.line, allocations, entries, today, () => true),
     signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: lineName(activityName(f.line), f.line.description) }) : null,
   }));
 

@@ -1,14 +1,19 @@
 import type { FinanceActor } from './finance-scope.js';
 import type { Kysely } from 'kysely';
 import { AppError, conflict, invalid, notFound, withAudit , type Database } from '../../../platform/server/index.js';
-import type { Entry } from '../contract.js';
+import type { DecidedEntry, Entry, PendingEntry } from '../contract.js';
+import { CentsOutOfRangeError } from '../money/cents.js';
+import { isoDay } from '../money/forecast.js';
+import { lineEffect, type LineEffect } from '../money/line-effect.js';
 import { activityNamer } from './activity-directory.js';
 import { toEntry } from './budget.service.js';
 import { partnerFilter } from './finance-scope.js';
 import { approvalNeeded, splitWindowStart } from './approval-rule.js';
-import { decideEntry, findEntries, findLines, findOwnUnreviewedEntries, insertEntry, lockEntry, lockLine } from './finance.queries.js';
+import { decideEntry, findAllocations, findEntries, findLines, findOwnUnreviewedEntries, insertEntry, lockEntry, lockLine } from './finance.queries.js';
 import { financeDb } from './finance.tables.js';
+import { lineFigures, remainingIfApproved } from './line-figures.js';
 import { checkBookingCaps } from './money-caps.js';
+import type { AllocationRow, EntryRow, LineRow } from './finance.queries.js';
 import { findApprovalThreshold } from './settings.queries.js';
 
 type EntryInput = {
@@ -81,24 +86,52 @@ export async function createEntry(db: Kysely<Database>, actor: FinanceActor, inp
   });
 }
 
-/** The approval queue: what waits for a second person. The caller's own submissions are listed but marked. */
-export async function listPendingEntries(db: Kysely<Database>, actor: FinanceActor): Promise<{ items: Entry[]; approvalThresholdCents: number }> {
+/** Figures a JSON number cannot hold (rows from before the caps) leave the effect out rather than fail the queue. */
+function orNull<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CentsOutOfRangeError) return null;
+    throw error;
+  }
+}
+
+/** The effect approving `entry` has on its line: left now, after it, and after every waiting entry of the line. */
+function approvalEffect(line: LineRow, allocations: readonly AllocationRow[], entries: readonly EntryRow[], entry: EntryRow, today: string): LineEffect | null {
+  return orNull(() =>
+    lineEffect({
+      budgetCents: line.amountCents,
+      remainingCents: lineFigures(line, allocations, entries, today).remainingCents,
+      remainingAfterCents: remainingIfApproved(line, allocations, entries, today, (e) => e.id === entry.id),
+      remainingAfterPendingCents: remainingIfApproved(line, allocations, entries, today, () => true),
+    }),
+  );
+}
+
+/**
+ * The approval queue: what waits for a second person, each with the effect approving it has on its line.
+ * The caller's own submissions are listed but marked.
+ */
+export async function listPendingEntries(db: Kysely<Database>, actor: FinanceActor, now: Date): Promise<{ items: PendingEntry[]; approvalThresholdCents: number }> {
   const fdb = financeDb(db);
   const pending = await findEntries(fdb, { status: 'pending' });
-  const lines = await findLines(fdb, { ids: [...new Set(pending.map((e) => e.budgetLineId))] });
+  const lineIds = [...new Set(pending.map((e) => e.budgetLineId))];
+  const lines = await findLines(fdb, { ids: lineIds });
   const byId = new Map(lines.map((l) => [l.id, l]));
   // Everyone with finance.approve sees all money; partners hold no such permission (see finance-scope.ts).
   if (partnerFilter(actor) !== null) return { items: [], approvalThresholdCents: await findApprovalThreshold(fdb) };
+  const [allocations, entries] = await Promise.all([findAllocations(fdb, lineIds), findEntries(fdb, { lineIds })]);
   const nameOf = await activityNamer(db, actor, lines.map((l) => l.activityId));
+  const today = isoDay(now);
   const items = pending.map((e) => {
     const line = byId.get(e.budgetLineId);
-    return toEntry(e, line, line ? nameOf(line.activityId, line.activityName) : null);
+    return { ...toEntry(e, line, line ? nameOf(line.activityId, line.activityName) : null), lineEffect: line ? approvalEffect(line, allocations, entries, e, today) : null };
   });
   return { items, approvalThresholdCents: await findApprovalThreshold(fdb) };
 }
 
 /** Four-eyes: a pending entry is approved or rejected by someone other than who submitted it. */
-export async function decide(db: Kysely<Database>, actor: FinanceActor, id: string, decision: { decision: 'approve' | 'reject'; note: string }, now: Date): Promise<Entry> {
+export async function decide(db: Kysely<Database>, actor: FinanceActor, id: string, decision: { decision: 'approve' | 'reject'; note: string }, now: Date): Promise<DecidedEntry> {
   return db.transaction().execute(async (tx) => {
     const fdb = financeDb(tx);
     await lockEntry(fdb, id);
@@ -120,6 +153,9 @@ export async function decide(db: Kysely<Database>, actor: FinanceActor, id: stri
     const [line] = await findLines(fdb, { ids: [entry.budgetLineId] });
     if (!updated) throw notFound('Entry');
     const nameOf = await activityNamer(tx, actor, line ? [line.activityId] : []);
-    return toEntry(updated, line, line ? nameOf(line.activityId, line.activityName) : null);
+    // What the line has left now, for the approver's confirmation.
+    const [allocations, entries] = line ? await Promise.all([findAllocations(fdb, [line.id]), findEntries(fdb, { lineIds: [line.id] })]) : [[], []];
+    const lineRemainingCents = line ? orNull(() => lineFigures(line, allocations, entries, isoDay(now)).remainingCents) : null;
+    return { ...toEntry(updated, line, line ? nameOf(line.activityId, line.activityName) : null), lineRemainingCents };
   });
 }

@@ -9,6 +9,7 @@ import {
   CreateProposal,
   Decision,
   Entry,
+  DecidedEntry,
   EntryList,
   ExportQuery,
   FinanceSettingsView,
@@ -77,9 +78,9 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     reply.code(201).send(await createEntry(db(), requireActor(request), request.body, app.ctx.clock())),
   );
   typed.get('/api/v1/finance-entries/pending', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Commitments and spend waiting for a second person', response: { 200: EntryList } } }, async (request) =>
-    listPendingEntries(db(), requireActor(request)),
+    listPendingEntries(db(), requireActor(request), app.ctx.clock()),
   );
-  typed.post('/api/v1/finance-entries/:id/decision', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Approve or reject (four-eyes: not the submitter); audited', params: IdParams, body: Decision, response: { 200: Entry } } }, async (request) =>
+  typed.post('/api/v1/finance-entries/:id/decision', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Approve or reject (four-eyes: not the submitter); audited', params: IdParams, body: Decision, response: { 200: DecidedEntry } } }, async (request) =>
     decide(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
   typed.post('/api/v1/finance-entries/:id/reversal', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Reverse an approved entry with a counter-entry and a reason (never deleted); four-eyes as for a booking; audited', params: IdParams, body: Reversal, response: { 201: Entry } } }, async (request, reply) =>

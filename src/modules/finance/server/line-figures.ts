@@ -96,3 +96,13 @@ export function lineFigures(line: LineRow, allocations: readonly AllocationRow[]
     signal: budgetSignal(line.amountCents, spentCents, openCommitmentCents, forecastCents),
   };
 }
+
+/**
+ * What a line would have left if the waiting entries `approve` picks were approved: the same rule as
+ * `lineFigures` (spend against a commitment uses up the commitment, not the line twice), on the entries as
+ * they would then stand.
+ */
+export function remainingIfApproved(line: LineRow, allocations: readonly AllocationRow[], entries: readonly EntryRow[], today: string, approve: (entry: EntryRow) => boolean): number {
+  const after = entries.map((e) => (e.status === 'pending' && approve(e) ? { ...e, status: 'approved' as const } : e));
+  return lineFigures(line, allocations, after, today).remainingCents;
+}
