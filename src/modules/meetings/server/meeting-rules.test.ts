@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '../contract.js';
 import { ALLOWED_STATUS_CHANGES, statusChangeProblem } from './action-workflow.js';
 import { addDays, calendarDate, daysBetween, isOverdue } from './calendar-date.js';
-import { closeBlockers } from './meetings.service.js';
+import { closeBlockers, meetingAreaProblem } from './meetings.service.js';
 
 describe('action workflow', () => {
   const cases = ACTION_STATUSES.flatMap((from) => ACTION_STATUSES.map((to) => ({ from, to })));
@@ -43,5 +43,18 @@ describe('what keeps a meeting open', () => {
   it('lets a meeting close when each item has an outcome and each decision its action', () => {
     expect(closeBlockers([item('i1'), item('i2', 'Geen punten')], [decision('d1', 'i1')], [{ decision_id: 'd1', status: 'done' }])).toEqual([]);
     expect(closeBlockers([], [], [])).toHaveLength(1);
+  });
+});
+
+describe('the area of a meeting', () => {
+  const area = (level: string, municipalityCode = 'GM0505') => ({ level, municipalityCode });
+  it('accepts any wijk, buurt or focus area of the municipality', () => {
+    for (const level of ['wijk', 'buurt', 'focus']) expect(meetingAreaProblem(area(level), 'GM0505')).toBeNull();
+  });
+  it('names what is wrong otherwise', () => {
+    expect(meetingAreaProblem(null, 'GM0505')).toBe('unknown_area');
+    expect(meetingAreaProblem(area('gemeente', 'GM0363'), 'GM0505')).toBe('not_an_area');
+    expect(meetingAreaProblem(area('land', 'NL01'), 'GM0505')).toBe('not_an_area');
+    expect(meetingAreaProblem(area('buurt', 'GM0363'), 'GM0505')).toBe('other_municipality');
   });
 });

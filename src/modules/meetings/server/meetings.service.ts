@@ -127,6 +127,26 @@ export async function getMeetingDetail(db: Db, actor: MeetingsActor, id: string,
   };
 }
 
+export type MeetingAreaProblem = 'unknown_area' | 'not_an_area' | 'other_municipality';
+
+/**
+ * Whether an area (as the areas module knows it, null when unknown or outside the caller's scope) may be a
+ * meeting's area in a municipality: any wijk, buurt or focus area of that municipality.
+ */
+export function meetingAreaProblem(area: { municipalityCode: string; level: string } | null, municipality: string): MeetingAreaProblem | null {
+  if (!area) return 'unknown_area';
+  if (!['wijk', 'buurt', 'focus'].includes(area.level)) return 'not_an_area';
+  if (area.municipalityCode !== municipality) return 'other_municipality';
+  return null;
+}
+
+/** The field messages of the API; the web form shows its own words for the same problems (by message start). */
+const AREA_PROBLEM_MESSAGES: Record<MeetingAreaProblem, (code: string, municipality: string) => string> = {
+  unknown_area: (code) => `unknown area ${code}: not a wijk, buurt or focus area you can see`,
+  not_an_area: (code, municipality) => `${code} is not a wijk, buurt or focus area of ${municipality}`,
+  other_municipality: (code, municipality) => `${code} lies outside ${municipality}`,
+};
+
 interface CreateMeetingInput {
   kind: MeetingKind;
   title: string;
@@ -141,11 +161,11 @@ export async function createMeeting(db: Db, actor: MeetingsActor, input: CreateM
   const errors: FieldError[] = [];
   const municipality = await findAreaName(db, actor, input.municipality);
   if (!municipality || municipality.level !== 'gemeente') errors.push({ path: 'municipality', message: `unknown municipality ${input.municipality}` });
-  if (input.areaCode !== undefined) {
-    const area = await findAreaName(db, actor, input.areaCode);
-    if (!area || area.municipalityCode !== input.municipality || area.level === 'gemeente') {
-      errors.push({ path: 'areaCode', message: `${input.areaCode} is not a wijk, buurt or focus area of ${input.municipality}` });
-    }
+  // The gemeente itself is "the whole gemeente": stored as no area.
+  const areaCode = input.areaCode === undefined || input.areaCode === input.municipality ? undefined : input.areaCode;
+  if (areaCode !== undefined) {
+    const problem = meetingAreaProblem(await findAreaName(db, actor, areaCode), input.municipality);
+    if (problem) errors.push({ path: 'areaCode', message: AREA_PROBLEM_MESSAGES[problem](areaCode, input.municipality) });
   }
   const participantIds = [...new Set(input.participantOrganisationIds)];
   const organisations = await findActiveOrganisations(meetingsDb(db), participantIds);
@@ -153,14 +173,14 @@ export async function createMeeting(db: Db, actor: MeetingsActor, input: CreateM
     if (!organisations.some((o) => o.id === id)) errors.push({ path: `participantOrganisationIds.${i}`, message: 'not an active organisation' });
   });
   if (errors.length) throw invalid('meeting.invalid', 'The meeting is not valid', errors);
-  if (actor.areaScopes.length > 0 && !actor.areaScopes.includes(input.municipality) && !(input.areaCode && actor.areaScopes.includes(input.areaCode))) {
+  if (actor.areaScopes.length > 0 && !actor.areaScopes.includes(input.municipality) && !(areaCode && actor.areaScopes.includes(areaCode))) {
     throw forbidden('You may only plan meetings within your area scope');
   }
   const id = await db.transaction().execute(async (tx) => {
     const mdb = meetingsDb(tx);
     const meetingId = await insertMeeting(mdb, {
       municipality: input.municipality,
-      areaCode: input.areaCode ?? null,
+      areaCode: areaCode ?? null,
       kind: input.kind,
       title: input.title,
       heldOn: input.heldOn,
@@ -174,7 +194,7 @@ export async function createMeeting(db: Db, actor: MeetingsActor, input: CreateM
       title: input.title,
       heldOn: input.heldOn,
       municipality: input.municipality,
-      areaCode: input.areaCode ?? null,
+      areaCode: areaCode ?? null,
       participants: participantIds,
       demo: options.demo === true,
     });
