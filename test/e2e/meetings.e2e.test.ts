@@ -6,7 +6,8 @@ import { startHarness, type Harness } from './harness';
 /**
  * The programme manager plans a kernteam, links an agenda item to a priority area and a programme activity,
  * records a decision with an action (owner and deadline), closes the meeting, and finds the action on the
- * direction dashboard once it is late; escalates it; the owning partner updates its status.
+ * direction dashboard once it is late; escalates it; the owning partner updates its status. On a phone
+ * (390×844) plans a meeting for a buurt, picks a link with the keyboard and closes it with confirmation.
  */
 
 let harness: Harness;
@@ -41,6 +42,45 @@ afterAll(async () => {
 const TITLE = 'Kernteam Dordt West – extra overleg';
 const ACTION = 'Bewonersavond organiseren over de portiekflats';
 
+/**
+ * Picks an option in a search-and-pick control with the keyboard only: type, arrow down to the option, Enter.
+ * Checks the combobox pattern on the way (expanded, the active option announced by aria-activedescendant).
+ */
+async function pickByKeyboard(page: Page, label: string, query: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label });
+  await box.focus();
+  await box.fill(query);
+  expect(await box.getAttribute('aria-expanded')).toBe('true');
+  const listbox = page.locator(`#${await box.getAttribute('aria-controls')}`);
+  const target = listbox.getByRole('option', { name: option, exact: true });
+  await target.waitFor();
+  const targetId = await target.getAttribute('id');
+  for (let i = 0; i < 60 && (await box.getAttribute('aria-activedescendant')) !== targetId; i++) await box.press('ArrowDown');
+  expect(await box.getAttribute('aria-activedescendant')).toBe(targetId);
+  await box.press('Enter');
+  await page.getByRole('button', { name: new RegExp(`^Verwijder .*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+  expect(await box.inputValue()).toBe('');
+}
+
+/** Closing asks first: Escape cancels (focus back on the button), the confirm button closes and says so. */
+async function closeWithConfirmation(page: Page): Promise<void> {
+  const closeButton = page.getByRole('button', { name: 'Overleg afronden' });
+  await closeButton.click();
+  const question = page.getByText('Weet u zeker dat u dit overleg wilt afronden?');
+  await question.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('meeting-close-question');
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Overleg afronden');
+  await closeButton.click();
+  await question.waitFor();
+  await expectNoSeriousA11yViolations(page, 'close confirmation');
+  await page.getByRole('button', { name: 'Ja, overleg afronden' }).click();
+  await page.getByText('Het overleg is afgerond.').waitFor();
+  await page.getByText('agenda, besluiten en acties liggen vast').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Het overleg is afgerond.');
+}
+
 describe('meetings (regisseur)', () => {
   let today = '';
 
@@ -68,7 +108,8 @@ describe('meetings (regisseur)', () => {
     await page.getByLabel('Locatie').fill('Stadskantoor, kamer 3.12');
     expect(await page.getByLabel('Gemeente', { exact: true }).inputValue()).toBe('GM0505');
     await expect.poll(() => page.getByLabel('Gemeente', { exact: true }).locator('option:checked').textContent(), { timeout: 30_000 }).toBe('Dordrecht (GM0505)');
-    await page.getByLabel('Gebied').selectOption({ label: 'Dordt West' });
+    await pickByKeyboard(page, 'Gebied', 'dordt w', 'Dordt West');
+    await page.getByRole('listitem').filter({ hasText: 'Focusgebied: Dordt West' }).waitFor();
     await page.getByLabel('Woningcorporatie (demopartner)').check();
     await screenshot(page, 'meetings-list-and-new');
     await page.getByRole('button', { name: 'Overleg aanmaken' }).click();
@@ -81,8 +122,8 @@ describe('meetings (regisseur)', () => {
 
     await page.getByText('Agendapunt toevoegen', { exact: true }).first().click();
     await page.getByLabel('Onderwerp').fill('Renovatie portiekflats: draagvlak bij bewoners');
-    const links = page.getByLabel('Koppelen aan prioriteit, doel of activiteit');
-    await links.selectOption([{ label: 'Dordt West' }, { label: 'Renovatie en verduurzaming portiekflats Wielwijk' }]);
+    await pickByKeyboard(page, 'Koppelen aan prioriteit, doel of activiteit', 'dordt west', 'Dordt West');
+    await pickByKeyboard(page, 'Koppelen aan prioriteit, doel of activiteit', 'portiekflats wielwijk', 'Renovatie en verduurzaming portiekflats Wielwijk');
     await page.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
     await page.getByText('Agendapunt toegevoegd.').waitFor();
     await page.getByText('Prioriteit: Dordt West').waitFor();
@@ -106,9 +147,7 @@ describe('meetings (regisseur)', () => {
     await expectNoSeriousA11yViolations(page, 'new meeting with agenda, decision and action');
     await screenshot(page, 'meetings-new-meeting-ready');
 
-    await page.getByRole('button', { name: 'Overleg afronden' }).click();
-    await page.getByText('Het overleg is afgerond.').waitFor();
-    await page.getByText('agenda, besluiten en acties liggen vast').waitFor();
+    await closeWithConfirmation(page);
   });
 
   it('shows the late action on the direction dashboard, escalates it with a reason, and the administrators\u2019 agenda lists it', async () => {
@@ -132,6 +171,68 @@ describe('meetings (regisseur)', () => {
     await agenda.getByText('zonder bestuurlijke afspraak over de planning').waitFor();
     await overdue.getByRole('row', { name: new RegExp(ACTION) }).getByText('Op bestuurlijke agenda').waitFor();
     await screenshot(page, 'meetings-direction-escalated');
+  });
+});
+
+describe('a buurt meeting on a phone (regisseur)', () => {
+  it('plans a meeting for a buurt, links an agenda item with the keyboard, and closes it with confirmation, at 390×844', async () => {
+    const phone = await harness.newPage();
+    try {
+      const { page } = phone;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await login(page, 'regisseur');
+      await waitForPageReady(page);
+      await page.goto(`${harness.baseUrl}/overleggen`);
+      await waitForPageReady(page);
+      const today = (await apiGet<{ today: string }>(page, '/api/v1/meetings')).today;
+      const areasOf = async (level: string) => (await apiGet<{ items: { code: string; name: string }[] }>(page, `/api/v1/areas?municipality=GM0505&level=${level}`)).items;
+      const [wijken, buurten] = [await areasOf('wijk'), await areasOf('buurt')];
+      // A buurt whose name no wijk or other buurt has, so its option is the only one of that name.
+      const buurt = buurten.find((b) => !wijken.some((w) => w.name === b.name) && buurten.filter((o) => o.name === b.name).length === 1);
+      if (!buurt) throw new Error('no buurt of Dordrecht loaded');
+      await page.getByLabel('Titel', { exact: true }).fill(`Buurtoverleg ${buurt.name}`);
+      await page.getByLabel('Datum', { exact: true }).fill(today);
+      await pickByKeyboard(page, 'Gebied', buurt.name, buurt.name);
+      await page.getByRole('listitem').filter({ hasText: `Buurt: ${buurt.name}` }).waitFor();
+      // The page does not scroll sideways on the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectNoSeriousA11yViolations(page, 'new buurt meeting on a phone');
+      await screenshot(page, 'meetings-phone-new-buurt');
+      await page.getByRole('button', { name: 'Overleg aanmaken' }).click();
+      await page.waitForURL((url) => /^\/overleggen\/[0-9a-f-]{36}$/.test(url.pathname));
+      await page.getByText(buurt.name, { exact: true }).first().waitFor();
+
+      await page.getByText('Agendapunt toevoegen', { exact: true }).first().click();
+      await page.getByLabel('Onderwerp').fill('Overlast rond het winkelcentrum');
+      const box = page.getByRole('combobox', { name: 'Koppelen aan prioriteit, doel of activiteit' });
+      await box.fill('wielwijk');
+      await page.getByRole('listbox').getByRole('option').first().waitFor();
+      await screenshot(page, 'meetings-phone-link-picker');
+      // Escape closes the list and keeps what was typed; a second Escape clears it.
+      await box.press('Escape');
+      expect(await box.getAttribute('aria-expanded')).toBe('false');
+      await box.press('Escape');
+      expect(await box.inputValue()).toBe('');
+      await pickByKeyboard(page, 'Koppelen aan prioriteit, doel of activiteit', buurt.name, buurt.name);
+      await page.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+      await page.getByText('Agendapunt toegevoegd.').waitFor();
+      await page.getByText(`Prioriteit: ${buurt.name}`).waitFor();
+      await page.getByRole('button', { name: 'Afsluiten zonder besluit' }).click();
+      await page.getByLabel('Reden', { exact: true }).fill('Eerst cijfers van de politie afwachten.');
+      await page.getByRole('button', { name: 'Zonder besluit afsluiten' }).click();
+      await page.getByText('Agendapunt afgesloten zonder besluit.').waitFor();
+      await page.getByRole('button', { name: 'Overleg afronden' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Overleg afronden' }).click();
+      await page.getByText('Weet u zeker dat u dit overleg wilt afronden?').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'meetings-phone-close-confirm');
+      await page.keyboard.press('Escape');
+      await closeWithConfirmation(page);
+      await expectNoSeriousA11yViolations(page, 'closed buurt meeting on a phone');
+      await screenshot(page, 'meetings-phone-closed');
+    } finally {
+      await phone.context.close();
+    }
   });
 });
 

@@ -26,7 +26,7 @@ const keys = {
   mine: [...ROOT, 'mine'] as const,
   owners: [...ROOT, 'owners'] as const,
   linkOptions: (municipality: string) => [...ROOT, 'link-options', municipality] as const,
-  focusAreas: (municipality: string) => [...ROOT, 'focus-areas', municipality] as const,
+  areas: (municipality: string) => [...ROOT, 'areas', municipality] as const,
   direction: [...ROOT, 'direction'] as const,
   escalations: (status: string) => [...ROOT, 'escalations', status] as const,
 };
@@ -47,7 +47,32 @@ export function useOwnerOptions(enabled: boolean) {
   return useQuery({ queryKey: keys.owners, queryFn: () => api.get<OwnerOptions>('/api/v1/meeting-owners'), enabled, staleTime: 60_000 });
 }
 
-/** Priority areas (the municipality's focus areas) and the programmes' goals and activities. */
+export type AreaLevelChoice = 'focus' | 'wijk' | 'buurt';
+export interface AreaChoice {
+  code: string;
+  name: string;
+  level: AreaLevelChoice;
+}
+
+/** The focus areas, wijken and buurten of a municipality (newest boundaries), for the area and link pickers. */
+export function useMunicipalityAreas(municipality: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.areas(municipality),
+    queryFn: async () => {
+      const levels: AreaLevelChoice[] = ['focus', 'wijk', 'buurt'];
+      const lists = await Promise.all(levels.map((level) => api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ municipality, level })}`)));
+      return levels.flatMap((level, i) =>
+        (lists[i]?.items ?? []).map((a) => ({ code: a.code, name: a.name, level })).sort((x, y) => x.name.localeCompare(y.name, 'nl')),
+      );
+    },
+    enabled: enabled && municipality !== '',
+    staleTime: 300_000,
+  });
+}
+
+export type LinkOption = Link & { group: AreaLevelChoice | 'programme' | 'goal' | 'activity' };
+
+/** Priority areas (focus areas, then wijken and buurten) and the programmes' goals and activities. */
 export function useLinkOptions(municipality: string, enabled: boolean) {
   const programmes = useQuery({
     queryKey: keys.linkOptions(municipality),
@@ -55,14 +80,16 @@ export function useLinkOptions(municipality: string, enabled: boolean) {
     enabled,
     staleTime: 60_000,
   });
-  const focus = useQuery({
-    queryKey: keys.focusAreas(municipality),
-    queryFn: async () => (await api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ municipality, level: 'focus' })}`)).items,
-    enabled,
-    staleTime: 60_000,
-  });
-  const items: Link[] = [...(focus.data ?? []).map((a) => ({ kind: 'priority' as const, id: a.code, label: a.name })), ...(programmes.data ?? [])];
-  return { items, isPending: programmes.isPending || focus.isPending, error: programmes.error ?? focus.error };
+  const areas = useMunicipalityAreas(municipality, enabled);
+  const priority = (level: AreaLevelChoice): LinkOption[] =>
+    (areas.data ?? []).filter((a) => a.level === level).map((a) => ({ kind: 'priority' as const, id: a.code, label: a.name, group: level }));
+  const items: LinkOption[] = [
+    ...priority('focus'),
+    ...(['programme', 'goal', 'activity'] as const).flatMap((kind) => (programmes.data ?? []).filter((l) => l.kind === kind).map((l) => ({ ...l, group: kind }))),
+    ...priority('wijk'),
+    ...priority('buurt'),
+  ];
+  return { items, isPending: programmes.isPending || areas.isPending, error: programmes.error ?? areas.error };
 }
 
 export function useDirection() {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../../platform/web/components/Alert';
@@ -17,9 +17,28 @@ import { AgendaItemCard } from './AgendaItemCard';
 import { ActionForm, AgendaItemForm } from './MeetingForms';
 import '../meetings.css';
 
+/**
+ * Closing is final, so it takes two steps: the button opens an inline confirmation (focus moves to its
+ * question; Escape or "Annuleren" cancels and puts focus back on the button), and only its button closes.
+ */
 function ClosePanel({ meeting, onClosed }: { meeting: MeetingDetail; onClosed: (message: string) => void }) {
   const { t } = useTranslation();
   const close = useCloseMeeting(meeting.id);
+  const [confirming, setConfirming] = useState(false);
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const restoreFocus = useRef(false);
+  useEffect(() => {
+    if (confirming) questionRef.current?.focus();
+    else if (restoreFocus.current) {
+      restoreFocus.current = false;
+      openerRef.current?.focus();
+    }
+  }, [confirming]);
+  function cancel() {
+    restoreFocus.current = true;
+    setConfirming(false);
+  }
   return (
     <Section title={t('meetings:detail.closeHeading')} id="meeting-close">
       <div className="wr-card wr-card--muted">
@@ -38,9 +57,35 @@ function ClosePanel({ meeting, onClosed }: { meeting: MeetingDetail; onClosed: (
           <p className="utrecht-paragraph">{t('meetings:detail.closeReady')}</p>
         )}
         {close.error ? <ErrorSummary error={close.error} /> : null}
-        <Button appearance="primary" disabled={meeting.closeBlockers.length > 0} busy={close.isPending} onClick={() => close.mutate(undefined, { onSuccess: () => onClosed(t('meetings:detail.closed')) })}>
-          {t('meetings:detail.close')}
-        </Button>
+        {confirming ? (
+          <div
+            className="wr-close-confirm"
+            role="group"
+            aria-labelledby="meeting-close-question"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                cancel();
+              }
+            }}
+          >
+            <p id="meeting-close-question" ref={questionRef} tabIndex={-1} className="utrecht-paragraph">
+              <strong>{t('meetings:detail.closeConfirmQuestion')}</strong>
+            </p>
+            <div className="wr-form-actions">
+              <Button appearance="primary" busy={close.isPending} onClick={() => close.mutate(undefined, { onSuccess: () => onClosed(t('meetings:detail.closed')) })}>
+                {t('meetings:detail.closeConfirm')}
+              </Button>
+              <Button appearance="secondary" onClick={cancel}>
+                {t('meetings:detail.closeCancel')}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button ref={openerRef} appearance="primary" disabled={meeting.closeBlockers.length > 0} onClick={() => setConfirming(true)}>
+            {t('meetings:detail.close')}
+          </Button>
+        )}
       </div>
     </Section>
   );
@@ -52,6 +97,15 @@ export default function MeetingDetailPage() {
   const user = useCurrentUser();
   const meeting = useMeeting(id);
   const [message, setMessage] = useState<string | null>(null);
+  // After closing, the close panel is gone: focus goes to the message that says the meeting is closed.
+  const [focusMessage, setFocusMessage] = useState(false);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusMessage && message) {
+      messageRef.current?.focus();
+      setFocusMessage(false);
+    }
+  }, [focusMessage, message]);
   const data = meeting.data;
   const editable = Boolean(data && data.status === 'open' && hasPermission(user, 'meetings.manage'));
 
@@ -66,9 +120,11 @@ export default function MeetingDetailPage() {
       </Link>
       <QueryState isPending={meeting.isPending} error={meeting.error} onRetry={() => void meeting.refetch()} />
       {message ? (
-        <Alert type="ok" live="status">
-          {message}
-        </Alert>
+        <div ref={messageRef} tabIndex={-1} className="wr-message">
+          <Alert type="ok" live="status">
+            {message}
+          </Alert>
+        </div>
       ) : null}
       {data ? (
         <>
@@ -126,7 +182,15 @@ export default function MeetingDetailPage() {
             ) : null}
           </Section>
 
-          {editable ? <ClosePanel meeting={data} onClosed={setMessage} /> : null}
+          {editable ? (
+            <ClosePanel
+              meeting={data}
+              onClosed={(closed) => {
+                setMessage(closed);
+                setFocusMessage(true);
+              }}
+            />
+          ) : null}
         </>
       ) : null}
     </Page>

@@ -4,6 +4,7 @@ import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
 import type { LinkKind, MeetingDetail } from '../../contract';
+import { SearchPicker } from '../components/SearchPicker';
 import { useAddAction, useAddAgendaItem, useLinkOptions, useOwnerOptions } from '../meetings-api';
 
 /** The programme manager's forms on an open meeting: a new agenda item, a new action. */
@@ -43,39 +44,16 @@ export function AgendaItemForm({ meeting, onDone }: { meeting: MeetingDetail; on
       <TextField id="item-title" label={t('meetings:detail.itemTitle')} value={title} maxLength={200} error={errors[0]?.message} onChange={(event) => setTitle(event.target.value)} />
       <TextAreaField id="item-description" label={t('meetings:detail.itemDescription')} optionalText={t('common:common.optional')} value={description} rows={2} maxLength={4000} onChange={(event) => setDescription(event.target.value)} />
       {options.items.length > 0 ? (
-        <div className="utrecht-form-field utrecht-form-field--distanced wr-form-field">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="item-links">
-              {t('meetings:detail.itemLinks')}
-              <span className="wr-optional"> {t('common:common.optional')}</span>
-            </label>
-          </div>
-          <div id="item-links-description" className="utrecht-form-field-description utrecht-form-field__description">
-            {t('meetings:detail.itemLinksDescription')}
-          </div>
-          <select
-            id="item-links"
-            multiple
-            size={Math.min(8, options.items.length + 1)}
-            className="utrecht-select utrecht-select--html-select wr-link-select"
-            aria-describedby="item-links-description"
-            value={links}
-            onChange={(event) => setLinks([...event.target.selectedOptions].map((o) => o.value))}
-          >
-            {(['priority', 'programme', 'goal', 'activity'] as const).map((kind) => {
-              const ofKind = options.items.filter((o) => o.kind === kind);
-              return ofKind.length ? (
-                <optgroup key={kind} label={t(`meetings:linkKinds.${kind}`)}>
-                  {ofKind.map((o) => (
-                    <option key={`${o.kind}:${o.id}`} value={`${o.kind}:${o.id}`}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null;
-            })}
-          </select>
-        </div>
+        <SearchPicker
+          id="item-links"
+          label={t('meetings:detail.itemLinks')}
+          optionalText={t('common:common.optional')}
+          description={t('meetings:detail.itemLinksDescription')}
+          options={options.items.map((o) => ({ value: `${o.kind}:${o.id}`, label: o.label, group: t(`meetings:linkGroups.${o.group}`), keywords: o.id }))}
+          value={links}
+          onChange={setLinks}
+          chipPrefix={(o) => t(`meetings:linkKinds.${o.value.split(':')[0] ?? 'priority'}`)}
+        />
       ) : options.isPending ? null : (
         <p className="utrecht-paragraph wr-muted">{t('meetings:detail.noLinkOptions')}</p>
       )}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, toQueryString } from '../../../../platform/web/api-client';
+import type { TFunction } from 'i18next';
+import { api, ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -14,16 +15,9 @@ import { formatNumber } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import { MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../contract';
 import { formatCalendarDate } from '../format-date';
-import { useCreateMeeting, useMeetings, useOwnerOptions } from '../meetings-api';
+import { SearchPicker } from '../components/SearchPicker';
+import { useCreateMeeting, useMeetings, useMunicipalityAreas, useOwnerOptions } from '../meetings-api';
 import '../meetings.css';
-
-function useAreas(level: 'focus', municipality?: string) {
-  return useQuery({
-    queryKey: ['meetings', 'areas', level, municipality ?? ''],
-    queryFn: async () => (await api.get<{ items: { code: string; name: string }[] }>(`/api/v1/areas${toQueryString({ level, municipality })}`)).items,
-    staleTime: 300_000,
-  });
-}
 
 /**
  * Municipalities to plan a meeting in: those of the newest loaded year, and every municipality with a focus
@@ -46,6 +40,16 @@ function useMunicipalities() {
   });
 }
 
+/** The server's word on the area, in the form's words: unknown, outside the municipality, or not an area. */
+function meetingAreaError(error: unknown, t: TFunction): string | null {
+  if (!(error instanceof ApiProblem)) return null;
+  const problem = error.errors.find((e) => e.path.replace(/^body\./, '') === 'areaCode');
+  if (!problem) return null;
+  if (problem.message.startsWith('unknown area')) return t('meetings:form.areaUnknown');
+  if (problem.message.includes(' lies outside ')) return t('meetings:form.areaForeign');
+  return t('meetings:form.areaNotAllowed');
+}
+
 function NewMeetingForm({ today }: { today: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -60,7 +64,7 @@ function NewMeetingForm({ today }: { today: string }) {
   const [areaCode, setAreaCode] = useState('');
   const [participants, setParticipants] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
-  const focusAreas = useAreas('focus', municipality);
+  const areas = useMunicipalityAreas(municipality);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,9 +79,11 @@ function NewMeetingForm({ today }: { today: string }) {
     );
   }
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  const areaError = meetingAreaError(create.error, t);
+  const fieldErrors = areaError ? [...errors, { fieldId: 'meeting-area', label: t('meetings:form.area'), message: areaError }] : errors;
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary error={create.error} fields={fieldErrors} />
       <div className="wr-form-grid">
         <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
         <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
@@ -93,16 +99,19 @@ function NewMeetingForm({ today }: { today: string }) {
             setAreaCode('');
           }}
         />
-        <SelectField
-          id="meeting-area"
-          label={t('meetings:form.area')}
-          description={t('meetings:form.areaDescription')}
-          value={areaCode}
-          placeholder={t('meetings:form.noArea')}
-          options={(focusAreas.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
-          onChange={(event) => setAreaCode(event.target.value)}
-        />
       </div>
+      <SearchPicker
+        id="meeting-area"
+        label={t('meetings:form.area')}
+        optionalText={t('common:common.optional')}
+        description={t('meetings:form.areaDescription')}
+        options={(areas.data ?? []).map((a) => ({ value: a.code, label: a.name, group: t(`meetings:areaGroups.${a.level}`), keywords: a.code }))}
+        value={areaCode ? [areaCode] : []}
+        onChange={(chosen) => setAreaCode(chosen[0] ?? '')}
+        multiple={false}
+        chipPrefix={(o) => t(`meetings:areaLevels.${areas.data?.find((a) => a.code === o.value)?.level ?? 'wijk'}`)}
+        error={areaError ?? undefined}
+      />
       {owners.data ? (
         <CheckboxGroup
           name="participants"
