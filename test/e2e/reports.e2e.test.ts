@@ -107,13 +107,19 @@ describe('reports (regisseur)', () => {
     await page.getByRole('heading', { name: 'Voortgangsrapportage Nationaal Programma Dordt West 2023–2043' }).waitFor();
   });
 
-  it('shows the progress report as HTML: headings, tables with captions, the charts with their alt text', async () => {
+  it('shows the progress report as HTML: headings, tables with captions, the charts and the map with their alt text', async () => {
     const { page } = manager;
-    for (const heading of ['Samenvatting', 'Doelen per pijler', 'Activiteiten', 'Geld', 'Besluiten en acties', 'Doorpakken', 'Toelichting']) {
+    for (const heading of ['Samenvatting', 'Het gebied', 'Doelen per pijler', 'Activiteiten', 'Geld', 'Besluiten en acties', 'Doorpakken', 'Toelichting']) {
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
     }
     const charts = page.getByRole('img', { name: /^Lijndiagram / });
     expect(await charts.count()).toBeGreaterThan(0);
+    // The map of the area: the same SVG as in the files, named by its alt text, with the table of its figures.
+    const map = page.getByRole('img', { name: /^Kaart van Dordt West: Percentage eenpersoonshuishoudens per buurt, 2020, 26 buurten; hoogste \d+ % in .+; laagste \d+ % in .+; klassen / });
+    await map.waitFor();
+    expect(await map.locator('path').count()).toBe(26);
+    await page.getByRole('table', { name: 'Percentage eenpersoonshuishoudens per buurt in Dordt West, 2020 (de cijfers van de kaart)' }).waitFor();
+    await page.locator('figure').filter({ has: map }).screenshot({ path: path.join(SCREENSHOT_DIR, 'reports-snapshot-map.png') });
     for (const [label, key] of [
       ['Overleggen gehouden', 'meetings'],
       ['Agendapunten met een besluit', 'decided'],
@@ -173,6 +179,7 @@ describe('reports (regisseur)', () => {
       expect(rows, name).toContain(`Acties te laat op de peildatum ${onScreen.overdue}`);
       expect(text, name).toContain(onScreen.total);
       expect(text, name).toContain(ACTIVITY);
+      expect(text, name).toContain('Percentage eenpersoonshuishoudens per buurt in Dordt West, 2020. Bron: CBS, Kadaster.');
       expect(text, name).not.toContain('Na de momentopname bijgewerkt.');
       expect(text, name).not.toContain('99 %');
     }

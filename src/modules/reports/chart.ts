@@ -7,7 +7,7 @@ import type { ChartSpec } from './contract.js';
  * in the browser and in Node alike.
  */
 export interface SvgNode {
-  tag: 'svg' | 'g' | 'rect' | 'line' | 'polyline' | 'circle' | 'text' | 'title';
+  tag: 'svg' | 'g' | 'rect' | 'line' | 'polyline' | 'circle' | 'text' | 'title' | 'path';
   attrs: Record<string, string | number>;
   children?: (SvgNode | string)[];
 }

@@ -138,6 +138,38 @@ export const SnapshotMeeting = z.object({
 });
 export type SnapshotMeeting = z.infer<typeof SnapshotMeeting>;
 
+/**
+ * The map of the programme's area (docs/reports.md "Map"): its buurten (or wijken) with one indicator's
+ * figures of one year and their boundaries, simplified, as longitude/latitude rings. Absent in snapshots
+ * taken before it was kept, and when the area has no figures with boundaries.
+ */
+export const SnapshotMap = z.object({
+  level: z.enum(['buurt', 'wijk']),
+  /** The programme's area (its focus area or wijk), as the map's title names it. */
+  areaName: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  decimals: z.number().int(),
+  /** The year of the figures, and of the boundaries they are shown on. */
+  year: z.number().int(),
+  boundaryYear: z.number().int(),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      /** Null when there is no figure or it is suppressed. */
+      value: z.number().nullable(),
+      /** Outer rings and holes alike (drawn even-odd), each [longitude, latitude] pairs, closed. */
+      rings: z.array(z.array(z.tuple([z.number(), z.number()]))),
+    }),
+  ),
+});
+export type SnapshotMap = z.infer<typeof SnapshotMap>;
+/** The map block of a document holds the snapshot's map as it is. */
+export const MapSpec = SnapshotMap;
+export type MapSpec = SnapshotMap;
+
 export const SnapshotContent = z.object({
   schemaVersion: z.literal(1),
   programme: z.object({
@@ -156,6 +188,7 @@ export const SnapshotContent = z.object({
   activities: z.array(SnapshotActivity),
   money: z.object({ years: z.array(SnapshotBudgetYear), sources: z.array(SnapshotSource) }),
   meetings: z.array(SnapshotMeeting),
+  map: SnapshotMap.optional(),
 });
 export type SnapshotContent = z.infer<typeof SnapshotContent>;
 
@@ -212,6 +245,7 @@ export const Block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
   z.object({ type: z.literal('table'), caption: z.string(), header: z.array(z.string()), rows: z.array(z.array(TableCell)), numeric: z.array(z.boolean()) }),
   z.object({ type: z.literal('chart'), chart: ChartSpec, alt: z.string(), caption: z.string() }),
+  z.object({ type: z.literal('map'), map: MapSpec, alt: z.string(), caption: z.string() }),
   z.object({ type: z.literal('fields'), rows: z.array(z.object({ label: z.string(), value: z.string() })) }),
   z.object({ type: z.literal('signature'), closing: z.string(), signers: z.array(z.object({ role: z.string(), name: z.string() })) }),
   z.object({ type: z.literal('toc') }),

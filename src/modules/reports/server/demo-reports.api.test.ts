@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
-import type { LetterSummary, ReportDocument, SnapshotSummary } from '../contract.js';
+import type { LetterSummary, ReportDocument, SnapshotDetail, SnapshotSummary } from '../contract.js';
+import { MAX_POINTS_PER_AREA } from './snapshot-map.js';
 import { euro } from './documents.js';
 import { seedDemoReports } from './demo-reports.js';
 
@@ -36,6 +37,24 @@ describe('the demo reports of Dordt West', () => {
     expect(cell(doc, 'Doorpakken in de periode', 'Mediaan dagen van besluit tot actie gedaan')).toBe('5');
     expect(cell(doc, 'Doorpakken in de periode', 'Acties te laat op de peildatum')).toBe('1');
     expect(doc.blocks.some((b) => b.type === 'paragraph' && b.tone === 'example')).toBe(true);
+  });
+
+  it('freezes a map of the buurten of Dordt West with one of its goals\' indicators, simplified, shown in the progress report', async () => {
+    const [summary] = (await get<{ items: SnapshotSummary[] }>(`/api/v1/programmes/${programmeId}/report-snapshots`)).items;
+    const { content } = await get<SnapshotDetail>(`/api/v1/report-snapshots/${summary?.id}`);
+    const map = content.map;
+    // The goals' share (not the count of inhabitants), with the buurt figures of the demo data (2020).
+    expect(map).toMatchObject({ level: 'buurt', areaName: 'Dordt West', indicator: 'share_one_person_households', year: 2020, boundaryYear: 2020 });
+    // The 26 buurten of the focus area's four wijken (WK050503, 04, 07 and 08).
+    expect(map?.areas).toHaveLength(26);
+    expect(new Set(map?.areas.map((a) => a.code.slice(0, 8)))).toEqual(new Set(['BU050503', 'BU050504', 'BU050507', 'BU050508']));
+    for (const area of map?.areas ?? []) {
+      expect(area.rings.flat().length, area.name).toBeLessThanOrEqual(MAX_POINTS_PER_AREA);
+      expect(area.rings.every((r) => r.length >= 4 && r[0]?.join() === r.at(-1)?.join()), area.name).toBe(true);
+    }
+    const doc = await get<ReportDocument>(`/api/v1/report-snapshots/${summary?.id}/document?kind=progress`);
+    const block = doc.blocks.find((b) => b.type === 'map');
+    expect(block?.type === 'map' && block.alt).toMatch(/^Kaart van Dordt West: Percentage eenpersoonshuishoudens per buurt, 2020, \d+ buurten; hoogste \d+ % in .+; laagste \d+ % in .+; klassen .+\. Bron: CBS, Kadaster\.$/);
   });
 
   it('has one council letter draft after the Dordrecht letter, its made-up parts saying "voorbeeld"', async () => {

@@ -1,5 +1,6 @@
 import { balanceRows, REPAYMENT_NOTE } from '../../finance/index.js';
 import { formatChartNumber } from '../chart.js';
+import { mapAlt, mapUnit } from '../map.js';
 import type { Block, ChartSpec, LetterFields, LetterSections, ReportDocument, SnapshotContent, SnapshotGoal, SnapshotSource, TableCell, TemplateContent } from '../contract.js';
 import { dutchDate } from './dates.js';
 import { activityFigures, doorpakFigures, goalStatusCounts, overdueActions, type Period } from './figures.js';
@@ -118,6 +119,33 @@ export function goalChartAlt(goal: SnapshotGoal): string {
   if (goal.expected !== null) parts.push(`verwacht volgens traject ${num(goal.expected, goal.decimals)}${unit}`);
   parts.push(`status ${STATUS[goal.status]}`);
   return `${parts.join('; ')}.`;
+}
+
+/**
+ * The map of the programme's area with its figures as a table (the map's data for who does not see it).
+ * Nothing for a snapshot taken before maps were kept, or whose area had no figures with boundaries.
+ */
+function areaMapBlocks(content: SnapshotContent): Block[] {
+  const map = content.map;
+  if (!map) return [];
+  const plural = map.level === 'buurt' ? 'buurten' : 'wijken';
+  const caption = `${map.indicatorName} per ${map.level} in ${map.areaName}, ${map.year}`;
+  return [
+    { type: 'heading', level: 1, text: 'Het gebied' },
+    {
+      type: 'paragraph',
+      tone: 'normal',
+      text: `De ${plural} van ${map.areaName} naar ${map.indicatorName.toLowerCase()}, ${map.year}: de nieuwste cijfers tot de peildatum van een indicator die de doelen gebruiken, op de grenzen van ${map.boundaryYear}.`,
+    },
+    { type: 'map', map, alt: mapAlt(map), caption: `${caption}. Bron: CBS, Kadaster.` },
+    {
+      type: 'table',
+      caption: `${caption} (de cijfers van de kaart)`,
+      header: [map.level === 'buurt' ? 'Buurt' : 'Wijk', `${map.indicatorName}${mapUnit(map.unit) ? ` (${map.unit})` : ''}`],
+      numeric: [false, true],
+      rows: [...map.areas].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((a) => [a.name, a.value === null ? 'geen cijfer' : num(a.value, map.decimals)]),
+    },
+  ];
 }
 
 function goalTable(goals: readonly SnapshotGoal[], caption: string): Block {
@@ -340,6 +368,7 @@ export function progressReport(snapshot: SnapshotMeta, template: TemplateContent
         `Overleg: ${plural(doorpak.meetings, 'overleg', 'overleggen')}, ${percent(doorpak.decisionShare)} van de agendapunten eindigde in een besluit, ${plural(doorpak.actionsOverdue, 'actie', 'acties')} te laat.`,
       ],
     },
+    ...areaMapBlocks(c),
     { type: 'heading', level: 1, text: 'Doelen per pijler' },
     ...(c.programme.ambition ? [{ type: 'paragraph' as const, tone: 'normal' as const, text: `Ambitie: ${c.programme.ambition}` }] : []),
     ...goalsByPillar(c, snapshot.peildatum, true),

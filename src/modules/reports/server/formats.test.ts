@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { defaultTemplate } from './default-template.js';
 import { councilLetter, goalChartAlt, progressReport } from './documents.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { FIXTURE } from './report-fixture.js';
+import { FIXTURE, FIXTURE_WITH_MAP } from './report-fixture.js';
 import type { Block } from '../contract.js';
 
 /**
@@ -15,7 +15,7 @@ import type { Block } from '../contract.js';
  * figures) and the PDF through poppler (tagged, title, language, embedded fonts, the same figures).
  */
 const template = defaultTemplate('Gemeente Dordrecht');
-const report = progressReport(FIXTURE, template);
+const report = progressReport(FIXTURE_WITH_MAP, template);
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'reports-'));
@@ -24,6 +24,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const unzip = (file: string, member: string) => execFileSync('unzip', ['-p', file, member], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const FIGURES = ['80 %', '€ 123.456,78', '€ 4.301.208', '15'];
+/** The map's alt text, by hand from FIXTURE_MAP. */
+const MAP_ALT =
+  'Kaart van Dordt West: Percentage eenpersoonshuishoudens per buurt, 2020, 4 buurten; hoogste 61 % in Wielwijk-Noord; laagste 38 % in Crabbehof-Zuid; ' +
+  'klassen 38 % (1), 52 % (1), 61 % (1); zonder cijfer 1. Bron: CBS, Kadaster.';
+const MAP_LEGEND = ['Percentage eenpersoonshuishoudens', 'per buurt, 2020', '38 % (1 buurt)', '52 % (1 buurt)', '61 % (1 buurt)', 'geen cijfer (1 buurt)', 'Bron: CBS, Kadaster (grenzen 2020)'];
+
+describe('the map of the programme\'s area in the progress report', () => {
+  it('comes with its alt text, caption and the table of its figures', () => {
+    const at = report.blocks.findIndex((b) => b.type === 'map');
+    const map = report.blocks[at];
+    expect(map?.type === 'map' && map.alt).toBe(MAP_ALT);
+    expect(map?.type === 'map' && map.caption).toBe('Percentage eenpersoonshuishoudens per buurt in Dordt West, 2020. Bron: CBS, Kadaster.');
+    const table = report.blocks[at + 1];
+    expect(table?.type === 'table' && table.rows).toEqual([
+      ['Crabbehof-Zuid', '38'],
+      ['Nijverheid', 'geen cijfer'],
+      ['Oud-Krispijn', '52'],
+      ['Wielwijk-Noord', '61'],
+    ]);
+  });
+  it('is left out, and nothing said, for a snapshot taken before maps were kept', () => {
+    const old = progressReport(FIXTURE, template);
+    expect(old.blocks.some((b) => b.type === 'map')).toBe(false);
+    expect(old.blocks.some((b) => b.type === 'heading' && b.text === 'Het gebied')).toBe(false);
+    expect(JSON.stringify(old.blocks)).not.toMatch(/kaart/i);
+  });
+});
 
 describe('progress report as DOCX', () => {
   let xml: string;
@@ -47,6 +74,11 @@ describe('progress report as DOCX', () => {
   });
   it('gives the chart its alt text', () => {
     expect(xml).toContain('descr="Lijndiagram Inwoners in Dordt West: beginwaarde 30.495 op 1 januari 2020; doel 33.000 op 1 januari 2030; laatste meting 31.030 (2024); verwacht volgens traject 31.497; status risico."');
+  });
+  it('gives the map as an image with its alt text', () => {
+    const drawings = xml.match(/<wp:docPr [^>]*>/g) ?? [];
+    expect(drawings.filter((d) => d.includes(`descr="${MAP_ALT}"`))).toHaveLength(1);
+    expect(drawings.every((d) => /descr="[^"]+"/.test(d))).toBe(true);
   });
   it('is in Dutch (nl-NL) and says its peildatum', () => {
     expect(styles).toContain('w:lang w:val="nl-NL"');
@@ -84,8 +116,8 @@ describe('progress report as tagged PDF', () => {
   });
   it('has a table of contents whose page numbers are the pages the headings are on', () => {
     const firstPage = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
-    const entries = [...firstPage.matchAll(/^\s*(Samenvatting|Doelen per pijler|Activiteiten|Geld|Doorpakken|Toelichting)\s+(\d+)\s*$/gm)].map((m) => ({ heading: m[1] ?? '', page: Number(m[2]) }));
-    expect(entries.map((e) => e.heading)).toEqual(['Samenvatting', 'Doelen per pijler', 'Activiteiten', 'Geld', 'Doorpakken', 'Toelichting']);
+    const entries = [...firstPage.matchAll(/^\s*(Samenvatting|Het gebied|Doelen per pijler|Activiteiten|Geld|Doorpakken|Toelichting)\s+(\d+)\s*$/gm)].map((m) => ({ heading: m[1] ?? '', page: Number(m[2]) }));
+    expect(entries.map((e) => e.heading)).toEqual(['Samenvatting', 'Het gebied', 'Doelen per pijler', 'Activiteiten', 'Geld', 'Doorpakken', 'Toelichting']);
     for (const { heading, page } of entries) {
       const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
       expect(text.split('\n').map((l) => l.trim()), `${heading} on page ${page}`).toContain(heading);
@@ -99,6 +131,13 @@ describe('progress report as tagged PDF', () => {
     for (const figure of FIGURES) expect(text).toContain(figure);
     expect(text).toContain('4 van 5 (80 %)');
     expect(text).toContain('peildatum 30 juni 2026');
+  });
+  it('draws the map as vectors with its legend and source, tagged as a Figure with its alt text', () => {
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const line of MAP_LEGEND) expect(text).toContain(line);
+    // pdfkit writes the structure elements uncompressed: the Figure's dictionary holds the alt text.
+    const raw = readFileSync(file, 'latin1');
+    expect(raw).toContain(`/S /Figure\n/Alt (${MAP_ALT.replace(/[()\\]/g, (c) => `\\${c}`)})`);
   });
 });
 

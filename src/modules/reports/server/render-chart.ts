@@ -1,8 +1,9 @@
 import type * as ResvgModule from '@resvg/resvg-wasm';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { svgToString, trajectoryChart, CHART_WIDTH } from '../chart.js';
-import type { ChartSpec } from '../contract.js';
+import { svgToString, trajectoryChart, CHART_WIDTH, type SvgNode } from '../chart.js';
+import type { ChartSpec, MapSpec } from '../contract.js';
+import { areaMap, MAP_WIDTH } from '../map.js';
 import { reportFonts } from './fonts.js';
 
 /**
@@ -27,10 +28,20 @@ export async function warmChartRenderer(): Promise<void> {
 }
 
 export async function chartPng(spec: ChartSpec, title: string, scale = 2): Promise<Buffer> {
+  return svgPng(trajectoryChart(spec, title), CHART_WIDTH * scale);
+}
+
+/** The area map as a PNG for the DOCX, with its size in SVG units: the same SVG as on the web page (map.ts). */
+export async function mapPng(spec: MapSpec, title: string, scale = 2): Promise<{ png: Buffer; width: number; height: number }> {
+  const tree = areaMap(spec, title);
+  return { png: await svgPng(tree, MAP_WIDTH * scale), width: Number(tree.attrs.width), height: Number(tree.attrs.height) };
+}
+
+async function svgPng(tree: SvgNode, width: number): Promise<Buffer> {
   const [{ Resvg }, fonts] = await Promise.all([resvg(), reportFonts()]);
-  const svg = svgToString(trajectoryChart(spec, title));
+  const svg = svgToString(tree);
   const renderer = new Resvg(svg, {
-    fitTo: { mode: 'width', value: CHART_WIDTH * scale },
+    fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     font: { fontBuffers: [new Uint8Array(fonts.regular), new Uint8Array(fonts.bold)], defaultFontFamily: 'Noto Sans', loadSystemFonts: false },
   });

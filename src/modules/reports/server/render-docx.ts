@@ -2,7 +2,7 @@ import type * as DocxModule from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../chart.js';
 import type { Block, ReportDocument, TableCell } from '../contract.js';
 import { dutchDate } from './dates.js';
-import { chartPng } from './render-chart.js';
+import { chartPng, mapPng } from './render-chart.js';
 
 /**
  * A report document as DOCX (the `docx` library, loaded on first use): Word's own heading styles (so the
@@ -108,6 +108,17 @@ async function renderBlock(d: Docx, block: Block, color: string, cellText: (cell
         new d.Paragraph({
           keepNext: true,
           children: [new d.ImageRun({ type: 'png', data: png, transformation: { width: CHART_WIDTH * 0.9, height: CHART_HEIGHT * 0.9 }, altText: { name: block.caption, title: block.caption, description: block.alt } })],
+        }),
+        new d.Paragraph({ spacing: { after: 160 }, children: [new d.TextRun({ text: block.caption, italics: true, size: 18 })] }),
+      ];
+    }
+    case 'map': {
+      // The same SVG as the web page, at 2× for print; 0.9 of its size as the charts (about the text width).
+      const { png, width, height } = await mapPng(block.map, block.alt, 2);
+      return [
+        new d.Paragraph({
+          keepNext: true,
+          children: [new d.ImageRun({ type: 'png', data: png, transformation: { width: width * 0.9, height: height * 0.9 }, altText: { name: block.caption, title: block.caption, description: block.alt } })],
         }),
         new d.Paragraph({ spacing: { after: 160 }, children: [new d.TextRun({ text: block.caption, italics: true, size: 18 })] }),
       ];

@@ -1,4 +1,5 @@
 import { CHART_HEIGHT, CHART_WIDTH, trajectoryChart, type SvgNode } from '../chart.js';
+import { areaMap, MAP_WIDTH } from '../map.js';
 import type { Block, ReportDocument, TableCell } from '../contract.js';
 import { dutchDate } from './dates.js';
 import { reportFonts } from './fonts.js';
@@ -157,6 +158,17 @@ export async function renderPdf(report: ReportDocument, onProgress: (share: numb
         const top = pdf.y;
         root.add(el('Figure', { alt: block.alt }, () => drawSvg(pdf, trajectoryChart(block.chart, block.alt), PAGE.margin, top, scale)));
         pdf.y = top + CHART_HEIGHT * scale + 4;
+        para(block.caption, { size: 9, color: '#404040', type: 'Caption' });
+        return;
+      }
+      case 'map': {
+        const tree = areaMap(block.map, block.alt);
+        const scale = CONTENT_WIDTH / MAP_WIDTH;
+        const height = Number(tree.attrs.height) * scale;
+        ensureSpace(height + 30);
+        const top = pdf.y;
+        root.add(el('Figure', { alt: block.alt }, () => drawSvg(pdf, tree, PAGE.margin, top, scale)));
+        pdf.y = top + height + 4;
         para(block.caption, { size: 9, color: '#404040', type: 'Caption' });
         return;
       }
@@ -336,12 +348,26 @@ function drawSvg(pdf: Doc, node: SvgNode, ox: number, oy: number, scale: number)
       pdf.circle(ox + n('cx'), oy + n('cy'), n('r')).fill(String(node.attrs.fill ?? '#000'));
       return;
     case 'rect':
-      pdf.rect(ox + n('x'), oy + n('y'), n('width'), n('height')).fill(String(node.attrs.fill ?? '#000'));
+      pdf.rect(ox + n('x'), oy + n('y'), n('width'), n('height'));
+      if (node.attrs.stroke) pdf.lineWidth(Number(node.attrs['stroke-width'] ?? 1) * scale).fillAndStroke(String(node.attrs.fill ?? '#000'), String(node.attrs.stroke));
+      else pdf.fill(String(node.attrs.fill ?? '#000'));
       return;
+    case 'path': {
+      // The path data is in SVG units: drawn under a transform, so the line width scales with it too.
+      const rule = node.attrs['fill-rule'] === 'evenodd' ? 'even-odd' : 'non-zero';
+      pdf.save().translate(ox, oy).scale(scale).path(String(node.attrs.d));
+      const fill = node.attrs.fill && node.attrs.fill !== 'none' ? String(node.attrs.fill) : null;
+      if (node.attrs.stroke) pdf.lineWidth(Number(node.attrs['stroke-width'] ?? 1)).lineJoin('round').strokeColor(String(node.attrs.stroke));
+      if (fill && node.attrs.stroke) pdf.fillColor(fill).fillAndStroke(fill, String(node.attrs.stroke), rule);
+      else if (fill) pdf.fill(fill, rule);
+      else if (node.attrs.stroke) pdf.stroke();
+      pdf.restore();
+      return;
+    }
     case 'text': {
       const text = (node.children ?? []).filter((c): c is string => typeof c === 'string').join('');
       const size = Number(node.attrs['font-size'] ?? 11) * scale;
-      pdf.font(FONT.regular).fontSize(size).fillColor(String(node.attrs.fill ?? '#333'));
+      pdf.font(node.attrs['font-weight'] === 'bold' ? FONT.bold : FONT.regular).fontSize(size).fillColor(String(node.attrs.fill ?? '#333'));
       const width = pdf.widthOfString(text);
       const anchor = node.attrs['text-anchor'];
       const x = ox + n('x') - (anchor === 'end' ? width : anchor === 'middle' ? width / 2 : 0);

@@ -1,4 +1,4 @@
-import type { SnapshotContent, SnapshotMeeting } from '../contract.js';
+import type { SnapshotContent, SnapshotMap, SnapshotMeeting } from '../contract.js';
 import type { SnapshotMeta } from './documents.js';
 
 /**
@@ -116,3 +116,36 @@ const content: SnapshotContent = {
 };
 
 export const FIXTURE: SnapshotMeta = { id: id(999), title: 'Eerste halfjaar 2026', periodStart: '2026-01-01', peildatum: '2026-06-30', content };
+
+/** A rectangle of buurt size (about 700 by 550 m) with its south-west corner at (lon, lat), closed. */
+const block = (lon: number, lat: number): [number, number][] => [
+  [lon, lat],
+  [lon + 0.01, lat],
+  [lon + 0.01, lat + 0.005],
+  [lon, lat + 0.005],
+  [lon, lat],
+];
+
+/**
+ * The map of a snapshot taken since maps are kept: four buurten, one without a figure. Three distinct values
+ * give three classes (bounds at the sorted values at positions ⌊3·1/3⌋ = 1 and ⌊3·2/3⌋ = 2: 52 and 61).
+ */
+export const FIXTURE_MAP: SnapshotMap = {
+  level: 'buurt',
+  areaName: 'Dordt West',
+  indicator: 'share_one_person_households',
+  indicatorName: 'Percentage eenpersoonshuishoudens',
+  unit: '%',
+  decimals: 0,
+  year: 2020,
+  boundaryYear: 2020,
+  areas: [
+    { code: 'BU05050400', name: 'Crabbehof-Zuid', value: 38, rings: [block(4.64, 51.8)] },
+    { code: 'BU05050401', name: 'Wielwijk-Noord', value: 61, rings: [block(4.65, 51.8)] },
+    { code: 'BU05050402', name: 'Oud-Krispijn', value: 52, rings: [block(4.64, 51.805)] },
+    { code: 'BU05050403', name: 'Nijverheid', value: null, rings: [block(4.65, 51.805)] },
+  ],
+};
+
+/** The same snapshot with the map (FIXTURE is one taken before maps were kept). */
+export const FIXTURE_WITH_MAP: SnapshotMeta = { ...FIXTURE, content: { ...content, map: FIXTURE_MAP } };

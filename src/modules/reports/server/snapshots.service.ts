@@ -16,13 +16,15 @@ import { SnapshotContent, type SnapshotDetail, type SnapshotSummary, type TakeSn
 import { addYears, calendarDate } from './dates.js';
 import { findSnapshot, findSnapshotsOfProgramme, insertSnapshot, type SnapshotRow } from './reports.queries.js';
 import { reportsDb } from './reports.tables.js';
+import { collectSnapshotMap } from './snapshot-map.js';
 
 /**
  * Snapshots (peildatum): what a report uses, read through the other modules' interfaces with their own
  * visibility rules for the one who takes it, frozen as JSON text with its SHA-256. A snapshot holds only
  * programme-level information: programme, pillars, goals with status and measurements, activities (owning
  * and partner organisations, never persons), money per funding source, meetings with agenda items,
- * decisions and actions (owning organisation only). Never signals, never persons' names — except who took
+ * decisions and actions (owning organisation only), the map of the programme's area (public CBS figures and
+ * boundaries). Never signals, never persons' names — except who took
  * the snapshot, which is shown with it (docs/reports.md "Who sees a snapshot").
  */
 
@@ -111,6 +113,7 @@ export async function collectSnapshotContent(db: Kysely<Database>, actor: Actor,
     { municipalityCode: programme.municipalityCode, areaCodes: programme.areas.map((a) => a.code), programmeId, goalIds: goals.map((g) => g.id), activityIds: all.map((a) => a.id) },
     now,
   );
+  const map = await collectSnapshotMap(db, actor, { areaCodes: programme.areas.map((a) => a.code), goalIndicators: goals.map((g) => g.indicator), peildatum });
   const content: SnapshotContent = {
     schemaVersion: 1,
     programme: {
@@ -174,6 +177,7 @@ export async function collectSnapshotContent(db: Kysely<Database>, actor: Actor,
       })),
     },
     meetings: meetings.map(toSnapshotMeeting),
+    ...(map ? { map } : {}),
   };
   return SnapshotContent.parse(content);
 }

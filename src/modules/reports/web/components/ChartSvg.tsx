@@ -1,6 +1,7 @@
 import { createElement, type ReactNode } from 'react';
 import { trajectoryChart, type SvgNode } from '../../chart';
-import type { ChartSpec } from '../../contract';
+import type { ChartSpec, MapSpec } from '../../contract';
+import { areaMap } from '../../map';
 
 /** SVG attribute names as React spells them (stroke-width → strokeWidth). */
 const reactName = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -19,4 +20,9 @@ function toElement(node: SvgNode, key: number): ReactNode {
 /** A goal's trajectory chart: the very SVG tree (chart.ts) the DOCX and PDF are drawn from. Its title is the alt text. */
 export function ChartSvg({ chart, alt }: { chart: ChartSpec; alt: string }) {
   return <>{toElement(trajectoryChart(chart, alt), 0)}</>;
+}
+
+/** The programme's area map: the very SVG tree (map.ts) the DOCX and PDF are drawn from. Its title is the alt text. */
+export function MapSvg({ map, alt }: { map: MapSpec; alt: string }) {
+  return <>{toElement(areaMap(map, alt), 0)}</>;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Block, ReportDocument, TableCell } from '../../contract';
-import { ChartSvg } from './ChartSvg';
+import { ChartSvg, MapSvg } from './ChartSvg';
 
 /**
  * A report as accessible HTML, from the same document model as the DOCX and the PDF: real headings, tables
@@ -109,6 +109,13 @@ export function ReportDocumentView({ document, idPrefix }: { document: ReportDoc
         return (
           <figure key={index} className="wr-report-chart">
             <ChartSvg chart={block.chart} alt={block.alt} />
+            <figcaption className="wr-report-chart__caption">{block.caption}</figcaption>
+          </figure>
+        );
+      case 'map':
+        return (
+          <figure key={index} className="wr-report-chart wr-report-map">
+            <MapSvg map={block.map} alt={block.alt} />
             <figcaption className="wr-report-chart__caption">{block.caption}</figcaption>
           </figure>
         );
