@@ -2,6 +2,7 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady } from './app-actions';
 import { startHarness, type Harness } from './harness';
+import { formatEuro } from '../../src/modules/finance/money/format';
 
 /**
  * Finance in the browser: a programme whose budget line is spent ahead of the calendar shows a forecast
@@ -29,6 +30,10 @@ const BUDGET_EUROS = 40_000;
 const aheadOfCalendar = Math.ceil((BUDGET_EUROS * 1.15 * dayOfYear) / 365);
 const expectWarning = aheadOfCalendar <= BUDGET_EUROS;
 const spentEuros = expectWarning ? aheadOfCalendar : BUDGET_EUROS + 2_000;
+// The large commitment booked below always takes the line over budget, whatever the date: the form warns
+// first, and approving it asks for confirmation. Left after it: 40.000 − spent − 45.000.
+const LARGE_EUROS = 45_000;
+const leftAfterLarge = formatEuro((BUDGET_EUROS - spentEuros - LARGE_EUROS) * 100, { decimals: 'never' });
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -110,7 +115,7 @@ describe('finance', () => {
     await screenshot(page, 'finance-demo-overview');
   });
 
-  it('books a large spend that waits for a second person; the submitter cannot approve it', async () => {
+  it('shows the effect on the line before booking, with a warning in words when it goes over; books a large commitment that waits for a second person; the submitter cannot approve it', async () => {
     const { page } = finance;
     await page.goto(`/financien?programma=${programmeId}&jaar=${year}`);
     await waitForPageReady(page);
@@ -119,9 +124,17 @@ describe('finance', () => {
     const value = await form.locator('#entry-line option', { hasText: 'Inzet straatcoaches' }).getAttribute('value');
     await form.getByLabel('Begrotingsregel', { exact: true }).selectOption(value ?? '');
     await form.getByLabel('Soort', { exact: true }).selectOption('commitment');
-    await form.getByLabel('Bedrag in euro', { exact: true }).fill('12.500');
+    const effect = form.locator('#entry-effect');
+    await effect.getByText(/Vul een bedrag in om te zien wat er na deze boeking resteert/).waitFor();
+    await form.getByLabel('Bedrag in euro', { exact: true }).fill('45.000');
+    await effect.getByText('Resterend na deze boeking', { exact: true }).waitFor();
+    const after = effect.locator('.wr-fin-effect__row dt', { hasText: /^Resterend na deze boeking$/ }).locator('xpath=following-sibling::dd');
+    await expect.poll(() => after.textContent()).toBe(leftAfterLarge);
+    await effect.getByText(/^Let op: deze boeking brengt de regel €\s[\d.]+ \(\d+(,\d+)?%\) boven budget\.$/).waitFor();
     await form.getByLabel('Omschrijving', { exact: true }).fill('Opdracht straatcoaches vierde kwartaal');
     await form.getByLabel('Documentkenmerk', { exact: true }).fill('OPD-2026-117');
+    await expectNoSeriousA11yViolations(page, 'booking effect');
+    await screenshot(page, 'finance-booking-effect');
     await form.getByRole('button', { name: 'Boeken' }).click();
     await page.getByText(/wacht op accordering door een tweede persoon/).waitFor();
     await page.getByRole('link', { name: 'Accordering' }).click();
@@ -144,7 +157,7 @@ describe('finance', () => {
     await expectNoSeriousA11yViolations(page, 'approval threshold');
   });
 
-  it('lets a second person approve it', async () => {
+  it('lets a second person approve it: the card shows the effect on the line, asks to confirm the overrun and confirms after', async () => {
     const { page } = regisseur;
     await login(page, 'regisseur');
     await waitForPageReady(page);
@@ -152,10 +165,23 @@ describe('finance', () => {
     await waitForPageReady(page);
     const item = page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' });
     await item.getByLabel('Toelichting bij het besluit').fill('Past binnen de afspraken met de straatcoaches.');
+    await item.getByRole('heading', { name: 'Effect op de regel: Inzet straatcoaches' }).waitFor();
+    await item.getByText(/^Let op: accorderen brengt de regel €\s[\d.]+ \(\d+(,\d+)?%\) boven budget\.$/).waitFor();
     await expectNoSeriousA11yViolations(page, 'approvals');
     await screenshot(page, 'finance-approvals');
     await item.getByRole('button', { name: 'Accorderen' }).click();
+    // Over budget: nothing is decided until the approver confirms, naming the line and the overrun.
+    await item.getByText(/^Weet u het zeker\? Accorderen brengt de regel Inzet straatcoaches €\s[\d.]+ \(\d+(,\d+)?%\) boven budget\.$/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'approval confirmation');
+    await screenshot(page, 'finance-approval-confirm');
+    await item.getByRole('button', { name: 'Toch accorderen' }).click();
     await expect.poll(() => page.locator('.wr-fin-queue__item', { hasText: 'OPD-2026-117' }).count()).toBe(0);
+    const status = page.locator('#approvals').getByRole('status');
+    await expect
+      .poll(() => status.locator('.utrecht-alert__message').textContent())
+      .toBe(`Geaccordeerd: €\u00a045.000 (verplichting, Opdracht straatcoaches vierde kwartaal) op de regel Inzet straatcoaches. Resterend op de regel: ${leftAfterLarge}.`);
+    await expectNoSeriousA11yViolations(page, 'approval confirmed');
+    await screenshot(page, 'finance-approval-done');
     // The threshold change the controller proposed: the second person rejects it, with a reason.
     const threshold = page.locator('#threshold');
     await threshold.getByText(/de grens van €\u00a010\.000 naar €\u00a025\.000/).waitFor();

@@ -8,9 +8,10 @@ import { Page, Section } from '../../../platform/web/components/Page';
 import { QueryState } from '../../../platform/web/components/QueryState';
 import { formatDate } from '../../../platform/web/i18n/format';
 import { useCurrentUser } from '../../../platform/web/session';
-import type { Entry } from '../contract';
+import type { DecidedEntry, PendingEntry } from '../contract';
 import { FinanceNav } from './FinanceNav';
 import { useDecide, usePendingEntries } from './finance-api';
+import { LineEffectView, overText } from './LineEffectView';
 import { euro, euroExact } from './money';
 import { ThresholdSection } from './ThresholdSection';
 import './finance.css';
@@ -20,16 +21,34 @@ export default function ApprovalsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const pending = usePendingEntries(true);
+  // The last decision, said in words once its card has left the queue.
+  const [decided, setDecided] = useState<DecidedEntry | null>(null);
+  const decidedText = decided
+    ? t(`finance:approvals.${decided.status === 'approved' ? 'approved' : 'rejected'}${decided.lineRemainingCents === null ? 'NoFigures' : ''}`, {
+        amount: euroExact(decided.amountCents),
+        kind: t(`finance:entry.kinds.${decided.kind}`).toLowerCase(),
+        description: decided.description,
+        line: decided.lineDescription,
+        remaining: decided.lineRemainingCents === null ? '' : euro(decided.lineRemainingCents),
+      })
+    : null;
   return (
     <Page title={t('finance:approvals.title')} lead={pending.data ? t('finance:approvals.lead', { amount: euro(pending.data.approvalThresholdCents) }) : undefined}>
       <FinanceNav />
       <QueryState isPending={pending.isPending} error={pending.error} onRetry={() => void pending.refetch()} />
       {pending.data ? (
         <Section title={t('finance:approvals.heading', { count: pending.data.items.length })} id="approvals">
+          <div role="status" id="approvals-status">
+            {decidedText && decided ? (
+              <Alert type={decided.status === 'approved' && (decided.lineRemainingCents ?? 0) >= 0 ? 'ok' : 'warning'} live="off">
+                {decidedText}
+              </Alert>
+            ) : null}
+          </div>
           {pending.data.items.length === 0 ? <p className="utrecht-paragraph">{t('finance:approvals.none')}</p> : null}
           <ul className="wr-fin-queue">
             {pending.data.items.map((entry) => (
-              <ApprovalItem key={entry.id} entry={entry} own={entry.submittedById === user?.id} />
+              <ApprovalItem key={entry.id} entry={entry} own={entry.submittedById === user?.id} onDecided={setDecided} />
             ))}
           </ul>
         </Section>
@@ -39,11 +58,15 @@ export default function ApprovalsPage() {
   );
 }
 
-function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
+function ApprovalItem({ entry, own, onDecided }: { entry: PendingEntry; own: boolean; onDecided: (entry: DecidedEntry) => void }) {
   const { t, i18n } = useTranslation();
   const decide = useDecide();
   const [note, setNote] = useState('');
+  // Approving what takes the line over budget asks first, naming the overrun.
+  const [confirming, setConfirming] = useState(false);
   const noteId = `note-${entry.id}`;
+  const effect = entry.lineEffect;
+  const send = (decision: 'approve' | 'reject') => decide.mutate({ id: entry.id, decision, note }, { onSuccess: onDecided });
   return (
     <li className="wr-fin-queue__item">
       <p className="wr-fin-queue__title">
@@ -54,20 +77,44 @@ function ApprovalItem({ entry, own }: { entry: Entry; own: boolean }) {
       <p className="utrecht-paragraph wr-fin-muted">
         {t('finance:approvals.meta', { line: entry.lineDescription, doc: entry.documentRef, date: formatDate(entry.bookedOn, i18n.language), by: entry.submittedBy })}
       </p>
+      {effect ? (
+        <section aria-labelledby={`effect-${entry.id}`}>
+          <h3 className="utrecht-heading-3" id={`effect-${entry.id}`}>
+            {t('finance:lineEffect.heading')}: {entry.lineDescription}
+          </h3>
+          <LineEffectView effect={effect} mode="approval" />
+        </section>
+      ) : null}
       {own ? (
         <Alert type="info">{t('finance:approvals.own')}</Alert>
       ) : (
         <>
           <ErrorSummary error={decide.error} />
           <TextField id={noteId} label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
-          <ButtonGroup>
-            <Button appearance="primary" busy={decide.isPending} onClick={() => decide.mutate({ id: entry.id, decision: 'approve', note })}>
-              {t('finance:approvals.approve')}
-            </Button>
-            <Button appearance="secondary" danger busy={decide.isPending} onClick={() => decide.mutate({ id: entry.id, decision: 'reject', note })}>
-              {t('finance:approvals.reject')}
-            </Button>
-          </ButtonGroup>
+          {confirming && effect?.over ? (
+            <div className="wr-fin-confirm">
+              <Alert type="warning" live="alert">
+                {t('finance:approvals.confirmOver', { line: entry.lineDescription, over: overText(effect.over) })}
+              </Alert>
+              <ButtonGroup>
+                <Button appearance="primary" busy={decide.isPending} onClick={() => send('approve')}>
+                  {t('finance:approvals.confirmApprove')}
+                </Button>
+                <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                  {t('finance:approvals.cancel')}
+                </Button>
+              </ButtonGroup>
+            </div>
+          ) : (
+            <ButtonGroup>
+              <Button appearance="primary" busy={decide.isPending} onClick={() => (effect?.over ? setConfirming(true) : send('approve'))}>
+                {t('finance:approvals.approve')}
+              </Button>
+              <Button appearance="secondary" danger busy={decide.isPending} onClick={() => send('reject')}>
+                {t('finance:approvals.reject')}
+              </Button>
+            </ButtonGroup>
+          )}
         </>
       )}
     </li>

@@ -7,8 +7,22 @@ import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/compone
 import { SelectField, TextField } from '../../../platform/web/components/FormField';
 import { calendarDayOf } from '../../../platform/shared/time';
 import type { BudgetLine } from '../contract';
+import { diffCents } from '../money/cents';
+import { bookingEffect, type LineEffect } from '../money/line-effect';
 import { useCreateEntry } from './finance-api';
+import { LineEffectView } from './LineEffectView';
 import { euro, euroExact, parseEuroInput } from './money';
+
+/** The effect of booking `amount` on `line`, from the server's figures; null without a line or a valid amount. */
+function effectOf(line: BudgetLine | undefined, amount: string): LineEffect | null {
+  const cents = parseEuroInput(amount);
+  if (!line || cents === null || cents <= 0) return null;
+  try {
+    return bookingEffect(line, cents);
+  } catch {
+    return null; // an amount no figure can hold; the server refuses it on booking
+  }
+}
 
 /** Books a commitment or spend on a line; above the threshold it goes to the approvals queue. */
 export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }: { lines: readonly BudgetLine[]; thresholdCents: number; selectedLine: string; onSelectLine: (id: string) => void }) {
@@ -22,6 +36,8 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
   const serverErrors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
   const fieldError = (id: string, server: string) => errors.find((e) => e.fieldId === id)?.message ?? serverErrors[server];
+  const line = lines.find((l) => l.id === selectedLine);
+  const effect = effectOf(line, amount);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,6 +93,20 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
         <TextField id="entry-amount" label={t('finance:entry.amountLabel')} description={t('finance:entry.amountHint')} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={fieldError('entry-amount', 'amountCents')} />
         <TextField id="entry-date" type="date" label={t('finance:entry.bookedOn')} value={bookedOn} onChange={(e) => setBookedOn(e.target.value)} error={serverErrors.bookedOn} />
       </div>
+      {line ? (
+        <section className="wr-fin-effect-box" aria-labelledby="entry-effect-heading" id="entry-effect">
+          <h3 className="utrecht-heading-3" id="entry-effect-heading">
+            {t('finance:lineEffect.heading')}
+          </h3>
+          {effect ? (
+            <LineEffectView effect={effect} mode="booking" usedCents={diffCents(line.budgetCents, line.remainingCents)} pendingCents={line.pendingCents} />
+          ) : (
+            <p className="utrecht-paragraph wr-fin-muted">
+              {t('finance:lineEffect.remaining')}: {euro(line.remainingCents)} · {t('finance:lineEffect.pending')}: {euro(line.pendingCents)}. {t('finance:entry.effectHint')}
+            </p>
+          )}
+        </section>
+      ) : null}
       <TextField id="entry-description" label={t('finance:entry.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('entry-description', 'description')} />
       <TextField id="entry-document" label={t('finance:entry.documentRef')} description={t('finance:entry.documentHint')} value={documentRef} onChange={(e) => setDocumentRef(e.target.value)} error={fieldError('entry-document', 'documentRef')} />
       <Button type="submit" appearance="primary" busy={create.isPending}>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
-import type { CreateBudgetLine, CreateEntry, CreateFundingSource, Entry, FinanceSettingsView, FundingSourceDetail, FundingSourceSummary, ProgrammeBudget, ProgrammeOption, Proposal, ThresholdProposal } from '../contract';
+import type { CreateBudgetLine, CreateEntry, CreateFundingSource, DecidedEntry, Entry, FinanceSettingsView, FundingSourceDetail, FundingSourceSummary, PendingEntry, ProgrammeBudget, ProgrammeOption, Proposal, ThresholdProposal } from '../contract';
 
 /** The finance API as TanStack Query hooks. */
 
@@ -27,7 +27,7 @@ export function useFundingSource(id: string | undefined) {
 }
 
 export function usePendingEntries(enabled: boolean) {
-  return useQuery({ queryKey: ['finance', 'pending'], queryFn: () => api.get<{ items: Entry[]; approvalThresholdCents: number }>('/api/v1/finance-entries/pending'), enabled });
+  return useQuery({ queryKey: ['finance', 'pending'], queryFn: () => api.get<{ items: PendingEntry[]; approvalThresholdCents: number }>('/api/v1/finance-entries/pending'), enabled });
 }
 
 /** The threshold in force and a proposed change that waits for a second person. */
@@ -46,7 +46,7 @@ function useFinanceMutation<T, R>(fn: (body: T) => Promise<R>) {
 }
 
 export const useCreateEntry = () => useFinanceMutation((body: CreateEntry) => api.post<Entry>('/api/v1/finance-entries', body));
-export const useDecide = () => useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<Entry>(`/api/v1/finance-entries/${enc(id)}/decision`, body));
+export const useDecide = () => useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<DecidedEntry>(`/api/v1/finance-entries/${enc(id)}/decision`, body));
 export const useProposeThreshold = () => useFinanceMutation((body: ThresholdProposal) => api.put<FinanceSettingsView>('/api/v1/finance/settings', body));
 export const useDecideThreshold = () =>
   useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<unknown>(`/api/v1/finance/settings/changes/${enc(id)}/decision`, body));
