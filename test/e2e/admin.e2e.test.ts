@@ -202,6 +202,19 @@ describe('administrator', () => {
       return actors.length > 0 && actors.every((actor) => actor === 'beheerder');
     }).toBe(true);
 
+    // Actions have names, in the filter and in the table, never the code the server writes.
+    await page.getByLabel('Handeling', { exact: true }).selectOption({ label: 'Ingelogd' });
+    await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+    await expect.poll(async () => {
+      const actions = await page.locator('table tbody tr td:nth-child(4)').allTextContents();
+      return actions.length > 0 && actions.every((action) => action === 'Ingelogd');
+    }).toBe(true);
+    expect(await page.locator('table tbody').textContent()).not.toContain('auth.login');
+    expect(await page.locator('#audit-action option').allTextContents()).not.toContain('auth.login');
+    await page.getByLabel('Handeling', { exact: true }).selectOption({ label: 'Alle handelingen' });
+    await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+    await expect.poll(async () => new Set(await page.locator('table tbody tr td:nth-child(4)').allTextContents()).size).toBeGreaterThan(1);
+
     await page.getByRole('button', { name: 'Keten controleren' }).click();
     const result = page.getByTestId('audit-verify-result');
     await result.waitFor();

@@ -5,13 +5,14 @@ import { api, toQueryString } from '../../../../platform/web/api-client';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
-import { TextField } from '../../../../platform/web/components/FormField';
+import { SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { AuditEntry, AuditList, AuditVerifyResponse } from '../../contract';
+import { AUDIT_ACTIONS, auditActionLabel } from '../audit-actions';
 import { datesOutOfOrder, EMPTY_AUDIT_FILTERS, toAuditQuery, type AuditFilters } from '../audit-filters';
 
 const PAGE_SIZE = 50;
@@ -57,8 +58,9 @@ interface FilterFormProps {
 }
 
 function FilterForm({ initial, onApply }: FilterFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<AuditFilters>(initial);
+  const actionOptions = AUDIT_ACTIONS.map((code) => ({ value: code, label: auditActionLabel(i18n, code) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
   const set = (field: keyof AuditFilters, value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
@@ -77,7 +79,7 @@ function FilterForm({ initial, onApply }: FilterFormProps) {
       <ErrorSummary fields={fieldErrors} />
       <div className="wr-filters">
         <TextField id="audit-actor" label={t('audit:auditLog.actor')} description={t('audit:auditLog.actorDescription')} autoComplete="off" value={draft.actor} onChange={(event) => set('actor', event.target.value)} />
-        <TextField id="audit-action" label={t('audit:auditLog.action')} description={t('audit:auditLog.actionDescription')} autoComplete="off" value={draft.action} onChange={(event) => set('action', event.target.value)} />
+        <SelectField id="audit-action" label={t('audit:auditLog.action')} description={t('audit:auditLog.actionDescription')} placeholder={t('audit:auditLog.allActions')} options={actionOptions} value={draft.action} onChange={(event) => set('action', event.target.value)} />
         <TextField id="audit-subject-type" label={t('audit:auditLog.subjectType')} description={t('audit:auditLog.subjectTypeDescription')} autoComplete="off" value={draft.subjectType} onChange={(event) => set('subjectType', event.target.value)} />
         <TextField id="audit-subject" label={t('audit:auditLog.subject')} description={t('audit:auditLog.subjectDescription')} autoComplete="off" value={draft.subject} onChange={(event) => set('subject', event.target.value)} />
         <TextField id="audit-from" type="date" label={t('audit:auditLog.from')} value={draft.from} onChange={(event) => set('from', event.target.value)} />
@@ -125,7 +127,7 @@ export default function AuditLogPage() {
     { key: 'id', header: t('audit:auditLog.id'), numeric: true, render: (entry) => entry.id },
     { key: 'at', header: t('audit:auditLog.at'), render: (entry) => <span className="wr-nowrap">{formatDateTime(entry.at, i18n.language)}</span> },
     { key: 'actor', header: t('audit:auditLog.actor'), render: (entry) => entry.actorUsername ?? <span className="wr-muted">{t('audit:auditLog.system')}</span> },
-    { key: 'action', header: t('audit:auditLog.action'), render: (entry) => <code className="utrecht-code">{entry.action}</code> },
+    { key: 'action', header: t('audit:auditLog.action'), render: (entry) => auditActionLabel(i18n, entry.action) },
     {
       key: 'subject',
       header: t('audit:auditLog.subjectColumn'),
