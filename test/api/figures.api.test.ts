@@ -205,8 +205,12 @@ describe('exports', () => {
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     const rows = response.body.slice(1).split('\r\n');
     expect(rows[1]).toBe('Bron: CBS, Kadaster');
+    expect(rows[2]).toBe('indicator;naam;eenheid;waarde;gemeente;Nederland;index (gemeente = 100);vergeleken met gemeente;geheim;aggregatie;toelichting');
     const row = rows.find((r) => r.startsWith("share_one_person_households;'=Eenpersoonshuishoudens;%;23;"));
-    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(better|worse|same);nee;;$/); // aggregatie and toelichting empty: the buurt's own figure
+    expect(row, rows.join('\n')).toMatch(/^share_one_person_households;'=Eenpersoonshuishoudens;%;23;\d+,\d+;;\d+(,\d+)?;(gunstiger|ongunstiger|gelijk);nee;;$/); // aggregatie and toelichting empty: the buurt's own figure
+    // The comparison in Dutch words, never its code: inhabitants has no polarity.
+    expect(rows.find((r) => r.startsWith('inhabitants;'))).toMatch(/;niet van toepassing;nee;;$/);
+    expect(response.body).not.toMatch(/not_applicable|better|worse|weighted_mean/);
     const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.export'`.execute(t.database.db);
     expect(audit.rows[0]?.n).toBe(1);
   });
@@ -219,6 +223,9 @@ describe('exports', () => {
     expect(sheet?.getCell('A2').value).toBe('Bron: CBS, Kadaster');
     const inhabitants = sheet?.getRows(4, 10)?.find((r) => r.getCell(1).value === 'inhabitants');
     expect(inhabitants?.getCell(4).value).toBe(30495);
+    // A focus area's figure says how it was made, in words.
+    expect(inhabitants?.getCell(8).value).toBe('niet van toepassing');
+    expect(inhabitants?.getCell(10).value).toBe('opgeteld');
   });
 });
 

@@ -14,11 +14,16 @@ export interface ProfileExport {
   body: Buffer | string;
 }
 
+/** The file is in Dutch, in the words of the profile page: no codes in a cell. */
+type ProfileItem = Profile['items'][number];
+const DIRECTION_WORDS: Record<ProfileItem['direction'], string> = { better: 'gunstiger', worse: 'ongunstiger', same: 'gelijk', not_applicable: 'niet van toepassing' };
+const AGGREGATION_WORDS: Record<NonNullable<ProfileItem['aggregation']>, string> = { sum: 'opgeteld', weighted_mean: 'gewogen gemiddelde', none: 'niet optelbaar' };
+
 function profileRows(profile: Profile, definitions: ReadonlyMap<string, IndicatorDefinition>): CsvCell[][] {
   const rows: CsvCell[][] = [
     [`${profile.area.name} (${profile.area.code})`, profile.period === null ? '' : `peiljaar ${profile.period}`],
     [ATTRIBUTION],
-    ['indicator', 'naam', 'eenheid', 'waarde', 'gemeente', 'Nederland', 'index (gemeente = 100)', 'richting', 'geheim', 'aggregatie', 'toelichting'],
+    ['indicator', 'naam', 'eenheid', 'waarde', 'gemeente', 'Nederland', 'index (gemeente = 100)', 'vergeleken met gemeente', 'geheim', 'aggregatie', 'toelichting'],
   ];
   for (const item of profile.items) {
     const definition = definitions.get(item.indicator);
@@ -30,9 +35,9 @@ function profileRows(profile: Profile, definitions: ReadonlyMap<string, Indicato
       item.municipalityValue,
       item.nationalValue,
       item.index === null ? null : Math.round(item.index),
-      item.direction,
+      DIRECTION_WORDS[item.direction],
       item.suppressed ? 'ja' : 'nee',
-      item.aggregation ?? '',
+      item.aggregation ? AGGREGATION_WORDS[item.aggregation] : '',
       basisNote(item.basis),
     ]);
   }
