@@ -39,6 +39,10 @@ describe('programmes (regisseur)', () => {
     await (await menuLink(page, "Programma's")).click();
     await page.waitForURL((url) => url.pathname === '/programmas');
     await waitForPageReady(page);
+    // The municipality by name, not by its CBS code.
+    const row = page.getByRole('row').filter({ hasText: 'Nationaal Programma Dordt West 2023–2043' });
+    expect(await row.textContent()).toContain('Dordrecht');
+    expect(await row.textContent()).not.toContain('GM0505');
     await screenshot(page, 'programmes-list');
     await expectNoSeriousA11yViolations(page, 'programme list');
     await openProgramme(page);

@@ -36,6 +36,8 @@ export const ProgrammeSummary = z.object({
   horizonStart: z.string(),
   horizonEnd: z.string(),
   municipalityCode: z.string(),
+  /** The municipality's name from the area register, shown instead of its code; null when it is not loaded. */
+  municipalityName: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;

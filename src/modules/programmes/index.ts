@@ -24,7 +24,7 @@ export const programmesModule: ServerModule = {
  * The module's interface for other modules (meetings and the direction dashboard, finance, reports). Stable:
  * later versions may add to it but do not change these signatures.
  *
- *  findProgrammeSummary(db, id)              → { id, name, horizonStart, horizonEnd, municipalityCode, isDemo } | null
+ *  findProgrammeSummary(db, id)              → { id, name, horizonStart, horizonEnd, municipalityCode, municipalityName, isDemo } | null
  *  findActivityRef(db, activityId)           → { id, programmeId, name, ownerOrganisationId, partnerOrganisationIds,
  *                                               status, start, end } | null            (no access check)
  *  listActivitiesOfProgramme(db, programmeId)→ ActivityRef[]                           (no access check)

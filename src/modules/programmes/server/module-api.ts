@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findAreaNames } from '../../areas/index.js';
 import type { Actor, Database } from '../../../platform/server/index.js';
 import type { ActivityStatus, ProgrammeSummary } from '../contract.js';
 import { canSeeActivity } from './activity-access.js';
@@ -54,7 +55,7 @@ function toRef(row: ActivityRow, links: ActivityLinks): ActivityRef {
 export async function findProgrammeSummary(db: Kysely<Database>, id: string): Promise<ProgrammeSummary | null> {
   if (!isUuid(id)) return null;
   const [row] = await findProgrammeRows(programmesDb(db), { id });
-  return row ? toProgrammeSummary(row) : null;
+  return row ? toProgrammeSummary(row, await findAreaNames(db, [row.municipality_code])) : null;
 }
 
 /** One activity by id; null when there is none. */

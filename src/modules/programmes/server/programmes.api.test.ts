@@ -104,7 +104,7 @@ describe('programmes', () => {
     const list = await api(police, 'GET', '/api/v1/programmes');
     expect(list.statusCode).toBe(200);
     const item = list.json().items.find((p: { id: string }) => p.id === programmeId);
-    expect(item).toEqual({ id: programmeId, name: PROGRAMME.name, horizonStart: '2024-01-01', horizonEnd: '2040-12-31', municipalityCode: 'GM9999', isDemo: false });
+    expect(item).toEqual({ id: programmeId, name: PROGRAMME.name, horizonStart: '2024-01-01', horizonEnd: '2040-12-31', municipalityCode: 'GM9999', municipalityName: 'Proefstad', isDemo: false });
     expect(await findProgrammeSummary(t.database.db, programmeId)).toEqual(item);
   });
 

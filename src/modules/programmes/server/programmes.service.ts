@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findAreaNames } from '../../areas/index.js';
 import { conflict, invalid, notFound, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import type { ProgrammeDetail, ProgrammeInputParsed, ProgrammeOptions, ProgrammeSummary } from '../contract.js';
 import { withinAreaScope } from './activity-access.js';
@@ -25,8 +26,9 @@ import { programmesDb } from './programmes.tables.js';
 
 type ScopeActor = Pick<Actor, 'areaScopes'>;
 
-export function toProgrammeSummary(row: ProgrammeRow): ProgrammeSummary {
-  return { id: row.id, name: row.name, horizonStart: row.horizon_start, horizonEnd: row.horizon_end, municipalityCode: row.municipality_code, isDemo: row.is_demo };
+/** `names`: municipality names by code (findAreaNames). */
+export function toProgrammeSummary(row: ProgrammeRow, names: ReadonlyMap<string, string>): ProgrammeSummary {
+  return { id: row.id, name: row.name, horizonStart: row.horizon_start, horizonEnd: row.horizon_end, municipalityCode: row.municipality_code, municipalityName: names.get(row.municipality_code) ?? null, isDemo: row.is_demo };
 }
 
 /** Programmes in the actor's area scope (a municipality in the scope, or one of the programme's areas). */
@@ -34,7 +36,9 @@ export async function listProgrammes(db: Kysely<Database>, actor: ScopeActor): P
   const pdb = programmesDb(db);
   const rows = await findProgrammeRows(pdb);
   const areas = await findProgrammeAreaCodes(pdb, rows.map((r) => r.id));
-  return rows.filter((r) => withinAreaScope(actor, r.municipality_code, areas.get(r.id) ?? [])).map(toProgrammeSummary);
+  const visible = rows.filter((r) => withinAreaScope(actor, r.municipality_code, areas.get(r.id) ?? []));
+  const names = await findAreaNames(db, visible.map((r) => r.municipality_code));
+  return visible.map((r) => toProgrammeSummary(r, names));
 }
 
 /** One programme the actor may see; 404 otherwise, exactly like an unknown one. */
@@ -57,7 +61,7 @@ export async function getProgramme(db: Kysely<Database>, actor: Actor, id: strin
   // On a PostgreSQL server the goals' figure queries run side by side; PGlite queues them on its one connection.
   const operationalGoals = await Promise.all(goalRows.map((row) => figures.evaluate(row)));
   return {
-    ...toProgrammeSummary(programme),
+    ...toProgrammeSummary(programme, await findAreaNames(db, [programme.municipality_code])),
     ambition: programme.ambition,
     areas,
     pillars: pillars.map((p) => ({ id: p.id, name: p.name, position: p.position })),

@@ -29,7 +29,7 @@ export default function ProgrammeListPage() {
         </>
       ),
     },
-    { key: 'municipality', header: t('programmes:programme.municipality'), render: (p) => p.municipalityCode },
+    { key: 'municipality', header: t('programmes:programme.municipality'), render: (p) => p.municipalityName ?? t('programmes:programme.cbsCode', { code: p.municipalityCode }) },
     { key: 'horizon', header: t('programmes:programme.horizon'), render: (p) => `${formatIsoDate(p.horizonStart, i18n.language)} – ${formatIsoDate(p.horizonEnd, i18n.language)}` },
   ];
   return (

@@ -62,7 +62,7 @@ export default function ProgrammePage() {
   return (
     <Page
       title={data?.name ?? t('programmes:list.title')}
-      lead={data ? t('programmes:programme.lead', { start: formatIsoDate(data.horizonStart, i18n.language), end: formatIsoDate(data.horizonEnd, i18n.language), areas: data.areas.map((a) => a.name).join(', ') || data.municipalityCode }) : undefined}
+      lead={data ? t('programmes:programme.lead', { start: formatIsoDate(data.horizonStart, i18n.language), end: formatIsoDate(data.horizonEnd, i18n.language), areas: data.areas.map((a) => a.name).join(', ') || (data.municipalityName ?? t('programmes:programme.cbsCode', { code: data.municipalityCode })) }) : undefined}
       actions={
         data ? (
           <div className="wr-button-group">
