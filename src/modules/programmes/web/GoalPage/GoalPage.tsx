@@ -8,6 +8,7 @@ import { Table, type Column } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { GoalDetail, GoalMeasurement } from '../../contract';
 import { GoalChart } from '../components/GoalChart';
+import { needsExampleBadge } from '../components/example-mark';
 import { ExampleBadge, GoalStatusBadge } from '../components/StatusBadges';
 import { formatIsoDate, formatValue } from '../format';
 import { useDeleteGoal, useGoal } from '../programmes-api';
@@ -91,7 +92,7 @@ export default function GoalPage() {
           ) : null}
           <Section title={t('programmes:goal.statusHeading')} id="status">
             <p className="utrecht-paragraph wr-goal-status">
-              <GoalStatusBadge status={data.status} /> {data.isExample ? <ExampleBadge /> : null}
+              <GoalStatusBadge status={data.status} /> {needsExampleBadge(data) ? <ExampleBadge /> : null}
             </p>
             <StatusExplanation goal={data} />
             {data.municipalityValueSource === 'aggregated_from_buurten' ? (

@@ -6,6 +6,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { OperationalGoal, ProgrammeDetail } from '../../contract';
+import { needsExampleBadge } from '../components/example-mark';
 import { ExampleBadge, GoalStatusBadge } from '../components/StatusBadges';
 import { formatIsoDate, formatValue } from '../format';
 import { useProgramme } from '../programmes-api';
@@ -24,7 +25,7 @@ function GoalTable({ programme }: { programme: ProgrammeDetail }) {
           <Link className="utrecht-link utrecht-link--html-a" to={`/programmas/${programme.id}/doelen/${g.id}`}>
             {g.name}
           </Link>
-          {g.isExample ? (
+          {needsExampleBadge(g) ? (
             <>
               {' '}
               <ExampleBadge />
