@@ -146,6 +146,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/signal-cases/:id/signals': ['programme_manager', 'case_officer'],
   'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
   'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
+  'POST /api/v1/signal-cases/:id/status': ['programme_manager', 'case_officer'],
   // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
   'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
   'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],

@@ -190,6 +190,31 @@ export type CreateCaseMeeting = z.input<typeof CreateCaseMeeting>;
 export const UpdateIntervention = z.strictObject({ status: z.enum(['open', 'done', 'cancelled']) });
 export const CaseListQuery = z.strictObject({ municipality: MunicipalityCode });
 
+/** A case's status: open → in behandeling (in_progress) → afgesloten (closed, with a reason); a closed case is reopened to in_progress, with a reason. */
+export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CASE_CLOSE_REASONS = ['resolved', 'no_further_action', 'referred', 'duplicate', 'other'] as const;
+export const CASE_REOPEN_REASONS = ['new_signals', 'not_resolved', 'closed_in_error', 'other'] as const;
+export const ChangeCaseStatus = z.strictObject({
+  status: z.enum(['in_progress', 'closed']),
+  reasonCode: z.enum([...CASE_CLOSE_REASONS, ...CASE_REOPEN_REASONS.filter((r) => r !== 'other')]).optional(),
+  reasonText: z.string().trim().max(500).optional(),
+});
+export type ChangeCaseStatus = z.infer<typeof ChangeCaseStatus>;
+export const CaseTimelineEntry = z.object({
+  kind: z.enum(['created', 'signals_linked', 'meeting', 'status']),
+  at: z.string(),
+  by: z.string().nullable(),
+  signalCount: z.number().int().optional(),
+  heldOn: z.string().optional(),
+  fromStatus: CaseStatus.optional(),
+  toStatus: CaseStatus.optional(),
+  reasonCode: z.string().nullable().optional(),
+  reasonText: z.string().nullable().optional(),
+});
+export type CaseTimelineEntry = z.infer<typeof CaseTimelineEntry>;
+
 export const CaseSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -197,7 +222,7 @@ export const CaseSummary = z.object({
   areaCode: z.string(),
   areaName: z.string().nullable(),
   category: z.string(),
-  status: z.enum(['open', 'closed']),
+  status: CaseStatus,
   ownerOrganisation: OrganisationRef,
   signalCount: z.number().int(),
   openInterventions: z.number().int(),
@@ -227,6 +252,7 @@ export const Case = CaseSummary.extend({
   signals: z.array(SignalSummary),
   meetings: z.array(CaseMeeting),
   interventions: z.array(Intervention),
+  timeline: z.array(CaseTimelineEntry),
 });
 export type Case = z.infer<typeof Case>;
 export const CreatedId = z.object({ id: z.string() });

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'signals.case_list',
   'signals.case_meeting',
   'signals.case_read',
+  'signals.case_status',
   'signals.counts',
   'signals.create',
   'signals.demo_seed',

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/server/index.js';
 import { CONFIDENTIALITY_LEVELS } from '../contract.js';
 import type { VisibilityFilter } from './need-to-know.js';
 import { visibleWhere } from './signals.queries.js';
-import type { SignalsDb, SignalsTables } from './signals.tables.js';
+import type { CaseStatusCode, SignalsDb, SignalsTables } from './signals.tables.js';
 
 /** SQL of cases (casus), their signals, case meetings and interventions. Every read of a case goes through caseVisibleWhere. */
 
@@ -196,11 +196,11 @@ export async function insertCase(
   return row.id;
 }
 
-export async function linkSignals(db: SignalsDb, caseId: string, signalIds: readonly string[]): Promise<void> {
+export async function linkSignals(db: SignalsDb, caseId: string, signalIds: readonly string[], linkedBy: string | null): Promise<void> {
   if (signalIds.length === 0) return;
   await db
     .insertInto('signal_case_signals')
-    .values(signalIds.map((signalId) => ({ case_id: caseId, signal_id: signalId })))
+    .values(signalIds.map((signalId) => ({ case_id: caseId, signal_id: signalId, linked_by: linkedBy })))
     .onConflict((oc) => oc.columns(['case_id', 'signal_id']).doNothing())
     .execute();
 }
@@ -230,6 +230,64 @@ export async function insertInterventions(
 export async function updateInterventionStatus(db: SignalsDb, caseId: string, interventionId: string, status: 'open' | 'done' | 'cancelled'): Promise<boolean> {
   const rows = await db.updateTable('signal_interventions').set({ status }).where('id', '=', interventionId).where('case_id', '=', caseId).returning('id').execute();
   return rows.length > 0;
+}
+
+/** Moves a case from one status to another; false when its status is no longer `from` (a concurrent change). */
+export async function updateCaseStatus(
+  db: SignalsDb,
+  change: { caseId: string; from: CaseStatusCode; to: CaseStatusCode; reasonCode: string | null; reasonText: string | null; changedBy: string | null },
+): Promise<boolean> {
+  const rows = await db.updateTable('signal_cases').set({ status: change.to }).where('id', '=', change.caseId).where('status', '=', change.from).returning('id').execute();
+  if (rows.length === 0) return false;
+  await db
+    .insertInto('signal_case_status_changes')
+    .values({
+      case_id: change.caseId,
+      from_status: change.from,
+      to_status: change.to,
+      reason_code: change.reasonCode,
+      reason_text: change.reasonText,
+      changed_by: change.changedBy,
+    })
+    .execute();
+  return true;
+}
+
+/** What the case's timeline is made of: its links (grouped per moment), meetings and status changes, each with who (display name). */
+export async function findTimelinePartsOfCase(db: SignalsDb, caseId: string) {
+  const [createdBy, links, meetings, changes] = await Promise.all([
+    db.selectFrom('signal_cases').leftJoin('users', 'users.id', 'signal_cases.created_by').select(['users.display_name']).where('signal_cases.id', '=', caseId).executeTakeFirst(),
+    db
+      .selectFrom('signal_case_signals')
+      .leftJoin('users', 'users.id', 'signal_case_signals.linked_by')
+      .select(['signal_case_signals.linked_at', 'users.display_name', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('signal_case_signals.case_id', '=', caseId)
+      .groupBy(['signal_case_signals.linked_at', 'users.display_name'])
+      .orderBy('signal_case_signals.linked_at')
+      .execute(),
+    db
+      .selectFrom('signal_case_meetings')
+      .leftJoin('users', 'users.id', 'signal_case_meetings.created_by')
+      .select([sql<string>`signal_case_meetings.held_on::text`.as('held_on'), 'signal_case_meetings.created_at', 'users.display_name'])
+      .where('signal_case_meetings.case_id', '=', caseId)
+      .orderBy('signal_case_meetings.created_at')
+      .execute(),
+    db
+      .selectFrom('signal_case_status_changes')
+      .leftJoin('users', 'users.id', 'signal_case_status_changes.changed_by')
+      .select([
+        'signal_case_status_changes.from_status',
+        'signal_case_status_changes.to_status',
+        'signal_case_status_changes.reason_code',
+        'signal_case_status_changes.reason_text',
+        'signal_case_status_changes.changed_at',
+        'users.display_name',
+      ])
+      .where('signal_case_status_changes.case_id', '=', caseId)
+      .orderBy('signal_case_status_changes.changed_at')
+      .execute(),
+  ]);
+  return { createdBy: createdBy?.display_name ?? null, links, meetings, changes };
 }
 
 export async function findExistingOrganisationIds(db: SignalsDb, ids: readonly string[]): Promise<Set<string>> {

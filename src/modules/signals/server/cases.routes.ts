@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireActor } from '../../../platform/server/index.js';
-import { AddCaseSignals, Case, CaseList, CaseListQuery, CreateCase, CreateCaseMeeting, CreatedId, IdParams, InterventionParams, UpdateIntervention } from '../contract.js';
-import { addCaseMeeting, addCaseSignals, createCase, getCase, listCases, setInterventionStatus } from './cases.service.js';
+import { AddCaseSignals, Case, CaseList, CaseListQuery, CaseStatus, ChangeCaseStatus, CreateCase, CreateCaseMeeting, CreatedId, IdParams, InterventionParams, UpdateIntervention } from '../contract.js';
+import { addCaseMeeting, addCaseSignals, changeCaseStatus, createCase, getCase, listCases, setInterventionStatus } from './cases.service.js';
 import { signalsContext } from './signals-context.js';
 
 /** Cases (casus) with case meetings and interventions; the same need-to-know as signals. */
@@ -37,6 +38,20 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/signal-cases/:id/meetings',
     { config: { access: 'signal_cases.manage' }, schema: { tags: ['signal cases'], summary: 'Record a case meeting with decisions and interventions (owner, due date)', params: IdParams, body: CreateCaseMeeting, response: { 201: CreatedId } } },
     async (request, reply) => reply.code(201).send(await addCaseMeeting(request.db, requireActor(request), request.params.id, request.body, ctx())),
+  );
+  typed.post(
+    '/api/v1/signal-cases/:id/status',
+    {
+      config: { access: 'signal_cases.manage' },
+      schema: {
+        tags: ['signal cases'],
+        summary: 'Take a case up (in_progress), close it with a reason, or reopen it with a reason; 422 for a transition that is not allowed; 404 when not visible; audited',
+        params: IdParams,
+        body: ChangeCaseStatus,
+        response: { 200: z.object({ status: CaseStatus }) },
+      },
+    },
+    async (request) => changeCaseStatus(request.db, requireActor(request), request.params.id, request.body, ctx()),
   );
   typed.patch(
     '/api/v1/signal-cases/:id/interventions/:interventionId',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { invalid, notFound, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import { findAreaNames } from '../../areas/index.js';
-import { CONFIDENTIALITY_LEVELS, type Case, type CaseSummary, type CreateCase, type CreateCaseMeeting, type Confidentiality } from '../contract.js';
+import { CASE_CLOSE_REASONS, CASE_REOPEN_REASONS, CONFIDENTIALITY_LEVELS, type Case, type CaseSummary, type CaseTimelineEntry, type ChangeCaseStatus, type CreateCase, type CreateCaseMeeting, type Confidentiality } from '../contract.js';
 import { CreateCaseMeeting as CreateCaseMeetingSchema } from '../contract.js';
 import {
   caseExists,
@@ -9,6 +9,7 @@ import {
   findInterventionsOfCase,
   findMeetingsOfCase,
   findSignalIdsOfCase,
+  findTimelinePartsOfCase,
   findVisibleCaseById,
   findVisibleCasesOfMunicipality,
   insertCase,
@@ -16,6 +17,7 @@ import {
   insertMeeting,
   linkSignals,
   refreshCaseConfidentiality,
+  updateCaseStatus,
   updateInterventionStatus,
   type CaseRow,
 } from './cases.queries.js';
@@ -83,11 +85,12 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string, ct
     const { rows: signalRows } = await findVisibleSignals(sdb, visibility, { municipality: row.municipality_code, ids: linked }, { limit: 1000, offset: 0 });
     const pseudonyms = row.focus_pseudonym ? [row.focus_pseudonym] : [];
     await auditRead(tx, actor, 'signals.case_read', { type: 'signal_case', id }, { result: 'shown', purpose: row.purpose, pseudonyms, signals: signalRows.length }, { now: ctx.now, pseudonyms, unusualReadsPerHour: ctx.unusualReadsPerHour });
-    const [names, meetings, interventions, signals] = await Promise.all([
+    const [names, meetings, interventions, signals, timeline] = await Promise.all([
       findAreaNames(tx, [row.area_code]),
       findMeetingsOfCase(sdb, id),
       findInterventionsOfCase(sdb, id),
       summariesOf(tx, signalRows),
+      timelineOf(sdb, row),
     ]);
     const today = isoDay(ctx.now);
     return {
@@ -110,10 +113,66 @@ export async function getCase(db: Kysely<Database>, actor: Actor, id: string, ct
         status: i.status,
         overdue: i.status === 'open' && i.due_date < today,
       })),
+      timeline,
     } satisfies Case;
   });
   if (!result) throw notFound('Case', 'signal_case.not_found');
   return result;
+}
+
+/**
+ * The case's history in order: created (with the signals it started with), signals linked later, case
+ * meetings recorded and status changes, each with who and when. Only called for a case the reader may see,
+ * which means they may see every signal it holds; it names counts and dates, no signal and no person.
+ */
+async function timelineOf(sdb: SignalsDb, row: CaseRow): Promise<CaseTimelineEntry[]> {
+  const parts = await findTimelinePartsOfCase(sdb, row.id);
+  const createdAt = row.created_at.getTime();
+  const atCreation = parts.links.filter((l) => l.linked_at.getTime() === createdAt);
+  const entries: CaseTimelineEntry[] = [
+    { kind: 'created', at: row.created_at.toISOString(), by: parts.createdBy, signalCount: atCreation.reduce((n, l) => n + Number(l.n), 0) },
+    ...parts.links.filter((l) => l.linked_at.getTime() !== createdAt).map((l) => ({ kind: 'signals_linked' as const, at: l.linked_at.toISOString(), by: l.display_name, signalCount: Number(l.n) })),
+    ...parts.meetings.map((m) => ({ kind: 'meeting' as const, at: m.created_at.toISOString(), by: m.display_name, heldOn: m.held_on })),
+    ...parts.changes.map((c) => ({ kind: 'status' as const, at: c.changed_at.toISOString(), by: c.display_name, fromStatus: c.from_status, toStatus: c.to_status, reasonCode: c.reason_code, reasonText: c.reason_text })),
+  ];
+  const order = { created: 0, signals_linked: 1, meeting: 2, status: 3 } as const;
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || order[a.kind] - order[b.kind]);
+}
+
+// Obvious identifiers a reason must not carry: a BSN-like number, an e-mail address, a phone number.
+const PERSON_DATA_PATTERNS = [/\b\d{9}\b/, /[^\s@]+@[^\s@]+\.[^\s@]+/, /(\+31|\b0)[\s-]?[1-9](?:[\s-]?\d){8}\b/];
+
+/**
+ * Moves a case along open → in_progress → closed, or reopens a closed case (back to in_progress). Closing
+ * and reopening need a reason from the short list (CASE_CLOSE_REASONS, CASE_REOPEN_REASONS) and free text
+ * when the reason is 'other'; the text may not carry obvious identifiers. Who may edit the case may do it
+ * (signal_cases.manage and need-to-know: 404 when the case is not visible); audited in the same transaction.
+ */
+export async function changeCaseStatus(db: Kysely<Database>, actor: Actor, caseId: string, input: ChangeCaseStatus, ctx: SignalsContext): Promise<{ status: CaseSummary['status'] }> {
+  return db.transaction().execute(async (tx) => {
+    const sdb = signalsDb(tx);
+    const row = await requireVisibleCase(sdb, await visibilityOf(sdb, actor), caseId);
+    const from = row.status;
+    const to = input.status;
+    const kind = from === 'open' && to === 'in_progress' ? 'start' : from === 'in_progress' && to === 'closed' ? 'close' : from === 'closed' && to === 'in_progress' ? 'reopen' : null;
+    if (!kind) throw invalid('signal_case.status_transition', `A case that is ${from} cannot become ${to}`, [{ path: 'status', message: `not allowed from ${from}` }]);
+    const reasonText = input.reasonText ? input.reasonText : null;
+    const errors: FieldError[] = [];
+    if (kind === 'start') {
+      if (input.reasonCode) errors.push({ path: 'reasonCode', message: 'no reason when taking a case up' });
+    } else {
+      const allowed: readonly string[] = kind === 'close' ? CASE_CLOSE_REASONS : CASE_REOPEN_REASONS;
+      if (!input.reasonCode) errors.push({ path: 'reasonCode', message: 'a reason is required' });
+      else if (!allowed.includes(input.reasonCode)) errors.push({ path: 'reasonCode', message: `not a reason to ${kind === 'close' ? 'close' : 'reopen'} a case` });
+      else if (input.reasonCode === 'other' && (!reasonText || reasonText.length < 3)) errors.push({ path: 'reasonText', message: 'explain the reason' });
+    }
+    if (reasonText && PERSON_DATA_PATTERNS.some((p) => p.test(reasonText))) errors.push({ path: 'reasonText', message: 'no person data (BSN, e-mail address, phone number) in the reason' });
+    if (errors.length) throw invalid('signal_case.invalid', 'The status change is invalid', errors);
+    const changed = await updateCaseStatus(sdb, { caseId, from, to, reasonCode: input.reasonCode ?? null, reasonText, changedBy: actor.userId });
+    if (!changed) throw invalid('signal_case.status_transition', 'The case was changed meanwhile; reload it', [{ path: 'status', message: 'changed meanwhile' }]);
+    await withAudit(tx, actor, 'signals.case_status', { type: 'signal_case', id: caseId }, { from, to, reasonCode: input.reasonCode ?? null, reasonText: reasonText !== null }, ctx.now);
+    return { status: to };
+  });
 }
 
 async function loadVisibleSignals(sdb: SignalsDb, visibility: VisibilityFilter, ids: readonly string[], path: string): Promise<SignalRow[]> {
@@ -170,7 +229,7 @@ export async function createCase(db: Kysely<Database>, actor: Actor, input: Crea
       ownerOrganisationId: actor.organisationId,
       createdBy: actor.userId,
     });
-    await linkSignals(sdb, id, signals.map((s) => s.id));
+    await linkSignals(sdb, id, signals.map((s) => s.id), actor.userId);
     await withAudit(tx, actor, 'signals.case_create', { type: 'signal_case', id }, { focusKind: input.focusKind, pseudonyms: focusPseudonym ? [focusPseudonym] : [], signals: signals.length, purpose: input.purpose }, options.now ?? ctx.now);
     return { id };
   });
@@ -185,7 +244,7 @@ export async function addCaseSignals(db: Kysely<Database>, actor: Actor, caseId:
     if (signals.some((s) => s.municipality_code !== row.municipality_code)) {
       throw invalid('signal_case.invalid', 'A case stays within one municipality', [{ path: 'signalIds', message: 'a signal of another municipality' }]);
     }
-    await linkSignals(sdb, caseId, signals.map((s) => s.id));
+    await linkSignals(sdb, caseId, signals.map((s) => s.id), actor.userId);
     // The case is now as closed as its most restrictive signal, for everyone else from the next read on.
     await refreshCaseConfidentiality(sdb, [caseId]);
     await withAudit(tx, actor, 'signals.case_link', { type: 'signal_case', id: caseId }, { signals: signals.map((s) => s.id) }, ctx.now);

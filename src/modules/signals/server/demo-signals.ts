@@ -204,7 +204,7 @@ export async function seedDemoSignals(db: Kysely<Database>, config?: AppConfig):
       ownerOrganisationId: gemeenteId,
       createdBy: null,
     });
-    await linkSignals(t, caseId, caseSignals.map((s) => s.id));
+    await linkSignals(t, caseId, caseSignals.map((s) => s.id), null);
     await refreshCaseConfidentiality(t, [caseId]);
     const meetingId = await insertMeeting(t, {
       caseId,

@@ -101,7 +101,7 @@ export interface SignalCasesTable {
   legal_regime: string;
   confidentiality: string;
   purpose: string;
-  status: Generated<'open' | 'closed'>;
+  status: Generated<CaseStatusCode>;
   owner_organisation_id: string;
   created_by: string | null;
   created_at: GeneratedTimestamp;
@@ -110,6 +110,21 @@ export interface SignalCasesTable {
 export interface SignalCaseSignalsTable {
   case_id: string;
   signal_id: string;
+  linked_at: GeneratedTimestamp;
+  linked_by: string | null;
+}
+
+export type CaseStatusCode = 'open' | 'in_progress' | 'closed';
+
+export interface SignalCaseStatusChangesTable {
+  id: Generated<string>;
+  case_id: string;
+  from_status: CaseStatusCode;
+  to_status: CaseStatusCode;
+  reason_code: string | null;
+  reason_text: string | null;
+  changed_by: string | null;
+  changed_at: GeneratedTimestamp;
 }
 
 export interface SignalCaseMeetingsTable {
@@ -159,6 +174,7 @@ export type SignalsTables = {
   signal_imports: SignalImportsTable;
   signal_cases: SignalCasesTable;
   signal_case_signals: SignalCaseSignalsTable;
+  signal_case_status_changes: SignalCaseStatusChangesTable;
   signal_case_meetings: SignalCaseMeetingsTable;
   signal_interventions: SignalInterventionsTable;
   signal_pseudonym_reads: SignalPseudonymReadsTable;

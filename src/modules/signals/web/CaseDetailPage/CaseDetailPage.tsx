@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem } from '../../../../platform/web/api-client';
@@ -11,7 +12,8 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import { calendarDayOf } from '../../../../platform/shared/time';
-import type { Case, Intervention } from '../../contract';
+import { StatusBadge, type BadgeStatus } from '../../../../platform/web/components/StatusBadge';
+import { CASE_CLOSE_REASONS, CASE_REOPEN_REASONS, type Case, type CaseStatus, type CaseTimelineEntry, type Intervention } from '../../contract';
 import { ConfidentialityTag } from '../components/SyntheticNotice';
 import { categoryName, formatDate, formatDateTime, regimeName, useCase, useOrganisations, useTaxonomy } from '../signals-api';
 import '../signals.css';
@@ -65,6 +67,102 @@ function MeetingForm({ caseId }: { caseId: string }) {
         </Button>
       </Section>
     </form>
+  );
+}
+
+const BADGE: Record<CaseStatus, BadgeStatus> = { open: 'neutral', in_progress: 'active', closed: 'inactive' };
+
+/** The case's status and the one step it can take: take up (open), close with a reason (in behandeling), reopen with a reason (afgesloten). */
+function CaseStatusSection({ c, canManage }: { c: Case; canManage: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reasonCode, setReasonCode] = useState('');
+  const [reasonText, setReasonText] = useState('');
+  const change = useMutation({
+    mutationFn: (body: { status: 'in_progress' | 'closed'; reasonCode?: string; reasonText?: string }) => api.post(`/api/v1/signal-cases/${c.id}/status`, body),
+    onSuccess: async () => {
+      setReasonCode('');
+      setReasonText('');
+      await queryClient.invalidateQueries({ queryKey: ['signals', 'case', c.id] });
+      await queryClient.invalidateQueries({ queryKey: ['signals', 'cases'] });
+    },
+  });
+  const errors = change.error instanceof ApiProblem ? change.error.fieldErrors() : {};
+  const closing = c.status === 'in_progress';
+  const reasons = closing ? CASE_CLOSE_REASONS : CASE_REOPEN_REASONS;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate({ status: closing ? 'closed' : 'in_progress', ...(reasonCode ? { reasonCode } : {}), ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}) });
+  };
+  return (
+    <Section title={t('signals:caseStatus.heading')}>
+      <p className="utrecht-paragraph">
+        {t('signals:caseStatus.current')} <StatusBadge status={BADGE[c.status]}>{t(`signals:caseStatus.status.${c.status}`)}</StatusBadge>
+      </p>
+      {canManage && c.status === 'open' ? (
+        <>
+          <ErrorSummary error={change.error} />
+          <Button appearance="secondary" busy={change.isPending} onClick={() => change.mutate({ status: 'in_progress' })}>
+            {t('signals:caseStatus.takeUp')}
+          </Button>
+        </>
+      ) : null}
+      {canManage && c.status !== 'open' ? (
+        <form onSubmit={submit} noValidate>
+          <fieldset className="wr-signals-fieldset">
+            <legend>{closing ? t('signals:caseStatus.closeLegend') : t('signals:caseStatus.reopenLegend')}</legend>
+            <ErrorSummary error={change.error} />
+            <SelectField
+              label={t('signals:caseStatus.reason')}
+              value={reasonCode}
+              placeholder={t('signals:register.choose')}
+              options={reasons.map((r) => ({ value: r, label: t(`signals:caseStatus.reasons.${r}`) }))}
+              onChange={(e) => setReasonCode(e.target.value)}
+              error={errors.reasonCode}
+            />
+            <TextAreaField
+              label={t('signals:caseStatus.reasonText')}
+              description={t('signals:caseStatus.reasonTextHint')}
+              optionalText={reasonCode === 'other' ? undefined : t('signals:register.optional')}
+              rows={2}
+              maxLength={500}
+              value={reasonText}
+              onChange={(e) => setReasonText(e.target.value)}
+              error={errors.reasonText}
+            />
+            <Button appearance="primary" type="submit" busy={change.isPending}>
+              {closing ? t('signals:caseStatus.close') : t('signals:caseStatus.reopen')}
+            </Button>
+          </fieldset>
+        </form>
+      ) : null}
+    </Section>
+  );
+}
+
+function timelineText(e: CaseTimelineEntry, t: TFunction, language: string): string {
+  if (e.kind === 'created') return t('signals:timeline.created', { count: e.signalCount ?? 0 });
+  if (e.kind === 'signals_linked') return t('signals:timeline.linked', { count: e.signalCount ?? 0 });
+  if (e.kind === 'meeting') return t('signals:timeline.meeting', { date: e.heldOn ? formatDate(e.heldOn, language) : '' });
+  const reason = e.reasonCode ? t(`signals:caseStatus.reasons.${e.reasonCode}`) : '';
+  const what = e.fromStatus === 'closed' ? t('signals:timeline.reopened') : e.toStatus === 'closed' ? t('signals:timeline.closed') : t('signals:timeline.takenUp');
+  return [what, reason ? t('signals:timeline.reason', { reason }) : '', e.reasonText ? `“${e.reasonText}”` : ''].filter(Boolean).join(' ');
+}
+
+/** What happened to the case, in order, with who and when (Amsterdam time). */
+function CaseTimeline({ c }: { c: Case }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Section title={t('signals:timeline.heading')}>
+      <ol className="wr-signals-timeline" aria-label={t('signals:timeline.heading')}>
+        {c.timeline.map((e, i) => (
+          <li key={i} className="wr-signals-timeline__item">
+            <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> · {timelineText(e, t, i18n.language)}
+            {e.by ? <span className="wr-signals-timeline__by"> — {t('signals:timeline.by', { name: e.by })}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </Section>
   );
 }
 
@@ -136,6 +234,10 @@ function CaseView({ c }: { c: Case }) {
             ))}
           </ul>
         </Section>
+      </div>
+      <div className="wr-signals-layout">
+        <CaseStatusSection c={c} canManage={canManage} />
+        <CaseTimeline c={c} />
       </div>
       <Section title={t('signals:meetings.heading')}>
         {c.meetings.length === 0 ? <p className="utrecht-paragraph">{t('signals:meetings.none')}</p> : null}

@@ -100,6 +100,7 @@ export default function CasesPage() {
             { key: 'focus', header: t('signals:cases.focusKind'), render: (c) => t(`signals:focus.${c.focusKind}`) },
             { key: 'category', header: t('signals:fields.category'), render: (c) => categoryName(taxonomy.data, c.category, i18n.language) },
             { key: 'area', header: t('signals:fields.buurt'), render: (c) => c.areaName ?? c.areaCode },
+            { key: 'status', header: t('signals:cases.status'), render: (c) => t(`signals:caseStatus.status.${c.status}`) },
             { key: 'owner', header: t('signals:cases.owner'), render: (c) => c.ownerOrganisation.name },
             { key: 'signals', header: t('signals:cases.signals'), numeric: true, render: (c) => c.signalCount },
             { key: 'open', header: t('signals:cases.openInterventions'), numeric: true, render: (c) => c.openInterventions },
