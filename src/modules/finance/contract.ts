@@ -233,6 +233,19 @@ export const ProgrammeBudget = z.object({
 });
 export type ProgrammeBudget = z.infer<typeof ProgrammeBudget>;
 
+/**
+ * The money of one activity over all its budget years (GET /api/v1/activities/{id}/budget): its lines with
+ * their figures, and per year the sum of those lines, for the activity page.
+ */
+export const ActivityBudget = z.object({
+  activity: z.object({ id: z.uuid(), name: z.string(), programmeId: z.uuid() }),
+  today: z.string(),
+  lines: z.array(BudgetLine),
+  years: z.array(z.object({ year: z.number().int(), ...Figures, signal: Signal.nullable() })),
+  totals: z.object(Figures),
+});
+export type ActivityBudget = z.infer<typeof ActivityBudget>;
+
 export const ProgrammeOption = z.object({ id: z.uuid(), name: z.string(), activities: z.array(z.object({ id: z.uuid(), name: z.string() })) });
 export const ProgrammeOptions = z.object({ items: z.array(ProgrammeOption) });
 export type ProgrammeOption = z.infer<typeof ProgrammeOption>;

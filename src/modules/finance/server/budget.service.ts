@@ -7,10 +7,10 @@ import { diffCents, resolveAllocations, sumCents } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
 import { activitiesOf, activityNamer, findActivity, findProgramme } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
-import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type EntryRow, type LineRow } from './finance.queries.js';
+import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type AllocationRow, type EntryRow, type LineRow } from './finance.queries.js';
 import { findApprovalThreshold } from './settings.queries.js';
 import { financeDb } from './finance.tables.js';
-import { addFigures, emptyFigures, lineFigures, remainingIfApproved, signalOf, type Figures } from './line-figures.js';
+import { addFigures, emptyFigures, lineFigures, remainingIfApproved, signalOf, type Figures, type LineFigures } from './line-figures.js';
 import { checkLineCaps } from './money-caps.js';
 import { figuresOrConflict } from './out-of-range.js';
 import { computeSourceFigures, sourceSignals } from './source-figures.js';
@@ -56,12 +56,28 @@ export async function createBudgetLine(db: Kysely<Database>, actor: FinanceActor
   });
 }
 
-function toSignal(signal: LineSignal, scope: Signal['scope']): Signal {
+export function toSignal(signal: LineSignal, scope: Signal['scope']): Signal {
   return { level: signal.level, code: signal.code, amountCents: signal.amountCents, percentBp: signal.percentBp, date: null, subject: null, scope };
 }
 
-function publicFigures(f: Figures) {
+export function publicFigures(f: Figures) {
   return { budgetCents: f.budgetCents, committedCents: f.committedCents, spentCents: f.spentCents, pendingCents: f.pendingCents, remainingCents: f.remainingCents, forecastCents: f.forecastCents };
+}
+
+/** A line as the API shows it, with its figures, funding and signal; `activityName` null when the caller may not see the activity. */
+export function toBudgetLine(f: LineFigures, activityName: string | null, allocations: readonly AllocationRow[], entries: readonly EntryRow[], today: string): BudgetLine {
+  return {
+    id: f.line.id,
+    activityId: f.line.activityId,
+    activityName,
+    year: f.line.year,
+    description: f.line.description,
+    ...publicFigures(f),
+    allocations: f.allocations.map((a) => ({ fundingSourceId: a.fundingSourceId, fundingSourceName: a.fundingSourceName, amountCents: a.resolvedCents, shareBp: a.shareBp })),
+    uncoveredCents: f.uncoveredCents,
+    remainingAfterPendingCents: remainingIfApproved(f.line, allocations, entries, today, () => true),
+    signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: lineName(activityName, f.line.description) }) : null,
+  };
 }
 
 /** An entry as the API shows it; `activityName` is null when the caller may not see the line's activity. */
@@ -109,18 +125,7 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
   const nameOf = await activityNamer(db, actor, lines.map((l) => l.activityId));
   const activityName = (line: LineRow) => nameOf(line.activityId, line.activityName);
 
-  const budgetLines: BudgetLine[] = figures.map((f) => ({
-    id: f.line.id,
-    activityId: f.line.activityId,
-    activityName: activityName(f.line),
-    year: f.line.year,
-    description: f.line.description,
-    ...publicFigures(f),
-    allocations: f.allocations.map((a) => ({ fundingSourceId: a.fundingSourceId, fundingSourceName: a.fundingSourceName, amountCents: a.resolvedCents, shareBp: a.shareBp })),
-    uncoveredCents: f.uncoveredCents,
-    remainingAfterPendingCents: remainingIfApproved(f.line, allocations, entries, today, () => true),
-    signal: f.signal ? toSignal(f.signal, { type: 'line', id: f.line.id, name: lineName(activityName(f.line), f.line.description) }) : null,
-  }));
+  const budgetLines: BudgetLine[] = figures.map((f) => toBudgetLine(f, activityName(f.line), allocations, entries, today));
 
   const byActivity = new Map<string, { id: string; name: string | null; figures: Figures }>();
   for (const f of figures) {

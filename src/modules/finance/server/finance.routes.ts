@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
 import {
+  ActivityBudget,
   BudgetQuery,
   CreateBudgetLine,
   CreateEntry,
@@ -27,6 +28,7 @@ import {
   TrancheParams,
 } from '../contract.js';
 import { isoDay } from '../money/forecast.js';
+import { getActivityBudget } from './activity-budget.service.js';
 import { createBudgetLine, getProgrammeBudget, listProgrammeOptions } from './budget.service.js';
 import { createEntry, decide, listPendingEntries } from './entries.service.js';
 import { exportAccountability, exportBudgetEffect, type ExportFile } from './export.service.js';
@@ -69,6 +71,9 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.get('/api/v1/programmes/:id/budget', { config: { access: 'finance.read' }, schema: { tags, summary: 'Budget of a programme for a year: lines, spend, forecast and alerts', params: IdParams, querystring: BudgetQuery, response: { 200: ProgrammeBudget } } }, async (request) =>
     getProgrammeBudget(db(), requireActor(request), request.params.id, request.query.year, today()),
+  );
+  typed.get('/api/v1/activities/:id/budget', { config: { access: 'finance.read' }, schema: { tags, summary: 'Budget lines of one activity, every year: budget, commitments, spend, pending, remaining and forecast', params: IdParams, response: { 200: ActivityBudget } } }, async (request) =>
+    getActivityBudget(db(), requireActor(request), request.params.id, today()),
   );
   typed.get('/api/v1/finance/programmes', { config: { access: 'finance.read' }, schema: { tags, summary: 'Programmes with budgets, and their activities', response: { 200: ProgrammeOptions } } }, async (request) =>
     listProgrammeOptions(db(), requireActor(request), await demoProgrammeIds(db())),
