@@ -116,6 +116,7 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/funding-sources/:id/accountability': ['programme_manager', 'finance'],
   'POST /api/v1/budget-lines': ['finance'],
   'GET /api/v1/programmes/:id/budget': ['programme_manager', 'finance', 'partner'],
+  'GET /api/v1/activities/:id/budget': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/finance/programmes': ['programme_manager', 'finance', 'partner'],
   'POST /api/v1/finance-entries': ['programme_manager', 'finance'],
   'GET /api/v1/finance-entries/pending': ['programme_manager', 'finance'],
@@ -145,8 +146,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/signal-cases/:id': SIGNAL_READERS,
   'POST /api/v1/signal-cases/:id/signals': ['programme_manager', 'case_officer'],
   'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
-  'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
   'POST /api/v1/signal-cases/:id/status': ['programme_manager', 'case_officer'],
+  'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
   // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
   'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
   'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],
