@@ -26,3 +26,6 @@ export function moneySignalHref(slip: { signal: { scope: { type: string; id: str
   if (slip.programme) return `/financien?programma=${slip.programme.id}${slip.year ? `&jaar=${slip.year}` : ''}#budget-lines`;
   return null;
 }
+
+/** The money of one activity (its budget lines per year), for the activity page; nothing without finance.read. */
+export { ActivityMoney } from './ActivityMoney';

@@ -9,6 +9,7 @@ import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
+import { ActivityMoney } from '../../../finance/web/index';
 import type { ActivityDetail, ActivityStatus } from '../../contract';
 import { ActivityStatusBadge } from '../components/StatusBadges';
 import { formatIsoDate, formatPercent } from '../format';
@@ -237,6 +238,8 @@ export default function ActivityPage() {
               </Section>
             </aside>
           </div>
+          {/* Full width: the money table has eight figures per line. */}
+          <ActivityMoney activityId={a.id} />
         </>
       ) : null}
     </Page>
