@@ -6,7 +6,8 @@ import { startHarness, type Harness } from './harness';
 /**
  * An activity has its money (issue 13, item 1): the programme manager opens an activity of the demo and sees
  * its budget lines per year, then follows the link to the programme's budget of that year; the analyst, who
- * may not read finance, sees the same activity without money.
+ * may not read finance, sees the same activity without money. The programme page shows this year's money per
+ * pillar to the programme manager and not to the analyst.
  */
 
 let harness: Harness;
@@ -84,11 +85,38 @@ describe('money on the activity page', () => {
     await screenshot(page, 'activity-money-wielwijk');
   });
 
+  it('shows the programme manager this year’s budget and spend per pillar on the programme page', async () => {
+    const { page } = manager;
+    await (await menuLink(page, "Programma's")).click();
+    await page.waitForURL((url) => url.pathname === '/programmas');
+    await waitForPageReady(page);
+    await page.getByRole('link', { name: 'Nationaal Programma Dordt West 2023–2043' }).click();
+    await page.waitForURL((url) => /^\/programmas\/[0-9a-f-]{36}$/.test(url.pathname));
+    await waitForPageReady(page);
+    const year = new Date().getFullYear();
+    const money = page.getByRole('region', { name: `Geld per pijler in ${year}` });
+    const wonen = money.getByRole('row').filter({ hasText: 'Wonen en fysieke leefomgeving' });
+    await wonen.waitFor();
+    // The Wielwijk renovation's line: € 90.000 with € 24.000 waiting for approval.
+    expect(plain(await wonen.textContent())).toContain('€ 90.000');
+    expect(plain(await wonen.textContent())).toContain('€ 24.000');
+    // Energy help (€ 180.000) and debt help (€ 60.000) serve Werk en inkomen.
+    expect(plain(await money.getByRole('row').filter({ hasText: 'Werk en inkomen' }).textContent())).toContain('€ 240.000');
+    await money.scrollIntoViewIfNeeded();
+    await screenshot(page, 'programme-pillar-money');
+    await expectNoSeriousA11yViolations(page, 'programme page with money per pillar');
+  });
+
   it('shows the analyst, who may not read finance, the activity without money', async () => {
     const { page } = analyst;
     await openActivity(page, 'Preventie met Gezag: jongerenaanpak Crabbehof');
     await page.getByRole('heading', { name: 'Mijlpalen' }).waitFor();
     expect(await page.getByRole('region', { name: 'Geld' }).count()).toBe(0);
     expect(await page.getByText('€').count()).toBe(0);
+    await (await menuLink(page, "Programma's")).click();
+    await page.waitForURL((url) => url.pathname === '/programmas');
+    await page.getByRole('link', { name: 'Nationaal Programma Dordt West 2023–2043' }).click();
+    await page.getByRole('heading', { name: 'Operationele doelen' }).waitFor();
+    expect(await page.getByRole('region', { name: /^Geld per pijler/ }).count()).toBe(0);
   });
 });

@@ -227,6 +227,12 @@ export const ProgrammeBudget = z.object({
   activities: z.array(z.object({ id: z.uuid(), name: ActivityName, ...Figures, signal: Signal.nullable() })),
   lines: z.array(BudgetLine),
   spend: z.array(Entry),
+  /**
+   * Per pillar of the programme (in order): the sum of the lines of the activities that serve it through their
+   * goals. An activity serving two pillars counts in both, so pillars do not add up to the total; the last
+   * entry (id null) holds the activities without a pillar and those the caller may not see.
+   */
+  pillars: z.array(z.object({ id: z.uuid().nullable(), name: z.string().nullable(), activityCount: z.number().int(), ...Figures })),
   /** This year's lines per funding source: each source's share of budget, commitments, spend and forecast. */
   fundingSources: z.array(z.object({ id: z.uuid(), name: z.string(), kind: FundingKind, ...Figures })),
   alerts: z.array(Signal),

@@ -41,6 +41,8 @@ export const programmesModule: ServerModule = {
  *  listActivityDetailsForReport(db, actor, id, now) → ActivityDetail[]: the activities the actor may see, with
  *                                               milestones, progress updates and status history
  *  canActorSeeProgramme(db, actor, id)       → boolean: the area-scope rule of GET /programmes/{id}
+ *  listPillarsOfActivities(db, programmeId)  → { pillars: {id, name}[] in order, pillarsByActivity: Map<activityId, pillarId[]> }
+ *                                               (through strategic goals or operational goals' strategic goals; no access check)
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
@@ -50,6 +52,7 @@ export {
   canActorSeeActivity,
   visibleActivityIds,
   listSlippingActivities,
+  listPillarsOfActivities,
   findDemoProgrammeId,
   findDemoActivityIdsByName,
   DEMO_PROGRAMME_NAME,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, visibleActivityIds } from '../../programmes/index.js';
+import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listPillarsOfActivities, visibleActivityIds } from '../../programmes/index.js';
 import type { FinanceActor } from './finance-scope.js';
 
 /**
@@ -47,4 +47,9 @@ export async function activityNamer(db: Kysely<Database>, actor: FinanceActor, a
 function programmesActor(actor: FinanceActor) {
   // No organisation (the system seeding demo data) matches no owner or partner: it sees what its roles see.
   return { roles: [...actor.roles], organisationId: actor.organisationId ?? '', areaScopes: [...(actor.areaScopes ?? [])] };
+}
+
+/** A programme's pillars in order, and the pillars each of its activities serves (programmes' goal links). */
+export async function pillarsOf(db: Kysely<Database>, programmeId: string): Promise<{ pillars: { id: string; name: string }[]; pillarsByActivity: Map<string, string[]> }> {
+  return listPillarsOfActivities(db, programmeId);
 }

@@ -5,7 +5,7 @@ import type { BudgetLine, Entry, ProgrammeBudget, ProgrammeOption, Signal } from
 import { attributeToSources } from '../money/budget-effect.js';
 import { diffCents, resolveAllocations, sumCents } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
-import { activitiesOf, activityNamer, findActivity, findProgramme } from './activity-directory.js';
+import { activitiesOf, activityNamer, findActivity, findProgramme, pillarsOf } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
 import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type AllocationRow, type EntryRow, type LineRow } from './finance.queries.js';
 import { findApprovalThreshold } from './settings.queries.js';
@@ -138,6 +138,7 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
     return { id: a.id, name: a.name, ...publicFigures(a.figures), signal: signal ? toSignal(signal, { type: 'activity', id: a.id, name: a.name }) : null };
   });
   const totals = figures.reduce<Figures>((sum, f) => addFigures(sum, f), emptyFigures());
+  const pillars = await moneyPerPillar(db, programme.id, [...byActivity.values()]);
 
   // Funding sources behind this year's lines: their part of the budget and of the spend, and their own signals.
   const sourceIds = [...new Set(allocations.map((a) => a.fundingSourceId))];
@@ -189,8 +190,31 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
       return toEntry(e, line, line ? activityName(line) : null);
     }),
     fundingSources,
+    pillars,
     alerts,
   };
+}
+
+/**
+ * The year's money per pillar: each activity's figures under every pillar it serves (programmes' goal links),
+ * then one row (id null) for activities without a pillar or that the caller may not see (their name is null,
+ * so which pillar they serve is not told either). Pillars with no money are listed with zeros.
+ */
+async function moneyPerPillar(db: Kysely<Database>, programmeId: string, activities: readonly { id: string; name: string | null; figures: Figures }[]): Promise<ProgrammeBudget['pillars']> {
+  const { pillars, pillarsByActivity } = await pillarsOf(db, programmeId);
+  const rows = new Map<string | null, { figures: Figures; count: number }>([...pillars.map((p) => [p.id, { figures: emptyFigures(), count: 0 }] as const), [null, { figures: emptyFigures(), count: 0 }]]);
+  for (const activity of activities) {
+    const served = activity.name === null ? [] : (pillarsByActivity.get(activity.id) ?? []);
+    for (const key of served.length ? served : [null]) {
+      const row = rows.get(key);
+      if (!row) continue;
+      row.figures = addFigures(row.figures, activity.figures);
+      row.count += 1;
+    }
+  }
+  const named = pillars.map((p) => ({ id: p.id, name: p.name, activityCount: rows.get(p.id)?.count ?? 0, ...publicFigures(rows.get(p.id)?.figures ?? emptyFigures()) }));
+  const rest = rows.get(null) ?? { figures: emptyFigures(), count: 0 };
+  return [...named, ...(rest.count > 0 ? [{ id: null, name: null, activityCount: rest.count, ...publicFigures(rest.figures) }] : [])];
 }
 
 /** A line's name in a signal: "activity: line", or the line alone when the activity is not the caller's to see. */

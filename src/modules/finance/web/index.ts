@@ -29,3 +29,6 @@ export function moneySignalHref(slip: { signal: { scope: { type: string; id: str
 
 /** The money of one activity (its budget lines per year), for the activity page; nothing without finance.read. */
 export { ActivityMoney } from './ActivityMoney';
+
+/** This year's budget and spend per pillar of a programme, for the programme page; nothing without finance.read. */
+export { PillarMoney } from './PillarMoney';

@@ -258,3 +258,26 @@ export async function findStatusChanges(db: ProgrammesDb, activityId: string) {
 export async function findActivityIdsByName(db: ProgrammesDb, programmeId: string): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('activities').select(['id', 'name']).where('programme_id', '=', programmeId).orderBy('name').execute();
 }
+
+/**
+ * The pillars each activity of a programme serves: through a strategic goal it is linked to, or through an
+ * operational goal under a strategic goal; a pillar once per activity. Activities without a pillar are absent.
+ */
+export async function findActivityPillarRows(db: ProgrammesDb, programmeId: string): Promise<{ activityId: string; pillarId: string }[]> {
+  const rows = await db
+    .selectFrom('activity_goals as ag')
+    .innerJoin('activities as a', 'a.id', 'ag.activity_id')
+    .leftJoin('operational_goals as og', 'og.id', 'ag.operational_goal_id')
+    .innerJoin('strategic_goals as sg', (join) => join.on((eb) => eb.or([eb('sg.id', '=', eb.ref('ag.strategic_goal_id')), eb('sg.id', '=', eb.ref('og.strategic_goal_id'))])))
+    .where('a.programme_id', '=', programmeId)
+    .where('sg.pillar_id', 'is not', null)
+    .select(['ag.activity_id as activityId', 'sg.pillar_id as pillarId'])
+    .distinct()
+    .orderBy('ag.activity_id')
+    .execute();
+  return rows.map((r) => ({ activityId: r.activityId, pillarId: r.pillarId ?? '' }));
+}
+
+export async function findPillarRows(db: ProgrammesDb, programmeId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('programme_pillars').select(['id', 'name']).where('programme_id', '=', programmeId).orderBy('position').execute();
+}

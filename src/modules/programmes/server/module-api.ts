@@ -5,7 +5,7 @@ import type { ActivityStatus, ProgrammeSummary } from '../contract.js';
 import { canSeeActivity } from './activity-access.js';
 import { isSlipping } from './activity-workflow.js';
 import { accessFacts, loadVisibleActivities } from './activities.service.js';
-import { findActivityIdsByName, findActivityLinks, findActivityRows, type ActivityLinks, type ActivityRow } from './activities.queries.js';
+import { findActivityIdsByName, findActivityLinks, findActivityPillarRows, findActivityRows, findPillarRows, type ActivityLinks, type ActivityRow } from './activities.queries.js';
 import { findProgrammeRows } from './programmes.queries.js';
 import { toProgrammeSummary } from './programmes.service.js';
 import { programmesDb } from './programmes.tables.js';
@@ -155,3 +155,15 @@ export const DEMO_ACTIVITY_NAMES = {
   /** Social work with the gemeente, done. */
   debtHelp: 'Schuldhulp dichtbij: inloopspreekuur in de wijk',
 } as const;
+
+/**
+ * The pillars of a programme in order, and for each activity the pillars it serves (through its strategic goals
+ * or its operational goals' strategic goals). No access check: the caller decides what it shows.
+ */
+export async function listPillarsOfActivities(db: Kysely<Database>, programmeId: string): Promise<{ pillars: { id: string; name: string }[]; pillarsByActivity: Map<string, string[]> }> {
+  const pdb = programmesDb(db);
+  const [pillars, rows] = await Promise.all([findPillarRows(pdb, programmeId), findActivityPillarRows(pdb, programmeId)]);
+  const pillarsByActivity = new Map<string, string[]>();
+  for (const row of rows) pillarsByActivity.set(row.activityId, [...(pillarsByActivity.get(row.activityId) ?? []), row.pillarId]);
+  return { pillars, pillarsByActivity };
+}
