@@ -21,7 +21,8 @@ function describedBy(id: string, description: ReactNode | undefined, error: stri
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ id, label, description, error, optionalText, children, className }: FieldFrameProps) {
+/** Label, description and error around any control; exported for controls of a module's own (a search-and-pick list). */
+export function FieldFrame({ id, label, description, error, optionalText, children, className }: FieldFrameProps) {
   return (
     <div className={classNames('utrecht-form-field', 'utrecht-form-field--distanced', error && 'utrecht-form-field--invalid', 'wr-form-field', className)}>
       <div className="utrecht-form-field__label">

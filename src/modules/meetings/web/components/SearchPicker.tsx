@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldFrame } from '../../../../platform/web/components/FormField';
 import { matchOptions, type PickOption } from './match-options';
 
 /**
@@ -104,23 +105,7 @@ export function SearchPicker({ id, label, description, optionalText, options, va
 
   const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null, chosen.length ? `${id}-chosen` : null].filter(Boolean).join(' ');
   return (
-    <div className={`utrecht-form-field utrecht-form-field--distanced wr-form-field wr-picker${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-          {optionalText ? <span className="wr-optional"> {optionalText}</span> : null}
-        </label>
-      </div>
-      {description ? (
-        <div id={`${id}-description`} className="utrecht-form-field-description utrecht-form-field__description">
-          {description}
-        </div>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="utrecht-form-field-error-message">
-          {error}
-        </div>
-      ) : null}
+    <FieldFrame id={id} label={label} description={description} error={error} optionalText={optionalText} className="wr-picker">
       {chosen.length > 0 ? (
         <ul id={`${id}-chosen`} className="wr-picker__chips" aria-label={t('meetings:picker.chosen', { label })}>
           {chosen.map((option) => {
@@ -203,6 +188,6 @@ export function SearchPicker({ id, label, description, optionalText, options, va
       <div id={statusId} role="status" className="wr-visually-hidden">
         {open ? (total === 0 ? t('meetings:picker.none') : total > LIMIT ? t('meetings:picker.more', { count: LIMIT, total }) : t('meetings:picker.count', { count: total })) : ''}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
