@@ -226,6 +226,8 @@ export const CaseSummary = z.object({
   ownerOrganisation: OrganisationRef,
   signalCount: z.number().int(),
   openInterventions: z.number().int(),
+  /** The days its case meetings (casusoverleg) were held, oldest first. */
+  meetingDates: z.array(z.string()),
   createdAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
