@@ -1,10 +1,7 @@
 import L from 'leaflet';
+import { escapeAttribution } from './escape-attribution';
 import type { MapTiles } from './ChoroplethMap';
 
-/** Leaflet writes attributions as HTML; the configured one is text, so it is escaped. */
-export function escapeAttribution(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * The base map under the areas: the tiles the server announced (MAP_TILE_URL, Web Mercator like Leaflet's
