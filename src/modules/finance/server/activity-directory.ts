@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listPillarsOfActivities, visibleActivityIds } from '../../programmes/index.js';
+import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listGoalsOfActivities, listPillarsOfActivities, visibleActivityIds, type GoalsOfActivities } from '../../programmes/index.js';
 import type { FinanceActor } from './finance-scope.js';
 
 /**
@@ -52,4 +52,9 @@ function programmesActor(actor: FinanceActor) {
 /** A programme's pillars in order, and the pillars each of its activities serves (programmes' goal links). */
 export async function pillarsOf(db: Kysely<Database>, programmeId: string): Promise<{ pillars: { id: string; name: string }[]; pillarsByActivity: Map<string, string[]> }> {
   return listPillarsOfActivities(db, programmeId);
+}
+
+/** A programme's strategic and operational goals in order, and the goals each of its activities serves. */
+export async function goalsOf(db: Kysely<Database>, programmeId: string): Promise<GoalsOfActivities> {
+  return listGoalsOfActivities(db, programmeId);
 }
