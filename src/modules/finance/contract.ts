@@ -321,7 +321,8 @@ export type ProgrammeBudget = z.infer<typeof ProgrammeBudget>;
  * their figures, and per year the sum of those lines, for the activity page.
  */
 export const ActivityBudget = z.object({
-  activity: z.object({ id: z.uuid(), name: z.string(), programmeId: z.uuid() }),
+  /** With its period (YYYY-MM-DD): a line can be proposed for the years the activity runs in. */
+  activity: z.object({ id: z.uuid(), name: z.string(), programmeId: z.uuid(), start: z.string(), end: z.string() }),
   today: z.string(),
   lines: z.array(BudgetLine),
   years: z.array(z.object({ year: z.number().int(), ...Figures, signal: Signal.nullable() })),

@@ -33,7 +33,7 @@ export async function getActivityBudget(db: Kysely<Database>, actor: FinanceActo
     for (const f of figures) byYear.set(f.line.year, addFigures(byYear.get(f.line.year) ?? emptyFigures(), f));
     const totals = figures.reduce<Figures>((sum, f) => addFigures(sum, f), emptyFigures());
     return {
-      activity: { id: activity.id, name: activity.name, programmeId: activity.programmeId },
+      activity: { id: activity.id, name: activity.name, programmeId: activity.programmeId, start: activity.start, end: activity.end },
       today,
       lines: figures.map((f) => toBudgetLine(f, activity.name, allocations, entries, today)),
       years: [...byYear.entries()].map(([year, sum]) => {

@@ -12,11 +12,14 @@ export interface ActivityInfo {
   name: string;
   programmeId: string;
   ownerOrganisationId: string | null;
+  /** The activity's period (YYYY-MM-DD). */
+  start: string;
+  end: string;
 }
 
 export async function findActivity(db: Kysely<Database>, id: string): Promise<ActivityInfo | null> {
   const ref = await findActivityRef(db, id);
-  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId, ownerOrganisationId: ref.ownerOrganisationId } : null;
+  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId, ownerOrganisationId: ref.ownerOrganisationId, start: ref.start, end: ref.end } : null;
 }
 
 export async function findProgramme(db: Kysely<Database>, id: string): Promise<{ id: string; name: string } | null> {

@@ -6,11 +6,11 @@ import { DEMO_SOURCES } from './demo-data.js';
 
 /**
  * A budget line proposed from the activity page, decided by finance (docs/finance.md "Proposing a budget
- * line"), on the demo. Hand-checked figures of this year (the demo books its current-year lines in the year
- * of the app clock): the programme budgets € 1.055.000 (youth approach 725.000, energy help 180.000,
- * renovation 90.000, debt help 60.000); "Cofinanciering Agenda Dordrecht 2030" has € 1.500.000, of which
- * 180.000 + 45.000 (half the renovation line) + 60.000 = € 285.000 finances lines. The safe-routes activity has
- * no line yet and serves the strategic goals "fysieke leefomgeving" and "veiligheid" and one operational goal.
+ * line"), on the demo. The safe-routes activity runs March 2027 – March 2028 and has no line; it serves the
+ * strategic goals "fysieke leefomgeving" and "veiligheid" and the operational goal "Nieuw-Krispijn". Nothing
+ * is budgeted in 2027 yet. "Cofinanciering Agenda Dordrecht 2030" (2023–2027) has € 1.500.000, of which
+ * 180.000 + 45.000 (half the renovation line) + 60.000 = € 285.000 finances lines of this year (2026). The
+ * demo books its current-year lines in the year of the app clock: this test is for 2026, as the demo's others.
  */
 let t: TestApp;
 let regisseur: TestSession;
@@ -22,7 +22,7 @@ let programmeId: string;
 let safeRoutesId: string;
 let agendaId: string;
 let preventieId: string;
-let year: number;
+const year = 2027;
 
 beforeAll(async () => {
   t = await createTestApp({}, { demoData: ['indicators', 'areas', 'programmes', 'finance'] });
@@ -39,7 +39,6 @@ beforeAll(async () => {
   const sources = (await get(financien, '/api/v1/funding-sources')).json().items as { id: string; name: string }[];
   agendaId = sources.find((s) => s.name === DEMO_SOURCES.agenda2030)?.id ?? '';
   preventieId = sources.find((s) => s.name === DEMO_SOURCES.preventie)?.id ?? '';
-  year = Number((await get(regisseur, `/api/v1/programmes/${programmeId}/budget?year=2026`)).json().today.slice(0, 4));
 }, 180_000);
 afterAll(() => t.close());
 
@@ -63,7 +62,7 @@ describe('proposing a budget line from the activity page', () => {
   let approvedId: string;
 
   it('holds a proposal apart: shown as proposed, in no total, until finance decides', async () => {
-    expect((await budget()).totals.budgetCents).toBe(105_500_000);
+    expect((await budget()).totals.budgetCents).toBe(0);
     const response = await propose(regisseur);
     expect(response.statusCode, response.body).toBe(201);
     const proposal = response.json();
@@ -75,7 +74,7 @@ describe('proposing a budget line from the activity page', () => {
     expect(money.totals.budgetCents).toBe(0);
     expect(money.proposals.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([[rejectedId, 'pending']]);
     const after = await budget();
-    expect(after.totals.budgetCents).toBe(105_500_000);
+    expect(after.totals.budgetCents).toBe(0);
     expect(after.proposedLines.map((p: { id: string }) => p.id)).toEqual([rejectedId]);
   });
 
@@ -85,7 +84,7 @@ describe('proposing a budget line from the activity page', () => {
       canDecide: true,
       effect: {
         activityYear: { budgetCents: 0, afterCents: 5_000_000 },
-        programmeYear: { budgetCents: 105_500_000, afterCents: 110_500_000 },
+        programmeYear: { budgetCents: 0, afterCents: 5_000_000 },
         // € 1.500.000 − € 285.000 − € 50.000 = € 1.165.000 left of the source.
         source: { totalCents: 150_000_000, allocatedCents: 28_500_000, otherPendingCents: 0, leftAfterCents: 116_500_000, leftAfterPendingCents: 116_500_000 },
       },
@@ -109,21 +108,19 @@ describe('proposing a budget line from the activity page', () => {
     expect((await activityMoney()).proposals).toMatchObject([{ id: rejectedId, status: 'rejected', decisionNote: 'Eerst de offerte van de aannemer' }]);
     const after = await budget();
     expect(after.proposedLines).toEqual([]);
-    expect(after.totals.budgetCents).toBe(105_500_000);
+    expect(after.totals.budgetCents).toBe(0);
     expect((await post(financien, `/api/v1/budget-line-proposals/${rejectedId}/decision`, { decision: 'approve' })).statusCode).toBe(409);
   });
 
   it('lets finance approve: the line counts in the activity, the programme and its goals (hand-checked)', async () => {
-    const goalsBefore = (await budget()).goals;
-    // Before: "fysieke leefomgeving" holds the renovation (€ 90.000), "veiligheid" the youth approach (€ 725.000).
-    expect(goalFigures(goalsBefore.strategic)).toMatchObject({ 'Het verbeteren van de fysieke leefomgeving': [1, 9_000_000], 'Het vergroten van de veiligheid': [1, 72_500_000] });
     approvedId = (await propose(regisseur)).json().id;
     const response = await post(financien, `/api/v1/budget-line-proposals/${approvedId}/decision`, { decision: 'approve', note: '' });
     expect(response.statusCode, response.body).toBe(200);
     const decided = response.json();
     expect(decided.status).toBe('approved');
     expect(decided.budgetLineId).toEqual(expect.any(String));
-    expect(decided.after).toEqual({ activityYearBudgetCents: 5_000_000, programmeYearBudgetCents: 110_500_000, sourceLeftCents: 116_500_000 });
+    // € 1.500.000 − € 285.000 − € 50.000 left of the source.
+    expect(decided.after).toEqual({ activityYearBudgetCents: 5_000_000, programmeYearBudgetCents: 5_000_000, sourceLeftCents: 116_500_000 });
 
     const money = await activityMoney();
     expect(money.lines).toMatchObject([{ id: decided.budgetLineId, year, description: 'Verlichting looproutes', budgetCents: 5_000_000, allocations: [{ fundingSourceId: agendaId, amountCents: 5_000_000 }] }]);
@@ -131,19 +128,18 @@ describe('proposing a budget line from the activity page', () => {
     expect(money.proposals.map((p: { id: string }) => p.id)).toEqual([rejectedId]);
 
     const after = await budget();
-    expect(after.totals.budgetCents).toBe(110_500_000);
-    // The activity serves both strategic goals, so it counts under each: 90.000 + 50.000 and 725.000 + 50.000.
-    expect(goalFigures(after.goals.strategic)).toMatchObject({ 'Het verbeteren van de fysieke leefomgeving': [2, 14_000_000], 'Het vergroten van de veiligheid': [2, 77_500_000] });
-    const operational = after.goals.operational as GoalRow[];
-    const served = Object.fromEntries(operational.filter((g) => g.id !== null && g.budgetCents > 0).map((g) => [g.name, [g.activityCount, g.budgetCents]]));
-    // Its operational goal (Nieuw-Krispijn) holds € 50.000; the renovation's two hold € 90.000 each.
-    expect(served).toEqual({
-      'Voorbeeld: Nieuw-Krispijn groeit na herstructurering naar 5.600 inwoners': [1, 5_000_000],
-      'Voorbeeld: Wielwijk groeit naar 7.000 inwoners': [1, 9_000_000],
-      'Voorbeeld: aandeel eenpersoonshuishoudens naar het Dordts gemiddelde (gevarieerder woningaanbod)': [1, 9_000_000],
-    });
-    // Activities serving no operational goal (youth, energy, debt help) share the last row: 725.000 + 180.000 + 60.000.
-    expect(operational.at(-1)).toMatchObject({ id: null, activityCount: 3, budgetCents: 96_500_000 });
+    expect(after.totals.budgetCents).toBe(5_000_000);
+    // The activity serves two strategic goals and counts under both: together € 100.000, the programme € 50.000.
+    const strategic = goalFigures(after.goals.strategic);
+    expect(strategic['Het verbeteren van de fysieke leefomgeving']).toEqual([1, 5_000_000]);
+    expect(strategic['Het vergroten van de veiligheid']).toEqual([1, 5_000_000]);
+    expect(Object.values(strategic).filter(([, cents]) => (cents ?? 0) > 0)).toHaveLength(2);
+    expect(after.goals.strategic).toHaveLength(10);
+    const operational = goalFigures(after.goals.operational);
+    expect(operational['Voorbeeld: Nieuw-Krispijn groeit na herstructurering naar 5.600 inwoners']).toEqual([1, 5_000_000]);
+    expect(Object.values(operational).filter(([, cents]) => (cents ?? 0) > 0)).toHaveLength(1);
+    // Every activity with money serves an operational goal: no last row.
+    expect(after.goals.operational.map((g: GoalRow) => g.id)).not.toContain(null);
     expect((await post(financien, `/api/v1/budget-line-proposals/${approvedId}/decision`, { decision: 'reject', note: 'te laat' })).statusCode).toBe(409);
   });
 
@@ -179,8 +175,9 @@ describe('proposing a budget line from the activity page', () => {
       [{ amountCents: 12.5 }, 'amountCents'],
       [{ fundingSourceId: '00000000-0000-4000-8000-000000000000' }, 'fundingSourceId'],
       [{ activityId: '00000000-0000-4000-8000-000000000000' }, 'activityId'],
-      // Preventie met Gezag may be spent up to 30 June 2026.
-      [{ fundingSourceId: preventieId, year: 2027 }, 'year'],
+      // The activity runs from 2027; Preventie met Gezag may be spent up to 30 June 2026.
+      [{ year: 2026 }, 'year'],
+      [{ fundingSourceId: preventieId }, 'year'],
       [{ year: 1999 }, 'year'],
       [{ description: '   ' }, 'description'],
       [{ extra: true }, ''],
@@ -191,8 +188,8 @@ describe('proposing a budget line from the activity page', () => {
       expect(response.headers['content-type']).toContain('application/problem+json');
       if (path) expect(JSON.stringify(response.json().errors), JSON.stringify(extra)).toContain(path);
     }
-    const outside = await propose(regisseur, { fundingSourceId: preventieId, year: 2027 });
-    expect(outside.json().type).toBe('urn:wijkregie:problem:finance.year_outside_source');
+    expect((await propose(regisseur, { fundingSourceId: preventieId })).json().type).toBe('urn:wijkregie:problem:finance.year_outside_source');
+    expect((await propose(regisseur, { year: 2026 })).json().type).toBe('urn:wijkregie:problem:finance.year_outside_activity');
     expect(await proposalCount()).toBe(before);
   });
 
@@ -208,12 +205,34 @@ describe('proposing a budget line from the activity page', () => {
     expect((await post(financien, '/api/v1/budget-line-proposals/abc/decision', { decision: 'approve' })).statusCode).toBe(422);
   });
 
-  it('puts 2025 per goal under "veiligheid" only, as the pillars do', async () => {
-    const body = (await get(regisseur, `/api/v1/programmes/${programmeId}/budget?year=2025`)).json();
+  it('gives this year (2026) per goal by the pillars’ rule, hand-checked, and 2025 only under "veiligheid"', async () => {
+    const body = (await get(regisseur, `/api/v1/programmes/${programmeId}/budget?year=2026`)).json();
     const strategic = goalFigures(body.goals.strategic);
-    expect(strategic['Het vergroten van de veiligheid']).toEqual([1, 145_000_000]);
-    expect(Object.values(strategic).filter(([, cents]) => (cents ?? 0) > 0)).toHaveLength(1);
-    expect(body.goals.strategic).toHaveLength(10);
-    expect(body.goals.operational.at(-1)).toMatchObject({ id: null, activityCount: 1, budgetCents: 145_000_000 });
+    // Renovation € 90.000 (two strategic goals), energy help € 180.000 and debt help € 60.000 (income), youth € 725.000.
+    expect(Object.fromEntries(Object.entries(strategic).filter(([, [, cents]]) => (cents ?? 0) > 0))).toEqual({
+      'Het verbeteren van de fysieke leefomgeving': [1, 9_000_000],
+      'Het bieden van meer toekomstbestendig wonen': [1, 9_000_000],
+      'Het bieden van een beter perspectief op een leven lang voldoende en stabiel inkomen': [2, 24_000_000],
+      'Het vergroten van de veiligheid': [1, 72_500_000],
+    });
+    expect(body.goals.strategic[0]).toMatchObject({ pillarName: 'Wonen en fysieke leefomgeving', pendingCents: 2_400_000 });
+    const operational = goalFigures(body.goals.operational);
+    expect(operational['Voorbeeld: Wielwijk groeit naar 7.000 inwoners']).toEqual([1, 9_000_000]);
+    // Youth, energy and debt help serve no operational goal: € 725.000 + € 180.000 + € 60.000 in the last row.
+    expect(body.goals.operational.at(-1)).toMatchObject({ id: null, name: null, activityCount: 3, budgetCents: 96_500_000 });
+
+    const earlier = (await get(regisseur, `/api/v1/programmes/${programmeId}/budget?year=2025`)).json();
+    const strategic2025 = goalFigures(earlier.goals.strategic);
+    expect(strategic2025['Het vergroten van de veiligheid']).toEqual([1, 145_000_000]);
+    expect(Object.values(strategic2025).filter(([, cents]) => (cents ?? 0) > 0)).toHaveLength(1);
+    expect(earlier.goals.operational.at(-1)).toMatchObject({ id: null, activityCount: 1, budgetCents: 145_000_000 });
+  });
+
+  it('shows a partner only the goals of the lines its money finances', async () => {
+    const body = (await get(corporatie, `/api/v1/programmes/${programmeId}/budget?year=2026`)).json();
+    // The corporation co-finances only the renovation line (its programme-office source).
+    const served = body.goals.strategic.filter((g: GoalRow) => g.budgetCents > 0).map((g: GoalRow) => g.name);
+    expect(served).toEqual(['Het verbeteren van de fysieke leefomgeving', 'Het bieden van meer toekomstbestendig wonen']);
+    expect(body.proposedLines).toEqual([]);
   });
 });

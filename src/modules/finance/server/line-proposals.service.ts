@@ -57,6 +57,10 @@ export async function proposeBudgetLine(db: Kysely<Database>, actor: FinanceActo
     const nameOf = await activityNamer(tx, actor, activity ? [activity.id] : []);
     // An activity the proposer may not see is answered as an unknown one: nothing to probe.
     if (!activity || nameOf(activity.id, activity.name) === null) throw invalid('finance.unknown_activity', 'Unknown activity', [{ path: 'activityId', message: 'no such activity' }]);
+    // A line for a year the activity does not run in is a slip of the pen (the activity's dates can be changed first).
+    if (input.year < yearOf(activity.start) || input.year > yearOf(activity.end)) {
+      throw invalid('finance.year_outside_activity', `The activity runs from ${activity.start} to ${activity.end}`, [{ path: 'year', message: `outside the activity's period ${yearOf(activity.start)}–${yearOf(activity.end)}` }]);
+    }
     const fdb = financeDb(tx);
     const [source] = await findFundingSources(fdb, { ids: [input.fundingSourceId] });
     if (!source) throw invalid('finance.unknown_funding_source', 'Unknown funding source', [{ path: 'fundingSourceId', message: 'no such funding source' }]);

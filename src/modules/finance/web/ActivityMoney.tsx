@@ -89,7 +89,7 @@ export function ActivityMoney({ activityId }: { activityId: string }) {
               <ProposedLines proposals={data.proposals} caption={t('finance:proposedLines.caption')} />
             </>
           ) : null}
-          {hasPermission(user, 'finance.propose') ? <ProposeLineForm activityId={activityId} /> : null}
+          {hasPermission(user, 'finance.propose') ? <ProposeLineForm activityId={activityId} start={data.activity.start} end={data.activity.end} /> : null}
         </>
       ) : null}
     </Section>

@@ -65,7 +65,9 @@ function ProposalItem({ proposal, onDecided }: { proposal: PendingLineProposal; 
       return;
     }
     setNoteError(undefined);
-    decide.mutate({ id: proposal.id, decision, note: note.trim() }, { onSuccess: onDecided });
+    // mutateAsync, not mutate's callbacks: the card leaves the queue (and unmounts) as soon as the queue is
+    // fetched again, before mutate would call back, and the page must still say what was decided.
+    decide.mutateAsync({ id: proposal.id, decision, note: note.trim() }).then(onDecided, () => undefined);
   };
   const rows: [string, number][] = effect
     ? [

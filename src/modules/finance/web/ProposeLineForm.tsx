@@ -17,13 +17,15 @@ type Field = keyof typeof FIELD_IDS;
  * amount and what it is for. Finance approves or rejects it (four-eyes); until then it counts nowhere. The
  * server's refusals are said in our own words per field, never its validator text.
  */
-export function ProposeLineForm({ activityId, onProposed }: { activityId: string; onProposed?: (proposal: LineProposal) => void }) {
+export function ProposeLineForm({ activityId, start, end, onProposed }: { activityId: string; start: string; end: string; onProposed?: (proposal: LineProposal) => void }) {
   const { t } = useTranslation();
   const sources = useFundingSources();
   const propose = useProposeLine();
+  // The years the activity runs in (the server refuses others); this year first choice when it is one of them.
+  const [firstYear, lastYear] = [Number(start.slice(0, 4)), Number(end.slice(0, 4))];
+  const years = Array.from({ length: Math.min(Math.max(lastYear - firstYear + 1, 1), 30) }, (_, i) => firstYear + i);
   const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 6 }, (_, i) => thisYear - 1 + i);
-  const [year, setYear] = useState(String(thisYear));
+  const [year, setYear] = useState(String(years.includes(thisYear) ? thisYear : firstYear));
   const [sourceId, setSourceId] = useState('');
   const [amount, setAmount] = useState('');
   const [description, setDescription] = useState('');
@@ -42,6 +44,7 @@ export function ProposeLineForm({ activityId, onProposed }: { activityId: string
   /** A refusal by the server, in words per field (the server's own text is for developers). */
   function serverErrors(error: unknown): FieldErrorLink[] {
     if (!(error instanceof ApiProblem) || error.status !== 422) return [];
+    if (error.code === 'finance.year_outside_activity') return [link('year', t('finance:proposeLine.errors.yearOutsideActivity', { period: `${firstYear}–${lastYear}` }))];
     if (error.code === 'finance.year_outside_source') return [link('year', t('finance:proposeLine.errors.yearOutside', { period: source ? period(source) : '' }))];
     if (error.code === 'finance.unknown_funding_source') return [link('fundingSourceId', t('finance:proposeLine.errors.sourceGone'))];
     if (error.code === 'finance.cap_exceeded') return [link('amountCents', t('finance:proposeLine.errors.tooMuch'))];
@@ -92,7 +95,7 @@ export function ProposeLineForm({ activityId, onProposed }: { activityId: string
         ) : null}
       </div>
       <div className="wr-fin-form-row">
-        <SelectField id={FIELD_IDS.year} label={label.year} value={year} onChange={(e) => setYear(e.target.value)} options={years.map((y) => ({ value: String(y), label: String(y) }))} error={errorOf('year')} />
+        <SelectField id={FIELD_IDS.year} label={label.year} description={t('finance:proposeLine.yearHint')} value={year} onChange={(e) => setYear(e.target.value)} options={years.map((y) => ({ value: String(y), label: String(y) }))} error={errorOf('year')} />
         <SelectField
           id={FIELD_IDS.fundingSourceId}
           label={label.fundingSourceId}
