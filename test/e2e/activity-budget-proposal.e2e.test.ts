@@ -165,6 +165,22 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     await screenshot(page, 'programme-goal-money');
   });
 
+  it('shows the money and the proposal form on the activity form too, beside the plan', async () => {
+    const { page } = manager;
+    await openActivity(page);
+    await page.getByRole('link', { name: 'Activiteit bewerken' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/bewerken'));
+    await waitForPageReady(page);
+    const money = page.getByRole('region', { name: 'Geld' });
+    await money.getByRole('row').filter({ hasText: LINE }).waitFor();
+    await money.getByRole('form', { name: 'Begrotingsregel voorstellen' }).waitFor();
+    // The plan's own form keeps its one save button; the proposal form is a separate form after it.
+    expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(1);
+    await money.scrollIntoViewIfNeeded();
+    await expectNoSeriousA11yViolations(page, 'activity form with money');
+    await screenshot(page, 'activity-form-money');
+  });
+
   it('says the same in English', async () => {
     const { page } = manager;
     await page.getByRole('button', { name: 'English' }).click();

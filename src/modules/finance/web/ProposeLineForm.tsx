@@ -81,7 +81,7 @@ export function ProposeLineForm({ activityId, start, end, onProposed }: { activi
   // A 422 is said per field above; anything else (403, 409, a lost connection) heads the summary.
   const requestError = propose.error instanceof ApiProblem && propose.error.status === 422 && errors.length > 0 ? undefined : propose.error;
   return (
-    <form className="wr-form wr-fin-form" onSubmit={submit} noValidate aria-labelledby="propose-line-heading">
+    <form className="wr-form wr-fin-form wr-fin-propose" onSubmit={submit} noValidate aria-labelledby="propose-line-heading">
       <h3 className="utrecht-heading-3" id="propose-line-heading">
         {t('finance:proposeLine.heading')}
       </h3>

@@ -189,7 +189,11 @@ export default function ActivityFormPage() {
       <QueryState isPending={!ready && !programme.error && !options.error && !activity.error} error={programme.error ?? options.error ?? activity.error} />
       {ready && programme.data && options.data ? <ActivityForm programme={programme.data} options={options.data} {...(activity.data ? { activity: activity.data } : {})} /> : null}
       {/* Money is finance's: its section (lines, proposals, the form to propose one) sits beside the plan, outside its form. */}
-      {ready && activityId ? <ActivityMoney activityId={activityId} /> : null}
+      {ready && activityId ? (
+        <div className="wr-activity-form-money">
+          <ActivityMoney activityId={activityId} />
+        </div>
+      ) : null}
       {ready && !activityId && hasPermission(user, 'finance.propose') ? (
         <Section title={t('programmes:activities.moneyHeading')} id="activity-money-note">
           <p className="utrecht-paragraph">{t('programmes:activities.moneyAfterSave')}</p>
