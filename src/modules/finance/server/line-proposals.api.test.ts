@@ -162,6 +162,11 @@ describe('proposing a budget line from the activity page', () => {
     expect(refused.json().type).toBe('urn:wijkregie:problem:finance.four_eyes');
     expect((await pending(both)).find((p) => p.id === own.id)?.canDecide).toBe(false);
     expect((await pending(financien)).find((p) => p.id === own.id)?.canDecide).toBe(true);
+    // Nor can a write past the service: the database refuses an approval by the proposer.
+    const lineId = (await sql<{ id: string }>`SELECT id FROM budget_lines LIMIT 1`.execute(t.database.db)).rows[0]?.id;
+    await expect(
+      sql`UPDATE budget_line_proposals SET status = 'approved', decided_by = proposed_by, decided_name = 'x', decided_at = now(), budget_line_id = ${lineId} WHERE id = ${own.id}`.execute(t.database.db),
+    ).rejects.toThrow(/check constraint/);
     // Another finance person may decide it.
     expect((await post(financien, `/api/v1/budget-line-proposals/${own.id}/decision`, { decision: 'reject', note: 'dubbel' })).statusCode).toBe(200);
   });
