@@ -143,6 +143,14 @@ describe('proposing a budget line from the activity page', () => {
     expect((await post(financien, `/api/v1/budget-line-proposals/${approvedId}/decision`, { decision: 'reject', note: 'te laat' })).statusCode).toBe(409);
   });
 
+  it('says when approving would set down more than the source holds', async () => {
+    const big = (await propose(regisseur, { amountCents: 130_000_000, description: 'Nieuwe verlichting hele wijk' })).json();
+    const item = (await pending()).find((p) => p.id === big.id);
+    // € 1.500.000 − (€ 285.000 + the € 50.000 approved above) − € 1.300.000 = − € 135.000: over by € 135.000.
+    expect(item?.effect).toMatchObject({ source: { totalCents: 150_000_000, allocatedCents: 33_500_000, leftAfterCents: -13_500_000 } });
+    expect((await post(financien, `/api/v1/budget-line-proposals/${big.id}/decision`, { decision: 'reject', note: 'Past niet in de bron' })).statusCode).toBe(200);
+  });
+
   it('audits every step', async () => {
     const { rows } = await sql<{ action: string; actor_username: string }>`SELECT action, actor_username FROM audit_log WHERE subject_id IN (${rejectedId}, ${approvedId}) ORDER BY id`.execute(t.database.db);
     expect(rows.map((r) => `${r.action} ${r.actor_username}`)).toEqual([
