@@ -115,6 +115,10 @@ const TABLE: Record<string, Who[]> = {
   'PUT /api/v1/funding-sources/:id/tranches/:seq/receipt': ['finance'],
   'GET /api/v1/funding-sources/:id/accountability': ['programme_manager', 'finance'],
   'POST /api/v1/budget-lines': ['finance'],
+  // A budget line proposed from the activity page: the programme manager proposes, finance decides (not the proposer).
+  'POST /api/v1/budget-line-proposals': ['programme_manager'],
+  'GET /api/v1/budget-line-proposals/pending': ['programme_manager', 'finance'],
+  'POST /api/v1/budget-line-proposals/:id/decision': ['finance'],
   'GET /api/v1/programmes/:id/budget': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/activities/:id/budget': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/finance/programmes': ['programme_manager', 'finance', 'partner'],

@@ -12,11 +12,15 @@ import type { DecidedEntry, PendingEntry } from '../contract';
 import { FinanceNav } from './FinanceNav';
 import { useDecide, usePendingEntries } from './finance-api';
 import { LineEffectView, overText } from './LineEffectView';
+import { LineProposalApprovals } from './LineProposalApprovals';
 import { euro, euroExact } from './money';
 import { ThresholdSection } from './ThresholdSection';
 import './finance.css';
 
-/** The four-eyes queue: large commitments and spend wait here for someone other than who booked them. */
+/**
+ * The four-eyes queue: large commitments and spend wait here for someone other than who booked them, and so do
+ * budget lines proposed from an activity page (finance decides those).
+ */
 export default function ApprovalsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -53,6 +57,7 @@ export default function ApprovalsPage() {
           </ul>
         </Section>
       ) : null}
+      <LineProposalApprovals />
       <ThresholdSection />
     </Page>
   );
