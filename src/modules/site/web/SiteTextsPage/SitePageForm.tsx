@@ -7,7 +7,7 @@ import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { TextAreaField, TextField } from '../../../../platform/web/components/FormField';
-import { formatDateTime } from '../../../../platform/web/i18n/format';
+import { formatDateTime, formatNumber } from '../../../../platform/web/i18n/format';
 import { BODY_MAX, TITLE_MAX, type SitePage } from '../../contract';
 import { useSaveSitePage } from '../site-api';
 import { SITE_PAGE_PATHS } from '../site-paths';
@@ -15,10 +15,10 @@ import { SITE_PAGE_PATHS } from '../site-paths';
 type Field = 'title' | 'body';
 
 /** What is wrong with a field, in words for the administrator; the same check the server makes. */
-function fieldProblem(field: Field, value: string, t: TFunction): string | null {
+function fieldProblem(field: Field, value: string, t: TFunction, locale: string): string | null {
   const max = field === 'title' ? TITLE_MAX : BODY_MAX;
   if (!value.trim()) return t(`site:admin.${field}Required`);
-  if (value.length > max) return t(`site:admin.${field}TooLong`, { max, count: value.length });
+  if (value.length > max) return t(`site:admin.${field}TooLong`, { max: formatNumber(max, locale), count: formatNumber(value.length, locale) });
   return null;
 }
 
@@ -38,7 +38,7 @@ export function SitePageForm({ page }: { page: SitePage }) {
   function serverFieldErrors(error: unknown): FieldErrorLink[] {
     if (!(error instanceof ApiProblem) || error.status !== 422) return [];
     const fields = Object.keys(error.fieldErrors()).filter((key): key is Field => key === 'title' || key === 'body');
-    return fields.map((field) => ({ fieldId: ids[field], label: labels[field], message: fieldProblem(field, field === 'title' ? title : body, t) ?? t(`site:admin.${field}Invalid`, { max: field === 'title' ? TITLE_MAX : BODY_MAX }) }));
+    return fields.map((field) => ({ fieldId: ids[field], label: labels[field], message: fieldProblem(field, field === 'title' ? title : body, t, i18n.language) ?? t(`site:admin.${field}Invalid`, { max: formatNumber(field === 'title' ? TITLE_MAX : BODY_MAX, i18n.language) }) }));
   }
 
   function submit(event: FormEvent) {
@@ -46,7 +46,7 @@ export function SitePageForm({ page }: { page: SitePage }) {
     setSavedAt(null);
     const found: FieldErrorLink[] = [];
     for (const field of ['title', 'body'] as const) {
-      const problem = fieldProblem(field, field === 'title' ? title : body, t);
+      const problem = fieldProblem(field, field === 'title' ? title : body, t, i18n.language);
       if (problem) found.push({ fieldId: ids[field], label: labels[field], message: problem });
     }
     setErrors(found);
@@ -73,7 +73,7 @@ export function SitePageForm({ page }: { page: SitePage }) {
           : t('site:admin.notWrittenYet')}
       </p>
       <TextField id={ids.title} label={labels.title} value={title} onChange={(e) => setTitle(e.target.value)} error={errorFor('title')} />
-      <TextAreaField id={ids.body} label={labels.body} description={t('site:admin.bodyHint', { max: BODY_MAX })} value={body} rows={12} onChange={(e) => setBody(e.target.value)} error={errorFor('body')} />
+      <TextAreaField id={ids.body} label={labels.body} description={t('site:admin.bodyHint', { max: formatNumber(BODY_MAX, i18n.language) })} value={body} rows={12} onChange={(e) => setBody(e.target.value)} error={errorFor('body')} />
       <div className="wr-site-form__actions">
         <Button type="submit" appearance="primary" busy={save.isPending}>
           {t('site:admin.save', { page: pageName })}
