@@ -17,7 +17,7 @@ const DEMO_PAGES: Record<SitePageSlug, { title: string; body: string }> = {
 Voer geen echte persoonsgegevens in. Deze demo is bedoeld om te laten zien hoe Wijkregie werkt, niet om echt mee te werken.
 
 Wat deze demo opslaat:
-- Accounts: fictieve gebruikers (zoals beheerder, regisseur en politie) van fictieve partnerorganisaties, met een gebruikersnaam, een weergavenaam, rollen, de gekozen taal en een versleuteld opgeslagen wachtwoord.
+- Accounts: fictieve gebruikers (zoals beheerder, regisseur en politie) van fictieve partnerorganisaties, met een gebruikersnaam, een weergavenaam, rollen en de gekozen taal. Het wachtwoord staat alleen in onleesbare vorm (als hash) opgeslagen.
 - Sessies: wie ingelogd is, zolang de sessie loopt. Een sessie vervalt na 30 minuten zonder gebruik en uiterlijk na 12 uur, en wordt daarna verwijderd.
 - Inlogpogingen: om raden van wachtwoorden af te remmen, bewaren we inlogpogingen per gebruikersnaam en IP-adres zolang de beperking terugkijkt (standaard 15 minuten).
 - Signalen: de signalen in de demo zijn synthetisch, door de demo zelf gemaakt, en staan in het scherm gemarkeerd als synthetisch. Ze gaan niet over echte mensen of adressen.
@@ -30,7 +30,7 @@ Bewaartermijnen:
 - Een opgeslagen hotspot-analyse van signalen vervalt uiterlijk wanneer het eerste signaal waarop ze is gebaseerd, wordt verwijderd.
 - Accounts, programma's, overleggen, financiën en het auditlog blijven bewaard zolang deze demo-installatie bestaat.
 
-In je browser: Wijkregie gebruikt alleen een sessiecookie om je ingelogd te houden en onthoudt je taalkeuze in je browser. Er zijn geen trackers of advertentiecookies.
+In je browser: Wijkregie gebruikt alleen een sessiecookie om je ingelogd te houden en onthoudt je taalkeuze in je browser. Er zijn geen trackers of advertentiecookies. Zonder extra instelling haalt je browser niets op bij andere diensten; is er een achtergrondkaart ingesteld, dan haalt je browser de kaartbeelden op bij die kaartdienst.
 
 Vragen over deze demo? Zie de pagina Contact.`,
   },
@@ -47,7 +47,7 @@ Wat we hebben gecontroleerd:
 
 Bekende beperkingen:
 - Kaarten zijn niet goed te gebruiken zonder muis of met een schermlezer. Wat een kaart laat zien, staat daarom ook in een tabel op dezelfde pagina.
-- Een punt op de kaart aanwijzen vraagt een muis of aanraking. Bij een signaal kan het ook zonder kaart: met coördinaten, met alleen de buurt, of door een adres te zoeken als de beheerder een adresbron heeft ingesteld.
+- Een punt op de kaart aanwijzen vraagt een muis of aanraking. Bij een signaal kan het ook zonder kaart: met coördinaten, met alleen de buurt, of door een adres te zoeken als er een adreszoeker is ingesteld.
 - Niet elke pagina is met een schermlezer getest.
 
 Contact bij een probleem: loop je tegen een toegankelijkheidsprobleem aan, zie dan de pagina Contact. In deze demo is geen telefoonnummer of e-mailadres ingesteld. Een gemeente die Wijkregie gebruikt, vermeldt hier waar je terecht kunt en hoe snel je antwoord krijgt.`,
