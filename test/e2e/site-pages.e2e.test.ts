@@ -124,6 +124,20 @@ describe('footer pages', () => {
 
       await logout(page);
       await waitForPageReady(page);
+      await screenshot(page, 'site-login-footer-nl');
+      // The login page's demo accounts: a long username does not run into its role.
+      const overlaps = await page.locator('.wr-demo-accounts__pick').evaluateAll((picks) =>
+        picks.filter((pick) => {
+          // The text itself (a range), not the box: text that overflows its box is what a reader sees overlap.
+          const username = pick.querySelector('.wr-demo-accounts__username');
+          const role = pick.querySelector('.wr-demo-accounts__role')?.getBoundingClientRect();
+          if (!username || !role) return true;
+          const range = document.createRange();
+          range.selectNodeContents(username);
+          return range.getBoundingClientRect().right > role.left + 0.5;
+        }).length,
+      );
+      expect(overlaps).toBe(0);
       await footer(page).getByRole('link', { name: 'Toegankelijkheid' }).click();
       await page.waitForURL((url) => url.pathname === '/toegankelijkheid');
       await waitForPageReady(page);
