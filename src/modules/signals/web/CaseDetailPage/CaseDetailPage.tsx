@@ -226,7 +226,7 @@ function CaseView({ c }: { c: Case }) {
           <ul className="utrecht-unordered-list">
             {c.signals.map((s) => (
               <li key={s.id} className="utrecht-unordered-list__item">
-                <Link to={`/signalen/${s.id}`}>
+                <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.id}`}>
                   {formatDateTime(s.occurredAt, i18n.language)} · {categoryName(taxonomy.data, s.category, i18n.language)}
                 </Link>{' '}
                 ({s.sourceOrganisation.name})
@@ -283,7 +283,7 @@ export default function CaseDetailPage() {
   const { t } = useTranslation();
   const found = useCase(id);
   return (
-    <Page title={found.data?.title ?? t('signals:cases.title')} lead={<Link to="/casussen">{t('signals:cases.back')}</Link>}>
+    <Page title={found.data?.title ?? t('signals:cases.title')} lead={<Link className="utrecht-link utrecht-link--html-a" to="/casussen">{t('signals:cases.back')}</Link>}>
       <QueryState isPending={found.isPending} error={found.error} />
       {found.data ? <CaseView c={found.data} /> : null}
     </Page>

@@ -96,7 +96,7 @@ export default function CasesPage() {
           caption={t('signals:cases.caption')}
           captionHidden
           columns={[
-            { key: 'title', header: t('signals:cases.caseTitle'), rowHeader: true, render: (c) => <Link to={`/casussen/${c.id}`}>{c.title}</Link> },
+            { key: 'title', header: t('signals:cases.caseTitle'), rowHeader: true, render: (c) => <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${c.id}`}>{c.title}</Link> },
             { key: 'focus', header: t('signals:cases.focusKind'), render: (c) => t(`signals:focus.${c.focusKind}`) },
             { key: 'category', header: t('signals:fields.category'), render: (c) => categoryName(taxonomy.data, c.category, i18n.language) },
             { key: 'area', header: t('signals:fields.buurt'), render: (c) => c.areaName ?? c.areaCode },

@@ -88,7 +88,7 @@ export default function SignalDetailPage() {
   const signal = useSignal(id);
   const s = signal.data;
   return (
-    <Page title={s ? `${categoryName(taxonomy.data, s.category, i18n.language)} – ${s.areaName ?? s.areaCode}` : t('signals:detail.title')} lead={<Link to="/signalen">{t('signals:detail.back')}</Link>}>
+    <Page title={s ? `${categoryName(taxonomy.data, s.category, i18n.language)} – ${s.areaName ?? s.areaCode}` : t('signals:detail.title')} lead={<Link className="utrecht-link utrecht-link--html-a" to="/signalen">{t('signals:detail.back')}</Link>}>
       <QueryState isPending={signal.isPending} error={signal.error} />
       {s ? (
         <>
@@ -160,7 +160,7 @@ export default function SignalDetailPage() {
                   <ul className="utrecht-unordered-list">
                     {s.caseIds.map((caseId, index) => (
                       <li key={caseId} className="utrecht-unordered-list__item">
-                        <Link to={`/casussen/${caseId}`}>{t('signals:detail.caseLink', { n: index + 1 })}</Link>
+                        <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${caseId}`}>{t('signals:detail.caseLink', { n: index + 1 })}</Link>
                       </li>
                     ))}
                   </ul>
