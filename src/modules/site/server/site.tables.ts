@@ -1,7 +1,7 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
 
-/** Kysely types of the site tables (db/migrations/20261207T0135__site__site-pages.sql). */
+/** Kysely types of the site tables (db/migrations/20261207T1320__site__site-pages.sql). */
 
 export interface SitePagesTable {
   slug: string;
