@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiProblem } from '../../../platform/web/api-client';
 import { Button } from '../../../platform/web/components/Button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../platform/web/components/FormField';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { FUNDING_KINDS, type FundingKind } from '../contract';
 import { useCreateSource } from './finance-api';
 import { parseEuroInput } from './money';
+import { fieldMessages } from '../../../platform/web/i18n/field-error-message';
 
 type TrancheDraft = { amount: string; dueDate: string };
 
 /** Registers a funding source with its tranches; accountability duties can follow through the API. */
 export function SourceForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateSource();
   const [name, setName] = useState('');
@@ -26,7 +26,7 @@ export function SourceForm() {
   const [repayUnspent, setRepayUnspent] = useState(true);
   const [tranches, setTranches] = useState<TrancheDraft[]>([{ amount: '', dueDate: '' }]);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
-  const server = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const server = fieldMessages(create.error, t, i18n.language);
   const err = (id: string, key: string) => errors.find((e) => e.fieldId === id)?.message ?? server[key];
 
   function submit(event: FormEvent) {

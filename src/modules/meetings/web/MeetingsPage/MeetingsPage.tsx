@@ -40,13 +40,13 @@ function useMunicipalities() {
   });
 }
 
-/** The server's word on the area, in the form's words: unknown, outside the municipality, or not an area. */
+/** The server's word on the area, by its field error code: unknown, outside the municipality, or not an area. */
 function meetingAreaError(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiProblem)) return null;
-  const problem = error.errors.find((e) => e.path.replace(/^body\./, '') === 'areaCode');
+  const problem = error.errors.find((e) => ApiProblem.fieldOf(e.path) === 'areaCode');
   if (!problem) return null;
-  if (problem.message.startsWith('unknown area')) return t('meetings:form.areaUnknown');
-  if (problem.message.includes(' lies outside ')) return t('meetings:form.areaForeign');
+  if (problem.code === 'unknown_reference') return t('meetings:form.areaUnknown');
+  if (problem.code === 'area_outside_municipality') return t('meetings:form.areaForeign');
   return t('meetings:form.areaNotAllowed');
 }
 

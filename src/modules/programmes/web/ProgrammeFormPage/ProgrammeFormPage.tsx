@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
@@ -10,6 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { ProgrammeDetail, ProgrammeInput } from '../../contract';
 import { useChoosableAreas, useProgramme, useSaveProgramme } from '../programmes-api';
 import '../programmes.css';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -40,13 +40,13 @@ function initialValues(programme: ProgrammeDetail | undefined): Values {
 }
 
 function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => initialValues(programme));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const areas = useChoosableAreas(/^GM\d{4}$/.test(values.municipality) ? values.municipality : undefined);
   const save = useSaveProgramme(programme?.id);
-  const serverErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(save.error, t, i18n.language);
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { api } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -13,6 +13,7 @@ import { hasPermission, useCurrentUser } from '../../../../platform/web/session'
 import { FOCUS_KINDS } from '../../contract';
 import { categoryName, DEMO_MUNICIPALITY, formatDateTime, useCases, useSignals, useTaxonomy } from '../signals-api';
 import '../signals.css';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 function NewCaseForm() {
   const { t, i18n } = useTranslation();
@@ -40,7 +41,7 @@ function NewCaseForm() {
       void navigate(`/casussen/${created.id}`);
     },
   });
-  const errors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const errors = fieldMessages(create.error, t, i18n.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
