@@ -104,7 +104,7 @@ function NewMeetingForm({ today }: { today: string }) {
           label={t('meetings:form.municipality')}
           value={municipality}
           error={errorFor('meeting-municipality')}
-          options={(municipalities.data ?? [{ code: 'GM0505', name: 'Dordrecht' }]).map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
+          options={(municipalities.data ?? [{ code: 'GM0505', name: 'Dordrecht' }]).map((m) => ({ value: m.code, label: m.name }))}
           onChange={(event) => {
             setMunicipality(event.target.value);
             setAreaCode('');

@@ -126,7 +126,7 @@ function GoalForm({ programme, goal }: { programme: ProgrammeDetail; goal?: Goal
           id="goal-indicator"
           label={labels.indicator}
           placeholder={t('programmes:goal.chooseIndicator')}
-          options={(catalogue.data ?? []).map((i) => ({ value: i.code, label: `${i.name} (${i.unit || i.code})` }))}
+          options={(catalogue.data ?? []).map((i) => ({ value: i.code, label: i.unit ? `${i.name} (${i.unit})` : i.name }))}
           value={values.indicator}
           error={errorOf('indicator')}
           onChange={(e) => set('indicator', e.target.value)}
