@@ -11,7 +11,7 @@ import { bookingEffect, type LineEffect } from '../money/line-effect';
 import { useCreateEntry } from './finance-api';
 import { LineEffectView } from './LineEffectView';
 import { euro, euroExact, parseEuroInput } from './money';
-import { fieldMessages } from '../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 /** The effect of booking `amount` on `line`, from the server's figures; null without a line or a valid amount. */
 function effectOf(line: BudgetLine | undefined, amount: string): LineEffect | null {
@@ -64,7 +64,20 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
       <p className="utrecht-paragraph">{t('finance:entry.thresholdNote', { amount: euro(thresholdCents) })}</p>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                budgetLineId: { id: 'entry-line', label: t('finance:entry.line') },
+                amountCents: { id: 'entry-amount', label: t('finance:entry.amountLabel') },
+                bookedOn: { id: 'entry-date', label: t('finance:entry.bookedOn') },
+                description: { id: 'entry-description', label: t('finance:entry.description') },
+                documentRef: { id: 'entry-document', label: t('finance:entry.documentRef') },
+              })
+        }
+      />
       {create.data ? (
         <Alert type={create.data.status === 'pending' ? 'warning' : 'ok'} live="status">
           {create.data.status === 'pending' ? t('finance:entry.savedPending', { amount: euroExact(create.data.amountCents) }) : t('finance:entry.saved', { amount: euroExact(create.data.amountCents) })}

@@ -6,7 +6,7 @@ import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/compone
 import { SelectField, TextField } from '../../../platform/web/components/FormField';
 import { useCreateLine, useFundingSources } from './finance-api';
 import { parseEuroInput } from './money';
-import { fieldMessages } from '../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 type Allocation = { fundingSourceId: string; share: string; amount: string };
 
@@ -60,7 +60,19 @@ export function LineForm({ activities, year }: { activities: readonly { id: stri
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
       <p className="utrecht-paragraph">{t('finance:line.lead', { year })}</p>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                activityId: { id: 'line-activity', label: t('finance:line.activity') },
+                description: { id: 'line-description', label: t('finance:line.description') },
+                amountCents: { id: 'line-amount', label: t('finance:line.amount') },
+                allocations: { id: 'line-alloc-0-source', label: t('finance:line.source') },
+              })
+        }
+      />
       {create.isSuccess ? <Alert type="ok" live="status">{t('finance:line.saved')}</Alert> : null}
       <SelectField id="line-activity" label={t('finance:line.activity')} value={activityId} onChange={(e) => setActivityId(e.target.value)} placeholder={t('finance:line.chooseActivity')} options={activities.map((a) => ({ value: a.id, label: a.name }))} error={errors.find((e) => e.fieldId === 'line-activity')?.message ?? server.activityId} />
       <div className="wr-fin-form-row">

@@ -7,7 +7,7 @@ import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/compone
 import { FUNDING_KINDS, type FundingKind } from '../contract';
 import { useCreateSource } from './finance-api';
 import { parseEuroInput } from './money';
-import { fieldMessages } from '../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 type TrancheDraft = { amount: string; dueDate: string };
 
@@ -55,7 +55,21 @@ export function SourceForm() {
 
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                name: { id: 'src-name', label: t('finance:sources.name') },
+                funderName: { id: 'src-funder', label: t('finance:sourceForm.funder') },
+                totalCents: { id: 'src-total', label: t('finance:sources.total') },
+                spendFrom: { id: 'src-from', label: t('finance:sourceForm.spendFrom') },
+                spendUntil: { id: 'src-until', label: t('finance:sourceForm.spendUntil') },
+                tranches: { id: 'src-tranche-0-amount', label: t('finance:sourceForm.tranche', { n: 1 }) },
+              })
+        }
+      />
       <div className="wr-fin-form-row">
         <TextField id="src-name" label={t('finance:sources.name')} value={name} onChange={(e) => setName(e.target.value)} error={err('src-name', 'name')} />
         <SelectField id="src-kind" label={t('finance:sources.kind')} value={kind} onChange={(e) => setKind(e.target.value as FundingKind)} options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`finance:kind.${k}`) }))} />
