@@ -149,6 +149,11 @@ describe('every form in Dutch, empty and with bad values', () => {
     await page.locator('#programme-horizonStart').fill('1800-01-01');
     await page.locator('#programme-horizonEnd').fill('2300-12-31');
     expect((await submitAndCheck(page, form, 'programme-bad')).length).toBeGreaterThan(0);
+    // A code the browser takes, so the server judges the rest: the name too long, the dates out of range.
+    await force(page.locator('#programme-municipality'), 'GM0505');
+    const server = await submitAndCheck(page, form, 'programme-server');
+    expect(server).toEqual(expect.arrayContaining(['Dit is te lang: gebruik hoogstens 200 tekens.']));
+    expect(server.join(' ')).toMatch(/tussen 1 jan 1900 en 31 dec 2199/);
   });
 
   it('a new area plan', async () => {

@@ -50,14 +50,17 @@ export function fieldMessages(error: unknown, t: TFunction, locale: string): Rec
 }
 
 /**
- * The server's field errors as links for the ErrorSummary, for the fields the form shows: field name →
- * the control's id and its label. Errors of fields the form does not show are left to the summary's heading.
+ * The server's field errors as links for the ErrorSummary, for the fields the form shows: `locate` gives a
+ * field name's control id and label, or null for a field the form does not show (left to the heading).
  */
-export function serverFieldLinks(error: unknown, t: TFunction, locale: string, fields: Readonly<Record<string, { id: string; label: string }>>): FieldErrorLink[] {
-  const messages = fieldMessages(error, t, locale);
-  return Object.entries(fields).flatMap(([name, field]) => {
-    const message = messages[name];
-    return message ? [{ fieldId: field.id, label: field.label, message }] : [];
+export function serverFieldLinksWith(error: unknown, t: TFunction, locale: string, locate: (field: string) => { id: string; label: string } | null): FieldErrorLink[] {
+  return Object.entries(fieldMessages(error, t, locale)).flatMap(([name, message]) => {
+    const field = locate(name);
+    return field ? [{ fieldId: field.id, label: field.label, message }] : [];
   });
 }
 
+/** serverFieldLinksWith for a fixed list: field name → the control's id and its label. */
+export function serverFieldLinks(error: unknown, t: TFunction, locale: string, fields: Readonly<Record<string, { id: string; label: string }>>): FieldErrorLink[] {
+  return serverFieldLinksWith(error, t, locale, (name) => fields[name] ?? null);
+}

@@ -9,7 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { ActivityDetail, ActivityInput, ProgrammeDetail, ProgrammeOptions } from '../../contract';
 import { useActivity, useChoosableAreas, useProgramme, useProgrammeOptions, useSaveActivity } from '../programmes-api';
 import '../programmes.css';
-import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -51,6 +51,8 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   start: 'activities.start',
   end: 'activities.end',
   milestoneDate: 'activities.milestoneDate',
+  description: 'activities.description',
+  ownerUserId: 'activities.ownerPerson',
 };
 
 function ActivityForm({ programme, options, activity }: { programme: ProgrammeDetail; options: ProgrammeOptions; activity?: ActivityDetail }) {
@@ -108,7 +110,7 @@ function ActivityForm({ programme, options, activity }: { programme: ProgrammeDe
   const areaOptions = [...programme.areas, ...(areas.data ?? []).filter((a) => !programme.areas.some((p) => p.code === a.code))].map((a) => ({ value: a.code, label: a.name }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (FIELD_LABEL_KEYS[field] ? { id: `activity-${field}`, label: t(`programmes:${FIELD_LABEL_KEYS[field]}`) } : null))} />}
       <div className="wr-form-grid">
         <TextField id="activity-name" className="wr-form-grid__wide" label={t('programmes:activities.name')} maxLength={300} value={values.name} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <TextAreaField id="activity-description" className="wr-form-grid__wide" label={t('programmes:activities.description')} optionalText={t('programmes:form.optional')} rows={3} maxLength={8000} value={values.description} error={errorOf('description')} onChange={(e) => set('description', e.target.value)} />

@@ -9,7 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { GoalDetail, GoalInput, ProgrammeDetail } from '../../contract';
 import { useCatalogue, useChoosableAreas, useGoal, useProgramme, useSaveGoal } from '../programmes-api';
 import '../programmes.css';
-import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -108,7 +108,7 @@ function GoalForm({ programme, goal }: { programme: ProgrammeDetail; goal?: Goal
   const otherAreas = (areas.data ?? []).filter((a) => !programme.areas.some((p) => p.code === a.code)).map((a) => ({ value: a.code, label: a.name }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (labels[field] ? { id: `goal-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <TextField id="goal-name" className="wr-form-grid__wide" label={labels.name} description={t('programmes:goal.nameDescription')} value={values.name} maxLength={300} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <SelectField

@@ -9,7 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { ProgrammeDetail, ProgrammeInput } from '../../contract';
 import { useChoosableAreas, useProgramme, useSaveProgramme } from '../programmes-api';
 import '../programmes.css';
-import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -85,11 +85,11 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
     save.mutate(input, { onSuccess: (saved) => void navigate(`/programmas/${saved.id}`) });
   }
 
-  const labels: Record<string, string> = { name: t('programmes:programme.name'), municipality: t('programmes:programme.municipality'), horizonStart: t('programmes:programme.horizonStart'), horizonEnd: t('programmes:programme.horizonEnd') };
+  const labels: Record<string, string> = { name: t('programmes:programme.name'), municipality: t('programmes:programme.municipality'), horizonStart: t('programmes:programme.horizonStart'), horizonEnd: t('programmes:programme.horizonEnd'), ambition: t('programmes:programme.ambition') };
   const summary = Object.entries(clientErrors).map(([field, message]) => ({ fieldId: `programme-${field}`, label: labels[field] ?? field, message }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (labels[field] ? { id: `programme-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <TextField id="programme-name" className="wr-form-grid__wide" label={labels.name} maxLength={200} value={values.name} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <TextField id="programme-municipality" className="wr-field--short" label={labels.municipality} description={t('programmes:programme.municipalityDescription')} maxLength={6} value={values.municipality} error={errorOf('municipality')} onChange={(e) => set('municipality', e.target.value.toUpperCase())} />
