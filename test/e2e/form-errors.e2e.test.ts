@@ -136,6 +136,25 @@ describe('every form in Dutch, empty and with bad values', () => {
     await page.locator('#meeting-date').fill('1999-12-31');
     const shown = await submitAndCheck(page, form, 'meeting-bad');
     expect(shown.join(' ')).toMatch(/te lang|tussen/);
+
+    // A meeting that is right, then its forms: an agenda item and an action due before the meeting.
+    await force(page.locator('#meeting-title'), 'Kernteam formulieren (e2e)');
+    await force(page.locator('#meeting-location'), '');
+    await page.locator('#meeting-date').fill('2026-11-20');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => /^\/overleggen\/[0-9a-f-]{36}$/.test(url.pathname));
+    await waitForPageReady(page);
+    await page.locator('summary', { hasText: 'Agendapunt toevoegen' }).click();
+    const item = page.locator('main form', { has: page.locator('#item-title') });
+    expect((await submitAndCheck(page, item, 'agenda-item-empty')).length).toBeGreaterThan(0);
+    await page.locator('summary', { hasText: 'Actie toevoegen' }).click();
+    const action = page.locator('main form', { has: page.locator('#action-title') });
+    expect((await submitAndCheck(page, action, 'action-empty')).length).toBeGreaterThan(0);
+    await action.locator('#action-title').fill('Buurtschouw plannen');
+    await action.locator('#action-organisation').selectOption({ index: 1 });
+    await action.locator('#action-due').fill('2026-11-01');
+    await submitAndCheck(page, action, 'action-before-meeting');
+    expect(await action.locator('.wr-field-error').allInnerTexts()).toEqual(['Kies 20 nov 2026 of later.']);
   });
 
   it('a new programme', async () => {
