@@ -243,6 +243,17 @@ describe('every form in Dutch, empty and with bad values', () => {
     expect((await submitAndCheck(page, token, 'token-past')).length).toBeGreaterThan(0);
   });
 
+  it('a new case', async () => {
+    const page = await pageAs('casusregisseur');
+    await page.goto('/casussen');
+    await waitForPageReady(page);
+    const form = page.locator('main form', { has: page.locator('#case-title') });
+    expect((await submitAndCheck(page, form, 'case-empty')).length).toBeGreaterThan(0);
+    await force(page.locator('#case-title'), 'Casus '.repeat(60));
+    await force(page.locator('#case-purpose'), 'Doel '.repeat(120));
+    expect((await submitAndCheck(page, form, 'case-bad')).length).toBeGreaterThan(0);
+  });
+
   it('the audit filter', async () => {
     const page = await pageAs('beheerder');
     await page.goto('/audit');

@@ -13,7 +13,7 @@ import { hasPermission, useCurrentUser } from '../../../../platform/web/session'
 import { FOCUS_KINDS } from '../../contract';
 import { categoryName, DEMO_MUNICIPALITY, formatDateTime, useCases, useSignals, useTaxonomy } from '../signals-api';
 import '../signals.css';
-import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 function NewCaseForm() {
   const { t, i18n } = useTranslation();
@@ -49,11 +49,21 @@ function NewCaseForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Section title={t('signals:cases.new')}>
-        <ErrorSummary error={create.error} />
-        <TextField label={t('signals:cases.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+        <ErrorSummary
+          error={create.error}
+          fields={serverFieldLinks(create.error, t, i18n.language, {
+            title: { id: 'case-title', label: t('signals:cases.caseTitle') },
+            focusAddress: { id: 'case-focus', label: t(`signals:cases.focusValue.${focusKind}`) },
+            focusReference: { id: 'case-focus', label: t(`signals:cases.focusValue.${focusKind}`) },
+            purpose: { id: 'case-purpose', label: t('signals:fields.purpose') },
+            signalIds: { id: 'case-signals', label: t('signals:cases.pickSignals') },
+          })}
+        />
+        <TextField id="case-title" label={t('signals:cases.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
         <SelectField label={t('signals:cases.focusKind')} value={focusKind} options={FOCUS_KINDS.map((k) => ({ value: k, label: t(`signals:focus.${k}`) }))} onChange={(e) => setFocusKind(e.target.value)} />
         {focusKind !== 'location' ? (
           <TextField
+            id="case-focus"
             label={t(`signals:cases.focusValue.${focusKind}`)}
             description={focusKind === 'address' ? undefined : t('signals:register.subjectsHint')}
             value={focus}
@@ -62,10 +72,11 @@ function NewCaseForm() {
             autoComplete="off"
           />
         ) : null}
-        <TextField label={t('signals:fields.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errors.purpose} />
+        <TextField id="case-purpose" label={t('signals:fields.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errors.purpose} />
         <QueryState isPending={signals.isPending} error={signals.error} />
         {signals.data ? (
           <CheckboxGroup
+            id="case-signals"
             legend={t('signals:cases.pickSignals')}
             description={t('signals:cases.pickSignalsHint')}
             name="signalIds"
