@@ -103,6 +103,24 @@ describe('plain language, in Dutch and English', () => {
     await screenshot(page, 'plain-language-indicator-picker-nl');
   });
 
+  it('field errors read in English when English is chosen', async () => {
+    const page = await pageAs('regisseur');
+    await chooseLanguage(page, 'English');
+    await page.goto('/overleggen');
+    await waitForPageReady(page);
+    const title = page.locator('#meeting-title');
+    await title.evaluate((element, text) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(element, text);
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    }, 'Meeting '.repeat(30));
+    await page.locator('#meeting-date').fill('1999-12-31');
+    await page.locator('main form', { has: title }).locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('main .wr-field-error').allInnerTexts()).toEqual(['This is too long: use at most 200 characters.', 'This must lie between 1 Jan 2000 and 31 Dec 2100.']);
+    await expectNoSeriousA11yViolations(page, 'meeting form errors in English');
+    await screenshot(page, 'plain-language-form-errors-en');
+    await chooseLanguage(page, 'Nederlands');
+  });
+
   it('a partner is addressed with je', async () => {
     const page = await pageAs('politie');
     await page.goto('/signalen/nieuw');
