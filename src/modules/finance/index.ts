@@ -39,3 +39,11 @@ export { balanceRows, REPAYMENT_NOTE, type BalanceRow } from './money/balance.js
 export { listMoneySlips } from './server/direction-api.js';
 export type { MoneySlip } from './contract.js';
 export type { FinanceActor } from './server/finance-scope.js';
+/*
+ * For the worklist (approvals waiting for a person):
+ *  listLineProposalsToDecide(db, actor) → LineProposal[] (contract.ts): budget lines proposed from an activity
+ *      page that wait for this actor's decision — finance (finance.manage), never the proposer; empty for anyone
+ *      else. Decided at /financien/accordering (POST /api/v1/budget-line-proposals/{id}/decision).
+ */
+export { listLineProposalsToDecide } from './server/line-proposals.service.js';
+export type { LineProposal } from './contract.js';

@@ -43,6 +43,9 @@ export const programmesModule: ServerModule = {
  *  canActorSeeProgramme(db, actor, id)       → boolean: the area-scope rule of GET /programmes/{id}
  *  listPillarsOfActivities(db, programmeId)  → { pillars: {id, name}[] in order, pillarsByActivity: Map<activityId, pillarId[]> }
  *                                               (through strategic goals or operational goals' strategic goals; no access check)
+ *  listGoalsOfActivities(db, programmeId)    → { strategicGoals: {id, name, pillarName}[], operationalGoals: {id, name, strategicGoalName}[]
+ *                                               in order, strategicByActivity, operationalByActivity: Map<activityId, goalId[]> }
+ *                                               (a strategic goal directly or above a linked operational goal; no access check)
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
@@ -53,12 +56,14 @@ export {
   visibleActivityIds,
   listSlippingActivities,
   listPillarsOfActivities,
+  listGoalsOfActivities,
   findDemoProgrammeId,
   findDemoActivityIdsByName,
   DEMO_PROGRAMME_NAME,
   DEMO_ACTIVITY_NAMES,
   type ActivityRef,
   type SlippingActivity,
+  type GoalsOfActivities,
 } from './server/module-api.js';
 export { listGoalsWithStatus } from './server/goals.service.js';
 export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';

@@ -11,6 +11,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'area',
   'audit_log',
   'budget_line',
+  'budget_line_proposal',
   'budget_proposal',
   'council_letter',
   'database',
