@@ -37,6 +37,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'signal',
   'signal_case',
   'signal_import',
+  'site_page',
   'user',
 ] as const;
 

@@ -2,11 +2,11 @@ import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { TextAreaField, TextField } from '../../../../platform/web/components/FormField';
+import { serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime, formatNumber } from '../../../../platform/web/i18n/format';
 import { BODY_MAX, TITLE_MAX, type SitePage } from '../../contract';
 import { useSaveSitePage } from '../site-api';
@@ -34,11 +34,9 @@ export function SitePageForm({ page }: { page: SitePage }) {
   const ids: Record<Field, string> = { title: `site-${page.slug}-title`, body: `site-${page.slug}-body` };
   const labels: Record<Field, string> = { title: t('site:admin.titleLabel'), body: t('site:admin.bodyLabel') };
 
-  /** The server's field errors in our own words (its messages are for developers). */
+  /** The server's field errors in our own words, through the one mapping of field error codes. */
   function serverFieldErrors(error: unknown): FieldErrorLink[] {
-    if (!(error instanceof ApiProblem) || error.status !== 422) return [];
-    const fields = Object.keys(error.fieldErrors()).filter((key): key is Field => key === 'title' || key === 'body');
-    return fields.map((field) => ({ fieldId: ids[field], label: labels[field], message: fieldProblem(field, field === 'title' ? title : body, t, i18n.language) ?? t(`site:admin.${field}Invalid`, { max: formatNumber(field === 'title' ? TITLE_MAX : BODY_MAX, i18n.language) }) }));
+    return serverFieldLinksWith(error, t, i18n.language, (field) => (field === 'title' || field === 'body' ? { id: ids[field], label: labels[field] } : null));
   }
 
   function submit(event: FormEvent) {
