@@ -39,3 +39,11 @@ export { balanceRows, REPAYMENT_NOTE, type BalanceRow } from './money/balance.js
 export { listMoneySlips } from './server/direction-api.js';
 export type { MoneySlip } from './contract.js';
 export type { FinanceActor } from './server/finance-scope.js';
+/*
+ * For the personal worklist (worklist module):
+ *  listApprovalsWaitingFor(db, actor, now) → ApprovalWaiting[]: pending bookings and a pending threshold change
+ *      this caller may decide (finance.approve; four-eyes: never their own submission or proposal)
+ *  listMoneySignalsFor(db, actor, today, ownedActivityIds) → OwnedMoneySignal[]: the Regie dashboard's money
+ *      signals on lines of the given activities, and, for finance.manage, every visible funding source's signals
+ */
+export { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, type OwnedMoneySignal } from './server/worklist-api.js';
