@@ -16,5 +16,8 @@ export const worklistModule: ServerModule = {
 /*
  * For other modules (notifications):
  *  getWorklist(db, actor, now) → Worklist (contract.ts): the caller's items, each with a stable `key`
+ *  getWorklistForUser(db, userId, now) → Worklist | null: the same for a person by id, outside a request
+ *      (null when the person or their organisation is disabled)
  */
-export { getWorklist, WORKLIST_HORIZON_DAYS } from './server/worklist.service.js';
+export { getWorklist, getWorklistForUser, WORKLIST_HORIZON_DAYS } from './server/worklist.service.js';
+export type { Worklist, WorklistItem } from './contract.js';

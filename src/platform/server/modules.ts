@@ -9,7 +9,8 @@ import { signalsModule } from '../../modules/signals/index.js';
 import { hotspotsModule } from '../../modules/hotspots/index.js';
 import { reportsModule } from '../../modules/reports/index.js';
 import { worklistModule } from '../../modules/worklist/index.js';
+import { notificationsModule } from '../../modules/notifications/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, worklistModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, worklistModule, notificationsModule];

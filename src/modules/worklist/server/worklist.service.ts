@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Database } from '../../../platform/server/index.js';
-import { hasPermission } from '../../../platform/server/index.js';
+import { hasPermission, loadActorUser } from '../../../platform/server/index.js';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { listChangesBySomeoneElse, type RecentChange } from '../../audit/index.js';
 import { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, type OwnedMoneySignal } from '../../finance/index.js';
@@ -173,4 +173,13 @@ export async function getWorklist(db: Kysely<Database>, actor: Actor, now: Date)
   ];
   const recent = changeItems(changes, new Map(actions.ownedIds.map((a) => [a.id, a])), new Map(activities.map((a) => [a.id, a])));
   return { today, horizonDays: WORKLIST_HORIZON_DAYS, items: [...overdue, ...upcoming, ...approvals.map(approvalItem), ...signals, ...recent] };
+}
+
+/**
+ * The worklist of a person computed without a request (the notifications job), with that person's own
+ * visibility; null when they or their organisation are disabled. `via` plays no part in any read here.
+ */
+export async function getWorklistForUser(db: Kysely<Database>, userId: string, now: Date): Promise<Worklist | null> {
+  const user = await loadActorUser(db, userId);
+  return user ? getWorklist(db, { ...user, via: 'session' }, now) : null;
 }
