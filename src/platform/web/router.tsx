@@ -91,9 +91,10 @@ function MfaStep() {
   return session?.user.totpEnabled ? <MfaCodePage /> : <MfaEnrolmentPage />;
 }
 
-function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission: Permission | 'authenticated'; children: ReactNode }) {
   const { data: session } = useSession();
-  return hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
+  // Every route sits inside RequireSession: 'authenticated' needs nothing more.
+  return permission === 'authenticated' || hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
 }
 
 export function buildRoutes(): RouteObject[] {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../../modules/auth/contract';
+import { WEB_MODULES } from '../modules';
 import { markSessionEnd, useLogout } from '../session';
 import { Button } from './Button';
 import { DemoBanner } from './DemoBanner';
@@ -33,6 +34,7 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                 </span>
                 <span className="wr-user__organisation">{user.organisation.name}</span>
               </p>
+              {WEB_MODULES.flatMap(({ namespace, userMenuItem: Item }) => (Item ? [<Item key={namespace} />] : []))}
               <Button
                 appearance="secondary"
                 className="wr-user__logout"
