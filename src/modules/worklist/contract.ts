@@ -50,7 +50,7 @@ export const WorklistItem = z.object({
   /** A person or organisation the row names: the owner to chase, who submitted, who escalated, who changed it. */
   person: z.string().nullable(),
   amountCents: z.number().int().nullable(),
-  /** For a booking: commitment or spend; for a change: what changed (CHANGE_KINDS). */
+  /** For an own action: `person` or `organisation` (who owns it); for a booking: commitment or spend; for a change: what changed (CHANGE_KINDS). */
   detail: z.string().nullable(),
   /** When it happened (changes, escalations, submissions), ISO. */
   at: z.string().nullable(),

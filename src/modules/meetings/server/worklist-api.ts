@@ -20,6 +20,8 @@ export interface WorklistAction {
   daysOverdue: number;
   /** The named person, or the organisation when no person is named. */
   ownerName: string;
+  /** Whether a person is named as owner (otherwise the organisation as a whole owns it). */
+  ownedByPerson: boolean;
 }
 
 export interface WorklistActions {
@@ -43,6 +45,7 @@ function present(row: ActionRow, today: string): WorklistAction {
     overdue,
     daysOverdue: overdue ? daysBetween(row.due_date, today) : 0,
     ownerName: row.owner_user_name ?? row.owner_organisation_name,
+    ownedByPerson: row.owner_user_id !== null,
   };
 }
 

@@ -37,7 +37,8 @@ describe('the worklist of each demo user', () => {
   it('gives the corporation its overdue action, 4 days late, with a link to the meeting, and nothing else', async () => {
     const list = await worklistOf('corporatie');
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ section: 'overdue', kind: 'action', title: ADDRESS_LIST, context: 'Kernteam Dordt West', dueDate: addDays(list.today, -4), daysOverdue: 4, urgency: 'alert', person: null });
+    // Owned by the corporation as a whole (no person named).
+    expect(list.items[0]).toMatchObject({ section: 'overdue', kind: 'action', title: ADDRESS_LIST, context: 'Kernteam Dordt West', dueDate: addDays(list.today, -4), daysOverdue: 4, urgency: 'alert', person: null, detail: 'organisation' });
     expect(list.items[0]?.href).toMatch(/^\/overleggen\/[0-9a-f-]{36}$/);
   });
 

@@ -39,6 +39,8 @@ function actionItem(a: WorklistAction, today: string, followUp: boolean): Workli
     urgency: a.overdue ? 'alert' : soon ? 'warning' : 'info',
     href: `/overleggen/${a.meetingId}`,
     person: followUp ? a.ownerName : null,
+    // Own actions: named to the person, or to their organisation as a whole.
+    detail: followUp ? null : a.ownedByPerson ? 'person' : 'organisation',
   };
 }
 

@@ -30,7 +30,7 @@ function useDescription() {
     switch (item.kind) {
       case 'action':
       case 'action_follow_up':
-        parts.push(item.kind === 'action' ? t('worklist:row.action') : t('worklist:row.actionOf', { owner: item.person ?? '' }));
+        parts.push(item.kind === 'action_follow_up' ? t('worklist:row.actionOf', { owner: item.person ?? '' }) : item.detail === 'organisation' ? t('worklist:row.actionOfOrganisation') : t('worklist:row.action'));
         if (item.context) parts.push(item.context);
         parts.push(item.daysOverdue !== null ? t('worklist:row.daysLate', { count: item.daysOverdue, date: date(item.dueDate) }) : t('worklist:row.dueOn', { date: date(item.dueDate) }));
         break;
