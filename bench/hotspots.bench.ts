@@ -10,6 +10,7 @@ import { analyseGiStar, giStarBins } from '../src/modules/hotspots/server/engine
 import { gridNeighbours } from '../src/modules/hotspots/server/engine/grid.js';
 import { giStar } from '../src/modules/hotspots/server/engine/gi-star.js';
 import { runRscript } from '../src/modules/hotspots/server/engine/oracle/run-r.js';
+import { loadH3 } from '../src/modules/hotspots/server/engine/h3.js';
 import { analyseSignalCells } from '../src/modules/hotspots/server/signal-cells.js';
 import { random } from './national-data.js';
 
@@ -105,5 +106,6 @@ function benchSignals(): void {
 
 export async function benchHotspots(): Promise<void> {
   benchLattice();
+  await loadH3();
   benchSignals();
 }

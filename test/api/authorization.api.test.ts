@@ -122,6 +122,10 @@ const TABLE: Record<string, Who[]> = {
   'PUT /api/v1/funding-sources/:id/tranches/:seq/receipt': ['finance'],
   'GET /api/v1/funding-sources/:id/accountability': ['programme_manager', 'finance'],
   'POST /api/v1/budget-lines': ['finance'],
+  // A budget line proposed from the activity page: the programme manager proposes, finance decides (not the proposer).
+  'POST /api/v1/budget-line-proposals': ['programme_manager'],
+  'GET /api/v1/budget-line-proposals/pending': ['programme_manager', 'finance'],
+  'POST /api/v1/budget-line-proposals/:id/decision': ['finance'],
   'GET /api/v1/programmes/:id/budget': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/activities/:id/budget': ['programme_manager', 'finance', 'partner'],
   'GET /api/v1/finance/programmes': ['programme_manager', 'finance', 'partner'],
@@ -155,6 +159,9 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/signal-cases/:id/meetings': ['programme_manager', 'case_officer'],
   'POST /api/v1/signal-cases/:id/status': ['programme_manager', 'case_officer'],
   'PATCH /api/v1/signal-cases/:id/interventions/:interventionId': ['programme_manager', 'case_officer'],
+  // Address search for placing a signal (404 here: not configured; test in src/modules/signals/server/address-search.api.test.ts).
+  'GET /api/v1/address-suggestions': SIGNAL_WRITERS,
+  'GET /api/v1/address-suggestions/:id': SIGNAL_WRITERS,
   // Hot spots: signal-based analyses only ever see what the caller may see (the signals module decides).
   'POST /api/v1/analyses/hotspots': ['programme_manager', 'analyst', 'partner'],
   'POST /api/v1/analyses/hotspots/saved': ['programme_manager', 'analyst', 'partner'],

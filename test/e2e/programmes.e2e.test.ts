@@ -51,7 +51,8 @@ describe('programmes (regisseur)', () => {
     for (const pillar of ['Wonen en fysieke leefomgeving', 'Gezond en samen leven', 'Leren en ontwikkelen', 'Werk en inkomen', 'Leefbaar en veilig']) {
       await page.getByRole('heading', { name: pillar, level: 3 }).waitFor();
     }
-    await page.getByText('Het vergroten van de veiligheid').waitFor();
+    // Scoped: the programme page also names the goals in its money-per-goal table.
+    await page.getByRole('region', { name: 'Pijlers en strategische doelen' }).getByText('Het vergroten van de veiligheid').waitFor();
     const goals = page.getByRole('table', { name: 'Operationele doelen' });
     await goals.getByText('Niet op koers').first().waitFor();
     await goals.getByText(/^✓ Op koers$/).first().waitFor();

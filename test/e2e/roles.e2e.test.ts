@@ -44,7 +44,8 @@ describe('login page', () => {
       await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Inloggen');
       await page.getByRole('heading', { name: 'Demo-accounts' }).waitFor();
       expect(await page.getByTestId('demo-banner').textContent()).toContain('Demoversie');
-      for (const username of Object.keys(DEMO_ACCOUNTS)) {
+      // Every demo account, the signals module's case officer too.
+      for (const username of [...Object.keys(DEMO_ACCOUNTS), 'casusregisseur']) {
         expect(await page.getByRole('button', { name: new RegExp(`^Vul in: ${username}\\b`) }).count()).toBe(1);
       }
       await expectNoSeriousA11yViolations(page, 'login');

@@ -218,6 +218,72 @@ export const Entry = z.object({
 });
 export type Entry = z.infer<typeof Entry>;
 
+// ---- budget lines proposed from the activity page (docs/finance.md "Proposing a budget line") ----
+
+/** The programme manager proposes a line on an activity, wholly financed by one source; finance decides. */
+export const ProposeBudgetLine = z.strictObject({
+  activityId: z.uuid(),
+  year: BudgetYear,
+  fundingSourceId: z.uuid(),
+  amountCents: PositiveLineCents,
+  description: Text(300),
+});
+export type ProposeBudgetLine = z.input<typeof ProposeBudgetLine>;
+
+/** A proposed line; until approved it is no budget line and counts in no total. */
+export const LineProposal = z.object({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  activityId: z.uuid(),
+  activityName: ActivityName,
+  year: z.number().int(),
+  fundingSourceId: z.uuid(),
+  fundingSourceName: z.string(),
+  amountCents: z.number().int(),
+  description: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  proposedBy: z.string(),
+  proposedById: z.uuid().nullable(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+  /** The budget line approving made. */
+  budgetLineId: z.uuid().nullable(),
+  /** Whether the caller may approve or reject it (finance, not the proposer). */
+  canDecide: z.boolean(),
+});
+export type LineProposal = z.infer<typeof LineProposal>;
+
+/**
+ * What approving a proposed line does: the activity's and the programme's budget of that year before and
+ * after, and what is left of the funding source's total once its approved lines (all years), this line and
+ * the other waiting proposals on it are counted. Negative left = the source is overcommitted.
+ */
+export const LineProposalEffect = z.object({
+  activityYear: z.object({ budgetCents: z.number().int(), afterCents: z.number().int() }),
+  programmeYear: z.object({ budgetCents: z.number().int(), afterCents: z.number().int() }),
+  source: z.object({
+    totalCents: z.number().int(),
+    allocatedCents: z.number().int(),
+    otherPendingCents: z.number().int(),
+    leftAfterCents: z.number().int(),
+    leftAfterPendingCents: z.number().int(),
+  }),
+});
+export type LineProposalEffect = z.infer<typeof LineProposalEffect>;
+export const PendingLineProposal = LineProposal.extend({ effect: LineProposalEffect.nullable() });
+export type PendingLineProposal = z.infer<typeof PendingLineProposal>;
+export const LineProposalList = z.object({ items: z.array(PendingLineProposal) });
+/** A decided proposal with the figures after the decision, for the approver's confirmation. */
+export const DecidedLineProposal = LineProposal.extend({
+  after: z.object({ activityYearBudgetCents: z.number().int(), programmeYearBudgetCents: z.number().int(), sourceLeftCents: z.number().int() }).nullable(),
+});
+export type DecidedLineProposal = z.infer<typeof DecidedLineProposal>;
+
+/** Money per goal: like pillars, each activity counted under every goal it serves; id null = no goal or hidden. */
+const GoalMoney = z.object({ id: z.uuid().nullable(), name: z.string().nullable(), activityCount: z.number().int(), ...Figures });
+
 export const ProgrammeBudget = z.object({
   programme: z.object({ id: z.uuid(), name: z.string() }),
   year: z.number().int(),
@@ -233,6 +299,17 @@ export const ProgrammeBudget = z.object({
    * entry (id null) holds the activities without a pillar and those the caller may not see.
    */
   pillars: z.array(z.object({ id: z.uuid().nullable(), name: z.string().nullable(), activityCount: z.number().int(), ...Figures })),
+  /**
+   * Per strategic goal (in order; an activity serves it directly or through an operational goal under it) and
+   * per operational goal (served directly), the same sums as pillars; each list ends with a row (id null) for
+   * the activities that serve none of them, or that the caller may not see.
+   */
+  goals: z.object({
+    strategic: z.array(GoalMoney.extend({ pillarName: z.string().nullable() })),
+    operational: z.array(GoalMoney.extend({ strategicGoalName: z.string().nullable() })),
+  }),
+  /** Lines proposed for this year that wait for finance: shown, but not in any figure above. */
+  proposedLines: z.array(LineProposal),
   /** This year's lines per funding source: each source's share of budget, commitments, spend and forecast. */
   fundingSources: z.array(z.object({ id: z.uuid(), name: z.string(), kind: FundingKind, ...Figures })),
   alerts: z.array(Signal),
@@ -244,11 +321,14 @@ export type ProgrammeBudget = z.infer<typeof ProgrammeBudget>;
  * their figures, and per year the sum of those lines, for the activity page.
  */
 export const ActivityBudget = z.object({
-  activity: z.object({ id: z.uuid(), name: z.string(), programmeId: z.uuid() }),
+  /** With its period (YYYY-MM-DD): a line can be proposed for the years the activity runs in. */
+  activity: z.object({ id: z.uuid(), name: z.string(), programmeId: z.uuid(), start: z.string(), end: z.string() }),
   today: z.string(),
   lines: z.array(BudgetLine),
   years: z.array(z.object({ year: z.number().int(), ...Figures, signal: Signal.nullable() })),
   totals: z.object(Figures),
+  /** Proposed lines that wait for finance or were rejected (with the reason); in no figure above. */
+  proposals: z.array(LineProposal),
 });
 export type ActivityBudget = z.infer<typeof ActivityBudget>;
 

@@ -41,9 +41,17 @@ export type { MoneySlip } from './contract.js';
 export type { FinanceActor } from './server/finance-scope.js';
 /*
  * For the personal worklist (worklist module):
- *  listApprovalsWaitingFor(db, actor, now) → ApprovalWaiting[]: pending bookings and a pending threshold change
- *      this caller may decide (finance.approve; four-eyes: never their own submission or proposal)
+ *  listApprovalsWaitingFor(db, actor, now) → ApprovalWaiting[]: pending bookings, a pending threshold change and
+ *      proposed budget lines this caller may decide (finance.approve / finance.manage; four-eyes: never their own)
  *  listMoneySignalsFor(db, actor, today, ownedActivityIds) → OwnedMoneySignal[]: the Regie dashboard's money
  *      signals on lines of the given activities, and, for finance.manage, every visible funding source's signals
  */
 export { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, type OwnedMoneySignal } from './server/worklist-api.js';
+/*
+ * For the worklist (approvals waiting for a person):
+ *  listLineProposalsToDecide(db, actor) → LineProposal[] (contract.ts): budget lines proposed from an activity
+ *      page that wait for this actor's decision — finance (finance.manage), never the proposer; empty for anyone
+ *      else. Decided at /financien/accordering (POST /api/v1/budget-line-proposals/{id}/decision).
+ */
+export { listLineProposalsToDecide } from './server/line-proposals.service.js';
+export type { LineProposal } from './contract.js';

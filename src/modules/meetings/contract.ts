@@ -15,9 +15,15 @@ export const IsoDate = z
 
 const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
+/**
+ * Every kind a stored meeting may have. `casusoverleg` stays readable for meetings planned before case
+ * meetings became one thing with the case (docs/meetings.md); new ones are recorded on their case in signals.
+ */
 export const MEETING_KINDS = ['kernteam', 'wijkoverleg', 'casusoverleg', 'other'] as const;
 export const MeetingKind = z.enum(MEETING_KINDS);
 export type MeetingKind = z.infer<typeof MeetingKind>;
+/** The kinds this module plans; a casusoverleg is recorded on its case, under the signals' need-to-know. */
+export const PLANNABLE_MEETING_KINDS = ['kernteam', 'wijkoverleg', 'other'] as const satisfies readonly MeetingKind[];
 
 export const MEETING_STATUSES = ['open', 'closed'] as const;
 export const MeetingStatus = z.enum(MEETING_STATUSES);

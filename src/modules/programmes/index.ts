@@ -46,6 +46,9 @@ export const programmesModule: ServerModule = {
  *                                               programme name and whether they slip (for the worklist)
  *  listPillarsOfActivities(db, programmeId)  → { pillars: {id, name}[] in order, pillarsByActivity: Map<activityId, pillarId[]> }
  *                                               (through strategic goals or operational goals' strategic goals; no access check)
+ *  listGoalsOfActivities(db, programmeId)    → { strategicGoals: {id, name, pillarName}[], operationalGoals: {id, name, strategicGoalName}[]
+ *                                               in order, strategicByActivity, operationalByActivity: Map<activityId, goalId[]> }
+ *                                               (a strategic goal directly or above a linked operational goal; no access check)
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
@@ -57,6 +60,7 @@ export {
   listSlippingActivities,
   listPillarsOfActivities,
   listActivitiesOwnedBy,
+  listGoalsOfActivities,
   findDemoProgrammeId,
   findDemoActivityIdsByName,
   DEMO_PROGRAMME_NAME,
@@ -64,6 +68,7 @@ export {
   type ActivityRef,
   type SlippingActivity,
   type OwnedActivity,
+  type GoalsOfActivities,
 } from './server/module-api.js';
 export { listGoalsWithStatus } from './server/goals.service.js';
 export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';

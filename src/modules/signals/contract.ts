@@ -226,6 +226,8 @@ export const CaseSummary = z.object({
   ownerOrganisation: OrganisationRef,
   signalCount: z.number().int(),
   openInterventions: z.number().int(),
+  /** The days its case meetings (casusoverleg) were held, oldest first. */
+  meetingDates: z.array(z.string()),
   createdAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -256,3 +258,25 @@ export const Case = CaseSummary.extend({
 });
 export type Case = z.infer<typeof Case>;
 export const CreatedId = z.object({ id: z.string() });
+
+/**
+ * Address search for placing a signal (docs/signals.md, "Placing a signal"), answered through our server from
+ * the configured Locatieserver. The typed text is an address, not a person reference; it travels in the
+ * query string like any search, and query strings are never logged.
+ */
+export const AddressSuggestionsQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
+export const AddressSuggestion = z.object({ id: z.string(), label: z.string(), type: z.enum(['adres', 'weg']) });
+export const AddressSuggestions = z.object({ items: z.array(AddressSuggestion) });
+export type AddressSuggestion = z.infer<typeof AddressSuggestion>;
+// The Locatieserver's ids: a short prefix and a hash (adr-…, wgd-…).
+export const AddressIdParams = z.strictObject({ id: z.string().regex(/^[a-z]{3}-[0-9a-f]{32}$/, 'an address id from the suggestions') });
+export const AddressPoint = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** WGS84, rounded to 6 decimals (about 0.1 m), as a point clicked on the map. */
+  lon: z.number(),
+  lat: z.number(),
+  /** The buurt the point lies in, as a signal would be placed; null = outside every known buurt. */
+  buurt: z.object({ code: z.string(), name: z.string() }).nullable(),
+});
+export type AddressPoint = z.infer<typeof AddressPoint>;

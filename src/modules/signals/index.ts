@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerModule } from '../../platform/server/index.js';
+import { addressSearchRoutes } from './server/address-search.routes.js';
 import { casesRoutes } from './server/cases.routes.js';
 import { seedDemoSignals } from './server/demo-signals.js';
 import { signalRetentionJob } from './server/retention.service.js';
@@ -16,6 +17,7 @@ export const signalsModule: ServerModule = {
     await signalsRoutes(app);
     await signalRecordsRoutes(app);
     await casesRoutes(app);
+    await addressSearchRoutes(app);
   },
   seedDemo: seedDemoSignals,
   jobs: [signalRetentionJob],

@@ -16,6 +16,8 @@ export const WORKLIST_KINDS = [
   'finance_entry',
   /** A new approval threshold waiting for this person's approval. */
   'threshold_change',
+  /** A budget line proposed from an activity, waiting for finance's decision. */
+  'line_proposal',
   /** An open escalation on the administrators' agenda. */
   'escalation',
   /** An activity the person owns that is past its end date. */

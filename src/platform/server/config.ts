@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { addressSearchConfig, mapTilesConfig, type MapTilesConfig } from './geo-services-config.js';
 
 /**
  * The one place where the environment is read. Every variable is documented in the README
@@ -41,12 +42,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   PUBLIC_URL: z.string().url().optional(),
-  // Leaflet tile template such as https://tiles.example.org/{z}/{x}/{y}.png; none by default (offline).
-  MAP_TILE_URL: z
-    .string()
-    .regex(/^https:\/\/[^\s'"]+\{z\}[^\s'"]*$/, 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y}')
-    .optional(),
-  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  // Base-map tiles and address search (geo-services-config.ts); none by default (offline).
+  MAP_TILE_URL: z.string().optional(),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  ADDRESS_SEARCH_URL: z.string().optional(),
   // Signals (docs/signals.md): small-number suppression in aggregate views, and the unusual-reads alert.
   SIGNALS_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(100).default(5),
   SIGNALS_UNUSUAL_READS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(25),
@@ -228,8 +227,10 @@ export interface AppConfig {
   /** Cookies get the Secure flag unless the app is only reachable on localhost. */
   secureCookies: boolean;
   publicUrl: string | undefined;
-  mapTileUrl: string | undefined;
-  mapTileAttribution: string | undefined;
+  /** Base-map tiles; null = the maps draw only the areas and ask nothing from elsewhere. */
+  mapTiles: MapTilesConfig | null;
+  /** Base URL of the address search (PDOK Locatieserver); null = no address search is offered. */
+  addressSearchUrl: string | null;
   signalsSuppressBelow: number;
   signalsUnusualReadsPerHour: number;
   /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
@@ -262,6 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const oidc = oidcConfig(e, production, problems);
   const metrics = metricsConfig(e, problems);
+  const mapTiles = mapTilesConfig(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION, production, problems);
+  const addressSearchUrl = addressSearchConfig(e.ADDRESS_SEARCH_URL, production, problems);
   const smtp = smtpConfig(e, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -289,8 +292,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     secureCookies: production || !localOnly,
     publicUrl: e.PUBLIC_URL,
-    mapTileUrl: e.MAP_TILE_URL,
-    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    mapTiles,
+    addressSearchUrl,
     signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
     oidc,

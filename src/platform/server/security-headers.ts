@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { AppConfig } from './config.js';
 
-type HeaderConfig = Pick<AppConfig, 'mapTileUrl' | 'secureCookies'>;
+type HeaderConfig = Pick<AppConfig, 'mapTiles' | 'secureCookies'>;
 
 /**
  * The security headers of every response (SECURITY.md 15), from helmet. They depend only on the
@@ -19,8 +19,8 @@ export function securityHeaders(config: HeaderConfig): Readonly<Record<string, s
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        // Map tiles, when configured, are the only images from elsewhere.
-        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
+        // Map tiles, when configured, are the only images from elsewhere; without them nothing is.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTiles ? [config.mapTiles.origin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

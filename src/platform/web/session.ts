@@ -13,6 +13,8 @@ export interface Meta {
   database: 'pglite' | 'postgres';
   /** Base-map tiles; null = the maps show only area boundaries (offline). */
   mapTiles: { url: string; attribution: string } | null;
+  /** Whether the server offers the address search (for placing signals); absent on an older server = no. */
+  addressSearch?: boolean;
   /** OIDC login with the municipality's identity provider; null = not configured. `label`: the button text, null = ours. */
   oidc?: { label: string | null } | null;
 }

@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import { constantTimeEqual, type OidcConfig } from '../../../platform/server/index.js';
 import type { OidcFailureReason } from '../contract.js';
 
@@ -12,6 +12,15 @@ import type { OidcFailureReason } from '../contract.js';
 export const OIDC_FLOW_MINUTES = 10;
 // Discovery, token and userinfo requests: a provider that hangs must not hold a login (or a worker) for long.
 const REQUEST_TIMEOUT_SECONDS = 10;
+
+type Client = typeof OpenIdClient;
+let loading: Promise<Client> | undefined;
+
+/** openid-client, loaded at the first OIDC login: it costs the server about 8 MB, and most run without OIDC. */
+function openIdClient(): Promise<Client> {
+  loading ??= import('openid-client');
+  return loading;
+}
 
 /** What one login needs to remember between the redirect and the callback. */
 export interface OidcFlow {
@@ -44,12 +53,13 @@ export class OidcFailure extends Error {
 }
 
 export class OidcRelyingParty {
-  #configuration: Promise<client.Configuration> | null = null;
+  #configuration: Promise<OpenIdClient.Configuration> | null = null;
 
   constructor(readonly settings: OidcConfig) {}
 
   /** The provider's metadata, fetched at the first login and kept; a failed fetch is tried again next time. */
-  async #config(): Promise<client.Configuration> {
+  async #config(): Promise<OpenIdClient.Configuration> {
+    const client = await openIdClient();
     if (!this.#configuration) {
       const pending = this.#discover();
       this.#configuration = pending;
@@ -60,11 +70,12 @@ export class OidcRelyingParty {
     try {
       return await this.#configuration;
     } catch (error) {
-      throw new OidcFailure('unavailable', `discovery: ${errorCode(error instanceof TypeError && error.cause ? error.cause : error)}`);
+      throw new OidcFailure('unavailable', `discovery: ${errorCode(client, error instanceof TypeError && error.cause ? error.cause : error)}`);
     }
   }
 
-  async #discover(): Promise<client.Configuration> {
+  async #discover(): Promise<OpenIdClient.Configuration> {
+    const client = await openIdClient();
     const { issuer, clientId, clientSecret, allowInsecureRequests } = this.settings;
     const discovered = await client.discovery(new URL(issuer), clientId, undefined, client.None(), {
       execute: allowInsecureRequests ? [client.allowInsecureRequests] : [],
@@ -75,7 +86,7 @@ export class OidcRelyingParty {
     const methods = server.token_endpoint_auth_methods_supported;
     const auth = !methods || methods.includes('client_secret_basic') ? client.ClientSecretBasic(clientSecret) : client.ClientSecretPost(clientSecret);
     const algorithms = server.id_token_signing_alg_values_supported?.filter((alg) => alg !== 'none' && !alg.startsWith('HS'));
-    const metadata: Partial<client.ClientMetadata> = { client_secret: clientSecret };
+    const metadata: Partial<OpenIdClient.ClientMetadata> = { client_secret: clientSecret };
     if (algorithms?.length && !algorithms.includes('RS256')) metadata.id_token_signed_response_alg = algorithms[0];
     const configuration = new client.Configuration(server, clientId, metadata, auth);
     if (allowInsecureRequests) client.allowInsecureRequests(configuration);
@@ -86,6 +97,7 @@ export class OidcRelyingParty {
   /** A new flow and the provider's authorization URL for it. */
   async begin(now: Date): Promise<{ url: URL; flow: OidcFlow }> {
     const configuration = await this.#config();
+    const client = await openIdClient();
     const flow: OidcFlow = {
       state: client.randomState(),
       nonce: client.randomNonce(),
@@ -115,6 +127,7 @@ export class OidcRelyingParty {
     const providerError = callbackQuery.get('error');
     if (providerError !== null) throw new OidcFailure('idp_error', `provider: ${knownOAuthError(providerError)}`);
     const configuration = await this.#config();
+    const client = await openIdClient();
     // The redirect URI as registered (from PUBLIC_URL), never from the request's Host header.
     const callbackUrl = new URL(this.settings.redirectUri);
     callbackUrl.search = callbackQuery.toString();
@@ -127,7 +140,7 @@ export class OidcRelyingParty {
         idTokenExpected: true,
       });
     } catch (error) {
-      throw classify(error);
+      throw classify(client, error);
     }
     const claims = tokens.claims();
     if (!claims) throw new OidcFailure('invalid_response', 'no ID token');
@@ -138,7 +151,7 @@ export class OidcRelyingParty {
         const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
         username = stringClaim(userinfo, this.settings.usernameClaim);
       } catch (error) {
-        throw classify(error);
+        throw classify(client, error);
       }
     }
     const amr = Array.isArray(claims.amr) ? claims.amr.filter((value): value is string => typeof value === 'string') : [];
@@ -180,7 +193,7 @@ function knownOAuthError(code: string): string {
 }
 
 /** An error code for the log: openid-client's code or the error's class, never its message (which can echo values). */
-function errorCode(error: unknown): string {
+function errorCode(client: Client, error: unknown): string {
   if (error instanceof client.ClientError && error.code) return error.code;
   if (error instanceof client.ResponseBodyError) return `${knownOAuthError(error.error)} (HTTP ${error.status})`;
   // Node's network errors carry a code such as ECONNREFUSED or ENOTFOUND.
@@ -189,11 +202,11 @@ function errorCode(error: unknown): string {
   return typeof error;
 }
 
-function classify(error: unknown): OidcFailure {
+function classify(client: Client, error: unknown): OidcFailure {
   if (error instanceof client.AuthorizationResponseError) return new OidcFailure('idp_error', `provider: ${knownOAuthError(error.error)}`);
   // fetch() failing (refused, DNS, TLS) is a TypeError; a timeout an AbortSignal's DOMException.
-  if (error instanceof TypeError && error.cause !== undefined) return new OidcFailure('unavailable', `network: ${errorCode(error.cause ?? error)}`);
+  if (error instanceof TypeError && error.cause !== undefined) return new OidcFailure('unavailable', `network: ${errorCode(client, error.cause ?? error)}`);
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new OidcFailure('unavailable', 'timeout');
-  if (error instanceof client.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') return new OidcFailure('unavailable', errorCode(error));
-  return new OidcFailure('invalid_response', errorCode(error));
+  if (error instanceof client.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') return new OidcFailure('unavailable', errorCode(client, error));
+  return new OidcFailure('invalid_response', errorCode(client, error));
 }

@@ -21,6 +21,8 @@ const Meta = z.object({
   database: z.enum(['pglite', 'postgres']),
   /** Base-map tiles for Leaflet; null = no base map (offline), the map shows only the areas. */
   mapTiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+  /** Whether signals can be placed by typing an address (ADDRESS_SEARCH_URL is set); the search runs through this server. */
+  addressSearch: z.boolean(),
   /** OIDC login with the municipality's identity provider; null = not configured (no button). */
   oidc: z.object({ label: z.string().nullable() }).nullable(),
 });
@@ -43,7 +45,8 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       demoMode: ctx.config.demoMode,
       version: ctx.version,
       database: ctx.database.kind,
-      mapTiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
+      mapTiles: ctx.config.mapTiles ? { url: ctx.config.mapTiles.url, attribution: ctx.config.mapTiles.attribution } : null,
+      addressSearch: ctx.config.addressSearchUrl !== null,
       oidc: ctx.config.oidc ? { label: ctx.config.oidc.label } : null,
     }),
   );

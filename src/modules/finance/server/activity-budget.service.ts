@@ -7,6 +7,7 @@ import { partnerFilter, type FinanceActor } from './finance-scope.js';
 import { findAllocations, findEntries, findFundingSources, findLines } from './finance.queries.js';
 import { financeDb } from './finance.tables.js';
 import { addFigures, emptyFigures, lineFigures, signalOf, type Figures } from './line-figures.js';
+import { visibleLineProposals } from './line-proposals.service.js';
 import { figuresOrConflict } from './out-of-range.js';
 
 /**
@@ -23,6 +24,8 @@ export async function getActivityBudget(db: Kysely<Database>, actor: FinanceActo
   const visibleSources = org ? (await findFundingSources(fdb, { visibleToOrganisation: org })).map((s) => s.id) : undefined;
   const lines = await findLines(fdb, { activityId: activity.id, ...(visibleSources ? { fundingSourceIds: visibleSources } : {}) });
   const lineIds = lines.map((l) => l.id);
+  // Proposed lines that wait for finance or were turned down (with the reason): shown apart, counted nowhere.
+  const proposals = await visibleLineProposals(db, actor, { activityId: activity.id, status: ['pending', 'rejected'] });
   return figuresOrConflict(fdb, lineIds, async () => {
     const [allocations, entries] = await Promise.all([findAllocations(fdb, lineIds), findEntries(fdb, { lineIds })]);
     const figures = lines.map((line) => lineFigures(line, allocations, entries, today)).sort((a, b) => a.line.year - b.line.year || a.line.description.localeCompare(b.line.description, 'nl'));
@@ -30,7 +33,7 @@ export async function getActivityBudget(db: Kysely<Database>, actor: FinanceActo
     for (const f of figures) byYear.set(f.line.year, addFigures(byYear.get(f.line.year) ?? emptyFigures(), f));
     const totals = figures.reduce<Figures>((sum, f) => addFigures(sum, f), emptyFigures());
     return {
-      activity: { id: activity.id, name: activity.name, programmeId: activity.programmeId },
+      activity: { id: activity.id, name: activity.name, programmeId: activity.programmeId, start: activity.start, end: activity.end },
       today,
       lines: figures.map((f) => toBudgetLine(f, activity.name, allocations, entries, today)),
       years: [...byYear.entries()].map(([year, sum]) => {
@@ -38,6 +41,7 @@ export async function getActivityBudget(db: Kysely<Database>, actor: FinanceActo
         return { year, ...publicFigures(sum), signal: signal ? toSignal(signal, { type: 'activity', id: activity.id, name: activity.name }) : null };
       }),
       totals: publicFigures(totals),
+      proposals,
     };
   });
 }

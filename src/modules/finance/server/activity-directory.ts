@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
-import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listPillarsOfActivities, visibleActivityIds } from '../../programmes/index.js';
+import { findActivityRef, findProgrammeSummary, listActivitiesOfProgramme, listGoalsOfActivities, listPillarsOfActivities, visibleActivityIds, type GoalsOfActivities } from '../../programmes/index.js';
 import type { FinanceActor } from './finance-scope.js';
 
 /**
@@ -12,11 +12,14 @@ export interface ActivityInfo {
   name: string;
   programmeId: string;
   ownerOrganisationId: string | null;
+  /** The activity's period (YYYY-MM-DD). */
+  start: string;
+  end: string;
 }
 
 export async function findActivity(db: Kysely<Database>, id: string): Promise<ActivityInfo | null> {
   const ref = await findActivityRef(db, id);
-  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId, ownerOrganisationId: ref.ownerOrganisationId } : null;
+  return ref ? { id: ref.id, name: ref.name, programmeId: ref.programmeId, ownerOrganisationId: ref.ownerOrganisationId, start: ref.start, end: ref.end } : null;
 }
 
 export async function findProgramme(db: Kysely<Database>, id: string): Promise<{ id: string; name: string } | null> {
@@ -52,4 +55,9 @@ function programmesActor(actor: FinanceActor) {
 /** A programme's pillars in order, and the pillars each of its activities serves (programmes' goal links). */
 export async function pillarsOf(db: Kysely<Database>, programmeId: string): Promise<{ pillars: { id: string; name: string }[]; pillarsByActivity: Map<string, string[]> }> {
   return listPillarsOfActivities(db, programmeId);
+}
+
+/** A programme's strategic and operational goals in order, and the goals each of its activities serves. */
+export async function goalsOf(db: Kysely<Database>, programmeId: string): Promise<GoalsOfActivities> {
+  return listGoalsOfActivities(db, programmeId);
 }

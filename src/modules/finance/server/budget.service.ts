@@ -5,12 +5,13 @@ import type { BudgetLine, Entry, ProgrammeBudget, ProgrammeOption, Signal } from
 import { attributeToSources } from '../money/budget-effect.js';
 import { diffCents, resolveAllocations, sumCents } from '../money/cents.js';
 import type { LineSignal } from '../money/forecast.js';
-import { activitiesOf, activityNamer, findActivity, findProgramme, pillarsOf } from './activity-directory.js';
+import { activitiesOf, activityNamer, findActivity, findProgramme, goalsOf, pillarsOf } from './activity-directory.js';
 import { partnerFilter } from './finance-scope.js';
 import { findAllocations, findEntries, findFundingSources, findLines, findTranches, insertLine, type AllocationRow, type EntryRow, type LineRow } from './finance.queries.js';
 import { findApprovalThreshold } from './settings.queries.js';
 import { financeDb } from './finance.tables.js';
 import { addFigures, emptyFigures, lineFigures, remainingIfApproved, signalOf, type Figures, type LineFigures } from './line-figures.js';
+import { visibleLineProposals } from './line-proposals.service.js';
 import { checkLineCaps } from './money-caps.js';
 import { figuresOrConflict } from './out-of-range.js';
 import { computeSourceFigures, sourceSignals } from './source-figures.js';
@@ -139,6 +140,8 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
   });
   const totals = figures.reduce<Figures>((sum, f) => addFigures(sum, f), emptyFigures());
   const pillars = await moneyPerPillar(db, programme.id, [...byActivity.values()]);
+  const goals = await moneyPerGoal(db, programme.id, [...byActivity.values()]);
+  const proposedLines = await visibleLineProposals(db, actor, { programmeId: programme.id, year, status: ['pending'] });
 
   // Funding sources behind this year's lines: their part of the budget and of the spend, and their own signals.
   const sourceIds = [...new Set(allocations.map((a) => a.fundingSourceId))];
@@ -191,20 +194,24 @@ async function budgetOf(db: Kysely<Database>, actor: FinanceActor, programme: { 
     }),
     fundingSources,
     pillars,
+    goals,
+    proposedLines,
     alerts,
   };
 }
 
+type ActivityMoney = { id: string; name: string | null; figures: Figures };
+type GroupRow = { id: string | null; activityCount: number } & ReturnType<typeof publicFigures>;
+
 /**
- * The year's money per pillar: each activity's figures under every pillar it serves (programmes' goal links),
- * then one row (id null) for activities without a pillar or that the caller may not see (their name is null,
- * so which pillar they serve is not told either). Pillars with no money are listed with zeros.
+ * Sums the activities' figures per group (pillar, goal) in the groups' order: each activity under every group
+ * it serves, then one row (id null) for activities serving none or that the caller may not see (their name is
+ * null, so which group they serve is not told either). Groups with no money are listed with zeros.
  */
-async function moneyPerPillar(db: Kysely<Database>, programmeId: string, activities: readonly { id: string; name: string | null; figures: Figures }[]): Promise<ProgrammeBudget['pillars']> {
-  const { pillars, pillarsByActivity } = await pillarsOf(db, programmeId);
-  const rows = new Map<string | null, { figures: Figures; count: number }>([...pillars.map((p) => [p.id, { figures: emptyFigures(), count: 0 }] as const), [null, { figures: emptyFigures(), count: 0 }]]);
+function moneyPer(groupIds: readonly string[], groupsByActivity: Map<string, string[]>, activities: readonly ActivityMoney[]): GroupRow[] {
+  const rows = new Map<string | null, { figures: Figures; count: number }>([...groupIds.map((id) => [id, { figures: emptyFigures(), count: 0 }] as const), [null, { figures: emptyFigures(), count: 0 }]]);
   for (const activity of activities) {
-    const served = activity.name === null ? [] : (pillarsByActivity.get(activity.id) ?? []);
+    const served = activity.name === null ? [] : (groupsByActivity.get(activity.id) ?? []).filter((id) => rows.has(id));
     for (const key of served.length ? served : [null]) {
       const row = rows.get(key);
       if (!row) continue;
@@ -212,9 +219,36 @@ async function moneyPerPillar(db: Kysely<Database>, programmeId: string, activit
       row.count += 1;
     }
   }
-  const named = pillars.map((p) => ({ id: p.id, name: p.name, activityCount: rows.get(p.id)?.count ?? 0, ...publicFigures(rows.get(p.id)?.figures ?? emptyFigures()) }));
+  const named = groupIds.map((id) => ({ id, activityCount: rows.get(id)?.count ?? 0, ...publicFigures(rows.get(id)?.figures ?? emptyFigures()) }));
   const rest = rows.get(null) ?? { figures: emptyFigures(), count: 0 };
-  return [...named, ...(rest.count > 0 ? [{ id: null, name: null, activityCount: rest.count, ...publicFigures(rest.figures) }] : [])];
+  return [...named, ...(rest.count > 0 ? [{ id: null, activityCount: rest.count, ...publicFigures(rest.figures) }] : [])];
+}
+
+/** The year's money per pillar of the programme (programmes' goal links); see moneyPer. */
+async function moneyPerPillar(db: Kysely<Database>, programmeId: string, activities: readonly ActivityMoney[]): Promise<ProgrammeBudget['pillars']> {
+  const { pillars, pillarsByActivity } = await pillarsOf(db, programmeId);
+  const names = new Map(pillars.map((p) => [p.id, p.name]));
+  return moneyPer(pillars.map((p) => p.id), pillarsByActivity, activities).map((row) => ({ ...row, name: row.id === null ? null : (names.get(row.id) ?? null) }));
+}
+
+/**
+ * The year's money per strategic goal (served directly or through an operational goal under it) and per
+ * operational goal (served directly), by the same counting rule as pillars; see moneyPer.
+ */
+async function moneyPerGoal(db: Kysely<Database>, programmeId: string, activities: readonly ActivityMoney[]): Promise<ProgrammeBudget['goals']> {
+  const goals = await goalsOf(db, programmeId);
+  const strategic = new Map(goals.strategicGoals.map((g) => [g.id, g]));
+  const operational = new Map(goals.operationalGoals.map((g) => [g.id, g]));
+  return {
+    strategic: moneyPer(goals.strategicGoals.map((g) => g.id), goals.strategicByActivity, activities).map((row) => {
+      const goal = row.id === null ? undefined : strategic.get(row.id);
+      return { ...row, name: goal?.name ?? null, pillarName: goal?.pillarName ?? null };
+    }),
+    operational: moneyPer(goals.operationalGoals.map((g) => g.id), goals.operationalByActivity, activities).map((row) => {
+      const goal = row.id === null ? undefined : operational.get(row.id);
+      return { ...row, name: goal?.name ?? null, strategicGoalName: goal?.strategicGoalName ?? null };
+    }),
+  };
 }
 
 /** A line's name in a signal: "activity: line", or the line alone when the activity is not the caller's to see. */

@@ -9,6 +9,10 @@ import {
   CreateFundingSource,
   CreateProposal,
   Decision,
+  DecidedLineProposal,
+  LineProposal,
+  LineProposalList,
+  ProposeBudgetLine,
   Entry,
   DecidedEntry,
   EntryList,
@@ -28,6 +32,7 @@ import {
   TrancheParams,
 } from '../contract.js';
 import { isoDay } from '../money/forecast.js';
+import { decideLineProposal, listPendingLineProposals, proposeBudgetLine } from './line-proposals.service.js';
 import { getActivityBudget } from './activity-budget.service.js';
 import { createBudgetLine, getProgrammeBudget, listProgrammeOptions } from './budget.service.js';
 import { createEntry, decide, listPendingEntries } from './entries.service.js';
@@ -68,6 +73,15 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
 
   typed.post('/api/v1/budget-lines', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Budget an activity for a year, financed by amounts or shares of funding sources', body: CreateBudgetLine, response: Created } }, async (request, reply) =>
     reply.code(201).send(await createBudgetLine(db(), requireActor(request), request.body)),
+  );
+  typed.post('/api/v1/budget-line-proposals', { config: { access: 'finance.propose' }, schema: { tags, summary: 'Propose a budget line on an activity, financed by one source; it counts once finance approves it; audited', body: ProposeBudgetLine, response: { 201: LineProposal } } }, async (request, reply) =>
+    reply.code(201).send(await proposeBudgetLine(db(), requireActor(request), request.body, app.ctx.clock())),
+  );
+  typed.get('/api/v1/budget-line-proposals/pending', { config: { access: 'finance.approve' }, schema: { tags, summary: 'Proposed budget lines waiting for finance, each with the effect approving it has', response: { 200: LineProposalList } } }, async (request) =>
+    listPendingLineProposals(db(), requireActor(request), app.ctx.clock()),
+  );
+  typed.post('/api/v1/budget-line-proposals/:id/decision', { config: { access: 'finance.manage' }, schema: { tags, summary: 'Approve (the line is made) or reject with a reason a proposed budget line (four-eyes: not the proposer); audited', params: IdParams, body: Decision, response: { 200: DecidedLineProposal } } }, async (request) =>
+    decideLineProposal(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
   typed.get('/api/v1/programmes/:id/budget', { config: { access: 'finance.read' }, schema: { tags, summary: 'Budget of a programme for a year: lines, spend, forecast and alerts', params: IdParams, querystring: BudgetQuery, response: { 200: ProgrammeBudget } } }, async (request) =>
     getProgrammeBudget(db(), requireActor(request), request.params.id, request.query.year, today()),

@@ -140,6 +140,27 @@ export interface BudgetProposalFinancingTable {
   share_bp: number;
 }
 
+/** A budget line proposed from the activity page, waiting for finance (db/migrations/20261207T1310__finance__budget-line-proposals.sql). */
+export interface BudgetLineProposalsTable {
+  id: Generated<string>;
+  programme_id: string;
+  activity_id: string;
+  activity_name: string;
+  year: number;
+  funding_source_id: string;
+  amount_cents: BigCents;
+  description: string;
+  status: 'pending' | 'approved' | 'rejected';
+  proposed_by: string | null;
+  proposed_name: string;
+  proposed_at: ColumnType<Date, Date | string, Date | string>;
+  decided_by: string | null;
+  decided_name: string | null;
+  decided_at: ColumnType<Date, Date | string, Date | string> | null;
+  decision_note: Generated<string>;
+  budget_line_id: string | null;
+}
+
 export interface FinanceSettingsTable {
   key: string;
   value: BigCents;
@@ -159,6 +180,7 @@ export type FinanceTables = {
   budget_proposal_financing: BudgetProposalFinancingTable;
   finance_settings: FinanceSettingsTable;
   finance_setting_changes: FinanceSettingChangesTable;
+  budget_line_proposals: BudgetLineProposalsTable;
 };
 
 export type FinanceDb = Kysely<Database & FinanceTables> | Transaction<Database & FinanceTables>;

@@ -3,6 +3,7 @@ import { hasPermission, type Database } from '../../../platform/server/index.js'
 import type { MoneySlip } from '../contract.js';
 import { listMoneySlipsWithOwners } from './direction-api.js';
 import { listPendingEntries } from './entries.service.js';
+import { listLineProposalsToDecide } from './line-proposals.service.js';
 import type { FinanceActor } from './finance-scope.js';
 import { getFinanceSettings } from './settings.service.js';
 
@@ -12,9 +13,9 @@ import { getFinanceSettings } from './settings.service.js';
  */
 
 export interface ApprovalWaiting {
-  kind: 'finance_entry' | 'threshold_change';
+  kind: 'finance_entry' | 'threshold_change' | 'line_proposal';
   id: string;
-  /** The booking's description, or empty for a threshold change. */
+  /** The booking's or proposed line's description, or empty for a threshold change. */
   title: string;
   /** The activity (null when the caller may not see it) or the budget line's description. */
   context: string | null;
@@ -26,17 +27,21 @@ export interface ApprovalWaiting {
 
 /**
  * Four-eyes: what waits for a second person and that this caller may decide — never what they submitted or
- * proposed themselves. Empty without finance.approve (partners never approve).
+ * proposed themselves: bookings and a threshold change (finance.approve), budget lines proposed from an
+ * activity (finance.manage). Empty without finance.approve (partners never approve).
  */
 export async function listApprovalsWaitingFor(db: Kysely<Database>, actor: FinanceActor, now: Date): Promise<ApprovalWaiting[]> {
   if (!hasPermission(actor.roles, 'finance.approve') || actor.userId === null) return [];
-  const [{ items }, settings] = await Promise.all([listPendingEntries(db, actor, now), getFinanceSettings(db)]);
+  const [{ items }, settings, proposals] = await Promise.all([listPendingEntries(db, actor, now), getFinanceSettings(db), listLineProposalsToDecide(db, actor)]);
   const entries: ApprovalWaiting[] = items
     .filter((e) => e.submittedById !== actor.userId)
     .map((e) => ({ kind: 'finance_entry', id: e.id, title: e.description, context: e.activityName ?? e.lineDescription, amountCents: e.amountCents, entryKind: e.kind, submittedBy: e.submittedBy, submittedOn: e.bookedOn }));
   const change = settings.pendingChange;
   if (change && change.proposedById !== actor.userId) {
     entries.push({ kind: 'threshold_change', id: change.id, title: '', context: null, amountCents: change.toCents, entryKind: null, submittedBy: change.proposedBy, submittedOn: change.proposedAt.slice(0, 10) });
+  }
+  for (const p of proposals) {
+    entries.push({ kind: 'line_proposal', id: p.id, title: p.description, context: p.activityName, amountCents: p.amountCents, entryKind: null, submittedBy: p.proposedBy, submittedOn: p.proposedAt.slice(0, 10) });
   }
   return entries;
 }

@@ -8,6 +8,8 @@ import { Table, type Column } from '../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../platform/web/session';
 import type { ActivityBudget, BudgetLine } from '../contract';
 import { euro } from './money';
+import { ProposedLines } from './ProposedLines';
+import { ProposeLineForm } from './ProposeLineForm';
 import { SignalBadge } from './SignalList';
 import './finance.css';
 
@@ -17,6 +19,8 @@ type YearRow = ActivityBudget['years'][number];
  * The money of one activity, for the activity page: its budget lines per year with budget, commitments,
  * spend, what waits for approval, what is left and the forecast, each year linked to the programme's budget
  * page. Shown only to who may read finance; the server decides which lines (GET /activities/{id}/budget).
+ * Below them the proposed lines (waiting for finance, or turned down with the reason), which count nowhere
+ * yet, and for the programme manager (finance.propose) the form to propose one.
  */
 export function ActivityMoney({ activityId }: { activityId: string }) {
   const user = useCurrentUser();
@@ -76,6 +80,16 @@ export function ActivityMoney({ activityId }: { activityId: string }) {
               ))}
             </ul>
           ) : null}
+          {data.proposals.length > 0 ? (
+            <>
+              <h3 className="utrecht-heading-3" id="activity-proposals-heading">
+                {t('finance:proposedLines.heading')}
+              </h3>
+              <p className="utrecht-paragraph wr-fin-muted">{t('finance:proposedLines.rule')}</p>
+              <ProposedLines proposals={data.proposals} caption={t('finance:proposedLines.caption')} />
+            </>
+          ) : null}
+          {hasPermission(user, 'finance.propose') ? <ProposeLineForm activityId={activityId} start={data.activity.start} end={data.activity.end} /> : null}
         </>
       ) : null}
     </Section>

@@ -14,6 +14,7 @@ import { LineForm } from './LineForm';
 import { ReversalPanel, ReverseButton } from './ReverseEntry';
 import { useProgrammeBudget, useProgrammeOptions } from './finance-api';
 import { euro, euroExact, percent } from './money';
+import { ProposedLines } from './ProposedLines';
 import { SignalBadge, SignalList } from './SignalList';
 import './finance.css';
 
@@ -185,6 +186,19 @@ export default function BudgetPage() {
             <Table caption={t('finance:budget.linesCaption', { year: data.year })} captionHidden columns={lineColumns} rows={data.lines} rowKey={(l) => l.id} empty={t('finance:budget.noLines')} compact />
             <p className="utrecht-paragraph wr-fin-muted">{t('finance:budget.forecastRule')}</p>
           </Section>
+          {data.proposedLines.length > 0 ? (
+            <Section title={t('finance:proposedLines.budgetHeading', { count: data.proposedLines.length })} id="budget-proposed-lines">
+              <p className="utrecht-paragraph wr-fin-muted">{t('finance:proposedLines.budgetRule')}</p>
+              <ProposedLines proposals={data.proposedLines} caption={t('finance:proposedLines.budgetCaption', { year: data.year })} showActivity />
+              {hasPermission(user, 'finance.manage') ? (
+                <p className="utrecht-paragraph">
+                  <Link className="utrecht-link utrecht-link--html-a" to="/financien/accordering#line-proposals">
+                    {t('finance:proposedLines.toApprovals')}
+                  </Link>
+                </p>
+              ) : null}
+            </Section>
+          ) : null}
           {hasPermission(user, 'finance.spend') && data.lines.length > 0 ? (
             <Section title={t('finance:entry.heading')} id="entry-form">
               <EntryForm lines={data.lines} thresholdCents={data.approvalThresholdCents} selectedLine={lineForEntry} onSelectLine={setLineForEntry} />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
-import type { CreateBudgetLine, CreateEntry, CreateFundingSource, DecidedEntry, Entry, FinanceSettingsView, FundingSourceDetail, FundingSourceSummary, PendingEntry, ProgrammeBudget, ProgrammeOption, Proposal, ThresholdProposal } from '../contract';
+import type { CreateBudgetLine, CreateEntry, DecidedLineProposal, LineProposal, PendingLineProposal, ProposeBudgetLine, CreateFundingSource, DecidedEntry, Entry, FinanceSettingsView, FundingSourceDetail, FundingSourceSummary, PendingEntry, ProgrammeBudget, ProgrammeOption, Proposal, ThresholdProposal } from '../contract';
 
 /** The finance API as TanStack Query hooks. */
 
@@ -55,6 +55,14 @@ export const useCreateLine = () => useFinanceMutation((body: CreateBudgetLine) =
 export const useCreateSource = () => useFinanceMutation((body: CreateFundingSource) => api.post<{ id: string }>('/api/v1/funding-sources', body));
 export const useRecordReceipt = () =>
   useFinanceMutation(({ id, seq, ...body }: { id: string; seq: number; receivedDate: string; receivedCents: number }) => api.put<undefined>(`/api/v1/funding-sources/${enc(id)}/tranches/${seq}/receipt`, body));
+
+/** Proposed budget lines waiting for finance, each with its effect (the approvals page). */
+export function usePendingLineProposals(enabled: boolean) {
+  return useQuery({ queryKey: ['finance', 'line-proposals', 'pending'], queryFn: () => api.get<{ items: PendingLineProposal[] }>('/api/v1/budget-line-proposals/pending'), enabled });
+}
+export const useProposeLine = () => useFinanceMutation((body: ProposeBudgetLine) => api.post<LineProposal>('/api/v1/budget-line-proposals', body));
+export const useDecideLineProposal = () =>
+  useFinanceMutation(({ id, ...body }: { id: string; decision: 'approve' | 'reject'; note: string }) => api.post<DecidedLineProposal>(`/api/v1/budget-line-proposals/${enc(id)}/decision`, body));
 
 export const accountabilityUrl = (id: string, format: 'xlsx' | 'docx') => `/api/v1/funding-sources/${enc(id)}/accountability?format=${format}`;
 export const proposalExportUrl = (id: string, format: 'xlsx' | 'docx') => `/api/v1/budget-proposals/${enc(id)}/export?format=${format}`;

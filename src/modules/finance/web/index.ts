@@ -32,3 +32,6 @@ export { ActivityMoney } from './ActivityMoney';
 
 /** This year's budget and spend per pillar of a programme, for the programme page; nothing without finance.read. */
 export { PillarMoney } from './PillarMoney';
+
+/** This year's budget and spend per strategic and operational goal of a programme, for the programme page. */
+export { GoalMoney } from './GoalMoney';

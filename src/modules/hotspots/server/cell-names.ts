@@ -1,8 +1,8 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { ringsOf } from './area-geometry.js';
+import { h3 } from './engine/h3.js';
 
 /** A buurt as the areas module hands it over: code, name and boundary (GeoJSON, lon/lat). */
 export interface NamedArea {
@@ -44,11 +44,11 @@ export function nameCellsByBuurt(cells: readonly string[], buurten: readonly Nam
     return null;
   };
   return cells.map((cell) => {
-    const [lat, lon] = cellToLatLng(cell);
+    const [lat, lon] = h3().cellToLatLng(cell);
     const atCentre = containing(lon, lat);
     if (atCentre !== null) return usable[atCentre]!.name;
     const votes = new Map<number, number>();
-    for (const [cornerLat, cornerLon] of cellToBoundary(cell)) {
+    for (const [cornerLat, cornerLon] of h3().cellToBoundary(cell)) {
       const at = containing(cornerLon, cornerLat);
       if (at !== null) votes.set(at, (votes.get(at) ?? 0) + 1);
     }

@@ -1,8 +1,8 @@
-import { polygonToCells } from 'h3-js';
 import type { HotspotResult, Statistic } from '../contract.js';
 import { presentAnalysis } from './analysis-result.js';
 import { binPointsToH3 } from './engine/h3-binning.js';
 import { ringNeighbours } from './engine/h3-rings.js';
+import { h3 } from './engine/h3.js';
 
 /** SECURITY.md 12: aggregate views show signal counts from 1 to 4 as suppressed. */
 export const SUPPRESS_BELOW = 5;
@@ -20,7 +20,7 @@ export function cellsCovering(geometry: unknown, resolution: number): string[] {
   if (!Array.isArray(coordinates)) return [];
   const polygons = type === 'Polygon' ? [coordinates as number[][][]] : type === 'MultiPolygon' ? (coordinates as number[][][][]) : [];
   const cells = new Set<string>();
-  for (const polygon of polygons) for (const cell of polygonToCells(polygon, resolution, true)) cells.add(cell);
+  for (const polygon of polygons) for (const cell of h3().polygonToCells(polygon, resolution, true)) cells.add(cell);
   return [...cells];
 }
 

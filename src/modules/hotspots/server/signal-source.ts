@@ -1,4 +1,3 @@
-import { gridDisk } from 'h3-js';
 import type { Kysely } from 'kysely';
 import { invalid, type Actor, type Database } from '../../../platform/server/index.js';
 import { findAreaPolygons } from '../../areas/index.js';
@@ -7,6 +6,7 @@ import type { HotspotResult, Statistic } from '../contract.js';
 import { nameCellsByBuurt } from './cell-names.js';
 import { binPointsToH3 } from './engine/h3-binning.js';
 import { analyseSignalCells, cellsCovering } from './signal-cells.js';
+import { h3, loadH3 } from './engine/h3.js';
 
 export interface SignalsSourceInput {
   signals: { municipality: string; from: string; to: string; categories?: string[] | undefined; areaCodes?: string[] | undefined };
@@ -49,6 +49,7 @@ export async function analyseSignals(
   if (source.signals.from > source.signals.to) {
     throw invalid('hotspots.invalid_period', 'The period ends before it starts', [{ path: 'source.signals.to', message: 'must not be before from' }]);
   }
+  await loadH3();
   const resolution = Number(source.cell.slice('h3:'.length));
   const ring = Number(weights.slice('ring:'.length));
   const { points, access } = await listSignalPointsForAnalysis(db, actor, {
@@ -63,7 +64,7 @@ export async function analyseSignals(
     // No boundary to go by: the cells with signals and the rings around them.
     const seen = new Set<string>();
     const occupied = binPointsToH3(Float64Array.from(points, (p) => p.lon), Float64Array.from(points, (p) => p.lat), resolution).cells;
-    for (const cell of occupied) for (const near of gridDisk(cell, ring)) seen.add(near);
+    for (const cell of occupied) for (const near of h3().gridDisk(cell, ring)) seen.add(near);
     studyArea = [...seen];
   }
   if (studyArea.length > MAXIMUM_CELLS) {

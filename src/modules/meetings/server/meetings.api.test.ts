@@ -156,6 +156,14 @@ describe('bad input changes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses to plan a casusoverleg: it is recorded on its case, and says so', async () => {
+    const before = await counts();
+    const response = await send('POST', '/api/v1/meetings', { kind: 'casusoverleg', title: 'Casusoverleg', heldOn: today(), municipality: 'GM0505' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:meeting.case_meeting_on_case', errors: [{ path: 'kind' }] });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses actions without owner, with an owner of another organisation, or due before the meeting', async () => {
     const meeting = await newMeeting();
     const users = (await get<{ users: { id: string; organisationName: string }[] }>('/api/v1/meeting-owners')).body.users;
@@ -184,7 +192,7 @@ describe('bad input changes nothing', () => {
 
 describe('partners', () => {
   it('see only meetings they take part in or own an action of, and update only the status of their own actions', async () => {
-    const meeting = await newMeeting({ title: 'Casusoverleg (alleen gemeente)', kind: 'casusoverleg' });
+    const meeting = await newMeeting({ title: 'Kernteam (alleen gemeente)', kind: 'kernteam' });
     expect((await get<MeetingList>('/api/v1/meetings', police)).body.items.map((m) => m.id)).not.toContain(meeting.id);
     expect((await get(`/api/v1/meetings/${meeting.id}`, police)).status).toBe(404);
     expect((await get(`/api/v1/meetings/${meeting.id}`, analyst)).status).toBe(200);

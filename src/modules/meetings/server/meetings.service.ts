@@ -158,6 +158,13 @@ interface CreateMeetingInput {
 }
 
 export async function createMeeting(db: Db, actor: MeetingsActor, input: CreateMeetingInput, now: Date, options: { demo?: boolean } = {}): Promise<MeetingDetail> {
+  // One casusoverleg, not two: it is recorded on its case, where the signals' need-to-know, read audit,
+  // retention and data-subject export cover what it decides about persons (docs/signals.md).
+  if (input.kind === 'casusoverleg') {
+    throw invalid('meeting.case_meeting_on_case', 'A case meeting (casusoverleg) is recorded on its case in signals, not planned here', [
+      { path: 'kind', message: 'record the case meeting on its case' },
+    ]);
+  }
   const errors: FieldError[] = [];
   const municipality = await findAreaName(db, actor, input.municipality);
   if (!municipality || municipality.level !== 'gemeente') errors.push({ path: 'municipality', message: `unknown municipality ${input.municipality}` });

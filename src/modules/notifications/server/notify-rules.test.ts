@@ -32,6 +32,7 @@ describe('which worklist items are notifications', () => {
   it('tells of approvals, escalations and new actions, and of nothing else', () => {
     expect(notificationKindOf(item({ kind: 'finance_entry', section: 'waiting' }), today)).toBe('approval');
     expect(notificationKindOf(item({ kind: 'threshold_change', section: 'waiting' }), today)).toBe('approval');
+    expect(notificationKindOf(item({ kind: 'line_proposal', section: 'waiting' }), today)).toBe('approval');
     expect(notificationKindOf(item({ kind: 'escalation', section: 'signals' }), today)).toBe('escalation');
     expect(notificationKindOf(item({ kind: 'change', section: 'recent', detail: 'assigned' }), today)).toBe('action');
     expect(notificationKindOf(item({ kind: 'change', section: 'recent', detail: 'status' }), today)).toBeNull();

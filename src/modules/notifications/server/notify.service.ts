@@ -29,7 +29,7 @@ function addDays(date: string, days: number): string {
 
 /** Which kind of notification a worklist item is, or null when it is not one a person is told of. */
 export function notificationKindOf(item: WorklistItem, today: string): NotificationKind | null {
-  if (item.kind === 'finance_entry' || item.kind === 'threshold_change') return 'approval';
+  if (item.kind === 'finance_entry' || item.kind === 'threshold_change' || item.kind === 'line_proposal') return 'approval';
   if (item.kind === 'escalation') return 'escalation';
   if (item.kind === 'change' && item.detail === 'assigned') return 'action';
   if (item.kind === 'action' && (item.section === 'overdue' || (item.dueDate !== null && item.dueDate <= addDays(today, DEADLINE_NOTICE_DAYS)))) return 'deadline';

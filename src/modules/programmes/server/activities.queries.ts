@@ -286,3 +286,41 @@ export async function findActivityPillarRows(db: ProgrammesDb, programmeId: stri
 export async function findPillarRows(db: ProgrammesDb, programmeId: string): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('programme_pillars').select(['id', 'name']).where('programme_id', '=', programmeId).orderBy('position').execute();
 }
+
+/**
+ * The goals a programme's activities serve: operational goals linked directly, and strategic goals linked
+ * directly or above a linked operational goal (the pillar rule, one level down).
+ */
+export async function findActivityGoalRows(db: ProgrammesDb, programmeId: string): Promise<{ activityId: string; strategicGoalId: string | null; operationalGoalId: string | null; strategicOfOperational: string | null }[]> {
+  return db
+    .selectFrom('activity_goals as ag')
+    .innerJoin('activities as a', 'a.id', 'ag.activity_id')
+    .leftJoin('operational_goals as og', 'og.id', 'ag.operational_goal_id')
+    .where('a.programme_id', '=', programmeId)
+    .select(['ag.activity_id as activityId', 'ag.strategic_goal_id as strategicGoalId', 'ag.operational_goal_id as operationalGoalId', 'og.strategic_goal_id as strategicOfOperational'])
+    .execute();
+}
+
+/** A programme's strategic goals (with their pillar's name) and operational goals (with their strategic goal's name), in the programme's order. */
+export async function findGoalNameRows(db: ProgrammesDb, programmeId: string) {
+  const [strategic, operational] = await Promise.all([
+    db
+      .selectFrom('strategic_goals as s')
+      .leftJoin('programme_pillars as p', 'p.id', 's.pillar_id')
+      .select(['s.id', 's.name', 'p.name as pillarName'])
+      .where('s.programme_id', '=', programmeId)
+      .orderBy('p.position')
+      .orderBy('s.position')
+      .execute(),
+    db
+      .selectFrom('operational_goals as g')
+      .leftJoin('strategic_goals as s', 's.id', 'g.strategic_goal_id')
+      .select(['g.id', 'g.name', 's.name as strategicGoalName'])
+      .where('g.programme_id', '=', programmeId)
+      .orderBy('s.position')
+      .orderBy('g.name')
+      .orderBy('g.id')
+      .execute(),
+  ]);
+  return { strategic, operational };
+}

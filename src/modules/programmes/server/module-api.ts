@@ -5,7 +5,7 @@ import type { ActivityStatus, ProgrammeSummary } from '../contract.js';
 import { canSeeActivity } from './activity-access.js';
 import { isSlipping } from './activity-workflow.js';
 import { accessFacts, loadVisibleActivities } from './activities.service.js';
-import { findActivityIdsByName, findActivityLinks, findActivityPillarRows, findActivityRows, findPillarRows, type ActivityLinks, type ActivityRow } from './activities.queries.js';
+import { findActivityGoalRows, findActivityIdsByName, findActivityLinks, findActivityPillarRows, findGoalNameRows, findActivityRows, findPillarRows, type ActivityLinks, type ActivityRow } from './activities.queries.js';
 import { findProgrammeRows } from './programmes.queries.js';
 import { toProgrammeSummary } from './programmes.service.js';
 import { programmesDb } from './programmes.tables.js';
@@ -166,6 +166,36 @@ export async function listPillarsOfActivities(db: Kysely<Database>, programmeId:
   const pillarsByActivity = new Map<string, string[]>();
   for (const row of rows) pillarsByActivity.set(row.activityId, [...(pillarsByActivity.get(row.activityId) ?? []), row.pillarId]);
   return { pillars, pillarsByActivity };
+}
+
+export interface GoalsOfActivities {
+  strategicGoals: { id: string; name: string; pillarName: string | null }[];
+  operationalGoals: { id: string; name: string; strategicGoalName: string | null }[];
+  /** Per activity: the strategic goals it serves, directly or through an operational goal under one. */
+  strategicByActivity: Map<string, string[]>;
+  /** Per activity: the operational goals it serves directly. */
+  operationalByActivity: Map<string, string[]>;
+}
+
+/**
+ * A programme's strategic and operational goals in order, and for each activity the goals it serves. No access
+ * check (goals are read by every role; the caller decides which activities it shows).
+ */
+export async function listGoalsOfActivities(db: Kysely<Database>, programmeId: string): Promise<GoalsOfActivities> {
+  const pdb = programmesDb(db);
+  const [names, rows] = await Promise.all([findGoalNameRows(pdb, programmeId), findActivityGoalRows(pdb, programmeId)]);
+  const strategicByActivity = new Map<string, Set<string>>();
+  const operationalByActivity = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, activityId: string, goalId: string | null) => {
+    if (goalId) map.set(activityId, (map.get(activityId) ?? new Set()).add(goalId));
+  };
+  for (const row of rows) {
+    add(strategicByActivity, row.activityId, row.strategicGoalId);
+    add(strategicByActivity, row.activityId, row.strategicOfOperational);
+    add(operationalByActivity, row.activityId, row.operationalGoalId);
+  }
+  const lists = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
+  return { strategicGoals: names.strategic, operationalGoals: names.operational, strategicByActivity: lists(strategicByActivity), operationalByActivity: lists(operationalByActivity) };
 }
 
 /** An activity a person owns, with what the worklist shows of it. */

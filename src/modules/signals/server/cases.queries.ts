@@ -66,6 +66,8 @@ function casesWithOwner(db: SignalsDb) {
           .whereRef('signal_interventions.case_id', '=', 'signal_cases.id')
           .where('signal_interventions.status', '=', 'open')
           .as('open_interventions'),
+      // The dates of its case meetings, so the meetings overview can list every casusoverleg of the cases one may see.
+      sql<string[] | null>`(select array_agg(m.held_on::text order by m.held_on) from signal_case_meetings m where m.case_id = signal_cases.id)`.as('meeting_dates'),
     ]);
 }
 

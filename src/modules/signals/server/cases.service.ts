@@ -49,6 +49,7 @@ function toSummary(row: CaseRow, names: Map<string, string>): CaseSummary {
     ownerOrganisation: { id: row.owner_organisation_id, name: row.owner_organisation_name },
     signalCount: Number(row.signal_count ?? 0),
     openInterventions: Number(row.open_interventions ?? 0),
+    meetingDates: row.meeting_dates ?? [],
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -169,6 +169,9 @@ describe('cases', () => {
     expect(detail.confidentiality).toBe('confidential');
     expect(detail.signals).toHaveLength(2);
     expect(detail.meetings[0].decisions).toEqual(['Huisbezoek plannen']);
+    // The case list carries the days of its case meetings, for the meetings overview; the regisseur below sees neither.
+    const listed = (await get(t, casus, '/api/v1/signal-cases?municipality=GM0505')).json().items as { id: string; meetingDates: string[] }[];
+    expect(listed.find((c) => c.id === caseId)?.meetingDates).toEqual(['2026-10-20']);
     expect(detail.interventions.map((i: { kind: string; overdue: boolean }) => [i.kind, i.overdue])).toEqual([
       ['preventive', true],
       ['repressive', false],

@@ -25,3 +25,6 @@ export const signalsWebModule: WebModule = {
     { to: '/ongebruikelijk-lezen', group: 'admin', labelKey: 'signals:nav.unusual', descriptionKey: 'signals:nav.unusualDescription', permission: 'audit.read' },
   ],
 };
+
+/** The casusoverleggen of the cases the reader may see, for the meetings overview. */
+export { CaseMeetingsOverview } from './CaseMeetingsOverview';

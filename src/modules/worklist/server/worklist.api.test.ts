@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import { DEMO_ACTIVITY_NAMES, findDemoActivityIdsByName } from '../../programmes/index.js';
 import type { Worklist, WorklistItem } from '../contract.js';
 
 /**
@@ -147,6 +148,24 @@ describe('changes by others reach the right lists', () => {
     expect(await waitingOf('regisseur')).toEqual(['Factuur procesbegeleiding (test)']);
     expect(await waitingOf('financien')).toEqual(['Opdracht bewonersbegeleiding tweede fase (demo)']);
     for (const user of ['corporatie', 'politie', 'zorg', 'analist', 'beheerder']) expect(await waitingOf(user), user).toEqual([]);
+  });
+});
+
+describe('a budget line proposed from an activity', () => {
+  it('waits on the list of finance, who decides it, not on the proposer’s', async () => {
+    const safeRoutes = { id: (await findDemoActivityIdsByName(t.database.db)).get(DEMO_ACTIVITY_NAMES.safeRoutes), name: DEMO_ACTIVITY_NAMES.safeRoutes };
+    const sources = (await t.app.inject({ url: '/api/v1/funding-sources', headers: s.financien?.headers })).json<{ items: { id: string; name: string }[] }>().items;
+    const agenda = sources.find((src) => src.name.startsWith('Cofinanciering Agenda'));
+    const proposed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/budget-line-proposals',
+      headers: s.regisseur?.headers,
+      payload: { activityId: safeRoutes.id, year: 2027, fundingSourceId: agenda?.id, amountCents: 5_000_000, description: 'Verlichting looproutes' },
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const waiting = inSection(await worklistOf('financien'), 'waiting').filter((i) => i.kind === 'line_proposal');
+    expect(waiting).toEqual([expect.objectContaining({ title: 'Verlichting looproutes', amountCents: 5_000_000, person: 'Demo Programmamanager', href: '/financien/accordering', context: safeRoutes.name })]);
+    expect(inSection(await worklistOf('regisseur'), 'waiting').filter((i) => i.kind === 'line_proposal')).toEqual([]);
   });
 });
 

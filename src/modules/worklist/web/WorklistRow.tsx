@@ -42,6 +42,11 @@ function useDescription() {
       case 'threshold_change':
         parts.push(t('worklist:row.proposedBy', { name: item.person ?? '' }));
         break;
+      case 'line_proposal':
+        parts.push(t('worklist:row.lineProposal', { amount: euro(item.amountCents ?? 0) }));
+        if (item.context) parts.push(item.context);
+        parts.push(t('worklist:row.proposedByLower', { name: item.person ?? '' }));
+        break;
       case 'escalation':
         parts.push(t('worklist:row.escalated', { name: item.person ?? t('worklist:row.someone'), date: formatDateTime(item.at, i18n.language) }));
         break;

@@ -1,5 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
+import { addBaseTiles } from './base-tiles';
 import './map.css';
 
 /** One area to draw: its code, name and WGS84 GeoJSON geometry. */
@@ -84,6 +85,7 @@ export function ChoroplethMap({ areas, fillFor, describe, onSelect, tiles, attri
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.GeoJSON | null>(null);
   const callbacks = useRef({ fillFor, describe, onSelect });
+  const tilesShown = tiles !== null;
   callbacks.current = { fillFor, describe, onSelect };
 
   useEffect(() => {
@@ -103,7 +105,7 @@ export function ChoroplethMap({ areas, fillFor, describe, onSelect, tiles, attri
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !tiles) return;
-    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
+    const layer = addBaseTiles(map, tiles);
     return () => {
       layer.remove();
     };
@@ -147,12 +149,13 @@ export function ChoroplethMap({ areas, fillFor, describe, onSelect, tiles, attri
         color: isHighlight ? '#000000' : '#4d4d4d',
         weight: isHighlight ? 3 : 0.8,
         fillColor: fill ?? `url(#${HATCH_ID})`,
-        fillOpacity: fill ? 0.85 : 1,
+        // Over a base map the fills let the streets show through; the legend colours stay recognisable.
+        fillOpacity: tilesShown ? 0.6 : fill ? 0.85 : 1,
         className: callbacks.current.onSelect ? 'wr-map-area wr-map-area--link' : 'wr-map-area',
       };
     };
     layer.setStyle(layer.options.style);
-  }, [styleKey, areas, highlight]);
+  }, [styleKey, areas, highlight, tilesShown]);
 
   return <div ref={containerRef} className={small ? 'wr-map wr-map--small' : 'wr-map'} role="region" aria-label={label} />;
 }

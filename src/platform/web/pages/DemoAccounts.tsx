@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Heading } from '../components/Heading';
 
-/** The demo accounts of API.md; they exist only in demo mode, which is when this list shows. */
-export const DEMO_USERNAMES = ['beheerder', 'regisseur', 'analist', 'financien', 'politie', 'corporatie', 'zorg'] as const;
+/**
+ * Every demo account: those of API.md and the signals module's case officer. They exist only in demo mode,
+ * which is when this list shows.
+ */
+export const DEMO_USERNAMES = ['beheerder', 'regisseur', 'analist', 'financien', 'politie', 'corporatie', 'zorg', 'casusregisseur'] as const;
 export const DEMO_PASSWORD = 'demo';
 
 export function DemoAccounts({ onPick }: { onPick: (username: string) => void }) {

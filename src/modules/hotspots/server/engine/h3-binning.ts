@@ -1,4 +1,4 @@
-import { cellToBoundary, getHexagonEdgeLengthAvg, gridDisk, latLngToCell } from 'h3-js';
+import { h3 } from './h3.js';
 
 /**
  * Counting points per H3 cell. h3-js's latLngToCell costs ~2.5 µs a call here (a WebAssembly round trip with
@@ -48,6 +48,7 @@ class CellTable {
 }
 
 export function binPointsToH3(lons: Float64Array, lats: Float64Array, resolution: number): H3Bins {
+  const { cellToBoundary, getHexagonEdgeLengthAvg, gridDisk, latLngToCell } = h3();
   const table = new CellTable();
   const n = lons.length;
   const cellOfPoint = new Int32Array(n);

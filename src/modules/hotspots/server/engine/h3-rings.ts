@@ -1,5 +1,5 @@
-import { gridDisk } from 'h3-js';
 import type { Neighbours } from './neighbours.js';
+import { h3 } from './h3.js';
 
 /** Neighbours of H3 cells: the other cells of the study area within k grid steps (`gridDisk(cell, k)`). */
 export function ringNeighbours(cells: readonly string[], k: number): Neighbours {
@@ -10,7 +10,7 @@ export function ringNeighbours(cells: readonly string[], k: number): Neighbours 
   const collected: number[] = [];
   for (let i = 0; i < n; i++) {
     const found: number[] = [];
-    for (const other of gridDisk(cells[i]!, k)) {
+    for (const other of h3().gridDisk(cells[i]!, k)) {
       const j = indexOf.get(other);
       if (j !== undefined && j !== i) found.push(j);
     }

@@ -11,6 +11,10 @@ import { knnNeighbours } from './knn.js';
 import { neighbourListsOf, type Neighbours } from './neighbours.js';
 import { twoSidedP } from './normal-tail.js';
 import { runRscript } from './oracle/run-r.js';
+import { loadH3 } from './h3.js';
+
+// The code under test uses h3-js through the module's lazy loader; some cases are built at collection time.
+await loadH3();
 
 /**
  * The oracle: R spdep computes Gi* (localG on include.self, binary weights), local Moran's I (localmoran on

@@ -13,7 +13,8 @@ import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatNumber } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
-import { MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../contract';
+import { CaseMeetingsOverview } from '../../../signals/web/index';
+import { PLANNABLE_MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../contract';
 import { formatCalendarDate } from '../format-date';
 import { SearchPicker } from '../components/SearchPicker';
 import { useCreateMeeting, useMeetings, useMunicipalityAreas, useOwnerOptions } from '../meetings-api';
@@ -50,12 +51,18 @@ function meetingAreaError(error: unknown, t: TFunction): string | null {
   return t('meetings:form.areaNotAllowed');
 }
 
+/** The municipalities whose casusoverleggen the overview lists: those the listed meetings are held in. */
+function caseMunicipalities(meetings: readonly MeetingSummary[]): string[] {
+  return [...new Set(meetings.map((m) => m.municipality))].sort();
+}
+
 function NewMeetingForm({ today }: { today: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const owners = useOwnerOptions(true);
   const municipalities = useMunicipalities();
+  const mayReadCases = hasPermission(useCurrentUser(), 'signals.read');
   const [kind, setKind] = useState<MeetingKind>('kernteam');
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState(today);
@@ -84,8 +91,19 @@ function NewMeetingForm({ today }: { today: string }) {
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
       <ErrorSummary error={create.error} fields={fieldErrors} />
+      <p className="utrecht-paragraph" id="meeting-case-note">
+        {t('meetings:form.kindCaseMeeting')}
+        {mayReadCases ? (
+          <>
+            {' '}
+            <Link className="utrecht-link utrecht-link--html-a" to="/casussen">
+              {t('meetings:form.kindCaseMeetingLink')}
+            </Link>
+          </>
+        ) : null}
+      </p>
       <div className="wr-form-grid">
-        <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
+        <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={PLANNABLE_MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
         <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
         <TextField id="meeting-date" type="date" label={t('meetings:form.heldOn')} value={heldOn} error={errorFor('meeting-date')} onChange={(event) => setHeldOn(event.target.value)} />
         <TextField id="meeting-location" label={t('meetings:form.location')} optionalText={t('common:common.optional')} value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
@@ -136,6 +154,7 @@ export default function MeetingsPage() {
   const user = useCurrentUser();
   const meetings = useMeetings();
   const canManage = hasPermission(user, 'meetings.manage');
+  const mayReadCases = hasPermission(user, 'signals.read');
 
   const columns: Column<MeetingSummary>[] = [
     { key: 'date', header: t('meetings:list.date'), render: (row) => <span className="wr-nowrap">{formatCalendarDate(row.heldOn, i18n.language)}</span> },
@@ -173,6 +192,7 @@ export default function MeetingsPage() {
     <Page title={t('meetings:list.title')} lead={t('meetings:list.lead')}>
       <QueryState isPending={meetings.isPending} error={meetings.error} onRetry={() => void meetings.refetch()} />
       {meetings.data ? <Table caption={t('meetings:list.caption')} captionHidden columns={columns} rows={meetings.data.items} rowKey={(row) => row.id} empty={t('meetings:list.empty')} /> : null}
+      {mayReadCases && meetings.data ? <CaseMeetingsOverview municipalities={caseMunicipalities(meetings.data.items)} /> : null}
       {canManage && meetings.data ? (
         <Section title={t('meetings:list.new')} id="meeting-new">
           <div className="wr-card">

@@ -5,8 +5,10 @@ import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
-import { Page } from '../../../../platform/web/components/Page';
+import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
+import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import { ActivityMoney } from '../../../finance/web/index';
 import type { ActivityDetail, ActivityInput, ProgrammeDetail, ProgrammeOptions } from '../../contract';
 import { useActivity, useChoosableAreas, useProgramme, useProgrammeOptions, useSaveActivity } from '../programmes-api';
 import '../programmes.css';
@@ -181,10 +183,22 @@ export default function ActivityFormPage() {
   const programme = useProgramme(id ?? activity.data?.programmeId);
   const options = useProgrammeOptions();
   const ready = programme.data && options.data && (!activityId || activity.data);
+  const user = useCurrentUser();
   return (
     <Page title={activityId ? t('programmes:activities.editTitle') : t('programmes:activities.newTitle')} lead={programme.data?.name}>
       <QueryState isPending={!ready && !programme.error && !options.error && !activity.error} error={programme.error ?? options.error ?? activity.error} />
       {ready && programme.data && options.data ? <ActivityForm programme={programme.data} options={options.data} {...(activity.data ? { activity: activity.data } : {})} /> : null}
+      {/* Money is finance's: its section (lines, proposals, the form to propose one) sits beside the plan, outside its form. */}
+      {ready && activityId ? (
+        <div className="wr-activity-form-money">
+          <ActivityMoney activityId={activityId} />
+        </div>
+      ) : null}
+      {ready && !activityId && hasPermission(user, 'finance.propose') ? (
+        <Section title={t('programmes:activities.moneyHeading')} id="activity-money-note">
+          <p className="utrecht-paragraph">{t('programmes:activities.moneyAfterSave')}</p>
+        </Section>
+      ) : null}
     </Page>
   );
 }

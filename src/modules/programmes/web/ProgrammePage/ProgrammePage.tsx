@@ -5,7 +5,7 @@ import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
-import { PillarMoney } from '../../../finance/web/index';
+import { GoalMoney, PillarMoney } from '../../../finance/web/index';
 import type { OperationalGoal, ProgrammeDetail } from '../../contract';
 import { needsExampleBadge } from '../components/example-mark';
 import { ExampleBadge, GoalStatusBadge } from '../components/StatusBadges';
@@ -132,6 +132,7 @@ export default function ProgrammePage() {
             ) : null}
           </Section>
           <PillarMoney programmeId={data.id} />
+          <GoalMoney programmeId={data.id} />
           <Section title={t('programmes:programme.operationalGoals')} id="goals">
             <p className="utrecht-paragraph">{t('programmes:programme.goalsExplained')}</p>
             {examples ? (

@@ -10,7 +10,9 @@ import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { useCurrentUser, useMeta } from '../../../../platform/web/session';
 import { wallClockToInstant } from '../../../../platform/shared/time';
-import { CONFIDENTIALITY_LEVELS, type Category, type CreateSignal } from '../../contract';
+import { CONFIDENTIALITY_LEVELS, type AddressPoint, type Category, type CreateSignal } from '../../contract';
+import { Alert } from '../../../../platform/web/components/Alert';
+import { AddressSearch } from '../components/AddressSearch';
 import { PointPickerMap } from '../components/PointPickerMap';
 import { categoryName, DEMO_MUNICIPALITY, regimeName, useBuurtFeatures, useTaxonomy } from '../signals-api';
 import '../signals.css';
@@ -72,6 +74,8 @@ export default function RegisterSignalPage() {
   const taxonomy = useTaxonomy();
   const features = useBuurtFeatures(DEMO_MUNICIPALITY);
   const [form, setForm] = useState<FormState>(EMPTY);
+  // The address last chosen in the address search, to say where it put the signal (or why it did not).
+  const [placed, setPlaced] = useState<AddressPoint | null>(null);
   const category = taxonomy.data?.categories.find((c) => c.code === form.category);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -173,20 +177,54 @@ export default function RegisterSignalPage() {
               ) : null}
             </div>
             <Section title={t('signals:register.where')}>
-              <p className="utrecht-paragraph">{t('signals:register.whereHint')}</p>
+              <p className="utrecht-paragraph">{meta.data?.addressSearch ? t('signals:register.whereHintAddress') : t('signals:register.whereHint')}</p>
+              {meta.data?.addressSearch ? (
+                <AddressSearch
+                  id="signal-address-search"
+                  onPlace={(place) => {
+                    setPlaced(place);
+                    // Outside every buurt the signal cannot be placed there: keep the point as it was.
+                    if (place.buurt) setForm((f) => ({ ...f, lon: String(place.lon), lat: String(place.lat), areaCode: '' }));
+                  }}
+                />
+              ) : null}
+              {placed ? (
+                placed.buurt ? (
+                  <Alert type="ok" live="status" className="wr-signals-placed">
+                    {t('signals:address.placed', { address: placed.label, buurt: placed.buurt.name })}
+                  </Alert>
+                ) : (
+                  <Alert type="warning" live="alert" className="wr-signals-placed">
+                    {t('signals:address.outside', { address: placed.label })}
+                  </Alert>
+                )
+              ) : null}
               <PointPickerMap
                 boundaries={features.data as GeoJSON.FeatureCollection | undefined}
                 point={point}
-                onPick={(p) => setForm((f) => ({ ...f, lon: String(p.lon), lat: String(p.lat), areaCode: '' }))}
+                centreOn={placed?.buurt ? placed : null}
+                onPick={(p) => {
+                  setPlaced(null);
+                  setForm((f) => ({ ...f, lon: String(p.lon), lat: String(p.lat), areaCode: '' }));
+                }}
                 tiles={meta.data?.mapTiles ?? null}
                 attribution={t('signals:register.mapAttribution')}
                 label={t('signals:register.mapLabel')}
               />
               <div className="wr-signals-coordinates">
-                <TextField id="signal-lon" label={t('signals:fields.lon')} inputMode="decimal" value={form.lon} onChange={(e) => set('lon', e.target.value)} error={fieldErrors.location} />
-                <TextField id="signal-lat" label={t('signals:fields.lat')} inputMode="decimal" value={form.lat} onChange={(e) => set('lat', e.target.value)} />
+                <TextField id="signal-lon" label={t('signals:fields.lon')} inputMode="decimal" value={form.lon} onChange={(e) => {
+                    setPlaced(null);
+                    set('lon', e.target.value);
+                  }} error={fieldErrors.location} />
+                <TextField id="signal-lat" label={t('signals:fields.lat')} inputMode="decimal" value={form.lat} onChange={(e) => {
+                    setPlaced(null);
+                    set('lat', e.target.value);
+                  }} />
               </div>
-              <SelectField label={t('signals:register.orBuurt')} value={form.areaCode} placeholder={t('signals:register.choose')} options={buurtOptions} onChange={(e) => setForm((f) => ({ ...f, areaCode: e.target.value, lon: '', lat: '' }))} />
+              <SelectField label={t('signals:register.orBuurt')} value={form.areaCode} placeholder={t('signals:register.choose')} options={buurtOptions} onChange={(e) => {
+                  setPlaced(null);
+                  setForm((f) => ({ ...f, areaCode: e.target.value, lon: '', lat: '' }));
+                }} />
               <TextField id="signal-address" label={t('signals:fields.address')} optionalText={t('signals:register.optional')} value={form.address} onChange={(e) => set('address', e.target.value)} description={t('signals:register.addressHint')} autoComplete="off" />
             </Section>
           </div>
