@@ -1,7 +1,7 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
 
-/** Kysely types of the notifications tables (db/migrations/20261207T1300__notifications__create-notifications.sql). */
+/** Kysely types of the notifications tables (db/migrations/20261207T1400__notifications__create-notifications.sql). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
