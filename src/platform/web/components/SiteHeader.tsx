@@ -33,8 +33,9 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                   {user.displayName}
                 </span>
                 <span className="wr-user__organisation">{user.organisation.name}</span>
+                {/* Under the name, so the header keeps its one line however long the name is. */}
+                {WEB_MODULES.flatMap(({ namespace, userMenuItem: Item }) => (Item ? [<Item key={namespace} />] : []))}
               </p>
-              {WEB_MODULES.flatMap(({ namespace, userMenuItem: Item }) => (Item ? [<Item key={namespace} />] : []))}
               <Button
                 appearance="secondary"
                 className="wr-user__logout"
