@@ -123,6 +123,7 @@ const SHOTS: Shot[] = [
       await follow(page, page.getByRole('link', { name: 'Activiteiten en tijdlijn' }));
     },
   },
+  { name: 'start', user: 'regisseur', open: (page) => goto(page, '/') },
   { name: 'regie', user: 'regisseur', open: (page) => goto(page, '/regie') },
   {
     name: 'overleg',
