@@ -23,12 +23,14 @@ CREATE TABLE mkbas (
 );
 CREATE INDEX mkbas_area_idx ON mkbas (area_code, created_at);
 
+-- Alternatives, measures and lines are shown in the order they were added: clock_timestamp(), not now(),
+-- so several added in one transaction (the demo seed) keep their order.
 CREATE TABLE mkba_alternatives (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   mkba_id     uuid NOT NULL REFERENCES mkbas (id) ON DELETE CASCADE,
   name        text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   description text NOT NULL DEFAULT '' CHECK (length(description) <= 4000),
-  created_at  timestamptz NOT NULL DEFAULT now()
+  created_at  timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX mkba_alternatives_mkba_idx ON mkba_alternatives (mkba_id, created_at);
 
@@ -37,7 +39,7 @@ CREATE TABLE mkba_measures (
   alternative_id uuid NOT NULL REFERENCES mkba_alternatives (id) ON DELETE CASCADE,
   name           text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   description    text NOT NULL DEFAULT '' CHECK (length(description) <= 4000),
-  created_at     timestamptz NOT NULL DEFAULT now()
+  created_at     timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX mkba_measures_alternative_idx ON mkba_measures (alternative_id, created_at);
 
@@ -53,7 +55,7 @@ CREATE TABLE mkba_lines (
   year           integer NOT NULL CHECK (year BETWEEN 2000 AND 2200),
   amount_cents   bigint CHECK (amount_cents IS NULL OR amount_cents BETWEEN 1 AND 10000000000000),
   description    text NOT NULL DEFAULT '' CHECK (length(description) <= 1000),
-  created_at     timestamptz NOT NULL DEFAULT now(),
+  created_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
   CHECK (amount_cents IS NOT NULL OR length(description) > 0)
 );
 CREATE INDEX mkba_lines_alternative_idx ON mkba_lines (alternative_id, year);
