@@ -62,13 +62,13 @@ describe('MKBA (analist)', () => {
 
   it('adds a benefit line and sees the NCW change by its present value', async () => {
     const { page } = analyst;
-    const section = page.getByRole('region', { name: 'Integrale aanpak' });
-    await section.getByLabel('Soort').selectOption({ label: 'Baten' });
-    await section.getByLabel('Partij').selectOption({ label: 'Politie' });
-    await section.getByLabel('Jaar').selectOption('2027');
+    const section = page.getByRole('region', { name: 'Integrale aanpak', exact: true });
+    await section.getByLabel('Soort', { exact: true }).selectOption({ label: 'Baten' });
+    await section.getByLabel('Partij', { exact: true }).selectOption({ label: 'Politie' });
+    await section.getByLabel('Jaar', { exact: true }).selectOption('2027');
     await section.getByLabel(/^Bedrag in euro's/).fill('51.125');
     await section.getByLabel(/^Omschrijving/).fill('Minder inzet bij uitgaansoverlast (voorbeeld)');
-    await section.getByRole('button', { name: 'Toevoegen' }).click();
+    await section.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await section.getByText('Toegevoegd. De uitkomst is bijgewerkt.').waitFor();
     // € 51.125 in 2027 at 2.25 % is worth € 50.000 in 2026: 5112500 / 1.0225 = 5000000 cents.
     const expected = first.ncwCents + 5_000_000;
