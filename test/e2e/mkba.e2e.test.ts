@@ -6,7 +6,7 @@ import { startHarness, type Harness } from './harness';
 
 /**
  * The analyst opens the demo MKBA of Dordt West (marked as an example), adds a benefit line and sees the NCW
- * change by its present value, tries another discount rate without a justification (refused in plain Dutch)
+ * change by its present value (and deletes it again), tries another discount rate without a justification (refused in plain Dutch)
  * and with one (accepted), and reads the sensitivity table with the turns in words. Dutch and English, axe clean.
  */
 
@@ -60,7 +60,7 @@ describe('MKBA (analist)', () => {
     await expectNoSeriousA11yViolations(page, 'MKBA detail');
   });
 
-  it('adds a benefit line and sees the NCW change by its present value', async () => {
+  it('adds a benefit line and sees the NCW change by its present value, then deletes it', async () => {
     const { page } = analyst;
     const section = page.getByRole('region', { name: 'Integrale aanpak', exact: true });
     await section.getByLabel('Soort', { exact: true }).selectOption({ label: 'Baten' });
@@ -75,8 +75,20 @@ describe('MKBA (analist)', () => {
     await expect.poll(async () => plain(await page.getByTestId(`result-${first.alternativeId}`).getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(expected));
     const after = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[0]!;
     expect(after.ncwCents).toBe(expected);
-    first = after;
     await screenshot(page, 'mkba-line-added');
+
+    // Deleted again from the list of all lines: the NCW is back where it was.
+    const before = first.ncwCents;
+    await section.locator('summary', { hasText: 'Alle regels' }).click();
+    const row = section.getByRole('row').filter({ hasText: 'Minder inzet bij uitgaansoverlast' });
+    await screenshot(page, 'mkba-lines-open');
+    expect(plain(await row.getByRole('button').textContent())).toBe('Verwijderen: Baten, Politie, 2027: Minder inzet bij uitgaansoverlast (voorbeeld)');
+    await row.getByRole('button').click();
+    await expect.poll(async () => plain(await page.getByTestId(`result-${first.alternativeId}`).getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(before));
+    await expectNoSeriousA11yViolations(page, 'MKBA lines open');
+    await screenshot(page, 'mkba-line-deleted');
+    first = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[0]!;
+    expect(first.ncwCents).toBe(before);
   });
 
   it('refuses another discount rate without a justification, in plain Dutch, and takes it with one', async () => {

@@ -8,6 +8,7 @@ import { Table } from '../../../../platform/web/components/Table';
 import { MKBA_ACTORS, type Alternative, type MkbaActor, type MkbaDetail } from '../../contract';
 import { formatEuros, parseEuros } from '../format';
 import { useMkbaChange } from '../mkba-api';
+import { LineList } from './LineList';
 import { PmList } from './PmList';
 import { MkbaError } from './MkbaError';
 
@@ -134,6 +135,7 @@ export function AlternativeSection({ mkba, alternative, canManage }: { mkba: Mkb
         <YearActorTable alternative={alternative} />
         <PmList items={alternative.lines.filter((l) => l.amountCents === null)} />
       </div>
+      <LineList mkbaId={mkba.id} alternative={alternative} canManage={canManage} />
       {canManage ? (
         <>
           <AddLineForm mkba={mkba} alternative={alternative} />
