@@ -177,6 +177,10 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/report-renders': ['administrator', 'programme_manager', 'finance'],
   'GET /api/v1/report-renders/:id': ['administrator', 'programme_manager', 'finance'],
   'GET /api/v1/report-renders/:id/file': ['administrator', 'programme_manager', 'finance'],
+  // The footer pages: read by anyone, also before login; written by the administrator (docs/site.md).
+  'GET /api/v1/site-pages': EVERYONE,
+  'GET /api/v1/site-pages/:slug': EVERYONE,
+  'PUT /api/v1/site-pages/:slug': ADMIN,
   // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them.
   'GET /api/v1/mkbas': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkbas': ['programme_manager', 'analyst'],
@@ -236,7 +240,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const concrete = (url: string) =>
-  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer');
+  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer').replace(':slug', 'privacy');
 
 describe('authorization matrix', () => {
   it('has a row for every API route, and no row for a route that does not exist', () => {

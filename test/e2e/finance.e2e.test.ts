@@ -171,7 +171,7 @@ describe('finance', () => {
     await screenshot(page, 'finance-approvals');
     await item.getByRole('button', { name: 'Accorderen' }).click();
     // Over budget: nothing is decided until the approver confirms, naming the line and the overrun.
-    await item.getByText(/^Weet u het zeker\? Accorderen brengt de regel Inzet straatcoaches €\s[\d.]+ \(\d+(,\d+)?%\) boven budget\.$/).waitFor();
+    await item.getByText(/^Weet je het zeker\? Accorderen brengt de regel Inzet straatcoaches €\s[\d.]+ \(\d+(,\d+)?%\) boven budget\.$/).waitFor();
     await expectNoSeriousA11yViolations(page, 'approval confirmation');
     await screenshot(page, 'finance-approval-confirm');
     await item.getByRole('button', { name: 'Toch accorderen' }).click();
@@ -216,7 +216,7 @@ describe('finance', () => {
     await entries.getByRole('button', { name: /^Terugboeken: Straatcoaches maand 1 \(/ }).click();
     const form = entries.locator('#reversal-panel');
     await form.getByRole('heading', { name: 'Boeking terugboeken' }).waitFor();
-    await form.getByText(/U boekt €\u00a09\.000 terug met een tegenboeking/).waitFor();
+    await form.getByText(/Je boekt €\u00a09\.000 terug met een tegenboeking/).waitFor();
     await form.getByLabel('Reden van de terugboeking', { exact: true }).fill('Dubbel gefactureerd');
     await expectNoSeriousA11yViolations(page, 'reversal confirmation');
     await screenshot(page, 'finance-reversal-confirm');

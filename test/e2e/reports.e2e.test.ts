@@ -231,7 +231,7 @@ describe('reports (regisseur)', () => {
   it('shows the earlier version of the letter read-only, and the letter template page', async () => {
     const { page } = manager;
     await page.getByRole('link', { name: 'Versie 1', exact: true }).click();
-    await page.getByText('U bekijkt versie 1; de nieuwste is versie 2').waitFor();
+    await page.getByText('Je bekijkt versie 1; de nieuwste is versie 2').waitFor();
     expect(await page.getByLabel('Zaaknummer').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('Zaaknummer').inputValue()).toBe('');
 

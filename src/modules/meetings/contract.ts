@@ -5,13 +5,16 @@ import { MoneySlip } from '../finance/contract.js';
 
 const Uuid = z.uuid();
 /** A calendar date, YYYY-MM-DD, that exists. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '2000-01-01' && value <= '2100-12-31';
-  }, 'a date between 2000-01-01 and 2100-12-31');
+export const IsoDate = z.iso
+  .date({ message: 'a date as YYYY-MM-DD', abort: true })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '2000-01-01' && value <= '2100-12-31';
+    },
+    // The code and range of src/platform/shared/field-errors.ts, for the words on screen.
+    { message: 'a date between 2000-01-01 and 2100-12-31', params: { code: 'out_of_range', minimum: '2000-01-01', maximum: '2100-12-31' } },
+  );
 
 const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
 

@@ -1,10 +1,18 @@
+
 /**
  * The one error type of the application. Services throw it; the error handler turns it into
  * application/problem+json (RFC 9457) as API.md describes. `code` is stable and becomes the problem `type`.
  */
+import type { FieldErrorCode, FieldErrorParams } from '../shared/field-errors.js';
+
 export interface FieldError {
   path: string;
+  /** English, for API clients and logs; the web words the error from `code` and `params`. */
   message: string;
+  /** Stable (src/platform/shared/field-errors.ts); a field error without one is answered as `invalid`. */
+  code?: FieldErrorCode;
+  /** Limits and the like that the words need: minimum, maximum. */
+  params?: FieldErrorParams;
 }
 
 export class AppError extends Error {

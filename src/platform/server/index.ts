@@ -9,6 +9,8 @@ export type { Actor } from './auth/actor.js';
 export { isMfaPending, loadActorUser } from './auth/actor.js';
 export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditSubject, type AuditVerification } from './audit.js';
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
+export { fieldErrorsOfIssues } from './field-error-codes.js';
+export type { FieldErrorCode, FieldErrorParams } from '../shared/field-errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';
 export { actorPermissions, TOKEN_EXCLUDED_PERMISSIONS } from './auth/token-permissions.js';
 export { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from './auth/passwords.js';

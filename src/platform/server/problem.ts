@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
+import { fieldErrorCodeOf, valueAt } from './field-error-codes.js';
 
 /** application/problem+json (RFC 9457) as API.md fixes it: type, title, status, detail, and errors for 422. */
 export interface Problem {
@@ -35,6 +36,8 @@ export const problemTitle = (status: number): string => TITLES[status] ?? 'Error
 
 export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: FieldError[]): FastifyReply {
   const body: Problem = { type: problemType(code), title: problemTitle(status), status, detail };
+  // Validator errors and the services' known cases carry `code` (and `params`) beside path and message
+  // (issue 13, item 7); a field error without a code means `invalid`.
   if (errors) body.errors = errors;
   return reply.code(status).type('application/problem+json').serializer(JSON.stringify).send(body);
 }
@@ -60,10 +63,16 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
-    const errors = error.validation.map((issue) => ({
-      path: [where, ...(issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : [])].join('.'),
-      message: issue.message ?? 'invalid',
-    }));
+    const input = where === 'querystring' ? request.query : where === 'params' ? request.params : where === 'headers' ? request.headers : request.body;
+    const errors = error.validation.map((issue): FieldError => {
+      const segments = issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : [];
+      const value = valueAt(input, segments);
+      return {
+        path: [where, ...segments].join('.'),
+        message: issue.message ?? 'invalid',
+        ...fieldErrorCodeOf({ code: issue.keyword, ...issue.params }, value === undefined || value === null),
+      };
+    });
     return sendProblem(reply, 422, 'validation', 'The request does not match the schema', errors);
   }
   if (isResponseSerializationError(error)) {

@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   'reports.read',
   'reports.manage',
   'report_templates.manage',
+  'site.manage',
   'mkba.read',
   'mkba.manage',
 ] as const;
@@ -76,7 +77,8 @@ const REPORTS_READ: Permission[] = ['reports.read'];
 const MKBA: Permission[] = ['mkba.read', 'mkba.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: ['users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
+  // site.manage: the footer pages (privacy, accessibility, contact; docs/site.md) speak for the municipality.
+  administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
   programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA],
   analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read'],

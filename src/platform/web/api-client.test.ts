@@ -19,8 +19,8 @@ describe('parseProblem', () => {
       status: 422,
       detail: 'The request does not match the schema',
       errors: [
-        { path: 'body.username', message: 'lowercase letters' },
-        { path: 'body.roles.0', message: 'invalid role' },
+        { path: 'body.username', message: 'lowercase letters', code: 'invalid_format' },
+        { path: 'body.roles.0', message: 'invalid role', code: 'a_code_this_app_does_not_know', params: { maximum: 3, nested: { no: 1 } } },
         { path: 'body.roles.1', message: 'second message for the same field' },
         { nonsense: true },
       ],
@@ -29,7 +29,11 @@ describe('parseProblem', () => {
     expect(problem.code).toBe('validation');
     expect(problem.status).toBe(422);
     expect(problem.errors).toHaveLength(3);
-    expect(problem.fieldErrors()).toEqual({ username: 'lowercase letters', roles: 'invalid role' });
+    expect(problem.errors[0]).toEqual({ path: 'body.username', message: 'lowercase letters', code: 'invalid_format', params: {} });
+    // An unknown code is read as `invalid`; only plain parameters are kept.
+    expect(problem.errors[1]).toEqual({ path: 'body.roles.0', message: 'invalid role', code: 'invalid', params: { maximum: 3 } });
+    expect(problem.errors[2]?.code).toBe('invalid');
+    expect(ApiProblem.fieldOf('body.roles.0')).toBe('roles');
   });
 
   it('keeps dotted codes whole', () => {

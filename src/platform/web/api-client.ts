@@ -5,9 +5,15 @@
  * SessionResponse, and GET /api/v1/session returns it again after a reload.
  */
 
+import { isFieldErrorCode, type FieldErrorCode, type FieldErrorParams } from '../shared/field-errors';
+
 export interface FieldProblem {
   path: string;
+  /** The server's English text, for logs only: the screen words a field error by `code` (i18n/field-error-message.ts). */
   message: string;
+  /** Stable code; `invalid` when the server sent none or one this web app does not know. */
+  code: FieldErrorCode;
+  params: FieldErrorParams;
 }
 
 const PROBLEM_PREFIX = 'urn:wijkregie:problem:';
@@ -34,15 +40,9 @@ export class ApiProblem extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 
-  /** Field errors keyed by field name: `body.roles.0` → `roles`. */
-  fieldErrors(): Record<string, string> {
-    const result: Record<string, string> = {};
-    for (const error of this.errors) {
-      const parts = error.path.split('.').filter((part) => part !== 'body' && part !== 'querystring' && part !== 'params');
-      const field = parts[0] ?? '';
-      if (field && !(field in result)) result[field] = error.message;
-    }
-    return result;
+  /** The field a field error belongs to: `body.roles.0` → `roles` (the form's field name). */
+  static fieldOf(path: string): string {
+    return path.split('.').filter((part) => part !== 'body' && part !== 'querystring' && part !== 'params')[0] ?? '';
   }
 }
 
@@ -50,12 +50,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function parseParams(value: unknown): FieldErrorParams {
+  if (!isRecord(value)) return {};
+  const result: FieldErrorParams = {};
+  for (const [key, param] of Object.entries(value)) {
+    if (typeof param === 'string' || typeof param === 'number' || typeof param === 'boolean') result[key] = param;
+  }
+  return result;
+}
+
 function parseFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
   const result: FieldProblem[] = [];
   for (const item of value) {
     if (isRecord(item) && typeof item.path === 'string' && typeof item.message === 'string') {
-      result.push({ path: item.path, message: item.message });
+      result.push({ path: item.path, message: item.message, code: isFieldErrorCode(item.code) ? item.code : 'invalid', params: parseParams(item.params) });
     }
   }
   return result;

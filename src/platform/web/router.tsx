@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import type { Permission } from '../shared/permissions';
@@ -91,6 +91,22 @@ function MfaStep() {
   return session?.user.totpEnabled ? <MfaCodePage /> : <MfaEnrolmentPage />;
 }
 
+/**
+ * A page anyone may open (the privacy statement must be readable before logging in): the shell without the
+ * session check. A visitor sees no menu; someone logged in keeps theirs, so the page is not a dead end.
+ */
+function PublicPage() {
+  const { data: session } = useSession();
+  // Someone who still owes the set-up of a second factor may use nothing behind the menu yet.
+  return (
+    <Shell user={session?.user ?? null} navigation={Boolean(session && !session.user.mfaEnrolmentRequired)}>
+      <Suspense fallback={<LoadingMessage />}>
+        <Outlet />
+      </Suspense>
+    </Shell>
+  );
+}
+
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { data: session } = useSession();
   return hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
@@ -107,8 +123,10 @@ export function buildRoutes(): RouteObject[] {
       ),
     })),
   );
+  const publicRoutes: RouteObject[] = WEB_MODULES.flatMap((module) => (module.publicRoutes ?? []).map(({ path, Component }) => ({ path, element: <Component /> })));
   return [
     { path: '/login', element: <LoginPage /> },
+    { element: <PublicPage />, children: publicRoutes },
     { element: <RequireSession enrolment />, children: [{ path: '/mfa', element: <MfaStep /> }] },
     {
       element: <RequireSession />,

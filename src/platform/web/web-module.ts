@@ -18,6 +18,15 @@ export interface WebRoute {
 /** The sections of the main menu, in the order they appear (navigation.ts). */
 export type NavGroup = 'direction' | 'planning' | 'figures' | 'signals' | 'admin';
 
+/** A page anyone may open, also without logging in (router.tsx renders it outside the session check). */
+export interface WebPublicRoute {
+  /** Absolute path, e.g. `/privacy`. */
+  path: string;
+  Component: LazyExoticComponent<ComponentType>;
+  /** i18n key of the page's link in the footer of every page; without it the page has no footer link. */
+  footerLabelKey?: string;
+}
+
 export interface WebNavEntry {
   to: string;
   /** The menu section the entry appears in. */
@@ -36,4 +45,6 @@ export interface WebModule {
   translations: { nl: Translations; en: Translations };
   routes: WebRoute[];
   nav: WebNavEntry[];
+  /** Pages outside the session, such as the privacy statement; optional, most modules have none. */
+  publicRoutes?: WebPublicRoute[];
 }

@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS = [
   'signals.retention_extend',
   'signals.subject_export',
   'signals.unusual_reads',
+  'site.page.save',
   'user.create',
   'user.preferences',
   'user.role_grant_approved',

@@ -57,7 +57,7 @@ export async function createApiToken(
   if (!session) throw new AppError('api_token.session_required', 403, 'An API token is made from a logged-in session, not with another token');
   if (session.mfaPending) throw new AppError('auth.mfa_required', 403, 'Pass two-factor authentication first');
   if (input.expiresAt && new Date(input.expiresAt).getTime() <= now.getTime()) {
-    throw invalid('api_token.expiry_past', 'The expiry date lies in the past', [{ path: 'body.expiresAt', message: 'must be in the future' }]);
+    throw invalid('api_token.expiry_past', 'The expiry date lies in the past', [{ path: 'body.expiresAt', message: 'must be in the future', code: 'date_in_past' }]);
   }
   const token = newApiTokenValue();
   const id = await db.transaction().execute(async (tx) => {

@@ -102,7 +102,7 @@ describe('activity names in finance follow the programmes visibility rule', () =
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells = workbook.worksheets[0]?.getSheetValues().flat().filter((v) => typeof v === 'string') ?? [];
     expect(cells).not.toContain(SECRET);
-    expect(cells).toContain('Activiteit niet zichtbaar voor u');
+    expect(cells).toContain('Activiteit niet zichtbaar voor jou');
     const docx = await kit.get(scopedFinance, `/api/v1/funding-sources/${sourceId}/accountability?format=docx`);
     const xml = readZipEntry(docx.rawPayload, 'word/document.xml')?.toString('utf8') ?? '';
     expect(xml).not.toContain(SECRET);

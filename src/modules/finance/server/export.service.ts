@@ -39,7 +39,7 @@ const dutchDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slic
 const formatCents = (cents: number) => formatEuro(cents, { decimals: 'always' });
 
 /** In place of the name of an activity the reader may not see (programmes' rule): the money is theirs, the activity not. */
-export const HIDDEN_ACTIVITY = 'Activiteit niet zichtbaar voor u';
+export const HIDDEN_ACTIVITY = 'Activiteit niet zichtbaar voor jou';
 
 export const ROUNDING_NOTE =
   'Bedragen × € 1.000, per cel afgerond (half naar boven, weg van nul); wijkt de som van de afgeronde regels af van het afgeronde totaal, dan schuift de regel die het dichtst bij zijn afrondingsgrens ligt één duizendtal, zodat elke kolom optelt.';

@@ -96,7 +96,7 @@ export async function getFundingSource(db: Kysely<Database>, actor: FinanceActor
 
 function checkSource(input: CreateInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.spendUntil < input.spendFrom) errors.push({ path: 'spendUntil', message: 'must not be before spendFrom' });
+  if (input.spendUntil < input.spendFrom) errors.push({ path: 'spendUntil', message: 'must not be before spendFrom', code: 'date_before_start', params: { start: input.spendFrom } });
   const trancheTotal = sumCents(input.tranches.map((t) => t.amountCents));
   if (trancheTotal > input.totalCents) errors.push({ path: 'tranches', message: `tranches add up to ${trancheTotal} cents, more than the total of ${input.totalCents}` });
   input.tranches.forEach((t, i) => {

@@ -26,7 +26,7 @@ type ProposalInput = {
 
 function checkProposal(input: ProposalInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.lastYear < input.firstYear) errors.push({ path: 'lastYear', message: 'must not be before firstYear' });
+  if (input.lastYear < input.firstYear) errors.push({ path: 'lastYear', message: 'must not be before firstYear', code: 'too_small', params: { minimum: input.firstYear, inclusive: true } });
   if (input.lastYear - input.firstYear >= 30) errors.push({ path: 'lastYear', message: 'at most 30 years' });
   const years = new Set<number>();
   input.operating.forEach((o, i) => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../platform/web/components/Alert';
-import { Button, ButtonGroup } from '../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../platform/web/components/ErrorSummary';
 import { TextField } from '../../../platform/web/components/FormField';
 import { Page, Section } from '../../../platform/web/components/Page';
@@ -16,6 +15,7 @@ import { LineProposalApprovals } from './LineProposalApprovals';
 import { euro, euroExact } from './money';
 import { ThresholdSection } from './ThresholdSection';
 import './finance.css';
+import { DecisionButtons } from './DecisionButtons';
 
 /**
  * The four-eyes queue: large commitments and spend wait here for someone other than who booked them, and so do
@@ -68,7 +68,6 @@ function ApprovalItem({ entry, own, onDecided }: { entry: PendingEntry; own: boo
   const decide = useDecide();
   const [note, setNote] = useState('');
   // Approving what takes the line over budget asks first, naming the overrun.
-  const [confirming, setConfirming] = useState(false);
   const noteId = `note-${entry.id}`;
   const effect = entry.lineEffect;
   const send = (decision: 'approve' | 'reject') => decide.mutate({ id: entry.id, decision, note }, { onSuccess: onDecided });
@@ -96,30 +95,7 @@ function ApprovalItem({ entry, own, onDecided }: { entry: PendingEntry; own: boo
         <>
           <ErrorSummary error={decide.error} />
           <TextField id={noteId} label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
-          {confirming && effect?.over ? (
-            <div className="wr-fin-confirm">
-              <Alert type="warning" live="alert">
-                {t('finance:approvals.confirmOver', { line: entry.lineDescription, over: overText(effect.over) })}
-              </Alert>
-              <ButtonGroup>
-                <Button appearance="primary" busy={decide.isPending} onClick={() => send('approve')}>
-                  {t('finance:approvals.confirmApprove')}
-                </Button>
-                <Button appearance="secondary" onClick={() => setConfirming(false)}>
-                  {t('finance:approvals.cancel')}
-                </Button>
-              </ButtonGroup>
-            </div>
-          ) : (
-            <ButtonGroup>
-              <Button appearance="primary" busy={decide.isPending} onClick={() => (effect?.over ? setConfirming(true) : send('approve'))}>
-                {t('finance:approvals.approve')}
-              </Button>
-              <Button appearance="secondary" danger busy={decide.isPending} onClick={() => send('reject')}>
-                {t('finance:approvals.reject')}
-              </Button>
-            </ButtonGroup>
-          )}
+          <DecisionButtons overWarning={effect?.over ? t('finance:approvals.confirmOver', { line: entry.lineDescription, over: overText(effect.over) }) : null} busy={decide.isPending} onApprove={() => send('approve')} onReject={() => send('reject')} />
         </>
       )}
     </li>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../platform/web/api-client';
 import { Alert } from '../../../platform/web/components/Alert';
 import { Button } from '../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
@@ -12,6 +11,7 @@ import { bookingEffect, type LineEffect } from '../money/line-effect';
 import { useCreateEntry } from './finance-api';
 import { LineEffectView } from './LineEffectView';
 import { euro, euroExact, parseEuroInput } from './money';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 /** The effect of booking `amount` on `line`, from the server's figures; null without a line or a valid amount. */
 function effectOf(line: BudgetLine | undefined, amount: string): LineEffect | null {
@@ -26,7 +26,7 @@ function effectOf(line: BudgetLine | undefined, amount: string): LineEffect | nu
 
 /** Books a commitment or spend on a line; above the threshold it goes to the approvals queue. */
 export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }: { lines: readonly BudgetLine[]; thresholdCents: number; selectedLine: string; onSelectLine: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const create = useCreateEntry();
   const [kind, setKind] = useState<'spend' | 'commitment'>('spend');
   const [amount, setAmount] = useState('');
@@ -34,7 +34,7 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
   const [description, setDescription] = useState('');
   const [documentRef, setDocumentRef] = useState('');
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
-  const serverErrors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(create.error, t, i18n.language);
   const fieldError = (id: string, server: string) => errors.find((e) => e.fieldId === id)?.message ?? serverErrors[server];
   const line = lines.find((l) => l.id === selectedLine);
   const effect = effectOf(line, amount);
@@ -64,7 +64,20 @@ export function EntryForm({ lines, thresholdCents, selectedLine, onSelectLine }:
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
       <p className="utrecht-paragraph">{t('finance:entry.thresholdNote', { amount: euro(thresholdCents) })}</p>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                budgetLineId: { id: 'entry-line', label: t('finance:entry.line') },
+                amountCents: { id: 'entry-amount', label: t('finance:entry.amountLabel') },
+                bookedOn: { id: 'entry-date', label: t('finance:entry.bookedOn') },
+                description: { id: 'entry-description', label: t('finance:entry.description') },
+                documentRef: { id: 'entry-document', label: t('finance:entry.documentRef') },
+              })
+        }
+      />
       {create.data ? (
         <Alert type={create.data.status === 'pending' ? 'warning' : 'ok'} live="status">
           {create.data.status === 'pending' ? t('finance:entry.savedPending', { amount: euroExact(create.data.amountCents) }) : t('finance:entry.saved', { amount: euroExact(create.data.amountCents) })}

@@ -6,6 +6,7 @@ import { hasPermission, useCurrentUser } from '../../../platform/web/session';
 import type { ProgrammeBudget } from '../contract';
 import { useProgrammeBudget } from './finance-api';
 import { euro } from './money';
+import { moneyFigureColumns } from './money-columns';
 import './finance.css';
 
 type StrategicRow = ProgrammeBudget['goals']['strategic'][number];
@@ -24,15 +25,6 @@ export function GoalMoney({ programmeId }: { programmeId: string }) {
   const year = new Date().getFullYear();
   const query = useProgrammeBudget(allowed ? programmeId : undefined, year);
   if (!allowed) return null;
-  const figures = <R extends StrategicRow | OperationalRow>(): Column<R>[] => [
-    { key: 'activities', header: t('finance:pillarMoney.activities'), numeric: true, render: (g) => g.activityCount },
-    { key: 'budget', header: t('finance:figures.budget'), numeric: true, render: (g) => euro(g.budgetCents) },
-    { key: 'committed', header: t('finance:figures.committed'), numeric: true, render: (g) => euro(g.committedCents) },
-    { key: 'spent', header: t('finance:figures.spent'), numeric: true, render: (g) => euro(g.spentCents) },
-    { key: 'pending', header: t('finance:figures.pending'), numeric: true, render: (g) => euro(g.pendingCents) },
-    { key: 'remaining', header: t('finance:figures.remaining'), numeric: true, render: (g) => <span className={g.remainingCents < 0 ? 'wr-fin-negative' : undefined}>{euro(g.remainingCents)}</span> },
-    { key: 'forecast', header: t('finance:figures.forecast'), numeric: true, render: (g) => euro(g.forecastCents) },
-  ];
   const strategic: Column<StrategicRow>[] = [
     {
       key: 'name',
@@ -40,7 +32,7 @@ export function GoalMoney({ programmeId }: { programmeId: string }) {
       rowHeader: true,
       render: (g) => (g.id === null ? t('finance:goalMoney.noStrategic') : <>{g.name}{g.pillarName ? <span className="wr-fin-line-description">{g.pillarName}</span> : null}</>),
     },
-    ...figures<StrategicRow>(),
+    ...moneyFigureColumns<StrategicRow>(t),
   ];
   const operational: Column<OperationalRow>[] = [
     {
@@ -49,7 +41,7 @@ export function GoalMoney({ programmeId }: { programmeId: string }) {
       rowHeader: true,
       render: (g) => (g.id === null ? t('finance:goalMoney.noOperational') : <>{g.name}{g.strategicGoalName ? <span className="wr-fin-line-description">{g.strategicGoalName}</span> : null}</>),
     },
-    ...figures<OperationalRow>(),
+    ...moneyFigureColumns<OperationalRow>(t),
   ];
   return (
     <Section title={t('finance:goalMoney.heading', { year })} id="goal-money">

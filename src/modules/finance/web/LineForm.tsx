@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../platform/web/api-client';
 import { Alert } from '../../../platform/web/components/Alert';
 import { Button } from '../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../platform/web/components/FormField';
 import { useCreateLine, useFundingSources } from './finance-api';
 import { parseEuroInput } from './money';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 type Allocation = { fundingSourceId: string; share: string; amount: string };
 
@@ -20,7 +20,7 @@ function shareToBp(text: string): number | null {
 
 /** Budgets an activity for a year and says who pays it: per source a share (%) or a fixed amount. */
 export function LineForm({ activities, year }: { activities: readonly { id: string; name: string }[]; year: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sources = useFundingSources();
   const create = useCreateLine();
   const [activityId, setActivityId] = useState('');
@@ -28,7 +28,7 @@ export function LineForm({ activities, year }: { activities: readonly { id: stri
   const [amount, setAmount] = useState('');
   const [allocations, setAllocations] = useState<Allocation[]>([{ fundingSourceId: '', share: '100', amount: '' }]);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
-  const server = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const server = fieldMessages(create.error, t, i18n.language);
 
   const update = (i: number, patch: Partial<Allocation>) => setAllocations((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
@@ -60,7 +60,19 @@ export function LineForm({ activities, year }: { activities: readonly { id: stri
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
       <p className="utrecht-paragraph">{t('finance:line.lead', { year })}</p>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                activityId: { id: 'line-activity', label: t('finance:line.activity') },
+                description: { id: 'line-description', label: t('finance:line.description') },
+                amountCents: { id: 'line-amount', label: t('finance:line.amount') },
+                allocations: { id: 'line-alloc-0-source', label: t('finance:line.source') },
+              })
+        }
+      />
       {create.isSuccess ? <Alert type="ok" live="status">{t('finance:line.saved')}</Alert> : null}
       <SelectField id="line-activity" label={t('finance:line.activity')} value={activityId} onChange={(e) => setActivityId(e.target.value)} placeholder={t('finance:line.chooseActivity')} options={activities.map((a) => ({ value: a.id, label: a.name }))} error={errors.find((e) => e.fieldId === 'line-activity')?.message ?? server.activityId} />
       <div className="wr-fin-form-row">

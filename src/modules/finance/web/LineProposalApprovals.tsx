@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../platform/web/components/Alert';
-import { Button, ButtonGroup } from '../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../platform/web/components/ErrorSummary';
 import { TextField } from '../../../platform/web/components/FormField';
 import { Section } from '../../../platform/web/components/Page';
@@ -11,6 +10,7 @@ import { formatDate } from '../../../platform/web/i18n/format';
 import type { DecidedLineProposal, PendingLineProposal } from '../contract';
 import { useDecideLineProposal, usePendingLineProposals } from './finance-api';
 import { euro } from './money';
+import { DecisionButtons } from './DecisionButtons';
 
 /**
  * Budget lines proposed from an activity page, waiting for finance (four-eyes: never the proposer). Each card
@@ -54,7 +54,6 @@ function ProposalItem({ proposal, onDecided }: { proposal: PendingLineProposal; 
   const { t, i18n } = useTranslation();
   const decide = useDecideLineProposal();
   const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const [noteError, setNoteError] = useState<string | undefined>();
   const effect = proposal.effect;
   const overCents = effect && effect.source.leftAfterCents < 0 ? -effect.source.leftAfterCents : null;
@@ -123,30 +122,7 @@ function ProposalItem({ proposal, onDecided }: { proposal: PendingLineProposal; 
         <>
           <ErrorSummary error={decide.error} />
           <TextField id={`line-note-${proposal.id}`} label={t('finance:approvals.note')} description={t('finance:lineApprovals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={noteError} />
-          {confirming && overCents !== null ? (
-            <div className="wr-fin-confirm">
-              <Alert type="warning" live="alert">
-                {t('finance:lineApprovals.confirmOver', { source: proposal.fundingSourceName, over: euro(overCents) })}
-              </Alert>
-              <ButtonGroup>
-                <Button appearance="primary" busy={decide.isPending} onClick={() => send('approve')}>
-                  {t('finance:approvals.confirmApprove')}
-                </Button>
-                <Button appearance="secondary" onClick={() => setConfirming(false)}>
-                  {t('finance:approvals.cancel')}
-                </Button>
-              </ButtonGroup>
-            </div>
-          ) : (
-            <ButtonGroup>
-              <Button appearance="primary" busy={decide.isPending} onClick={() => (overCents !== null ? setConfirming(true) : send('approve'))}>
-                {t('finance:approvals.approve')}
-              </Button>
-              <Button appearance="secondary" danger busy={decide.isPending} onClick={() => send('reject')}>
-                {t('finance:approvals.reject')}
-              </Button>
-            </ButtonGroup>
-          )}
+          <DecisionButtons overWarning={overCents !== null ? t('finance:lineApprovals.confirmOver', { source: proposal.fundingSourceName, over: euro(overCents) }) : null} busy={decide.isPending} onApprove={() => send('approve')} onReject={() => send('reject')} />
         </>
       )}
     </li>

@@ -7,6 +7,7 @@ import { hasPermission, useCurrentUser } from '../../../platform/web/session';
 import type { ProgrammeBudget } from '../contract';
 import { useProgrammeBudget } from './finance-api';
 import { euro } from './money';
+import { moneyFigureColumns } from './money-columns';
 import './finance.css';
 
 type PillarRow = ProgrammeBudget['pillars'][number];
@@ -25,13 +26,7 @@ export function PillarMoney({ programmeId }: { programmeId: string }) {
   if (!allowed) return null;
   const columns: Column<PillarRow>[] = [
     { key: 'name', header: t('finance:pillarMoney.pillar'), rowHeader: true, render: (p) => p.name ?? t('finance:pillarMoney.noPillar') },
-    { key: 'activities', header: t('finance:pillarMoney.activities'), numeric: true, render: (p) => p.activityCount },
-    { key: 'budget', header: t('finance:figures.budget'), numeric: true, render: (p) => euro(p.budgetCents) },
-    { key: 'committed', header: t('finance:figures.committed'), numeric: true, render: (p) => euro(p.committedCents) },
-    { key: 'spent', header: t('finance:figures.spent'), numeric: true, render: (p) => euro(p.spentCents) },
-    { key: 'pending', header: t('finance:figures.pending'), numeric: true, render: (p) => euro(p.pendingCents) },
-    { key: 'remaining', header: t('finance:figures.remaining'), numeric: true, render: (p) => <span className={p.remainingCents < 0 ? 'wr-fin-negative' : undefined}>{euro(p.remainingCents)}</span> },
-    { key: 'forecast', header: t('finance:figures.forecast'), numeric: true, render: (p) => euro(p.forecastCents) },
+    ...moneyFigureColumns<PillarRow>(t),
   ];
   return (
     <Section title={t('finance:pillarMoney.heading', { year })} id="pillar-money">

@@ -5,6 +5,7 @@ import { Alert } from '../../../platform/web/components/Alert';
 import { Button } from '../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../platform/web/components/FormField';
+import { fieldMessages } from '../../../platform/web/i18n/field-error-message';
 import { MAX_LINE_CENTS, type LineProposal } from '../contract';
 import { useFundingSources, useProposeLine } from './finance-api';
 import { euro, parseEuroInput } from './money';
@@ -18,7 +19,7 @@ type Field = keyof typeof FIELD_IDS;
  * server's refusals are said in our own words per field, never its validator text.
  */
 export function ProposeLineForm({ activityId, start, end, onProposed }: { activityId: string; start: string; end: string; onProposed?: (proposal: LineProposal) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sources = useFundingSources();
   const propose = useProposeLine();
   // The years the activity runs in (the server refuses others); this year first choice when it is one of them.
@@ -48,7 +49,8 @@ export function ProposeLineForm({ activityId, start, end, onProposed }: { activi
     if (error.code === 'finance.year_outside_source') return [link('year', t('finance:proposeLine.errors.yearOutside', { period: source ? period(source) : '' }))];
     if (error.code === 'finance.unknown_funding_source') return [link('fundingSourceId', t('finance:proposeLine.errors.sourceGone'))];
     if (error.code === 'finance.cap_exceeded') return [link('amountCents', t('finance:proposeLine.errors.tooMuch'))];
-    return Object.keys(error.fieldErrors()).flatMap((field) => (field in FIELD_IDS ? [link(field as Field, t('finance:proposeLine.errors.check'))] : []));
+    // The words of the field error codes (issue 13, item 7), at the fields this form shows.
+    return Object.entries(fieldMessages(error, t, i18n.language)).flatMap(([field, message]) => (field in FIELD_IDS ? [link(field as Field, message)] : []));
   }
 
   function submit(event: FormEvent) {

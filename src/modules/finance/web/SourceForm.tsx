@@ -1,19 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiProblem } from '../../../platform/web/api-client';
 import { Button } from '../../../platform/web/components/Button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../platform/web/components/FormField';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { FUNDING_KINDS, type FundingKind } from '../contract';
 import { useCreateSource } from './finance-api';
 import { parseEuroInput } from './money';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 
 type TrancheDraft = { amount: string; dueDate: string };
 
 /** Registers a funding source with its tranches; accountability duties can follow through the API. */
 export function SourceForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateSource();
   const [name, setName] = useState('');
@@ -26,7 +26,7 @@ export function SourceForm() {
   const [repayUnspent, setRepayUnspent] = useState(true);
   const [tranches, setTranches] = useState<TrancheDraft[]>([{ amount: '', dueDate: '' }]);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
-  const server = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const server = fieldMessages(create.error, t, i18n.language);
   const err = (id: string, key: string) => errors.find((e) => e.fieldId === id)?.message ?? server[key];
 
   function submit(event: FormEvent) {
@@ -55,7 +55,21 @@ export function SourceForm() {
 
   return (
     <form className="wr-form wr-fin-form" onSubmit={submit} noValidate>
-      <ErrorSummary error={create.error} fields={errors} />
+      <ErrorSummary
+        error={create.error}
+        fields={
+          errors.length
+            ? errors
+            : serverFieldLinks(create.error, t, i18n.language, {
+                name: { id: 'src-name', label: t('finance:sources.name') },
+                funderName: { id: 'src-funder', label: t('finance:sourceForm.funder') },
+                totalCents: { id: 'src-total', label: t('finance:sources.total') },
+                spendFrom: { id: 'src-from', label: t('finance:sourceForm.spendFrom') },
+                spendUntil: { id: 'src-until', label: t('finance:sourceForm.spendUntil') },
+                tranches: { id: 'src-tranche-0-amount', label: t('finance:sourceForm.tranche', { n: 1 }) },
+              })
+        }
+      />
       <div className="wr-fin-form-row">
         <TextField id="src-name" label={t('finance:sources.name')} value={name} onChange={(e) => setName(e.target.value)} error={err('src-name', 'name')} />
         <SelectField id="src-kind" label={t('finance:sources.kind')} value={kind} onChange={(e) => setKind(e.target.value as FundingKind)} options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`finance:kind.${k}`) }))} />

@@ -47,7 +47,7 @@ export async function analyseSignals(
     throw invalid('hotspots.invalid_weights', 'H3 cells take ring weights', [{ path: 'weights', message: 'use ring:<k> for H3 cells' }]);
   }
   if (source.signals.from > source.signals.to) {
-    throw invalid('hotspots.invalid_period', 'The period ends before it starts', [{ path: 'source.signals.to', message: 'must not be before from' }]);
+    throw invalid('hotspots.invalid_period', 'The period ends before it starts', [{ path: 'source.signals.to', message: 'must not be before from', code: 'date_before_start' }]);
   }
   await loadH3();
   const resolution = Number(source.cell.slice('h3:'.length));

@@ -332,7 +332,7 @@ describe('broken files: a clear 4xx and zero rows anywhere', () => {
     expect(badYear.json().errors).toContainEqual(expect.objectContaining({ path: 'year' }));
     const noFile = await upload({ kind: 'values-csv' });
     expect(noFile.statusCode).toBe(422);
-    expect(noFile.json().errors).toEqual([{ path: 'file', message: 'required' }]);
+    expect(noFile.json().errors).toEqual([{ path: 'file', message: 'required', code: 'required' }]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalid, requireActor } from '../../../platform/server/index.js';
+import { AppError, fieldErrorsOfIssues, invalid, requireActor } from '../../../platform/server/index.js';
 import { ImportKind, ImportList, ImportResult } from '../contract.js';
 import { listImports, runImport } from './import/import.service.js';
 
@@ -28,9 +28,9 @@ async function readImportForm(request: FastifyRequest) {
   }
   const parsed = ImportFields.safeParse(fields);
   if (!parsed.success) {
-    throw invalid('validation', 'The form is invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })));
+    throw invalid('validation', 'The form is invalid', fieldErrorsOfIssues(parsed.error.issues, fields));
   }
-  if (!file) throw invalid('import.form', 'No file: send it in the field "file"', [{ path: 'file', message: 'required' }]);
+  if (!file) throw invalid('import.form', 'No file: send it in the field "file"', [{ path: 'file', message: 'required', code: 'required' }]);
   return { ...parsed.data, ...file };
 }
 

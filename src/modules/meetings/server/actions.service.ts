@@ -57,7 +57,7 @@ async function resolveOwner(db: MeetingsDb, input: { ownerUserId?: string | null
   let organisationId: string | undefined;
   if (input.ownerUserId) {
     const user = await findActiveUser(db, input.ownerUserId);
-    if (!user) errors.push({ path: 'ownerUserId', message: 'not an active user' });
+    if (!user) errors.push({ path: 'ownerUserId', message: 'not an active user', code: 'unknown_reference' });
     else {
       userId = user.id;
       organisationId = user.organisation_id;
@@ -65,7 +65,7 @@ async function resolveOwner(db: MeetingsDb, input: { ownerUserId?: string | null
   }
   if (input.ownerOrganisationId !== undefined) {
     const [organisation] = await findActiveOrganisations(db, [input.ownerOrganisationId]);
-    if (!organisation) errors.push({ path: 'ownerOrganisationId', message: 'not an active organisation' });
+    if (!organisation) errors.push({ path: 'ownerOrganisationId', message: 'not an active organisation', code: 'unknown_reference' });
     else if (organisationId !== undefined && organisationId !== organisation.id) errors.push({ path: 'ownerOrganisationId', message: 'the owner does not work for this organisation' });
     else organisationId = organisation.id;
   }
@@ -103,7 +103,7 @@ export async function addAction(db: Db, actor: MeetingsActor, meetingId: string,
       const item = await findAgendaItem(mdb, input.agendaItemId);
       if (!item || item.meeting_id !== meetingId) errors.push({ path: 'agendaItemId', message: 'not an agenda item of this meeting' });
     }
-    if (input.dueDate < meeting.held_on) errors.push({ path: 'dueDate', message: `the due date lies before the meeting (${meeting.held_on})` });
+    if (input.dueDate < meeting.held_on) errors.push({ path: 'dueDate', message: `the due date lies before the meeting (${meeting.held_on})`, code: 'date_before_start', params: { start: meeting.held_on } });
     if (errors.length) throw invalid('action.invalid', 'The action is not valid', errors);
     const owner = await resolveOwner(mdb, input);
     const id = await insertAction(mdb, {
@@ -164,7 +164,7 @@ export async function updateAction(db: Db, actor: MeetingsActor, id: string, inp
         errors.push({ path: 'status', message: problem });
       }
     }
-    if (input.dueDate !== undefined && input.dueDate < row.meeting_held_on) errors.push({ path: 'dueDate', message: `the due date lies before the meeting (${row.meeting_held_on})` });
+    if (input.dueDate !== undefined && input.dueDate < row.meeting_held_on) errors.push({ path: 'dueDate', message: `the due date lies before the meeting (${row.meeting_held_on})`, code: 'date_before_start', params: { start: row.meeting_held_on } });
     if (errors.length) throw invalid('action.invalid', 'The change is not valid', errors);
     let owner: { userId: string | null; organisationId: string } | undefined;
     if (ownerChange) {

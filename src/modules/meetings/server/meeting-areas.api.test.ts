@@ -46,19 +46,21 @@ describe('the area of a meeting', () => {
   };
 
   it.each([
-    ['an unknown code', async () => 'BU99999999', /^unknown area BU99999999/],
-    ['a wijk of another municipality', foreignWijk, / lies outside GM0505$/],
-    ['another gemeente', async () => 'GM0363', /^GM0363 is not a wijk, buurt or focus area of GM0505/],
-    ['text that is no code at all', async () => "'; drop table meetings; --", /^unknown area/],
-  ])('refuses %s with a field error on areaCode and changes nothing', async (_name, codeOf, message) => {
+    ['an unknown code', async () => 'BU99999999', /^unknown area BU99999999/, 'unknown_reference'],
+    ['a wijk of another municipality', foreignWijk, / lies outside GM0505$/, 'area_outside_municipality'],
+    ['another gemeente', async () => 'GM0363', /^GM0363 is not a wijk, buurt or focus area of GM0505/, 'area_not_allowed'],
+    ['text that is no code at all', async () => "'; drop table meetings; --", /^unknown area/, 'unknown_reference'],
+  ])('refuses %s with a field error on areaCode and changes nothing', async (_name, codeOf, message, fieldCode) => {
     const code = await codeOf();
     const before = [await countRows(t.database, 'meetings'), await countRows(t.database, 'audit_log')];
     const response = await plan({ areaCode: code });
     expect(response.statusCode).toBe(422);
-    const errors = response.json<{ errors: { path: string; message: string }[] }>().errors;
+    const errors = response.json<{ errors: { path: string; message: string; code: string }[] }>().errors;
     expect(errors).toHaveLength(1);
     expect(errors[0]?.path.replace(/^body\./, '')).toBe('areaCode');
     expect(errors[0]?.message).toMatch(message);
+    // The web words the error by this code (issue 13, item 7), no longer by the English message.
+    expect(errors[0]?.code).toBe(fieldCode);
     expect([await countRows(t.database, 'meetings'), await countRows(t.database, 'audit_log')]).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, conflict, forbidden, invalid, notFound, withAudit, type Database, type FieldError } from '../../../platform/server/index.js';
+import { AppError, conflict, forbidden, invalid, notFound, withAudit, type Database, type FieldError, type FieldErrorCode } from '../../../platform/server/index.js';
 import type { AgendaItem, CloseBlocker, LinkKind, MeetingDetail, MeetingKind, MeetingStatus, MeetingSummary } from '../contract.js';
 import { presentAction } from './actions.service.js';
 import { findActionsOfMeeting, findActiveOrganisations, type ActionRow } from './actions.queries.js';
@@ -147,6 +147,13 @@ const AREA_PROBLEM_MESSAGES: Record<MeetingAreaProblem, (code: string, municipal
   other_municipality: (code, municipality) => `${code} lies outside ${municipality}`,
 };
 
+/** The stable field error codes (src/platform/shared/field-errors.ts) the form words them by. */
+const AREA_PROBLEM_CODES: Record<MeetingAreaProblem, FieldErrorCode> = {
+  unknown_area: 'unknown_reference',
+  not_an_area: 'area_not_allowed',
+  other_municipality: 'area_outside_municipality',
+};
+
 interface CreateMeetingInput {
   kind: MeetingKind;
   title: string;
@@ -167,17 +174,17 @@ export async function createMeeting(db: Db, actor: MeetingsActor, input: CreateM
   }
   const errors: FieldError[] = [];
   const municipality = await findAreaName(db, actor, input.municipality);
-  if (!municipality || municipality.level !== 'gemeente') errors.push({ path: 'municipality', message: `unknown municipality ${input.municipality}` });
+  if (!municipality || municipality.level !== 'gemeente') errors.push({ path: 'municipality', message: `unknown municipality ${input.municipality}`, code: 'unknown_reference' });
   // The gemeente itself is "the whole gemeente": stored as no area.
   const areaCode = input.areaCode === undefined || input.areaCode === input.municipality ? undefined : input.areaCode;
   if (areaCode !== undefined) {
     const problem = meetingAreaProblem(await findAreaName(db, actor, areaCode), input.municipality);
-    if (problem) errors.push({ path: 'areaCode', message: AREA_PROBLEM_MESSAGES[problem](areaCode, input.municipality) });
+    if (problem) errors.push({ path: 'areaCode', message: AREA_PROBLEM_MESSAGES[problem](areaCode, input.municipality), code: AREA_PROBLEM_CODES[problem] });
   }
   const participantIds = [...new Set(input.participantOrganisationIds)];
   const organisations = await findActiveOrganisations(meetingsDb(db), participantIds);
   input.participantOrganisationIds.forEach((id, i) => {
-    if (!organisations.some((o) => o.id === id)) errors.push({ path: `participantOrganisationIds.${i}`, message: 'not an active organisation' });
+    if (!organisations.some((o) => o.id === id)) errors.push({ path: `participantOrganisationIds.${i}`, message: 'not an active organisation', code: 'unknown_reference' });
   });
   if (errors.length) throw invalid('meeting.invalid', 'The meeting is not valid', errors);
   if (actor.areaScopes.length > 0 && !actor.areaScopes.includes(input.municipality) && !(areaCode && actor.areaScopes.includes(areaCode))) {

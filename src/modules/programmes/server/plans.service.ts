@@ -98,7 +98,7 @@ export async function createPlan(
 ): Promise<PlanDetail> {
   const area = await new GoalFigures(db, actor).area(input.area);
   const errors: FieldError[] = [];
-  if (!area) errors.push({ path: 'body.area', message: `unknown area ${input.area}` });
+  if (!area) errors.push({ path: 'body.area', message: `unknown area ${input.area}`, code: 'unknown_reference' });
   else if (!withinAreaScope(actor, area.municipalityCode, [input.area])) errors.push({ path: 'body.area', message: 'outside your area scope' });
   if (input.programmeId !== null) {
     try {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalid, requireActor } from '../../../platform/server/index.js';
+import { AppError, fieldErrorsOfIssues, invalid, requireActor } from '../../../platform/server/index.js';
 import { MunicipalityCode } from '../../areas/contract.js';
 import { ExtendRetention, IdentityList, IdParams, SignalImportResult, SubjectExportRequest, UnusualReadList } from '../contract.js';
 import { exportDataSubject, readSignalIdentities } from './identities.service.js';
@@ -26,8 +26,8 @@ async function readImportForm(request: FastifyRequest) {
     }
   }
   const parsed = ImportFields.safeParse(fields);
-  if (!parsed.success) throw invalid('validation', 'The form is invalid', parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })));
-  if (!file) throw invalid('signal_import.form', 'No file: send it in the field "file"', [{ path: 'file', message: 'required' }]);
+  if (!parsed.success) throw invalid('validation', 'The form is invalid', fieldErrorsOfIssues(parsed.error.issues, fields));
+  if (!file) throw invalid('signal_import.form', 'No file: send it in the field "file"', [{ path: 'file', message: 'required', code: 'required' }]);
   return { ...parsed.data, ...file };
 }
 

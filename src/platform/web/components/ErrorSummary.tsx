@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api-client';
+import { fieldErrorMessage } from '../i18n/field-error-message';
 import { problemMessage } from '../i18n/problem-message';
 import { Alert } from './Alert';
 
@@ -23,10 +24,11 @@ interface ErrorSummaryProps {
  * the fields themselves carry their message through aria-describedby.
  */
 export function ErrorSummary({ error, fields = [], id }: ErrorSummaryProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error && fields.length === 0) return null;
   const heading = error ? problemMessage(error, t) : t('common:common.fixErrors');
-  const showServerFieldsOnly = error instanceof ApiProblem && fields.length === 0 ? error.errors : [];
+  // A form that links no fields still says what was wrong, in words; the same words once only.
+  const serverMessages = error instanceof ApiProblem && fields.length === 0 ? [...new Set(error.errors.map((item) => fieldErrorMessage(item, t, i18n.language)))] : [];
   return (
     <Alert type="error" live="alert" heading={heading} id={id} className="wr-error-summary">
       {fields.length > 0 ? (
@@ -40,11 +42,11 @@ export function ErrorSummary({ error, fields = [], id }: ErrorSummaryProps) {
           ))}
         </ul>
       ) : null}
-      {showServerFieldsOnly.length > 0 ? (
+      {serverMessages.length > 0 ? (
         <ul className="utrecht-unordered-list wr-error-summary__list">
-          {showServerFieldsOnly.map((item) => (
-            <li key={item.path} className="utrecht-unordered-list__item">
-              {item.path.replace(/^body\./, '')}: {item.message}
+          {serverMessages.map((message) => (
+            <li key={message} className="utrecht-unordered-list__item">
+              {message}
             </li>
           ))}
         </ul>

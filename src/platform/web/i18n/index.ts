@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Translations, WebModule } from '../web-module';
+import { setDisplayLocale } from './format';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -47,6 +48,7 @@ export function collectResources(modules: readonly WebModule[]): Record<Locale, 
 }
 
 function applyDocumentLanguage(locale: string): void {
+  setDisplayLocale(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 

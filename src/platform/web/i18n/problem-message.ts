@@ -12,8 +12,9 @@ const BY_STATUS: Record<number, string> = {
 };
 
 /**
- * A sentence for a person about what went wrong: our own text for codes we know, else the server's detail
- * (English, but specific), else a text by status.
+ * A sentence for a person about what went wrong: our own text for codes we know, else a text by status.
+ * Never the server's detail: it is English developer text (issue 13, item 7); what went wrong at a field is
+ * worded from the field errors' codes (field-error-message.ts).
  */
 export function problemMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiProblem)) return t('common:problems.unknown', { status: '?' });
@@ -22,7 +23,6 @@ export function problemMessage(error: unknown, t: TFunction): string {
   }
   const key = `common:problems.${error.code.replace(/\./g, '_')}`;
   if (t(key, { defaultValue: '' })) return t(key);
-  if (error.detail) return error.detail;
   const byStatus = BY_STATUS[error.status];
   if (byStatus) return t(`common:problems.${byStatus}`);
   return t('common:problems.unknown', { status: error.status });

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { AuditEntry, AuditList, AuditVerifyResponse } from '../../contract';
 import { AUDIT_ACTIONS, auditActionLabel } from '../audit-actions';
+import { AUDIT_SUBJECT_TYPES, auditSubjectLabel } from '../audit-subjects';
 import { datesOutOfOrder, EMPTY_AUDIT_FILTERS, toAuditQuery, type AuditFilters } from '../audit-filters';
 
 const PAGE_SIZE = 50;
@@ -60,6 +61,7 @@ interface FilterFormProps {
 function FilterForm({ initial, onApply }: FilterFormProps) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<AuditFilters>(initial);
+  const subjectOptions = AUDIT_SUBJECT_TYPES.map((type) => ({ value: type, label: auditSubjectLabel(i18n, type) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const actionOptions = AUDIT_ACTIONS.map((code) => ({ value: code, label: auditActionLabel(i18n, code) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
   const set = (field: keyof AuditFilters, value: string) => setDraft((current) => ({ ...current, [field]: value }));
@@ -80,7 +82,7 @@ function FilterForm({ initial, onApply }: FilterFormProps) {
       <div className="wr-filters">
         <TextField id="audit-actor" label={t('audit:auditLog.actor')} description={t('audit:auditLog.actorDescription')} autoComplete="off" value={draft.actor} onChange={(event) => set('actor', event.target.value)} />
         <SelectField id="audit-action" label={t('audit:auditLog.action')} description={t('audit:auditLog.actionDescription')} placeholder={t('audit:auditLog.allActions')} options={actionOptions} value={draft.action} onChange={(event) => set('action', event.target.value)} />
-        <TextField id="audit-subject-type" label={t('audit:auditLog.subjectType')} description={t('audit:auditLog.subjectTypeDescription')} autoComplete="off" value={draft.subjectType} onChange={(event) => set('subjectType', event.target.value)} />
+        <SelectField id="audit-subject-type" label={t('audit:auditLog.subjectType')} description={t('audit:auditLog.subjectTypeDescription')} placeholder={t('audit:auditLog.allSubjectTypes')} options={subjectOptions} value={draft.subjectType} onChange={(event) => set('subjectType', event.target.value)} />
         <TextField id="audit-subject" label={t('audit:auditLog.subject')} description={t('audit:auditLog.subjectDescription')} autoComplete="off" value={draft.subject} onChange={(event) => set('subject', event.target.value)} />
         <TextField id="audit-from" type="date" label={t('audit:auditLog.from')} value={draft.from} onChange={(event) => set('from', event.target.value)} />
         <TextField id="audit-to" type="date" label={t('audit:auditLog.to')} value={draft.to} error={fieldErrors[0]?.message} onChange={(event) => set('to', event.target.value)} />
@@ -133,7 +135,7 @@ export default function AuditLogPage() {
       header: t('audit:auditLog.subjectColumn'),
       render: (entry) => (
         <>
-          {entry.subjectType}
+          {auditSubjectLabel(i18n, entry.subjectType)}
           {entry.subjectId ? <span className="wr-table__secondary wr-hash">{entry.subjectId}</span> : null}
         </>
       ),

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -9,6 +8,7 @@ import type { Organisation } from '../../contract';
 import { knownFieldProblem } from '../auth-problems';
 import { RoleTags } from './RoleTags';
 import { validateUserForm, type UserFormField, type UserFormValues } from '../user-form-validation';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 interface UserFormProps {
   mode: 'create' | 'edit';
@@ -29,7 +29,7 @@ const FIELD_ORDER: UserFormField[] = ['displayName', 'username', 'email', 'passw
 
 /** The fields of a user; on edit the username and password are not part of it (they have their own actions). */
 export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, busy, error, onSubmit, onCancel, rolesLocked = false }: UserFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<UserFormValues>(initial);
   const [clientErrors, setClientErrors] = useState<Partial<Record<UserFormField, string>>>({});
 
@@ -43,7 +43,7 @@ export function UserForm({ mode, idPrefix, initial, organisations, submitLabel, 
     areaScopes: t('auth:users.areaScopes'),
   };
   const known = knownFieldProblem(error);
-  const serverErrors: Partial<Record<string, string>> = known ? { [known.field]: t(`auth:${known.key}`) } : error instanceof ApiProblem ? error.fieldErrors() : {};
+  const serverErrors: Partial<Record<string, string>> = known ? { [known.field]: t(`auth:${known.key}`) } : fieldMessages(error, t, i18n.language);
   const errorOf = (field: UserFormField): string | undefined => clientErrors[field] ?? serverErrors[field];
   const fieldId = (field: UserFormField) => `${idPrefix}-${field}`;
   const summaryFields: FieldErrorLink[] = FIELD_ORDER.flatMap((field) => {

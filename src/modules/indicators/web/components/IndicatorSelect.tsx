@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../contract';
 import { groupByTheme } from '../format';
 import { yearRuns, type Availability } from './indicator-availability';
+import { indicatorLabels } from './indicator-labels';
 
 interface IndicatorSelectProps {
   id?: string;
@@ -30,6 +31,8 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
   const offered = availability ? indicators.filter((indicator) => year !== null && yearsOf(indicator.code).includes(year)) : indicators;
   const elsewhere = availability ? groupByTheme(indicators.filter((indicator) => yearsOf(indicator.code).length > 0 && !offered.includes(indicator)), i18n.language).flatMap((group) => group.items) : [];
   const groups = groupByTheme(offered, i18n.language);
+  const labels = indicatorLabels(indicators);
+  const labelOf = (indicator: Indicator) => labels.get(indicator.code) ?? indicator.name;
   return (
     <div className="utrecht-form-field utrecht-form-field--distanced wr-form-field">
       <div className="utrecht-form-field__label">
@@ -45,7 +48,7 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
       <div className="utrecht-form-field__input">
         <select
           id={fieldId}
-          className="utrecht-select utrecht-select--html-select"
+          className="utrecht-select utrecht-select--html-select wr-indicator-select"
           value={value}
           aria-describedby={[description ? `${fieldId}-description` : null, availability ? `${fieldId}-availability` : null].filter(Boolean).join(' ') || undefined}
           onChange={(event) => onChange(event.target.value)}
@@ -55,7 +58,7 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
             <optgroup key={group.theme} label={group.theme}>
               {group.items.map((indicator) => (
                 <option key={indicator.code} value={indicator.code}>
-                  {indicator.name}
+                  {labelOf(indicator)}
                 </option>
               ))}
             </optgroup>
@@ -64,7 +67,7 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
             <optgroup label={t('indicators:picker.otherYears', { year: year ?? '' })}>
               {elsewhere.map((indicator) => (
                 <option key={indicator.code} value={indicator.code} disabled>
-                  {t('indicators:picker.withYears', { name: indicator.name, years: yearRuns(yearsOf(indicator.code)) })}
+                  {t('indicators:picker.withYears', { name: labelOf(indicator), years: yearRuns(yearsOf(indicator.code)) })}
                 </option>
               ))}
             </optgroup>

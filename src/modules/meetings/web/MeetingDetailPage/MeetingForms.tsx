@@ -6,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../../../platform/web/
 import type { LinkKind, MeetingDetail } from '../../contract';
 import { SearchPicker } from '../components/SearchPicker';
 import { useAddAction, useAddAgendaItem, useLinkOptions, useOwnerOptions } from '../meetings-api';
+import { serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 /** The programme manager's forms on an open meeting: a new agenda item, a new action. */
 
@@ -67,7 +68,7 @@ export function AgendaItemForm({ meeting, onDone }: { meeting: MeetingDetail; on
 }
 
 export function ActionForm({ meeting, onDone }: { meeting: MeetingDetail; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const add = useAddAction(meeting.id);
   const owners = useOwnerOptions(true);
   const [title, setTitle] = useState('');
@@ -100,10 +101,20 @@ export function ActionForm({ meeting, onDone }: { meeting: MeetingDetail; onDone
       },
     );
   }
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  // The browser's own checks first; else the server's word, at its field (issue 13, item 7).
+  const shown = errors.length
+    ? errors
+    : serverFieldLinks(add.error, t, i18n.language, {
+        title: { id: 'action-title', label: t('meetings:detail.actionTitle') },
+        decisionId: { id: 'action-decision', label: t('meetings:detail.decision') },
+        ownerOrganisationId: { id: 'action-organisation', label: t('meetings:detail.ownerOrganisation') },
+        ownerUserId: { id: 'action-user', label: t('meetings:detail.ownerUser') },
+        dueDate: { id: 'action-due', label: t('meetings:detail.dueDate') },
+      });
+  const errorFor = (id: string) => shown.find((e) => e.fieldId === id)?.message;
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      <ErrorSummary error={add.error} fields={errors} />
+      <ErrorSummary error={add.error} fields={shown} />
       <TextField id="action-title" label={t('meetings:detail.actionTitle')} value={title} maxLength={300} error={errorFor('action-title')} onChange={(event) => setTitle(event.target.value)} />
       <SelectField id="action-decision" label={t('meetings:detail.decision')} value={decisionId} placeholder={t('meetings:detail.noDecisionChoice')} options={decisions} onChange={(event) => setDecisionId(event.target.value)} />
       <div className="wr-form-grid">

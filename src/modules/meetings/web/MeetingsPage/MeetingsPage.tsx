@@ -19,6 +19,7 @@ import { formatCalendarDate } from '../format-date';
 import { SearchPicker } from '../components/SearchPicker';
 import { useCreateMeeting, useMeetings, useMunicipalityAreas, useOwnerOptions } from '../meetings-api';
 import '../meetings.css';
+import { serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 /**
  * Municipalities to plan a meeting in: those of the newest loaded year, and every municipality with a focus
@@ -41,13 +42,13 @@ function useMunicipalities() {
   });
 }
 
-/** The server's word on the area, in the form's words: unknown, outside the municipality, or not an area. */
+/** The server's word on the area, by its field error code: unknown, outside the municipality, or not an area. */
 function meetingAreaError(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiProblem)) return null;
-  const problem = error.errors.find((e) => e.path.replace(/^body\./, '') === 'areaCode');
+  const problem = error.errors.find((e) => ApiProblem.fieldOf(e.path) === 'areaCode');
   if (!problem) return null;
-  if (problem.message.startsWith('unknown area')) return t('meetings:form.areaUnknown');
-  if (problem.message.includes(' lies outside ')) return t('meetings:form.areaForeign');
+  if (problem.code === 'unknown_reference') return t('meetings:form.areaUnknown');
+  if (problem.code === 'area_outside_municipality') return t('meetings:form.areaForeign');
   return t('meetings:form.areaNotAllowed');
 }
 
@@ -57,7 +58,7 @@ function caseMunicipalities(meetings: readonly MeetingSummary[]): string[] {
 }
 
 function NewMeetingForm({ today }: { today: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const owners = useOwnerOptions(true);
@@ -85,9 +86,18 @@ function NewMeetingForm({ today }: { today: string }) {
       { onSuccess: (meeting) => void navigate(`/overleggen/${meeting.id}`) },
     );
   }
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const areaError = meetingAreaError(create.error, t);
-  const fieldErrors = areaError ? [...errors, { fieldId: 'meeting-area', label: t('meetings:form.area'), message: areaError }] : errors;
+  // The server's word on the other fields, at the field (issue 13, item 7); the browser's own checks first.
+  const serverErrors = serverFieldLinks(create.error, t, i18n.language, {
+    kind: { id: 'meeting-kind', label: t('meetings:form.kind') },
+    title: { id: 'meeting-title', label: t('meetings:form.title') },
+    heldOn: { id: 'meeting-date', label: t('meetings:form.heldOn') },
+    location: { id: 'meeting-location', label: t('meetings:form.location') },
+    municipality: { id: 'meeting-municipality', label: t('meetings:form.municipality') },
+  });
+  const shown = errors.length ? errors : serverErrors;
+  const errorFor = (id: string) => shown.find((e) => e.fieldId === id)?.message;
+  const fieldErrors = areaError ? [...shown, { fieldId: 'meeting-area', label: t('meetings:form.area'), message: areaError }] : shown;
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
       <ErrorSummary error={create.error} fields={fieldErrors} />
@@ -103,15 +113,16 @@ function NewMeetingForm({ today }: { today: string }) {
         ) : null}
       </p>
       <div className="wr-form-grid">
-        <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} options={PLANNABLE_MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
+        <SelectField id="meeting-kind" label={t('meetings:form.kind')} value={kind} error={errorFor('meeting-kind')} options={PLANNABLE_MEETING_KINDS.map((value) => ({ value, label: t(`meetings:kinds.${value}`) }))} onChange={(event) => setKind(event.target.value as MeetingKind)} />
         <TextField id="meeting-title" label={t('meetings:form.title')} value={title} maxLength={200} error={errorFor('meeting-title')} onChange={(event) => setTitle(event.target.value)} />
         <TextField id="meeting-date" type="date" label={t('meetings:form.heldOn')} value={heldOn} error={errorFor('meeting-date')} onChange={(event) => setHeldOn(event.target.value)} />
-        <TextField id="meeting-location" label={t('meetings:form.location')} optionalText={t('common:common.optional')} value={location} maxLength={200} onChange={(event) => setLocation(event.target.value)} />
+        <TextField id="meeting-location" label={t('meetings:form.location')} optionalText={t('common:common.optional')} value={location} maxLength={200} error={errorFor('meeting-location')} onChange={(event) => setLocation(event.target.value)} />
         <SelectField
           id="meeting-municipality"
           label={t('meetings:form.municipality')}
           value={municipality}
-          options={(municipalities.data ?? [{ code: 'GM0505', name: 'Dordrecht' }]).map((m) => ({ value: m.code, label: `${m.name} (${m.code})` }))}
+          error={errorFor('meeting-municipality')}
+          options={(municipalities.data ?? [{ code: 'GM0505', name: 'Dordrecht' }]).map((m) => ({ value: m.code, label: m.name }))}
           onChange={(event) => {
             setMunicipality(event.target.value);
             setAreaCode('');

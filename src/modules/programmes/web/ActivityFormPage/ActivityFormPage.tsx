@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
@@ -12,6 +11,7 @@ import { ActivityMoney } from '../../../finance/web/index';
 import type { ActivityDetail, ActivityInput, ProgrammeDetail, ProgrammeOptions } from '../../contract';
 import { useActivity, useChoosableAreas, useProgramme, useProgrammeOptions, useSaveActivity } from '../programmes-api';
 import '../programmes.css';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -53,16 +53,18 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   start: 'activities.start',
   end: 'activities.end',
   milestoneDate: 'activities.milestoneDate',
+  description: 'activities.description',
+  ownerUserId: 'activities.ownerPerson',
 };
 
 function ActivityForm({ programme, options, activity }: { programme: ProgrammeDetail; options: ProgrammeOptions; activity?: ActivityDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => initialValues(programme, activity));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const areas = useChoosableAreas(programme.municipalityCode);
   const save = useSaveActivity(programme.id, activity?.id);
-  const serverErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(save.error, t, i18n.language);
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -110,7 +112,7 @@ function ActivityForm({ programme, options, activity }: { programme: ProgrammeDe
   const areaOptions = [...programme.areas, ...(areas.data ?? []).filter((a) => !programme.areas.some((p) => p.code === a.code))].map((a) => ({ value: a.code, label: a.name }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (FIELD_LABEL_KEYS[field] ? { id: `activity-${field}`, label: t(`programmes:${FIELD_LABEL_KEYS[field]}`) } : null))} />}
       <div className="wr-form-grid">
         <TextField id="activity-name" className="wr-form-grid__wide" label={t('programmes:activities.name')} maxLength={300} value={values.name} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <TextAreaField id="activity-description" className="wr-form-grid__wide" label={t('programmes:activities.description')} optionalText={t('programmes:form.optional')} rows={3} maxLength={8000} value={values.description} error={errorOf('description')} onChange={(e) => set('description', e.target.value)} />

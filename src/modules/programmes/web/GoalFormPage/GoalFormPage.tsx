@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxField, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -10,6 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { GoalDetail, GoalInput, ProgrammeDetail } from '../../contract';
 import { useCatalogue, useChoosableAreas, useGoal, useProgramme, useSaveGoal } from '../programmes-api';
 import '../programmes.css';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -45,14 +45,14 @@ export function parseNumber(text: string): number {
 }
 
 function GoalForm({ programme, goal }: { programme: ProgrammeDetail; goal?: GoalDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => fromGoal(goal, programme));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const catalogue = useCatalogue();
   const areas = useChoosableAreas(programme.municipalityCode);
   const save = useSaveGoal(programme.id, goal?.id);
-  const serverErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(save.error, t, i18n.language);
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -108,7 +108,7 @@ function GoalForm({ programme, goal }: { programme: ProgrammeDetail; goal?: Goal
   const otherAreas = (areas.data ?? []).filter((a) => !programme.areas.some((p) => p.code === a.code)).map((a) => ({ value: a.code, label: a.name }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (labels[field] ? { id: `goal-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <TextField id="goal-name" className="wr-form-grid__wide" label={labels.name} description={t('programmes:goal.nameDescription')} value={values.name} maxLength={300} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <SelectField
@@ -126,7 +126,7 @@ function GoalForm({ programme, goal }: { programme: ProgrammeDetail; goal?: Goal
           id="goal-indicator"
           label={labels.indicator}
           placeholder={t('programmes:goal.chooseIndicator')}
-          options={(catalogue.data ?? []).map((i) => ({ value: i.code, label: `${i.name} (${i.unit || i.code})` }))}
+          options={(catalogue.data ?? []).map((i) => ({ value: i.code, label: i.unit ? `${i.name} (${i.unit})` : i.name }))}
           value={values.indicator}
           error={errorOf('indicator')}
           onChange={(e) => set('indicator', e.target.value)}

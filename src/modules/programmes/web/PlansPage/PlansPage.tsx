@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -12,9 +11,10 @@ import { hasPermission, useCurrentUser } from '../../../../platform/web/session'
 import { ExampleBadge } from '../components/StatusBadges';
 import { useChoosableAreas, useCreatePlan, usePlans, useProgrammes, type PlanSummary } from '../programmes-api';
 import '../programmes.css';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 function NewPlanForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const programmes = useProgrammes();
   const [programmeId, setProgrammeId] = useState('');
@@ -25,7 +25,7 @@ function NewPlanForm() {
   const [focusLimit, setFocusLimit] = useState('3');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreatePlan();
-  const serverErrors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(create.error, t, i18n.language);
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
@@ -39,7 +39,7 @@ function NewPlanForm() {
   const summary = Object.entries(errors).map(([field, message]) => ({ fieldId: `plan-${field}`, label: labels[field] ?? field, message }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={create.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={create.error} fields={serverFieldLinksWith(create.error, t, i18n.language, (field) => (labels[field] ? { id: `plan-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <SelectField id="plan-programme" label={t('programmes:plans.programme')} optionalText={t('programmes:form.optional')} placeholder={t('programmes:plans.noProgramme')} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={programmeId} onChange={(e) => setProgrammeId(e.target.value)} />
         <SelectField id="plan-area" label={labels.area} placeholder={t('programmes:goal.chooseArea')} options={(areas.data ?? []).map((a) => ({ value: a.code, label: a.name }))} value={area} error={errors.area ?? serverErrors.area} onChange={(e) => setArea(e.target.value)} />

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
@@ -10,6 +9,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import type { ProgrammeDetail, ProgrammeInput } from '../../contract';
 import { useChoosableAreas, useProgramme, useSaveProgramme } from '../programmes-api';
 import '../programmes.css';
+import { fieldMessages, serverFieldLinksWith } from '../../../../platform/web/i18n/field-error-message';
 
 interface Values {
   name: string;
@@ -40,13 +40,13 @@ function initialValues(programme: ProgrammeDetail | undefined): Values {
 }
 
 function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => initialValues(programme));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const areas = useChoosableAreas(/^GM\d{4}$/.test(values.municipality) ? values.municipality : undefined);
   const save = useSaveProgramme(programme?.id);
-  const serverErrors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const serverErrors = fieldMessages(save.error, t, i18n.language);
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -85,11 +85,11 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
     save.mutate(input, { onSuccess: (saved) => void navigate(`/programmas/${saved.id}`) });
   }
 
-  const labels: Record<string, string> = { name: t('programmes:programme.name'), municipality: t('programmes:programme.municipality'), horizonStart: t('programmes:programme.horizonStart'), horizonEnd: t('programmes:programme.horizonEnd') };
+  const labels: Record<string, string> = { name: t('programmes:programme.name'), municipality: t('programmes:programme.municipality'), horizonStart: t('programmes:programme.horizonStart'), horizonEnd: t('programmes:programme.horizonEnd'), ambition: t('programmes:programme.ambition') };
   const summary = Object.entries(clientErrors).map(([field, message]) => ({ fieldId: `programme-${field}`, label: labels[field] ?? field, message }));
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
-      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} />}
+      {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (labels[field] ? { id: `programme-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <TextField id="programme-name" className="wr-form-grid__wide" label={labels.name} maxLength={200} value={values.name} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
         <TextField id="programme-municipality" className="wr-field--short" label={labels.municipality} description={t('programmes:programme.municipalityDescription')} maxLength={6} value={values.municipality} error={errorOf('municipality')} onChange={(e) => set('municipality', e.target.value.toUpperCase())} />

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../../platform/web/i18n/format';
 import type { Template, TemplateContent } from '../../contract';
 import { useSaveTemplate, useTemplate } from '../reports-api';
 import '../reports.css';
+import { fieldErrorMessage } from '../../../../platform/web/i18n/field-error-message';
 
 const MAX_LOGO_BYTES = 200 * 1024;
 const MIN_CONTRAST = 4.5;
@@ -102,7 +103,7 @@ function TemplateForm({ template, onSaved }: { template: Template; onSaved: (ver
     save.error instanceof ApiProblem && save.error.status === 422
       ? save.error.errors.flatMap((e) => {
           const fieldId = fieldIdOf(e.path);
-          return fieldId ? [{ fieldId, label: t('reports:template.fieldWithProblem'), message: t('reports:template.serverProblem') }] : [];
+          return fieldId ? [{ fieldId, label: t('reports:template.fieldWithProblem'), message: fieldErrorMessage(e, t, i18n.language) }] : [];
         })
       : [];
   const shown = errors.length ? errors : serverFields;

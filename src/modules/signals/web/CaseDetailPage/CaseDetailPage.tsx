@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { api } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
@@ -17,9 +17,10 @@ import { CASE_CLOSE_REASONS, CASE_REOPEN_REASONS, type Case, type CaseStatus, ty
 import { ConfidentialityTag } from '../components/SyntheticNotice';
 import { categoryName, formatDate, formatDateTime, regimeName, useCase, useOrganisations, useTaxonomy } from '../signals-api';
 import '../signals.css';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 function MeetingForm({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const organisations = useOrganisations();
   const [heldOn, setHeldOn] = useState(() => calendarDayOf(new Date()));
@@ -43,7 +44,7 @@ function MeetingForm({ caseId }: { caseId: string }) {
       await queryClient.invalidateQueries({ queryKey: ['signals', 'case', caseId] });
     },
   });
-  const errors = save.error instanceof ApiProblem ? save.error.fieldErrors() : {};
+  const errors = fieldMessages(save.error, t, i18n.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -74,7 +75,7 @@ const BADGE: Record<CaseStatus, BadgeStatus> = { open: 'neutral', in_progress: '
 
 /** The case's status and the one step it can take: take up (open), close with a reason (in behandeling), reopen with a reason (afgesloten). */
 function CaseStatusSection({ c, canManage }: { c: Case; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [reasonCode, setReasonCode] = useState('');
   const [reasonText, setReasonText] = useState('');
@@ -87,7 +88,7 @@ function CaseStatusSection({ c, canManage }: { c: Case; canManage: boolean }) {
       await queryClient.invalidateQueries({ queryKey: ['signals', 'cases'] });
     },
   });
-  const errors = change.error instanceof ApiProblem ? change.error.fieldErrors() : {};
+  const errors = fieldMessages(change.error, t, i18n.language);
   const closing = c.status === 'in_progress';
   const reasons = closing ? CASE_CLOSE_REASONS : CASE_REOPEN_REASONS;
   const submit = (event: FormEvent) => {
@@ -226,7 +227,7 @@ function CaseView({ c }: { c: Case }) {
           <ul className="utrecht-unordered-list">
             {c.signals.map((s) => (
               <li key={s.id} className="utrecht-unordered-list__item">
-                <Link to={`/signalen/${s.id}`}>
+                <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.id}`}>
                   {formatDateTime(s.occurredAt, i18n.language)} · {categoryName(taxonomy.data, s.category, i18n.language)}
                 </Link>{' '}
                 ({s.sourceOrganisation.name})
@@ -283,7 +284,7 @@ export default function CaseDetailPage() {
   const { t } = useTranslation();
   const found = useCase(id);
   return (
-    <Page title={found.data?.title ?? t('signals:cases.title')} lead={<Link to="/casussen">{t('signals:cases.back')}</Link>}>
+    <Page title={found.data?.title ?? t('signals:cases.title')} lead={<Link className="utrecht-link utrecht-link--html-a" to="/casussen">{t('signals:cases.back')}</Link>}>
       <QueryState isPending={found.isPending} error={found.error} />
       {found.data ? <CaseView c={found.data} /> : null}
     </Page>

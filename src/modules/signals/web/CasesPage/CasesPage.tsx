@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { api } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -13,6 +13,7 @@ import { hasPermission, useCurrentUser } from '../../../../platform/web/session'
 import { FOCUS_KINDS } from '../../contract';
 import { categoryName, DEMO_MUNICIPALITY, formatDateTime, useCases, useSignals, useTaxonomy } from '../signals-api';
 import '../signals.css';
+import { fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 function NewCaseForm() {
   const { t, i18n } = useTranslation();
@@ -40,7 +41,7 @@ function NewCaseForm() {
       void navigate(`/casussen/${created.id}`);
     },
   });
-  const errors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
+  const errors = fieldMessages(create.error, t, i18n.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -48,11 +49,21 @@ function NewCaseForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Section title={t('signals:cases.new')}>
-        <ErrorSummary error={create.error} />
-        <TextField label={t('signals:cases.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+        <ErrorSummary
+          error={create.error}
+          fields={serverFieldLinks(create.error, t, i18n.language, {
+            title: { id: 'case-title', label: t('signals:cases.caseTitle') },
+            focusAddress: { id: 'case-focus', label: t(`signals:cases.focusValue.${focusKind}`) },
+            focusReference: { id: 'case-focus', label: t(`signals:cases.focusValue.${focusKind}`) },
+            purpose: { id: 'case-purpose', label: t('signals:fields.purpose') },
+            signalIds: { id: 'case-signals', label: t('signals:cases.pickSignals') },
+          })}
+        />
+        <TextField id="case-title" label={t('signals:cases.caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
         <SelectField label={t('signals:cases.focusKind')} value={focusKind} options={FOCUS_KINDS.map((k) => ({ value: k, label: t(`signals:focus.${k}`) }))} onChange={(e) => setFocusKind(e.target.value)} />
         {focusKind !== 'location' ? (
           <TextField
+            id="case-focus"
             label={t(`signals:cases.focusValue.${focusKind}`)}
             description={focusKind === 'address' ? undefined : t('signals:register.subjectsHint')}
             value={focus}
@@ -61,10 +72,11 @@ function NewCaseForm() {
             autoComplete="off"
           />
         ) : null}
-        <TextField label={t('signals:fields.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errors.purpose} />
+        <TextField id="case-purpose" label={t('signals:fields.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errors.purpose} />
         <QueryState isPending={signals.isPending} error={signals.error} />
         {signals.data ? (
           <CheckboxGroup
+            id="case-signals"
             legend={t('signals:cases.pickSignals')}
             description={t('signals:cases.pickSignalsHint')}
             name="signalIds"
@@ -96,7 +108,7 @@ export default function CasesPage() {
           caption={t('signals:cases.caption')}
           captionHidden
           columns={[
-            { key: 'title', header: t('signals:cases.caseTitle'), rowHeader: true, render: (c) => <Link to={`/casussen/${c.id}`}>{c.title}</Link> },
+            { key: 'title', header: t('signals:cases.caseTitle'), rowHeader: true, render: (c) => <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${c.id}`}>{c.title}</Link> },
             { key: 'focus', header: t('signals:cases.focusKind'), render: (c) => t(`signals:focus.${c.focusKind}`) },
             { key: 'category', header: t('signals:fields.category'), render: (c) => categoryName(taxonomy.data, c.category, i18n.language) },
             { key: 'area', header: t('signals:fields.buurt'), render: (c) => c.areaName ?? c.areaCode },

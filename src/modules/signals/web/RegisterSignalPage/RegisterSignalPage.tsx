@@ -16,6 +16,7 @@ import { AddressSearch } from '../components/AddressSearch';
 import { PointPickerMap } from '../components/PointPickerMap';
 import { categoryName, DEMO_MUNICIPALITY, regimeName, useBuurtFeatures, useTaxonomy } from '../signals-api';
 import '../signals.css';
+import { fieldErrorMessage, fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 interface FormState {
   category: string;
@@ -86,8 +87,20 @@ export default function RegisterSignalPage() {
       void navigate(`/signalen/${created.id}`, { state: { created: true } });
     },
   });
-  const fieldErrors = create.error instanceof ApiProblem ? create.error.fieldErrors() : {};
-  const detailErrors = create.error instanceof ApiProblem ? Object.fromEntries(create.error.errors.filter((e) => e.path.startsWith('details.')).map((e) => [e.path.slice(8), e.message])) : {};
+  const fieldErrors = fieldMessages(create.error, t, i18n.language);
+  const detailErrors = create.error instanceof ApiProblem ? Object.fromEntries(create.error.errors.filter((e) => e.path.replace(/^body\./, '').startsWith('details.')).map((e) => [e.path.replace(/^body\./, '').slice(8), fieldErrorMessage(e, t, i18n.language)])) : {};
+  const summaryFields = serverFieldLinks(create.error, t, i18n.language, {
+    category: { id: 'signal-category', label: t('signals:fields.category') },
+    occurredAt: { id: 'signal-occurred', label: t('signals:fields.occurredAt') },
+    description: { id: 'signal-description', label: t('signals:fields.description') },
+    legalRegime: { id: 'signal-regime', label: t('signals:fields.legalRegime') },
+    purpose: { id: 'signal-purpose', label: t('signals:fields.purpose') },
+    confidentiality: { id: 'signal-confidentiality', label: t('signals:fields.confidentiality') },
+    retentionUntil: { id: 'signal-retention', label: t('signals:fields.retentionUntil') },
+    persons: { id: 'signal-persons', label: t('signals:register.persons') },
+    groups: { id: 'signal-groups', label: t('signals:register.groups') },
+    location: { id: 'signal-lon', label: t('signals:fields.lon') },
+  });
   const point = form.lon && form.lat && Number.isFinite(Number(form.lon)) && Number.isFinite(Number(form.lat)) ? { lon: Number(form.lon), lat: Number(form.lat) } : null;
   const buurtOptions = useMemo(() => (features.data?.features ?? []).map((f) => ({ value: f.properties.code, label: f.properties.name })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), [features.data]);
   const regimeOptions = (category?.allowedRegimes ?? taxonomy.data?.regimes.map((r) => r.code) ?? []).map((code) => ({ value: code, label: regimeName(taxonomy.data, code, i18n.language) }));
@@ -102,7 +115,7 @@ export default function RegisterSignalPage() {
       <QueryState isPending={taxonomy.isPending} error={taxonomy.error} />
       {taxonomy.data ? (
         <form onSubmit={submit} noValidate aria-describedby="register-lead">
-          <ErrorSummary error={create.error} />
+          <ErrorSummary error={create.error} fields={summaryFields} />
           <div className="wr-signals-layout">
             <div>
               <Section title={t('signals:register.what')}>

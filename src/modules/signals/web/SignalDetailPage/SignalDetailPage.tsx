@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { api } from '../../../../platform/web/api-client';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
@@ -15,6 +15,7 @@ import type { Signal } from '../../contract';
 import { ConfidentialityTag, SyntheticNotice } from '../components/SyntheticNotice';
 import { categoryName, formatDate, formatDateTime, regimeName, useSignal, useTaxonomy } from '../signals-api';
 import '../signals.css';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 function Identities({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ function Identities({ id }: { id: string }) {
 }
 
 function ExtendRetention({ signal }: { signal: Signal }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
@@ -58,7 +59,7 @@ function ExtendRetention({ signal }: { signal: Signal }) {
       await queryClient.invalidateQueries({ queryKey: ['signals'] });
     },
   });
-  const errors = extend.error instanceof ApiProblem ? extend.error.fieldErrors() : {};
+  const errors = fieldMessages(extend.error, t, i18n.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     extend.mutate();
@@ -88,7 +89,7 @@ export default function SignalDetailPage() {
   const signal = useSignal(id);
   const s = signal.data;
   return (
-    <Page title={s ? `${categoryName(taxonomy.data, s.category, i18n.language)} – ${s.areaName ?? s.areaCode}` : t('signals:detail.title')} lead={<Link to="/signalen">{t('signals:detail.back')}</Link>}>
+    <Page title={s ? `${categoryName(taxonomy.data, s.category, i18n.language)} – ${s.areaName ?? s.areaCode}` : t('signals:detail.title')} lead={<Link className="utrecht-link utrecht-link--html-a" to="/signalen">{t('signals:detail.back')}</Link>}>
       <QueryState isPending={signal.isPending} error={signal.error} />
       {s ? (
         <>
@@ -160,7 +161,7 @@ export default function SignalDetailPage() {
                   <ul className="utrecht-unordered-list">
                     {s.caseIds.map((caseId, index) => (
                       <li key={caseId} className="utrecht-unordered-list__item">
-                        <Link to={`/casussen/${caseId}`}>{t('signals:detail.caseLink', { n: index + 1 })}</Link>
+                        <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${caseId}`}>{t('signals:detail.caseLink', { n: index + 1 })}</Link>
                       </li>
                     ))}
                   </ul>

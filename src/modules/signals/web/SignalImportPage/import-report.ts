@@ -14,7 +14,7 @@ export interface BadRow {
  * Where the server says a problem is: `line 3, column 11 (purpose)`, `line 1, column 13` or `line 2`.
  * Any other path (a form field such as `municipality`) is kept as the column name, so nothing is lost.
  */
-export function locateBadRow(problem: FieldProblem): BadRow {
+export function locateBadRow(problem: Pick<FieldProblem, 'path' | 'message'>): BadRow {
   const text = problem.path.trim();
   const match = /^line (\d+)(?:, column (\d+|\?))?(?: \(([^)]+)\))?$/i.exec(text);
   if (!match) return { line: null, column: null, columnName: text || null, message: problem.message };

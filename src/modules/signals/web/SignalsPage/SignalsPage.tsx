@@ -65,7 +65,7 @@ export default function SignalsPage() {
   const categoryOptions = (taxonomy.data?.categories ?? []).map((c) => ({ value: c.code, label: categoryName(taxonomy.data, c.code, i18n.language) }));
   const buurtOptions = areas.map((a) => ({ value: a.code, label: a.name })).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   const columns: Column<SignalSummary>[] = [
-    { key: 'when', header: t('signals:fields.occurredAt'), render: (s) => <Link to={`/signalen/${s.id}`}>{formatDateTime(s.occurredAt, i18n.language)}</Link>, rowHeader: true },
+    { key: 'when', header: t('signals:fields.occurredAt'), render: (s) => <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.id}`}>{formatDateTime(s.occurredAt, i18n.language)}</Link>, rowHeader: true },
     { key: 'category', header: t('signals:fields.category'), render: (s) => categoryName(taxonomy.data, s.category, i18n.language) },
     { key: 'area', header: t('signals:fields.buurt'), render: (s) => s.areaName ?? s.areaCode },
     { key: 'source', header: t('signals:fields.source'), render: (s) => s.sourceOrganisation.name },

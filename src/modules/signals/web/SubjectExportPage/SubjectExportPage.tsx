@@ -1,20 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { api } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import '../signals.css';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 
 /** A data-subject request (inzageverzoek): every record about one person or group, as a JSON download. */
 export default function SubjectExportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [reference, setReference] = useState('');
   const [kind, setKind] = useState('person');
   const run = useMutation({ mutationFn: () => api.post<{ signals: unknown[]; cases: unknown[] }>('/api/v1/signals/subject-export', { reference, kind }) });
-  const errors = run.error instanceof ApiProblem ? run.error.fieldErrors() : {};
+  const errors = fieldMessages(run.error, t, i18n.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run.mutate();

@@ -1,0 +1,48 @@
+import type { i18n as I18n } from 'i18next';
+
+/**
+ * Every subject type the server writes to the audit log, each with a name in nl and en under
+ * audit:subjects, so the audit page shows "Signaal" rather than `signal` (issue 13, item 8).
+ * audit-subjects.test.ts checks the list against the server's withAudit and auditRead calls.
+ */
+export const AUDIT_SUBJECT_TYPES = [
+  'activity',
+  'api_token',
+  'area',
+  'audit_log',
+  'budget_line',
+  'budget_line_proposal',
+  'budget_proposal',
+  'council_letter',
+  'database',
+  'escalation',
+  'finance_entry',
+  'finance_setting_change',
+  'funding_source',
+  'hotspot_analysis',
+  'import',
+  'indicator',
+  'indicator_catalogue',
+  'meeting',
+  'meeting_action',
+  'neighbourhood_plan',
+  'operational_goal',
+  'organisation',
+  'priority_ranking',
+  'programme',
+  'pseudonym',
+  'report_snapshot',
+  'report_template',
+  'role',
+  'signal',
+  'signal_case',
+  'signal_import',
+  'site_page',
+  'user',
+] as const;
+
+/** The name of a subject type, or "Ander onderwerp (type)" for one without a name (a newer server, an old row). */
+export function auditSubjectLabel(i18n: Pick<I18n, 't' | 'exists'>, type: string): string {
+  const key = `audit:subjects.${type}`;
+  return i18n.exists(key) ? i18n.t(key) : i18n.t('audit:auditLog.unknownSubject', { type });
+}

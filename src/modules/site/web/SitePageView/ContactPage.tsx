@@ -1,0 +1,5 @@
+import { SitePageView } from './SitePageView';
+
+export default function ContactPage() {
+  return <SitePageView slug="contact" />;
+}

@@ -1,0 +1,5 @@
+import { SitePageView } from './SitePageView';
+
+export default function PrivacyPage() {
+  return <SitePageView slug="privacy" />;
+}
