@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
 
-/** Kysely types of the learning tables (db/migrations/20261207T1400__learning__mkba.sql). */
+/** Kysely types of the learning tables (db/migrations/20261207T1410__learning__mkba.sql). */
 
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** bigint arrives as text from pg; the queries turn it into a number (at most 10^13, well inside 2^53). */
