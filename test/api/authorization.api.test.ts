@@ -27,6 +27,13 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/session/oidc/start': EVERYONE,
   'GET /api/v1/session/oidc/callback': EVERYONE,
   'PATCH /api/v1/me': LOGGED_IN,
+  // Everyone has a worklist; each module filters its part (src/modules/worklist).
+  'GET /api/v1/me/worklist': LOGGED_IN,
+  // Everyone's own notifications and settings (src/modules/notifications).
+  'GET /api/v1/me/notifications': LOGGED_IN,
+  'POST /api/v1/me/notifications/read': LOGGED_IN,
+  'GET /api/v1/me/notification-settings': LOGGED_IN,
+  'PUT /api/v1/me/notification-settings': LOGGED_IN,
   'POST /api/v1/me/totp': LOGGED_IN,
   'POST /api/v1/me/totp/confirm': LOGGED_IN,
   'GET /api/v1/organisations': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner', 'case_officer'],

@@ -40,6 +40,14 @@ export { listMoneySlips } from './server/direction-api.js';
 export type { MoneySlip } from './contract.js';
 export type { FinanceActor } from './server/finance-scope.js';
 /*
+ * For the personal worklist (worklist module):
+ *  listApprovalsWaitingFor(db, actor, now) → ApprovalWaiting[]: pending bookings, a pending threshold change and
+ *      proposed budget lines this caller may decide (finance.approve / finance.manage; four-eyes: never their own)
+ *  listMoneySignalsFor(db, actor, today, ownedActivityIds) → OwnedMoneySignal[]: the Regie dashboard's money
+ *      signals on lines of the given activities, and, for finance.manage, every visible funding source's signals
+ */
+export { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, type OwnedMoneySignal } from './server/worklist-api.js';
+/*
  * For the worklist (approvals waiting for a person):
  *  listLineProposalsToDecide(db, actor) → LineProposal[] (contract.ts): budget lines proposed from an activity
  *      page that wait for this actor's decision — finance (finance.manage), never the proposer; empty for anyone

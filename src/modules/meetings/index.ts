@@ -28,3 +28,12 @@ export const meetingsModule: ServerModule = {
 export { listProgrammeMeetingsForReport, visibleMeetingIds, type ReportMeeting } from './server/report-api.js';
 export type { MeetingDetail } from './contract.js';
 export type { MeetingsActor } from './server/meeting-access.js';
+/*
+ * For the personal worklist (worklist module):
+ *  listActionsForWorklist(db, actor, today, horizonDays) → { own: open actions the actor owns, overdue or due within
+ *      horizonDays; followUp: (meetings.manage only) other owners' overdue actions in visible meetings; ownedIds:
+ *      every action the actor owns }
+ *  listEscalationsConcerning(db, actor, { actionIds, activityIds }) → open escalations: every one within the
+ *      actor's municipalities for direction.read, otherwise those about the given actions or activities
+ */
+export { listActionsForWorklist, listEscalationsConcerning, type WorklistAction, type WorklistActions, type WorklistEscalation } from './server/worklist-api.js';

@@ -41,6 +41,9 @@ export const programmesModule: ServerModule = {
  *  listActivityDetailsForReport(db, actor, id, now) → ActivityDetail[]: the activities the actor may see, with
  *                                               milestones, progress updates and status history
  *  canActorSeeProgramme(db, actor, id)       → boolean: the area-scope rule of GET /programmes/{id}
+ *  listActivitiesOwnedBy(db, actor, today)  → OwnedActivity[]: activities whose named owner is the actor, or whose owner
+ *                                               organisation is theirs with no person named; visible to them; with
+ *                                               programme name and whether they slip (for the worklist)
  *  listPillarsOfActivities(db, programmeId)  → { pillars: {id, name}[] in order, pillarsByActivity: Map<activityId, pillarId[]> }
  *                                               (through strategic goals or operational goals' strategic goals; no access check)
  *  listGoalsOfActivities(db, programmeId)    → { strategicGoals: {id, name, pillarName}[], operationalGoals: {id, name, strategicGoalName}[]
@@ -56,6 +59,7 @@ export {
   visibleActivityIds,
   listSlippingActivities,
   listPillarsOfActivities,
+  listActivitiesOwnedBy,
   listGoalsOfActivities,
   findDemoProgrammeId,
   findDemoActivityIdsByName,
@@ -63,6 +67,7 @@ export {
   DEMO_ACTIVITY_NAMES,
   type ActivityRef,
   type SlippingActivity,
+  type OwnedActivity,
   type GoalsOfActivities,
 } from './server/module-api.js';
 export { listGoalsWithStatus } from './server/goals.service.js';

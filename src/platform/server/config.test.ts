@@ -135,4 +135,34 @@ describe('loadConfig', () => {
       expect(() => loadConfig(env)).toThrow(message);
     });
   });
+
+  describe('e-mail (SMTP)', () => {
+    const FROM = 'Wijkregie <wijkregie@gemeente.example>';
+
+    it('is off without SMTP_URL and SMTP_HOST', () => {
+      expect(loadConfig({}).smtp).toBeNull();
+    });
+
+    it('takes an SMTP URL as it is, or host, port, TLS and login', () => {
+      expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.gemeente.example:587', SMTP_FROM: FROM }).smtp).toEqual({ transport: 'smtp://u:p@mail.gemeente.example:587', from: FROM });
+      expect(loadConfig({ SMTP_HOST: 'mail.gemeente.example', SMTP_FROM: FROM }).smtp).toEqual({ transport: { host: 'mail.gemeente.example', port: 587, secure: false }, from: FROM });
+      expect(loadConfig({ SMTP_HOST: 'mail.gemeente.example', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', SMTP_FROM: FROM }).smtp).toEqual({
+        transport: { host: 'mail.gemeente.example', port: 465, secure: true, auth: { user: 'u', pass: 'p' } },
+        from: FROM,
+      });
+    });
+
+    it.each([
+      [{ SMTP_HOST: 'mail.gemeente.example' }, 'SMTP_FROM is missing'],
+      [{ SMTP_PORT: '25', SMTP_FROM: FROM }, 'SMTP_PORT, SMTP_FROM set without SMTP_URL or SMTP_HOST'],
+      [{ SMTP_URL: 'smtp://mail.gemeente.example', SMTP_HOST: 'mail.gemeente.example', SMTP_FROM: FROM }, 'Set SMTP_URL or SMTP_HOST, not both'],
+      [{ SMTP_URL: 'smtp://mail.gemeente.example', SMTP_USER: 'u', SMTP_FROM: FROM }, 'SMTP_USER set with SMTP_URL'],
+      [{ SMTP_HOST: 'mail.gemeente.example', SMTP_USER: 'u', SMTP_FROM: FROM }, 'SMTP_USER and SMTP_PASS go together'],
+      [{ SMTP_URL: 'http://mail.gemeente.example', SMTP_FROM: FROM }, 'SMTP_URL must start with smtp:// or smtps://'],
+      [{ SMTP_HOST: 'mail.gemeente.example', SMTP_FROM: 'wijkregie' }, 'SMTP_FROM must be an e-mail address'],
+    ])('refuses an incomplete or wrong set (%j)', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+  });
 });

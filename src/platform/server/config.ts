@@ -73,6 +73,14 @@ const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'OIDC_SCOPES must be scope names separated by single spaces')
     .refine((value) => value.split(' ').includes('openid'), 'OIDC_SCOPES must include openid')
     .default('openid profile'),
+  // E-mail for notifications (docs/operations.md, "E-mail"): SMTP_URL, or SMTP_HOST with port and login; off when neither is set.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must start with smtp:// or smtps://, such as smtp://user:pass@mail.gemeente.nl:587').optional(),
+  SMTP_HOST: z.string().regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'SMTP_HOST must be a host name or IP address').optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: booleanFromEnv.optional(),
+  SMTP_USER: z.string().min(1).max(500).optional(),
+  SMTP_PASS: z.string().min(1).max(2000).optional(),
+  SMTP_FROM: z.string().min(3).max(320).regex(/^[^\r\n]*@[^\r\n]*$/, 'SMTP_FROM must be an e-mail address, such as "Wijkregie <wijkregie@gemeente.nl>"').optional(),
   // Prometheus metrics (docs/operations.md, "Metrics"): a port of their own, /metrics behind a token, or both.
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().min(1).optional(),
@@ -168,6 +176,34 @@ function metricsConfig(e: z.infer<typeof EnvSchema>, problems: string[]): Metric
   return { port: e.METRICS_PORT ?? null, host, token: e.METRICS_TOKEN ?? null };
 }
 
+/** The SMTP server notifications are mailed through; null when e-mail is off. */
+export interface SmtpConfig {
+  /** An smtp:// or smtps:// URL, or host, port, TLS and login. */
+  transport: string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  from: string;
+}
+
+/** Checks the SMTP variables together; pushes every problem, returns the settings or null when e-mail is off. */
+function smtpConfig(e: z.infer<typeof EnvSchema>, problems: string[]): SmtpConfig | null {
+  const parts = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASS'] as const).filter((key) => e[key] !== undefined);
+  if (!e.SMTP_URL && !e.SMTP_HOST) {
+    if (parts.length > 0 || e.SMTP_FROM) problems.push(`${[...parts, ...(e.SMTP_FROM ? ['SMTP_FROM'] : [])].join(', ')} set without SMTP_URL or SMTP_HOST: set one of them too, or remove them.`);
+    return null;
+  }
+  if (e.SMTP_URL && e.SMTP_HOST) problems.push('Set SMTP_URL or SMTP_HOST, not both.');
+  if (e.SMTP_URL && parts.length > 0) problems.push(`${parts.join(', ')} set with SMTP_URL: put them in the URL instead.`);
+  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASS === undefined)) problems.push('SMTP_USER and SMTP_PASS go together: set both, or neither.');
+  if (!e.SMTP_FROM) problems.push('SMTP_FROM is missing: the sender address of notification mails, such as "Wijkregie <wijkregie@gemeente.nl>".');
+  const port = e.SMTP_PORT ?? 587;
+  const transport = e.SMTP_URL ?? {
+    host: e.SMTP_HOST ?? '',
+    port,
+    secure: e.SMTP_SECURE ?? port === 465,
+    ...(e.SMTP_USER && e.SMTP_PASS ? { auth: { user: e.SMTP_USER, pass: e.SMTP_PASS } } : {}),
+  };
+  return { transport, from: e.SMTP_FROM ?? '' };
+}
+
 export interface AppConfig {
   production: boolean;
   port: number;
@@ -200,6 +236,8 @@ export interface AppConfig {
   /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
   oidc: OidcConfig | null;
   metrics: MetricsConfig;
+  /** Notification e-mail; null when no SMTP server is configured (e-mail is off). */
+  smtp: SmtpConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -227,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const metrics = metricsConfig(e, problems);
   const mapTiles = mapTilesConfig(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION, production, problems);
   const addressSearchUrl = addressSearchConfig(e.ADDRESS_SEARCH_URL, production, problems);
+  const smtp = smtpConfig(e, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -259,5 +298,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
     oidc,
     metrics,
+    smtp,
   };
 }

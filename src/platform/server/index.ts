@@ -3,7 +3,7 @@
  */
 export type { Database, UserRow, OrganisationRow, AuditRow } from './db-schema.js';
 export type { AppContext } from './fastify-types.js';
-export type { AppConfig, OidcConfig } from './config.js';
+export type { AppConfig, OidcConfig, SmtpConfig } from './config.js';
 export type { DatabaseHandle, DatabaseKind } from './db.js';
 export type { Actor } from './auth/actor.js';
 export { isMfaPending, loadActorUser } from './auth/actor.js';

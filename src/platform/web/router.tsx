@@ -107,9 +107,10 @@ function PublicPage() {
   );
 }
 
-function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission: Permission | 'authenticated'; children: ReactNode }) {
   const { data: session } = useSession();
-  return hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
+  // Every route sits inside RequireSession: 'authenticated' needs nothing more.
+  return permission === 'authenticated' || hasPermission(session?.user, permission) ? <>{children}</> : <NoAccessPage />;
 }
 
 export function buildRoutes(): RouteObject[] {

@@ -9,8 +9,11 @@ export interface Translations {
 export interface WebRoute {
   /** Absolute path, e.g. `/admin/users`. */
   path: string;
-  /** The permission a user needs; the server checks again, this only keeps the UI honest. */
-  permission: Permission;
+  /**
+   * The permission a user needs, or 'authenticated' for a page every logged-in person has (their own
+   * notifications); the server checks again, this only keeps the UI honest.
+   */
+  permission: Permission | 'authenticated';
   /** Lazy, so a module's pages load only when someone opens them. */
   Component: LazyExoticComponent<ComponentType>;
 }
@@ -47,4 +50,9 @@ export interface WebModule {
   nav: WebNavEntry[];
   /** Pages outside the session, such as the privacy statement; optional, most modules have none. */
   publicRoutes?: WebPublicRoute[];
+  /**
+   * Optional: a small link for the header's user block, next to the name and the logout button (the
+   * notifications module's "Meldingen" with the unread count). Rendered only for a logged-in user.
+   */
+  userMenuItem?: ComponentType;
 }

@@ -18,9 +18,14 @@ const RANK: Record<string, number> = { repayment_due: 0, over_budget: 1, tranche
  * Alerts first, then by kind.
  */
 export async function listMoneySlips(db: Kysely<Database>, actor: FinanceActor, today: string): Promise<MoneySlip[] | null> {
+  return (await listMoneySlipsWithOwners(db, actor, today))?.map((s) => s.slip) ?? null;
+}
+
+/** The same, each with the activity a line's signal belongs to (null for a funding source's), for the worklist. */
+export async function listMoneySlipsWithOwners(db: Kysely<Database>, actor: FinanceActor, today: string): Promise<{ slip: MoneySlip; activityId: string | null }[] | null> {
   if (!hasPermission(actor.roles, 'finance.read')) return null;
   const year = Number(today.slice(0, 4));
-  const lineSlips: { slip: MoneySlip; ownerId: string | null }[] = [];
+  const lineSlips: { slip: MoneySlip; ownerId: string | null; activityId: string }[] = [];
   const ownerOf = new Map<string, string | null>();
   for (const programme of (await listProgrammeOptions(db, actor, [])).items) {
     const budget = await getProgrammeBudget(db, actor, programme.id, year, today);
@@ -29,13 +34,13 @@ export async function listMoneySlips(db: Kysely<Database>, actor: FinanceActor, 
       // The owner follows the activity: not named to whom may not see the activity.
       if (line.activityName !== null && !ownerOf.has(line.activityId)) ownerOf.set(line.activityId, (await findActivity(db, line.activityId))?.ownerOrganisationId ?? null);
       const ownerId = line.activityName === null ? null : (ownerOf.get(line.activityId) ?? null);
-      lineSlips.push({ slip: { signal: line.signal, programme: budget.programme, year, owner: { kind: 'activity_owner', name: null } }, ownerId });
+      lineSlips.push({ slip: { signal: line.signal, programme: budget.programme, year, owner: { kind: 'activity_owner', name: null } }, ownerId, activityId: line.activityId });
     }
   }
   const names = await findOrganisationNames(financeDb(db), [...new Set(lineSlips.flatMap((l) => (l.ownerId ? [l.ownerId] : [])))]);
-  const slips: MoneySlip[] = lineSlips.map(({ slip, ownerId }) => ({ ...slip, owner: { kind: 'activity_owner', name: ownerId ? (names.get(ownerId) ?? null) : null } }));
+  const slips: { slip: MoneySlip; activityId: string | null }[] = lineSlips.map(({ slip, ownerId, activityId }) => ({ slip: { ...slip, owner: { kind: 'activity_owner', name: ownerId ? (names.get(ownerId) ?? null) : null } }, activityId }));
   for (const source of (await listFundingSources(db, actor, today)).items) {
-    for (const signal of source.signals) slips.push({ signal, programme: null, year: null, owner: { kind: 'funder', name: source.funderName } });
+    for (const signal of source.signals) slips.push({ slip: { signal, programme: null, year: null, owner: { kind: 'funder', name: source.funderName } }, activityId: null });
   }
-  return slips.sort((a, b) => (a.signal.level === b.signal.level ? 0 : a.signal.level === 'alert' ? -1 : 1) || (RANK[a.signal.code] ?? 9) - (RANK[b.signal.code] ?? 9));
+  return slips.sort(({ slip: a }, { slip: b }) => (a.signal.level === b.signal.level ? 0 : a.signal.level === 'alert' ? -1 : 1) || (RANK[a.signal.code] ?? 9) - (RANK[b.signal.code] ?? 9));
 }

@@ -55,12 +55,17 @@ const asRows = (rows: unknown[]): ActivityRow[] => rows as ActivityRow[];
 
 export async function findActivityRows(
   db: ProgrammesDb,
-  filter: { ids?: readonly string[]; programmeId?: string; openEndedBefore?: string; areaCodes?: readonly string[] },
+  filter: { ids?: readonly string[]; programmeId?: string; openEndedBefore?: string; areaCodes?: readonly string[]; ownedBy?: { userId: string; organisationId: string } },
 ): Promise<ActivityRow[]> {
   let query = activitySelect(db).orderBy('a.start_date').orderBy('a.name').orderBy('a.id');
   if (filter.ids) query = query.where('a.id', 'in', filter.ids.length ? [...filter.ids] : ['00000000-0000-0000-0000-000000000000']);
   if (filter.programmeId) query = query.where('a.programme_id', '=', filter.programmeId);
   if (filter.openEndedBefore) query = query.where('a.end_date', '<', filter.openEndedBefore).where('a.status', 'in', ['idea', 'planned', 'running']);
+  // Owned: the person named as owner, or their organisation where no person is named (as for meeting actions).
+  const owner = filter.ownedBy;
+  if (owner) {
+    query = query.where((eb) => eb.or([eb('a.owner_user_id', '=', owner.userId), eb.and([eb('a.owner_organisation_id', '=', owner.organisationId), eb('a.owner_user_id', 'is', null)])]));
+  }
   if (filter.areaCodes) {
     const codes = filter.areaCodes.length ? [...filter.areaCodes] : [''];
     query = query.where((eb) => eb.exists(eb.selectFrom('activity_areas as aa').select('aa.activity_id').whereRef('aa.activity_id', '=', 'a.id').where('aa.area_code', 'in', codes)));

@@ -197,3 +197,33 @@ export async function listGoalsOfActivities(db: Kysely<Database>, programmeId: s
   const lists = (map: Map<string, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v]]));
   return { strategicGoals: names.strategic, operationalGoals: names.operational, strategicByActivity: lists(strategicByActivity), operationalByActivity: lists(operationalByActivity) };
 }
+
+/** An activity a person owns, with what the worklist shows of it. */
+export interface OwnedActivity {
+  id: string;
+  name: string;
+  programmeId: string;
+  programmeName: string;
+  status: ActivityStatus;
+  end: string;
+  /** Past its end date and neither done nor stopped (isSlipping). */
+  slipping: boolean;
+}
+
+/**
+ * The activities the actor owns: named as owner, or owned by their organisation without a named person (the
+ * rule of meeting actions), and visible to them; by start date.
+ */
+export async function listActivitiesOwnedBy(db: Kysely<Database>, actor: Actor, today: string): Promise<OwnedActivity[]> {
+  const { rows } = await loadVisibleActivities(db, actor, { ownedBy: { userId: actor.userId, organisationId: actor.organisationId } });
+  const programmes = new Map((await findProgrammeRows(programmesDb(db))).map((p) => [p.id, p.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    programmeId: r.programme_id,
+    programmeName: programmes.get(r.programme_id) ?? '',
+    status: r.status,
+    end: r.end_date,
+    slipping: isSlipping({ status: r.status, end: r.end_date }, today),
+  }));
+}

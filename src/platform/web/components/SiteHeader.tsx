@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../../modules/auth/contract';
+import { WEB_MODULES } from '../modules';
 import { markSessionEnd, useLogout } from '../session';
 import { Button } from './Button';
 import { DemoBanner } from './DemoBanner';
@@ -32,6 +33,8 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
                   {user.displayName}
                 </span>
                 <span className="wr-user__organisation">{user.organisation.name}</span>
+                {/* Under the name, so the header keeps its one line however long the name is. */}
+                {WEB_MODULES.flatMap(({ namespace, userMenuItem: Item }) => (Item ? [<Item key={namespace} />] : []))}
               </p>
               <Button
                 appearance="secondary"
