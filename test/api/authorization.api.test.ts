@@ -188,6 +188,22 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/site-pages': EVERYONE,
   'GET /api/v1/site-pages/:slug': EVERYONE,
   'PUT /api/v1/site-pages/:slug': ADMIN,
+  // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them.
+  'GET /api/v1/mkbas': ['programme_manager', 'analyst', 'finance'],
+  'POST /api/v1/mkbas': ['programme_manager', 'analyst'],
+  'GET /api/v1/mkbas/:id': ['programme_manager', 'analyst', 'finance'],
+  'PATCH /api/v1/mkbas/:id': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/mkbas/:id': ['programme_manager', 'analyst'],
+  'GET /api/v1/mkbas/:id/result': ['programme_manager', 'analyst', 'finance'],
+  'POST /api/v1/mkbas/:id/alternatives': ['programme_manager', 'analyst'],
+  'PATCH /api/v1/mkba-alternatives/:id': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/mkba-alternatives/:id': ['programme_manager', 'analyst'],
+  'POST /api/v1/mkba-alternatives/:id/measures': ['programme_manager', 'analyst'],
+  'PATCH /api/v1/mkba-measures/:id': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/mkba-measures/:id': ['programme_manager', 'analyst'],
+  'POST /api/v1/mkba-alternatives/:id/lines': ['programme_manager', 'analyst'],
+  'PATCH /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -6,6 +6,7 @@ import { indicatorsWebModule } from '../../modules/indicators/web/index';
 import { areasWebModule } from '../../modules/areas/web/index';
 import { signalsWebModule } from '../../modules/signals/web/index';
 import { hotspotsWebModule } from '../../modules/hotspots/web/index';
+import { learningWebModule } from '../../modules/learning/web/index';
 import { authWebModule } from '../../modules/auth/web/index';
 import { auditWebModule } from '../../modules/audit/web/index';
 import { siteWebModule } from '../../modules/site/web/index';
@@ -14,4 +15,4 @@ import { notificationsWebModule } from '../../modules/notifications/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, reportsWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule];

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { MKBA_ACTORS } from './mkba/calculation.js';
+
+/** API shapes of the learning module (docs/learning.md): so far the MKBA calculator. Shared by server and web. */
+
+export { MKBA_ACTORS, type MkbaActor } from './mkba/calculation.js';
+
+/** The standard real discount rate of Dutch MKBAs since 1 January 2021 (Werkgroep discontovoet 2020), in percent. */
+export const STANDARD_DISCOUNT_RATE = 2.25;
+
+export const IdParams = z.strictObject({ id: z.uuid() });
+export const MkbaActorSchema = z.enum(MKBA_ACTORS);
+export const LINE_KINDS = ['cost', 'benefit'] as const;
+export const LineKindSchema = z.enum(LINE_KINDS);
+
+/** A focus area, wijk or buurt: an MKBA is about a place where the package works. */
+export const MkbaAreaCode = z.string().regex(/^(WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4}|FA[A-Za-z0-9_-]{1,40})$/, 'a focus area, wijk or buurt code');
+const Name = z.string().trim().min(1).max(200);
+const LongText = z.string().trim().max(4000);
+/** A percentage with at most two decimals, 0–15 %. */
+export const DiscountRate = z
+  .number()
+  .min(0)
+  .max(15)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, 'at most two decimals');
+export const Year = z.number().int().min(2000).max(2200);
+export const AmountCents = z.number().int('whole cents').min(1).max(10_000_000_000_000);
+
+export const CreateMkba = z.strictObject({
+  areaCode: MkbaAreaCode,
+  name: Name,
+  nullAlternative: LongText.min(1),
+  baseYear: z.number().int().min(2000).max(2100),
+  horizonYears: z.number().int().min(1).max(100),
+  discountRate: DiscountRate.default(STANDARD_DISCOUNT_RATE),
+  rateJustification: LongText.nullable().optional(),
+});
+export type CreateMkba = z.input<typeof CreateMkba>;
+
+export const UpdateMkba = z.strictObject({
+  name: Name.optional(),
+  nullAlternative: LongText.min(1).optional(),
+  baseYear: z.number().int().min(2000).max(2100).optional(),
+  horizonYears: z.number().int().min(1).max(100).optional(),
+  discountRate: DiscountRate.optional(),
+  rateJustification: LongText.nullable().optional(),
+});
+export type UpdateMkba = z.input<typeof UpdateMkba>;
+
+export const AlternativeBody = z.strictObject({ name: Name, description: LongText.optional() });
+export type AlternativeBody = z.input<typeof AlternativeBody>;
+export const UpdateAlternative = AlternativeBody.partial();
+export const MeasureBody = z.strictObject({ name: Name, description: LongText.optional() });
+export type MeasureBody = z.input<typeof MeasureBody>;
+export const UpdateMeasure = MeasureBody.partial();
+
+export const LineBody = z.strictObject({
+  kind: LineKindSchema,
+  actor: MkbaActorSchema,
+  year: Year,
+  /** Whole euro cents in base-year prices; null for a PM item (then the description says what it is). */
+  amountCents: AmountCents.nullable(),
+  measureId: z.uuid().nullable().optional(),
+  description: z.string().trim().max(1000).optional(),
+});
+export type LineBody = z.input<typeof LineBody>;
+export const UpdateLine = LineBody.partial();
+export type UpdateLine = z.input<typeof UpdateLine>;
+
+export const ListQuery = z.strictObject({ area: MkbaAreaCode.optional() });
+
+export const Measure = z.object({ id: z.uuid(), name: z.string(), description: z.string() });
+export const Line = z.object({
+  id: z.uuid(),
+  measureId: z.uuid().nullable(),
+  kind: LineKindSchema,
+  actor: MkbaActorSchema,
+  year: z.number().int(),
+  amountCents: z.number().int().nullable(),
+  description: z.string(),
+});
+export type Line = z.infer<typeof Line>;
+export const Alternative = z.object({ id: z.uuid(), name: z.string(), description: z.string(), measures: z.array(Measure), lines: z.array(Line) });
+export type Alternative = z.infer<typeof Alternative>;
+
+const MkbaFields = {
+  id: z.uuid(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  municipalityCode: z.string(),
+  name: z.string(),
+  baseYear: z.number().int(),
+  horizonYears: z.number().int(),
+  discountRate: z.number(),
+  /** Demo figures are illustrative, never real: the page says so. */
+  isDemo: z.boolean(),
+};
+export const MkbaSummary = z.object({ ...MkbaFields, alternativeCount: z.number().int() });
+export type MkbaSummary = z.infer<typeof MkbaSummary>;
+export const MkbaList = z.object({ items: z.array(MkbaSummary) });
+export const MkbaDetail = z.object({
+  ...MkbaFields,
+  nullAlternative: z.string(),
+  rateJustification: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  alternatives: z.array(Alternative),
+});
+export type MkbaDetail = z.infer<typeof MkbaDetail>;
+
+const Cents = z.number().int();
+export const ActorRow = z.object({ actor: MkbaActorSchema, pvCostsCents: Cents, pvBenefitsCents: Cents, balanceCents: Cents });
+export const SensitivityRow = z.object({ value: z.number(), ncwCents: Cents, signFlips: z.boolean(), isBase: z.boolean() });
+export type SensitivityRow = z.infer<typeof SensitivityRow>;
+export const AlternativeResult = z.object({
+  alternativeId: z.uuid(),
+  name: z.string(),
+  pvCostsCents: Cents,
+  pvBenefitsCents: Cents,
+  ncwCents: Cents,
+  benefitCostRatio: z.number().nullable(),
+  /** Percent; null with irrNone saying why. */
+  irrPercent: z.number().nullable(),
+  irrUnique: z.boolean(),
+  irrNone: z.enum(['no_sign_change', 'no_root_found']).nullable(),
+  actors: z.array(ActorRow),
+  pmItems: z.array(Line),
+  sensitivity: z.object({
+    /** value: the rate in percent. */
+    rate: z.array(SensitivityRow),
+    /** value: the share of the benefits in percent. */
+    effectSize: z.array(SensitivityRow),
+    /** value: the horizon in years. */
+    duration: z.array(SensitivityRow),
+  }),
+});
+export type AlternativeResult = z.infer<typeof AlternativeResult>;
+export const MkbaResult = z.object({ mkbaId: z.uuid(), baseYear: z.number().int(), horizonYears: z.number().int(), discountRate: z.number(), isDemo: z.boolean(), alternatives: z.array(AlternativeResult) });
+export type MkbaResult = z.infer<typeof MkbaResult>;
