@@ -10,3 +10,6 @@ export const areasWebModule: WebModule = {
   routes: [{ path: '/gebieden', permission: 'areas.read', Component: lazy(() => import('./AreasPage/AreasPage')) }],
   nav: [{ to: '/gebieden', group: 'figures', labelKey: 'areas:nav.areas', descriptionKey: 'areas:nav.areasDescription', permission: 'areas.read' }],
 };
+
+/** The municipalities to choose from by name (forms that plan in a municipality: programmes, meetings). */
+export { useMunicipalityChoices, type MunicipalityChoice } from './municipality-choices';

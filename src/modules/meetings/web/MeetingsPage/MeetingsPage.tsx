@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TFunction } from 'i18next';
-import { api, ApiProblem } from '../../../../platform/web/api-client';
+import { ApiProblem } from '../../../../platform/web/api-client';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextField } from '../../../../platform/web/components/FormField';
@@ -13,6 +12,7 @@ import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatNumber } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import { useMunicipalityChoices } from '../../../areas/web/index';
 import { CaseMeetingsOverview } from '../../../signals/web/index';
 import { PLANNABLE_MEETING_KINDS, type MeetingKind, type MeetingSummary } from '../../contract';
 import { formatCalendarDate } from '../format-date';
@@ -20,27 +20,6 @@ import { SearchPicker } from '../components/SearchPicker';
 import { useCreateMeeting, useMeetings, useMunicipalityAreas, useOwnerOptions } from '../meetings-api';
 import '../meetings.css';
 import { serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
-
-/**
- * Municipalities to plan a meeting in: those of the newest loaded year, and every municipality with a focus
- * area (an area-based approach runs there, whatever year its CBS figures are of).
- */
-function useMunicipalities() {
-  return useQuery({
-    queryKey: ['meetings', 'municipalities'],
-    queryFn: async () => {
-      const [latest, focus] = await Promise.all([
-        api.get<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=gemeente'),
-        api.get<{ items: { parentCode: string | null }[] }>('/api/v1/areas?level=focus'),
-      ]);
-      const byCode = new Map(latest.items.map((m) => [m.code, m.name]));
-      const missing = [...new Set(focus.items.map((f) => f.parentCode).filter((code): code is string => code !== null && !byCode.has(code)))];
-      for (const code of missing) byCode.set(code, (await api.get<{ name: string }>(`/api/v1/areas/${encodeURIComponent(code)}`)).name);
-      return [...byCode].map(([code, name]) => ({ code, name })).sort((x, y) => x.name.localeCompare(y.name, 'nl'));
-    },
-    staleTime: 300_000,
-  });
-}
 
 /** The server's word on the area, by its field error code: unknown, outside the municipality, or not an area. */
 function meetingAreaError(error: unknown, t: TFunction): string | null {
@@ -62,7 +41,7 @@ function NewMeetingForm({ today }: { today: string }) {
   const navigate = useNavigate();
   const create = useCreateMeeting();
   const owners = useOwnerOptions(true);
-  const municipalities = useMunicipalities();
+  const municipalities = useMunicipalityChoices();
   const mayReadCases = hasPermission(useCurrentUser(), 'signals.read');
   const [kind, setKind] = useState<MeetingKind>('kernteam');
   const [title, setTitle] = useState('');

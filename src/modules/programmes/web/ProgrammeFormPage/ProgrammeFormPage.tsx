@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
+import { useMunicipalityChoices, type MunicipalityChoice } from '../../../areas/web/index';
 import type { ProgrammeDetail, ProgrammeInput } from '../../contract';
 import { useChoosableAreas, useProgramme, useSaveProgramme } from '../programmes-api';
 import '../programmes.css';
@@ -24,7 +25,7 @@ interface Values {
 }
 
 function initialValues(programme: ProgrammeDetail | undefined): Values {
-  if (!programme) return { name: '', municipality: 'GM0505', ambition: '', horizonStart: '', horizonEnd: '', areas: [], pillars: [''], strategicGoals: [], executionProgrammes: [] };
+  if (!programme) return { name: '', municipality: '', ambition: '', horizonStart: '', horizonEnd: '', areas: [], pillars: [''], strategicGoals: [], executionProgrammes: [] };
   const pillarName = new Map(programme.pillars.map((p) => [p.id, p.name]));
   return {
     name: programme.name,
@@ -39,12 +40,20 @@ function initialValues(programme: ProgrammeDetail | undefined): Values {
   };
 }
 
+/** The municipalities by name; a programme's own stays choosable when its year is not the newest loaded. */
+function municipalityOptions(choices: readonly MunicipalityChoice[], programme: ProgrammeDetail | undefined): { value: string; label: string }[] {
+  const options = choices.map((m) => ({ value: m.code, label: m.name }));
+  if (programme && !choices.some((m) => m.code === programme.municipalityCode)) options.unshift({ value: programme.municipalityCode, label: programme.municipalityName ?? programme.municipalityCode });
+  return options;
+}
+
 function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>(() => initialValues(programme));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const areas = useChoosableAreas(/^GM\d{4}$/.test(values.municipality) ? values.municipality : undefined);
+  const municipalities = useMunicipalityChoices();
+  const areas = useChoosableAreas(values.municipality || undefined);
   const save = useSaveProgramme(programme?.id);
   const serverErrors = fieldMessages(save.error, t, i18n.language);
   const errorOf = (field: string) => clientErrors[field] ?? serverErrors[field];
@@ -65,7 +74,7 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
     const errors: Record<string, string> = {};
     const required = t('programmes:form.required');
     if (!values.name.trim()) errors.name = required;
-    if (!/^GM\d{4}$/.test(values.municipality)) errors.municipality = t('programmes:programme.municipalityFormat');
+    if (!values.municipality) errors.municipality = t('programmes:programme.municipalityRequired');
     if (!values.horizonStart) errors.horizonStart = required;
     if (!values.horizonEnd) errors.horizonEnd = required;
     if (values.horizonStart && values.horizonEnd && values.horizonEnd <= values.horizonStart) errors.horizonEnd = t('programmes:programme.endAfterStart');
@@ -92,7 +101,19 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
       {summary.length ? <ErrorSummary fields={summary} /> : <ErrorSummary error={save.error} fields={serverFieldLinksWith(save.error, t, i18n.language, (field) => (labels[field] ? { id: `programme-${field}`, label: labels[field] } : null))} />}
       <div className="wr-form-grid">
         <TextField id="programme-name" className="wr-form-grid__wide" label={labels.name} maxLength={200} value={values.name} error={errorOf('name')} onChange={(e) => set('name', e.target.value)} />
-        <TextField id="programme-municipality" className="wr-field--short" label={labels.municipality} description={t('programmes:programme.municipalityDescription')} maxLength={6} value={values.municipality} error={errorOf('municipality')} onChange={(e) => set('municipality', e.target.value.toUpperCase())} />
+        <SelectField
+          id="programme-municipality"
+          label={labels.municipality}
+          placeholder={t('programmes:programme.municipalityChoose')}
+          value={values.municipality}
+          options={municipalityOptions(municipalities.data ?? [], programme)}
+          error={errorOf('municipality')}
+          onChange={(e) => {
+            set('municipality', e.target.value);
+            // Areas belong to one municipality: a new choice starts without them.
+            set('areas', []);
+          }}
+        />
         <div />
         <TextField id="programme-horizonStart" type="date" label={labels.horizonStart} value={values.horizonStart} error={errorOf('horizonStart')} onChange={(e) => set('horizonStart', e.target.value)} />
         <TextField id="programme-horizonEnd" type="date" label={labels.horizonEnd} value={values.horizonEnd} error={errorOf('horizonEnd')} onChange={(e) => set('horizonEnd', e.target.value)} />
