@@ -72,7 +72,7 @@ async function snapshot(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((row) => [row.name, row.n]));
 }
 
-const PATH_VALUES: Record<string, string> = { role: 'viewer', seq: '1', code: 'GM0505' };
+const PATH_VALUES: Record<string, string> = { role: 'viewer', seq: '1', code: 'GM0505', slug: 'privacy' };
 const validPathValue = (name: string) => PATH_VALUES[name] ?? '00000000-0000-4000-8000-000000000000';
 const urlOf = (op: Operation, value: (name: string) => string = validPathValue) =>
   op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));

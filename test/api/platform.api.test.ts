@@ -49,7 +49,7 @@ describe('platform', () => {
 
   it('tells the login page whether this is a demo', async () => {
     const response = await t.app.inject({ url: '/api/v1/meta' });
-    expect(response.json()).toEqual({ demoMode: true, version: 'test', database: testDbKind(), mapTiles: null, oidc: null });
+    expect(response.json()).toEqual({ demoMode: true, version: 'test', database: testDbKind(), mapTiles: null, addressSearch: false, oidc: null });
   });
 
   it('rate-limits per client and says when to retry', async () => {

@@ -14,7 +14,8 @@ export function isSitePageSlug(value: string): value is SitePageSlug {
 }
 
 /** Any text up to 40 characters: an unknown slug is answered 404 by the service, not 422 by validation. */
-export const SitePageParams = z.strictObject({ slug: z.string().min(1).max(40) });
+/** A slug is lowercase letters and hyphens: anything else is malformed (422); a well-formed unknown one is 404. */
+export const SitePageParams = z.strictObject({ slug: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'lowercase letters and hyphens') });
 
 /** Text with at least one visible character: a title of spaces is no title. */
 const visibleText = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must contain text');
