@@ -73,6 +73,16 @@ export const FIELD_ERROR_CODES = [
   'shares_not_whole',
   /** A crosswalk line that contradicts other lines of the file or the areas and figures already stored (params.code: the area). */
   'crosswalk_conflict',
+  /** A point (longitude, latitude) that lies in no buurt the application knows. */
+  'point_outside_areas',
+  /** A column in a file's header that this kind of file does not have (params.name). */
+  'unknown_column',
+  /** A column this kind of file needs that the header lacks (params.name). */
+  'missing_column',
+  /** A file with no rows to read. */
+  'no_rows',
+  /** A file that is not valid CSV from this place on (a quote not closed, a record far too long). */
+  'invalid_csv',
   /** Not an error at one place: params.count more bad rows that the report does not list. */
   'more_not_listed',
   /** Anything else: the problem's own code tells more. */
