@@ -84,8 +84,11 @@ export async function importSignalsCsv(
     const parsed = CreateSignal.safeParse(candidate);
     if (!parsed.success) {
       // The same codes a form gets for these fields (required, invalid_date, too_long …), placed in the file.
+      // An empty cell is a missing value: "required", not "too short" (a form sends no empty text either).
       for (const error of fieldErrorsOfIssues(parsed.error.issues, candidate)) {
-        rowErrors.push({ ...error, path: at(line, CONTRACT_FIELD_TO_COLUMN[error.path] ?? error.path) });
+        const column = CONTRACT_FIELD_TO_COLUMN[error.path] ?? error.path;
+        const empty = (cells[column] ?? '').trim() === '';
+        rowErrors.push(empty ? { path: at(line, column), message: error.message, code: 'required' } : { ...error, path: at(line, column) });
       }
       errors.push(...rowErrors);
       continue;
