@@ -145,7 +145,7 @@ describe('the reasons of bad import rows, in Dutch', () => {
     expect(rows.map((cells) => [cells[0], cells[2]])).toEqual([
       ['2', 'Dit is verplicht: vul het in of kies iets.'],
       ['4', 'Dit staat twee keer in het bestand. Laat een van de twee weg.'],
-      ['5', 'Vul een datum in die bestaat, zoals 31-12-2026.'],
+      ['5', 'Dit is geen datum en tijd die bestaat. Schrijf ze zoals 2026-09-01T08:00:00Z.'],
       ['6', 'Dit punt ligt in geen enkele buurt die Wijkregie kent. Kijk de lengte- en breedtegraad na.'],
     ]);
     expectNoDeveloperText(await page.locator('main').innerText());

@@ -25,7 +25,7 @@ export const FIELD_ERROR_CODES = [
   'not_a_number',
   /** A number with decimals where a whole number is needed. */
   'not_whole_number',
-  /** Not a date (or date and time) that exists. */
+  /** Not a date (or date and time) that exists. In a file, params.written says how it is written there: `iso` (2026-09-01T08:00:00Z) or `iso_day` (2026-09-01). */
   'invalid_date',
   /** A date that lies before another date of the form (params.after: the other field). */
   'date_before_start',

@@ -49,6 +49,18 @@ const BROKEN: [string, Buffer | string, RegExp, string][] = [
 ];
 
 describe('signal CSV import', () => {
+  it('a date in the file that does not exist says how the file writes a date (ISO 8601)', async () => {
+    const response = await upload(`${HEADER}\n${row('MOR-9', { occurred_at: '31-12-2025', retention_until: '2027-02-30' })}\n`);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'line 2, column 3 (occurred_at)', code: 'invalid_date', params: { written: 'iso' } }),
+        expect.objectContaining({ path: 'line 2, column 12 (retention_until)', code: 'invalid_date', params: { written: 'iso_day' } }),
+      ]),
+    );
+    expect(await countRows(t.database, 'signal_imports')).toBe(0);
+  });
+
   it.each(BROKEN)('%s → 422 with line/column and a code, zero rows', async (_name, content, path, code) => {
     const before = await countRows(t.database, 'signals');
     const response = await upload(content);

@@ -88,7 +88,9 @@ export async function importSignalsCsv(
       for (const error of fieldErrorsOfIssues(parsed.error.issues, candidate)) {
         const column = CONTRACT_FIELD_TO_COLUMN[error.path] ?? error.path;
         const empty = (cells[column] ?? '').trim() === '';
-        rowErrors.push(empty ? { path: at(line, column), message: error.message, code: 'required' } : { ...error, path: at(line, column) });
+        // A date in the file is written as ISO 8601, not as a form's date field: the words say how (params.written).
+        const written = error.code === 'invalid_date' ? { params: { ...error.params, written: column === 'retention_until' ? 'iso_day' : 'iso' } } : {};
+        rowErrors.push(empty ? { path: at(line, column), message: error.message, code: 'required' } : { ...error, ...written, path: at(line, column) });
       }
       errors.push(...rowErrors);
       continue;

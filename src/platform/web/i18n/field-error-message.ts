@@ -40,6 +40,8 @@ function messageKey(problem: Pick<FieldProblem, 'code' | 'params'>): string {
   if (code === 'too_small') return params.inclusive === false ? 'too_small_exclusive' : 'too_small';
   if (code === 'too_large') return params.inclusive === false ? 'too_large_exclusive' : 'too_large';
   if (code === 'date_before_start' && params.start !== undefined) return 'date_before_start_at';
+  // A date in an imported file (params.written): ISO 8601 as the file needs it, not a form's 31-12-2026.
+  if (code === 'invalid_date' && (params.written === 'iso' || params.written === 'iso_day')) return `invalid_date_${params.written}`;
   if (NAMED_PARAMS[code]?.some((name) => params[name] === undefined)) return `${code}_plain`;
   return code;
 }

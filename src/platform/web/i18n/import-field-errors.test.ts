@@ -23,6 +23,8 @@ const IMPORT_ROWS: { code: FieldErrorCode; params: FieldErrorParams; nl: string;
   { code: 'unknown_column', params: { name: 'kleur' }, nl: 'De kolom kleur hoort niet in dit bestand. Haal hem weg of geef hem de goede naam.', en: 'The column kleur does not belong in this file. Remove it or give it the right name.' },
   { code: 'missing_column', params: { name: 'purpose' }, nl: 'De kolom purpose ontbreekt. Voeg hem toe aan de eerste regel.', en: 'The column purpose is missing. Add it to the first line.' },
   { code: 'more_not_listed', params: { count: 1200 }, nl: 'Er zijn nog 1.200 problemen die hier niet staan.', en: 'There are 1,200 more problems that are not listed here.' },
+  { code: 'invalid_date', params: { written: 'iso' }, nl: 'Dit is geen datum en tijd die bestaat. Schrijf ze zoals 2026-09-01T08:00:00Z.', en: 'This is not a date and time that exists. Write it like 2026-09-01T08:00:00Z.' },
+  { code: 'invalid_date', params: { written: 'iso_day' }, nl: 'Dit is geen datum die bestaat. Schrijf hem zoals 2026-09-01.', en: 'This is not a date that exists. Write it like 2026-09-01.' },
   // Form codes the import rows reuse: a year is a text param, so it is not written as 2.100.
   { code: 'out_of_range', params: { minimum: '1990', maximum: '2100' }, nl: 'Dit moet liggen tussen 1990 en 2100.', en: 'This must lie between 1990 and 2100.' },
   { code: 'out_of_range', params: { minimum: 0, maximum: 1 }, nl: 'Dit moet liggen tussen 0 en 1.', en: 'This must lie between 0 and 1.' },
