@@ -111,7 +111,10 @@ describe('the reasons of bad import rows, in Dutch', () => {
       ],
     });
     const areas = await uploadFigures(page, 'areas-geojson', '2019', 'grenzen.geojson', boundaries);
-    const reasons = (await rowsOf(areas.locator('table'))).map((cells) => cells[2]);
+    const featureRows = await rowsOf(areas.locator('table'));
+    // A feature's number stands where a CSV has its line; the column names the feature's area and member.
+    expect(featureRows.map((cells) => [cells[0], cells[1]])).toEqual([['1', '–'], ['2', '–'], ['3', 'GM0505 geometry'], ['5', '–']]);
+    const reasons = featureRows.map((cells) => cells[2]);
     expect(reasons).toEqual([
       "Dit is geen CBS-gebiedscode. Zo'n code begint met GM, WK of BU, zoals WK050503.",
       'Dit is verplicht: vul het in of kies iets.',
