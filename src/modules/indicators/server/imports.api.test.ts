@@ -251,24 +251,24 @@ describe('small-number suppression', () => {
 });
 
 describe('broken files: a clear 4xx and zero rows anywhere', () => {
-  const cases: { file: string; kind: string; year?: string; type: string; errors: { path: string; message?: RegExp }[] }[] = [
+  const cases: { file: string; kind: string; year?: string; type: string; errors: { path: string; message?: RegExp; code?: string; params?: Record<string, unknown> }[] }[] = [
     { file: 'rd-new-without-crs.geojson', kind: 'areas-geojson', year: '2020', type: 'import.crs_missing', errors: [{ path: 'file', message: /RD New/ }] },
     { file: 'not-a-feature-collection.geojson', kind: 'pdok-geojson', year: '2020', type: 'import.not_feature_collection', errors: [{ path: 'file' }] },
     { file: 'latin1.values.csv', kind: 'values-csv', type: 'import.encoding', errors: [{ path: 'file', message: /UTF-8/ }] },
     { file: 'empty.values.csv', kind: 'values-csv', type: 'import.empty', errors: [{ path: 'file' }] },
-    { file: 'unknown-indicator.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column indicator', message: /unknown indicator "bike_thefts_per_lantern"/ }] },
+    { file: 'unknown-indicator.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column indicator', message: /unknown indicator "bike_thefts_per_lantern"/, code: 'unknown_indicator', params: { code: 'bike_thefts_per_lantern' } }] },
     {
       file: 'unknown-area.values.csv',
       kind: 'values-csv',
       type: 'import.bad_rows',
       errors: [
-        { path: 'line 3, column area_code', message: /unknown area BU05059999 for 2020/ },
-        { path: 'line 4, column area_code', message: /unknown area BU05050101 for 2015/ },
+        { path: 'line 3, column area_code', message: /unknown area BU05059999 for 2020/, code: 'unknown_area', params: { code: 'BU05059999', year: '2020' } },
+        { path: 'line 4, column area_code', message: /unknown area BU05050101 for 2015/, code: 'unknown_area', params: { code: 'BU05050101', year: '2015' } },
       ],
     },
-    { file: 'not-a-number.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 4, column value', message: /"veel" is not a number/ }] },
+    { file: 'not-a-number.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 4, column value', message: /"veel" is not a number/, code: 'not_a_number' }] },
     { file: 'missing-header-column.values.csv', kind: 'values-csv', type: 'import.values_header', errors: [{ path: 'file', message: /missing: value/ }] },
-    { file: 'duplicate-rows.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column area_code', message: /occurs twice/ }] },
+    { file: 'duplicate-rows.values.csv', kind: 'values-csv', type: 'import.bad_rows', errors: [{ path: 'line 3, column area_code', message: /occurs twice/, code: 'duplicate_row' }] },
   ];
 
   it.each(cases)('$file → 422 $type', async ({ file, kind, year, type, errors }) => {
@@ -276,13 +276,15 @@ describe('broken files: a clear 4xx and zero rows anywhere', () => {
     const response = await upload({ kind, ...(year ? { year } : {}) }, { name: file, bytes: fixture(file) });
     expect(response.statusCode, response.body).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    const problem = response.json() as { type: string; status: number; detail: string; errors: { path: string; message: string }[] };
+    const problem = response.json() as { type: string; status: number; detail: string; errors: { path: string; message: string; code?: string }[] };
     expect(problem.type).toBe(`urn:wijkregie:problem:${type}`);
     expect(problem.status).toBe(422);
     expect(problem.errors).toHaveLength(errors.length);
     errors.forEach((expected, i) => {
       expect(problem.errors[i]?.path).toBe(expected.path);
       if (expected.message) expect(problem.errors[i]?.message).toMatch(expected.message);
+      // A bad row carries a stable code (and the params its words name) beside the English message.
+      if (expected.code) expect(problem.errors[i]).toMatchObject({ code: expected.code, ...(expected.params ? { params: expected.params } : {}) });
     });
     expect(await snapshot()).toEqual(before);
   });
@@ -292,7 +294,7 @@ describe('broken files: a clear 4xx and zero rows anywhere', () => {
     const before = await snapshot();
     const response = await upload({ kind: 'kwb-csv', year: '2025' }, { name: 'kwb.csv', bytes: Buffer.from(csv) });
     expect(response.statusCode).toBe(422);
-    expect(response.json().errors).toEqual([{ path: 'line 3, column aantal_inwoners', message: '"tienduizend" is not a number' }]);
+    expect(response.json().errors).toEqual([{ path: 'line 3, column aantal_inwoners', message: '"tienduizend" is not a number', code: 'not_a_number' }]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -438,7 +440,7 @@ describe('heavy files: read off the event loop, within caps (issue 12, item 4)',
     const response = await upload({ kind: 'areas-geojson', year: '2014' }, { name: 'te-fijn.geojson', bytes: Buffer.from(circles(200_001)) });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(422);
     expect(response.json()).toMatchObject({ type: 'urn:wijkregie:problem:import.bad_rows' });
-    expect(response.json().errors).toEqual([{ path: 'feature 1, geometry', message: expect.stringMatching(/200001 positions; a feature may have at most 200000/) }]);
+    expect(response.json().errors).toEqual([{ path: 'feature 1, geometry', message: expect.stringMatching(/200001 positions; a feature may have at most 200000/), code: 'too_many_positions', params: { maximum: 200_000 } }]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -512,10 +514,10 @@ describe('CSV caps and text that cannot be stored (issue 12, items 5 and 6)', ()
   it('a NUL character in a CSV cell → 422 naming line and column, never a 500', async () => {
     const values = await refused({ kind: 'values-csv' }, 'nul.csv', 'area_code,indicator,period,value\nBU05050100,dwellings,2020,1\nBU05050101,dwell\u0000ings,2020,2\n');
     expect(values.statusCode, values.body).toBe(422);
-    expect(values.json().errors).toEqual([{ path: 'line 3, column indicator', message: 'contains a NUL character' }]);
+    expect(values.json().errors).toEqual([{ path: 'line 3, column indicator', message: 'contains a NUL character', code: 'invalid_characters' }]);
     const kwb = await refused({ kind: 'kwb-csv', year: '2026' }, 'nul-kwb.csv', 'WijkenEnBuurten;Codering_3;AantalInwoners_5\n"Dor\u0000drecht";GM0505;122070\n');
     expect(kwb.statusCode, kwb.body).toBe(422);
-    expect(kwb.json().errors).toEqual([{ path: 'line 2, column WijkenEnBuurten', message: 'contains a NUL character' }]);
+    expect(kwb.json().errors).toEqual([{ path: 'line 2, column WijkenEnBuurten', message: 'contains a NUL character', code: 'invalid_characters' }]);
   });
 
   it('a NUL or a lone surrogate in a GeoJSON property → 422 naming feature and property, never a 500', async () => {
@@ -528,10 +530,48 @@ describe('CSV caps and text that cannot be stored (issue 12, items 5 and 6)', ()
     const response = await refused({ kind: 'pdok-geojson', year: '2026' }, 'tekens.geojson', file);
     expect(response.statusCode, response.body).toBe(422);
     expect(response.json().errors).toEqual([
-      { path: 'feature 1, property name', message: 'contains a NUL character' },
-      { path: 'feature 2, property name', message: expect.stringMatching(/lone surrogate/) },
-      { path: 'feature 3, property \\udc00', message: expect.stringMatching(/^the property name contains invalid text/) },
+      { path: 'feature 1, property name', message: 'contains a NUL character', code: 'invalid_characters' },
+      { path: 'feature 2, property name', message: expect.stringMatching(/lone surrogate/), code: 'invalid_characters' },
+      { path: 'feature 3, property \\udc00', message: expect.stringMatching(/^the property name contains invalid text/), code: 'invalid_characters' },
     ]);
+  });
+
+  it('bad features of a boundaries file each carry a code the web words: area code, year, geometry, twice', async () => {
+    const square = { type: 'Polygon', coordinates: [[[4.6, 51.8], [4.7, 51.8], [4.7, 51.9], [4.6, 51.8]]] };
+    const feature = (properties: Record<string, unknown>, geometry: unknown = square) => ({ type: 'Feature', properties, geometry });
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        feature({ code: 'XX0505', name: 'Nergens', level: 'gemeente' }),
+        feature({ name: 'Zonder code' }),
+        feature({ code: 'GM0505', name: 'Dordrecht', level: 'gemeente' }, { type: 'Polygon', coordinates: [[[4.6, 51.8], [4.7, 51.8]]] }),
+        feature({ code: 'GM0308', name: 'Baarn', level: 'gemeente', jaar: 2019 }),
+        feature({ code: 'GM0308', name: 'Baarn', level: 'gemeente', jaar: 2019 }),
+      ],
+    });
+    const before = await snapshot();
+    const response = await refused({ kind: 'areas-geojson', year: '2019' }, 'grenzen.geojson', file);
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json()).toMatchObject({
+      type: 'urn:wijkregie:problem:import.bad_rows',
+      errors: [
+        { path: 'feature 1', code: 'invalid_area_code' },
+        { path: 'feature 2', code: 'required' },
+        { path: 'feature 3 (GM0505), geometry', code: 'invalid_geometry' },
+        { path: 'feature 5', code: 'duplicate_row' },
+      ],
+    });
+    expect(response.json().errors).toHaveLength(4);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('more bad rows than are listed end with one entry that counts the rest, with its count as a param', async () => {
+    const lines = Array.from({ length: 130 }, (_, i) => `BU05050101,dwellings,2020,veel${i}`);
+    const response = await refused({ kind: 'values-csv' }, 'veel.csv', `area_code,indicator,period,value\n${lines.join('\n')}\n`);
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(422);
+    const errors = response.json().errors as { path: string; code: string; params?: Record<string, unknown> }[];
+    expect(errors.at(-1)).toMatchObject({ path: 'file', code: 'more_not_listed', params: { count: 130 - (errors.length - 1) } });
+    expect(errors.slice(0, -1).every((error) => error.code === 'not_a_number')).toBe(true);
   });
 
   it('a file name with a NUL character → 422, never a 500', async () => {

@@ -31,7 +31,7 @@ const fileError = (message: string, errors: FieldError[]): AppError => invalid('
 /** A 422 listing at most MAX_LISTED_PROBLEMS problems, and how many more there were. */
 export function problemsError(what: string, problems: FieldError[]): AppError {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
-  if (problems.length > listed.length) listed.push({ path: 'file', message: `${problems.length - listed.length} more problems not listed` });
+  if (problems.length > listed.length) listed.push({ path: 'file', message: `${problems.length - listed.length} more problems not listed`, code: 'more_not_listed', params: { count: problems.length - listed.length } });
   return fileError(`${what} has ${problems.length} problem(s); nothing was imported`, listed);
 }
 
@@ -42,21 +42,21 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 type CsvRecord = { record: string[]; info: { lines: number } };
 
 export async function readSignalCsv(content: Buffer): Promise<{ header: string[]; rows: SignalCsvRow[] }> {
-  if (content.length === 0) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file' }]);
-  if (!isUtf8(content)) throw fileError('The file is not valid UTF-8 (wrong encoding?)', [{ path: 'line 1', message: 'not UTF-8: save the file as UTF-8' }]);
-  if (isBlank(content)) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file' }]);
+  if (content.length === 0) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file', code: 'no_rows' }]);
+  if (!isUtf8(content)) throw fileError('The file is not valid UTF-8 (wrong encoding?)', [{ path: 'line 1', message: 'not UTF-8: save the file as UTF-8', code: 'invalid_characters' }]);
+  if (isBlank(content)) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file', code: 'no_rows' }]);
   const [head, ...body] = await readRecords(content, detectDelimiter(content));
-  if (!head) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file' }]);
+  if (!head) throw fileError('The file is empty', [{ path: 'line 1', message: 'empty file', code: 'no_rows' }]);
   const header = head.record.map((h) => h.trim().toLowerCase());
   const headerErrors: FieldError[] = [];
   header.forEach((name, i) => {
-    if (!(SIGNAL_CSV_COLUMNS as readonly string[]).includes(name)) headerErrors.push({ path: `line 1, column ${i + 1}`, message: `unknown column "${name.slice(0, 40)}"; expected ${SIGNAL_CSV_COLUMNS.join(', ')}` });
+    if (!(SIGNAL_CSV_COLUMNS as readonly string[]).includes(name)) headerErrors.push({ path: `line 1, column ${i + 1}`, message: `unknown column "${name.slice(0, 40)}"; expected ${SIGNAL_CSV_COLUMNS.join(', ')}`, code: 'unknown_column', params: { name: name.slice(0, 40) } });
   });
   for (const required of REQUIRED_CSV_COLUMNS) {
-    if (!header.includes(required)) headerErrors.push({ path: 'line 1', message: `missing column ${required}` });
+    if (!header.includes(required)) headerErrors.push({ path: 'line 1', message: `missing column ${required}`, code: 'missing_column', params: { name: required } });
   }
   if (headerErrors.length) throw problemsError('The header', headerErrors);
-  if (body.length === 0) throw fileError('The file has a header but no rows', [{ path: 'line 2', message: 'no rows' }]);
+  if (body.length === 0) throw fileError('The file has a header but no rows', [{ path: 'line 2', message: 'no rows', code: 'no_rows' }]);
   let previousEnd = head.info.lines;
   const rows = body.map(({ record, info }) => {
     const cells: Record<string, string> = {};
@@ -70,7 +70,7 @@ export async function readSignalCsv(content: Buffer): Promise<{ header: string[]
     const nul: FieldError[] = [];
     for (const row of rows) {
       header.forEach((name, i) => {
-        if (row.cells[name]?.includes('\u0000')) nul.push({ path: `line ${row.line}, column ${i + 1} (${name})`, message: 'contains a NUL character' });
+        if (row.cells[name]?.includes('\u0000')) nul.push({ path: `line ${row.line}, column ${i + 1} (${name})`, message: 'contains a NUL character', code: 'invalid_characters' });
       });
     }
     if (nul.length) throw problemsError('The file', nul);
@@ -92,9 +92,9 @@ async function readRecords(content: Buffer, delimiter: ',' | ';'): Promise<CsvRe
     for (let record: CsvRecord | null; !refused && (record = parser.read() as CsvRecord | null) !== null; ) {
       records.push(record);
       if (records.length === 1 && record.record.length > MAX_SIGNAL_COLUMNS) {
-        refused = fileError('The header is not a signals CSV', [{ path: 'line 1', message: `${record.record.length} columns; a signals CSV has ${SIGNAL_CSV_COLUMNS.length} (at most ${MAX_SIGNAL_COLUMNS} are read)` }]);
+        refused = fileError('The header is not a signals CSV', [{ path: 'line 1', message: `${record.record.length} columns; a signals CSV has ${SIGNAL_CSV_COLUMNS.length} (at most ${MAX_SIGNAL_COLUMNS} are read)`, code: 'too_many', params: { maximum: MAX_SIGNAL_COLUMNS } }]);
       } else if (records.length > MAX_SIGNAL_ROWS + 1) {
-        refused = fileError(`More than ${MAX_SIGNAL_ROWS} rows: split the file`, [{ path: `line ${record.info.lines}`, message: 'too many rows' }]);
+        refused = fileError(`More than ${MAX_SIGNAL_ROWS} rows: split the file`, [{ path: `line ${record.info.lines}`, message: 'too many rows', code: 'too_many', params: { maximum: MAX_SIGNAL_ROWS } }]);
       }
     }
   });
@@ -128,10 +128,10 @@ function csvError(error: unknown): AppError {
   const line = /line (\d+)/i.exec(message)?.[1] ?? lines ?? '?';
   if (code === 'CSV_MAX_RECORD_SIZE') {
     const what = String(line) === '1' ? 'the header line' : 'a record';
-    return fileError('The file is not valid CSV', [{ path: `line ${line}`, message: `${what} is longer than ${MAX_SIGNAL_RECORD_BYTES} bytes (a signals CSV has ${SIGNAL_CSV_COLUMNS.length} columns; a missing closing quote?)` }]);
+    return fileError('The file is not valid CSV', [{ path: `line ${line}`, message: `${what} is longer than ${MAX_SIGNAL_RECORD_BYTES} bytes (a signals CSV has ${SIGNAL_CSV_COLUMNS.length} columns; a missing closing quote?)`, code: 'invalid_csv' }]);
   }
   const column = /column (\d+)|field (\d+)/i.exec(message);
-  return fileError('The file is not valid CSV', [{ path: `line ${line}${column ? `, column ${column[1] ?? column[2]}` : ''}`, message: message.split('\n')[0]?.slice(0, 200) ?? 'invalid CSV' }]);
+  return fileError('The file is not valid CSV', [{ path: `line ${line}${column ? `, column ${column[1] ?? column[2]}` : ''}`, message: message.split('\n')[0]?.slice(0, 200) ?? 'invalid CSV', code: 'invalid_csv' }]);
 }
 
 /** Only a BOM, spaces and line breaks. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import { invalid, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
+import { fieldErrorsOfIssues, invalid, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import { CreateSignal } from '../contract.js';
 import { columnOf, problemsError, readSignalCsv } from './signal-csv.js';
 import { defaultRetentionUntil, isoDay, signalRuleErrors } from './signal-rules.js';
@@ -78,25 +78,30 @@ export async function importSignalsCsv(
     };
     const rowErrors: FieldError[] = [];
     const key = cells.external_id ?? '';
-    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(key)) rowErrors.push({ path: at(line, 'external_id'), message: 'required: the id in the source system (letters, digits, . _ : -)' });
-    else if (keys.has(key)) rowErrors.push({ path: at(line, 'external_id'), message: 'appears twice in this file' });
+    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(key)) rowErrors.push({ path: at(line, 'external_id'), message: 'required: the id in the source system (letters, digits, . _ : -)', code: key.trim() ? 'invalid_format' : 'required' });
+    else if (keys.has(key)) rowErrors.push({ path: at(line, 'external_id'), message: 'appears twice in this file', code: 'duplicate_row' });
     keys.add(key);
     const parsed = CreateSignal.safeParse(candidate);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.join('.');
-        rowErrors.push({ path: at(line, CONTRACT_FIELD_TO_COLUMN[field] ?? field), message: issue.message });
+      // The same codes a form gets for these fields (required, invalid_date, too_long …), placed in the file.
+      // An empty cell is a missing value: "required", not "too short" (a form sends no empty text either).
+      for (const error of fieldErrorsOfIssues(parsed.error.issues, candidate)) {
+        const column = CONTRACT_FIELD_TO_COLUMN[error.path] ?? error.path;
+        const empty = (cells[column] ?? '').trim() === '';
+        // A date in the file is written as ISO 8601, not as a form's date field: the words say how (params.written).
+        const written = error.code === 'invalid_date' ? { params: { ...error.params, written: column === 'retention_until' ? 'iso_day' : 'iso' } } : {};
+        rowErrors.push(empty ? { path: at(line, column), message: error.message, code: 'required' } : { ...error, ...written, path: at(line, column) });
       }
       errors.push(...rowErrors);
       continue;
     }
     const signal = parsed.data;
     for (const e of signalRuleErrors(signal, taxonomy, { organisationKind: actor.organisationKind, today })) {
-      rowErrors.push({ path: at(line, CONTRACT_FIELD_TO_COLUMN[e.path] ?? e.path), message: e.message });
+      rowErrors.push({ ...e, path: at(line, CONTRACT_FIELD_TO_COLUMN[e.path] ?? e.path) });
     }
     const placed = await placeSignal(db, signal.location);
-    for (const e of placed.errors) rowErrors.push({ path: at(line, CONTRACT_FIELD_TO_COLUMN[e.path] ?? 'lon'), message: e.message });
-    if (placed.place && placed.place.municipalityCode !== input.municipality) rowErrors.push({ path: at(line, 'lon'), message: `lies outside ${input.municipality}` });
+    for (const e of placed.errors) rowErrors.push({ ...e, path: at(line, CONTRACT_FIELD_TO_COLUMN[e.path] ?? 'lon') });
+    if (placed.place && placed.place.municipalityCode !== input.municipality) rowErrors.push({ path: at(line, 'lon'), message: `lies outside ${input.municipality}`, code: 'area_outside_municipality' });
     if (rowErrors.length || !placed.place) {
       errors.push(...rowErrors);
       continue;

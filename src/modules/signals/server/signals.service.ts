@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { invalid, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { invalid, notFound, withAudit, type Actor, type Database, type FieldError } from '../../../platform/server/index.js';
 import { findAreaNames, findBuurtContainingPoint, findBuurtOrWijk, type PlacedArea } from '../../areas/index.js';
 import type { CreateSignal, Signal, SignalList, SignalListQuery, SignalSummary, Taxonomy } from '../contract.js';
 import { SignalListQuery as SignalListQuerySchema } from '../contract.js';
@@ -58,21 +58,21 @@ export interface CreateOptions {
 }
 
 /** Where a signal is: a point (point in polygon), or a named buurt or wijk; an address needs one of them. */
-export async function placeSignal(db: Kysely<Database>, location: CreateSignal['location']): Promise<{ place: PlacedArea | null; errors: { path: string; message: string }[] }> {
+export async function placeSignal(db: Kysely<Database>, location: CreateSignal['location']): Promise<{ place: PlacedArea | null; errors: FieldError[] }> {
   const hasPoint = location.lon !== undefined || location.lat !== undefined;
   if (hasPoint && (location.lon === undefined || location.lat === undefined)) {
-    return { place: null, errors: [{ path: 'location', message: 'a point needs both lon and lat' }] };
+    return { place: null, errors: [{ path: 'location', message: 'a point needs both lon and lat', code: 'required' }] };
   }
   if (location.lon !== undefined && location.lat !== undefined) {
     const place = await findBuurtContainingPoint(db, { lon: location.lon, lat: location.lat });
-    return place ? { place, errors: [] } : { place: null, errors: [{ path: 'location', message: 'the point lies in no known buurt (WGS84 lon/lat expected)' }] };
+    return place ? { place, errors: [] } : { place: null, errors: [{ path: 'location', message: 'the point lies in no known buurt (WGS84 lon/lat expected)', code: 'point_outside_areas' }] };
   }
   if (location.areaCode) {
     const place = await findBuurtOrWijk(db, location.areaCode);
-    return place ? { place, errors: [] } : { place: null, errors: [{ path: 'location.areaCode', message: 'unknown buurt or wijk' }] };
+    return place ? { place, errors: [] } : { place: null, errors: [{ path: 'location.areaCode', message: 'unknown buurt or wijk', code: 'unknown_reference' }] };
   }
   // No geocoder runs offline: an address alone cannot be placed in a buurt.
-  return { place: null, errors: [{ path: 'location', message: 'give a point (lon, lat) or a buurt or wijk code; an address alone is not enough' }] };
+  return { place: null, errors: [{ path: 'location', message: 'give a point (lon, lat) or a buurt or wijk code; an address alone is not enough', code: 'required' }] };
 }
 
 /** Registers a signal for the caller's organisation (source = their organisation). */

@@ -18,6 +18,18 @@ function limitText(value: string | number | boolean | undefined, locale: string)
   return value === undefined ? '' : String(value);
 }
 
+/** The params the words of these codes name; without them the code reads in its `_plain` words (never `{{code}}`). */
+const NAMED_PARAMS: Partial<Record<FieldProblem['code'], readonly string[]>> = {
+  unknown_area: ['code', 'year'],
+  area_redivided: ['code', 'year'],
+  unknown_indicator: ['code'],
+  shares_not_whole: ['total'],
+  crosswalk_conflict: ['code'],
+  unknown_column: ['name'],
+  missing_column: ['name'],
+  more_not_listed: ['count'],
+};
+
 /** The message key of a code: some codes read differently with or without a limit. */
 function messageKey(problem: Pick<FieldProblem, 'code' | 'params'>): string {
   const { code, params } = problem;
@@ -28,6 +40,9 @@ function messageKey(problem: Pick<FieldProblem, 'code' | 'params'>): string {
   if (code === 'too_small') return params.inclusive === false ? 'too_small_exclusive' : 'too_small';
   if (code === 'too_large') return params.inclusive === false ? 'too_large_exclusive' : 'too_large';
   if (code === 'date_before_start' && params.start !== undefined) return 'date_before_start_at';
+  // A date in an imported file (params.written): ISO 8601 as the file needs it, not a form's 31-12-2026.
+  if (code === 'invalid_date' && (params.written === 'iso' || params.written === 'iso_day')) return `invalid_date_${params.written}`;
+  if (NAMED_PARAMS[code]?.some((name) => params[name] === undefined)) return `${code}_plain`;
   return code;
 }
 

@@ -26,7 +26,7 @@ describe('the crosswalk CSV', () => {
     const three = (a: string, b: string, c: string) => `from_code,to_code,weight,basis\nWK050501,WK050520,${a},area\nWK050501,WK050521,${b},area\nWK050501,WK050522,${c},area\n`;
     expect(parseCrosswalkCsv(three('0.333', '0.333', '0.333')).crosswalk).toHaveLength(3);
     expect(parseCrosswalkCsv(three('0.334', '0.334', '0.333')).crosswalk).toHaveLength(3);
-    expect(problem(three('0.333', '0.333', '0.332')).errors).toEqual([{ path: 'line 4, column weight', message: 'the weights of WK050501 (lines 2, 3, 4) add up to 0.998, not 1' }]);
+    expect(problem(three('0.333', '0.333', '0.332')).errors).toEqual([{ path: 'line 4, column weight', message: 'the weights of WK050501 (lines 2, 3, 4) add up to 0.998, not 1', code: 'shares_not_whole', params: { total: 0.998 } }]);
   });
   it('lists every bad row at once, each with its line and column', () => {
     const error = problem('from_code,to_code,weight,basis\nGM0505,BU05050120,1,inhabitants\nBU05050100,BU05050120,2,people\n');

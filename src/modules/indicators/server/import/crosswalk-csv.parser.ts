@@ -43,17 +43,17 @@ export function parseCrosswalkCsv(content: Buffer | string): ParsedImport {
     const toCode = normaliseAreaCode(cells.to);
     const weight = parseCell(cells.weight);
     const before = bad.count;
-    if (!fromCode || fromCode === 'NL00') bad.add(at('from_code'), `"${cells.from}" is not the code of a gemeente, wijk or buurt`);
-    if (!toCode || toCode === 'NL00') bad.add(at('to_code'), `"${cells.to}" is not the code of a gemeente, wijk or buurt`);
+    if (!fromCode || fromCode === 'NL00') bad.add(at('from_code'), `"${cells.from}" is not the code of a gemeente, wijk or buurt`, 'invalid_area_code');
+    if (!toCode || toCode === 'NL00') bad.add(at('to_code'), `"${cells.to}" is not the code of a gemeente, wijk or buurt`, 'invalid_area_code');
     else if (fromCode && fromCode !== 'NL00' && fromCode.slice(0, 2) !== toCode.slice(0, 2)) {
-      bad.add(at('to_code'), `${toCode} is a ${LEVEL_PREFIXES.get(toCode.slice(0, 2))} and ${fromCode} a ${LEVEL_PREFIXES.get(fromCode.slice(0, 2))}: a crosswalk links areas of one level`);
+      bad.add(at('to_code'), `${toCode} is a ${LEVEL_PREFIXES.get(toCode.slice(0, 2))} and ${fromCode} a ${LEVEL_PREFIXES.get(fromCode.slice(0, 2))}: a crosswalk links areas of one level`, 'area_level_mismatch');
     }
-    if (weight === undefined || weight === null || !(weight > 0 && weight <= 1)) bad.add(at('weight'), `"${cells.weight}" is not a share above 0 and at most 1`);
-    if (!(BASES as readonly string[]).includes(cells.basis)) bad.add(at('basis'), `"${cells.basis}" is not a basis: inhabitants or area`);
+    if (weight === undefined || weight === null || !(weight > 0 && weight <= 1)) bad.add(at('weight'), `"${cells.weight}" is not a share above 0 and at most 1`, 'out_of_range', { minimum: 0, maximum: 1 });
+    if (!(BASES as readonly string[]).includes(cells.basis)) bad.add(at('basis'), `"${cells.basis}" is not a basis: inhabitants or area`, 'invalid_choice');
     if (bad.count !== before || !fromCode || !toCode || typeof weight !== 'number') continue;
     const key = `${fromCode}|${toCode}`;
     if (seen.has(key)) {
-      bad.add(at('to_code'), `${fromCode} → ${toCode} occurs twice in the file`);
+      bad.add(at('to_code'), `${fromCode} → ${toCode} occurs twice in the file`, 'duplicate_row');
       continue;
     }
     seen.add(key);
@@ -65,12 +65,12 @@ export function parseCrosswalkCsv(content: Buffer | string): ParsedImport {
   for (const [fromCode, group] of byFrom) {
     const first = group[0]!;
     const other = group.find((l) => l.basis !== first.basis);
-    if (other) bad.add(`line ${other.line}, column basis`, `${fromCode} is shared by ${first.basis} on line ${first.line} and by ${other.basis} here: one basis per old code`);
+    if (other) bad.add(`line ${other.line}, column basis`, `${fromCode} is shared by ${first.basis} on line ${first.line} and by ${other.basis} here: one basis per old code`, 'crosswalk_conflict', { code: fromCode });
     const total = group.reduce((sum, l) => sum + l.weight, 0);
     // The sum of decimal shares is not exact in floating point (0.333 × 3 = 0.9990000000000001).
     if (Math.abs(total - 1) > WEIGHT_SUM_TOLERANCE + 1e-9) {
       const lines = group.map((l) => l.line).join(', ');
-      bad.add(`line ${group[group.length - 1]!.line}, column weight`, `the weights of ${fromCode} (lines ${lines}) add up to ${Number(total.toFixed(6))}, not 1`);
+      bad.add(`line ${group[group.length - 1]!.line}, column weight`, `the weights of ${fromCode} (lines ${lines}) add up to ${Number(total.toFixed(6))}, not 1`, 'shares_not_whole', { total: Number(total.toFixed(6)) });
     }
   }
   bad.throwIfAny();

@@ -24,18 +24,18 @@ export async function applyCrosswalk(tx: Kysely<Database> | Transaction<Database
       checked.add(`from|${link.fromCode}`);
       const at = `line ${link.line}, column from_code`;
       if (from === undefined || from.versionBefore === null) {
-        bad.add(at, `${link.fromCode} has no version before ${year}: import the old division (boundaries or a KWB file) first`);
+        bad.add(at, `${link.fromCode} has no version before ${year}: import the old division (boundaries or a KWB file) first`, 'crosswalk_conflict', { code: link.fromCode });
       } else if (!toCodes.has(link.fromCode) && from.versionFrom !== null) {
-        bad.add(at, `${link.fromCode} has a version of ${from.versionFrom}, so it still exists from ${year} on: list it as a to_code too, with the share it keeps`);
+        bad.add(at, `${link.fromCode} has a version of ${from.versionFrom}, so it still exists from ${year} on: list it as a to_code too, with the share it keeps`, 'crosswalk_conflict', { code: link.fromCode });
       } else if (!toCodes.has(link.fromCode) && from.figuresFrom !== null) {
-        bad.add(at, `${link.fromCode} has figures for ${from.figuresFrom}, which would belong to no area after this re-division: import them for its new codes, or list ${link.fromCode} as a to_code too`);
+        bad.add(at, `${link.fromCode} has figures for ${from.figuresFrom}, which would belong to no area after this re-division: import them for its new codes, or list ${link.fromCode} as a to_code too`, 'crosswalk_conflict', { code: link.fromCode });
       }
     }
     const to = facts.get(link.toCode);
     if (!checked.has(`to|${link.toCode}`)) {
       checked.add(`to|${link.toCode}`);
       if (to !== undefined && to.versionBefore !== null && !fromCodes.has(link.toCode)) {
-        bad.add(`line ${link.line}, column to_code`, `${link.toCode} already existed before ${year} (version of ${to.versionBefore}): list it as a from_code too, with the share of its own territory that it keeps`);
+        bad.add(`line ${link.line}, column to_code`, `${link.toCode} already existed before ${year} (version of ${to.versionBefore}): list it as a from_code too, with the share of its own territory that it keeps`, 'crosswalk_conflict', { code: link.toCode });
       }
     }
   }

@@ -129,11 +129,11 @@ function rejectNulCells(header: string[], headRecord: string[], rows: CsvRow[]):
   const bad = new BadRows();
   const columnName = (i: number) => (header[i] && !header[i].includes('\u0000') ? header[i] : String(i + 1));
   headRecord.forEach((cell, i) => {
-    if (cell.includes('\u0000')) bad.add(`line 1, column ${i + 1}`, 'the column name contains a NUL character');
+    if (cell.includes('\u0000')) bad.add(`line 1, column ${i + 1}`, 'the column name contains a NUL character', 'invalid_characters');
   });
   for (const row of rows) {
     row.record.forEach((cell, i) => {
-      if (cell.includes('\u0000')) bad.add(`line ${row.line}, column ${columnName(i)}`, 'contains a NUL character');
+      if (cell.includes('\u0000')) bad.add(`line ${row.line}, column ${columnName(i)}`, 'contains a NUL character', 'invalid_characters');
     });
   }
   bad.throwIfAny();

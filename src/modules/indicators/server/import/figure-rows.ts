@@ -56,6 +56,8 @@ export async function buildFigureRows(
   byCode: ReadonlyMap<string, CatalogueEntry>,
   /** Why an (area|year) without a version is refused, where there is more to say than "unknown". */
   refusals?: ReadonlyMap<string, string>,
+  /** The year from which each refused (area|year)'s code no longer exists: what the words of `area_redivided` name. */
+  refusedSince?: ReadonlyMap<string, number>,
 ): Promise<FigureRows> {
   const n = values.length;
   const entries = values.indicators.map((code) => byCode.get(code));
@@ -91,9 +93,12 @@ export async function buildFigureRows(
     const entry = entries[values.indicator[i]!];
     const line = values.line[i]!;
     const where = line ? `line ${line}` : areaCode;
-    if (!entry) bad.add(`${where}, column indicator`, `unknown indicator "${values.indicators[values.indicator[i]!]}": add it to the catalogue first`);
+    if (!entry) bad.add(`${where}, column indicator`, `unknown indicator "${values.indicators[values.indicator[i]!]}": add it to the catalogue first`, 'unknown_indicator', { code: String(values.indicators[values.indicator[i]!]) });
     else if (runRow < 0) {
-      bad.add(`${where}, column area_code`, refusals?.get(`${areaCode}|${year}`) ?? `unknown area ${areaCode} for ${year}: it has no version in ${year} or before; import its boundaries (areas-geojson) or a KWB file first`);
+      const refusal = refusals?.get(`${areaCode}|${year}`);
+      const since = refusedSince?.get(`${areaCode}|${year}`);
+      if (refusal !== undefined && since !== undefined) bad.add(`${where}, column area_code`, refusal, 'area_redivided', { code: areaCode, year: String(since) });
+      else bad.add(`${where}, column area_code`, refusal ?? `unknown area ${areaCode} for ${year}: it has no version in ${year} or before; import its boundaries (areas-geojson) or a KWB file first`, 'unknown_area', { code: areaCode, year: String(year) });
     }
     else {
       rowOf[i] = runRow;

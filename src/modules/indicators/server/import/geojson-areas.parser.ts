@@ -77,32 +77,32 @@ export function parseAreasGeoJson(input: string, options: { year: number | undef
     const at = `feature ${feature.index + 1}`;
     const textProblems = propertyTextProblems(feature.properties);
     if (textProblems.length) {
-      for (const [property, problem] of textProblems) bad.add(`${at}, property ${property}`, problem);
+      for (const [property, problem] of textProblems) bad.add(`${at}, property ${property}`, problem, 'invalid_characters');
       continue;
     }
     if ((positions[feature.index] ?? 0) > options.caps.perFeature) {
-      bad.add(`${at}, geometry`, `${positions[feature.index]} positions; a feature may have at most ${options.caps.perFeature} (simplify the boundary)`);
+      bad.add(`${at}, geometry`, `${positions[feature.index]} positions; a feature may have at most ${options.caps.perFeature} (simplify the boundary)`, 'too_many_positions', { maximum: options.caps.perFeature });
       continue;
     }
     const p = lowerKeys(feature.properties);
     const identity = identify(p);
     if (typeof identity === 'string') {
-      bad.add(at, identity);
+      bad.add(at, identity, identity.startsWith('no area code') ? 'required' : 'invalid_area_code');
       continue;
     }
     const jaar = Number(p.jaar);
     const year = Number.isInteger(jaar) && jaar >= 1990 && jaar <= 2100 ? jaar : options.year;
     if (year === undefined) {
-      bad.add(`${at}, property jaar`, 'the feature has no year (jaar) and none was given');
+      bad.add(`${at}, property jaar`, 'the feature has no year (jaar) and none was given', 'required');
       continue;
     }
     const geometry = usableGeometry(feature.geometry, crs);
     if (typeof geometry === 'string') {
-      bad.add(`${at} (${identity.code}), geometry`, geometry);
+      bad.add(`${at} (${identity.code}), geometry`, geometry, 'invalid_geometry');
       continue;
     }
     if (seen.has(`${identity.code}|${year}`)) {
-      bad.add(at, `${identity.code} occurs twice for ${year}`);
+      bad.add(at, `${identity.code} occurs twice for ${year}`, 'duplicate_row');
       continue;
     }
     seen.add(`${identity.code}|${year}`);
@@ -128,7 +128,7 @@ export function parseAreasGeoJson(input: string, options: { year: number | undef
       }
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw === null || raw === '' ? null : NaN;
       if (Number.isNaN(n)) {
-        bad.add(`${at} (${identity.code}), property ${key}`, `"${String(raw)}" is not a number`);
+        bad.add(`${at} (${identity.code}), property ${key}`, `"${String(raw)}" is not a number`, 'not_a_number');
         continue;
       }
       if (n !== null && isCbsSpecialValue(n)) specialValues += 1;

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../platform/server/index.js';
+import type { FieldError, FieldErrorCode, FieldErrorParams } from '../../../../platform/server/index.js';
 import type { AreaLevel } from '../../../areas/contract.js';
 import { MAX_REPORTED_ERRORS } from './import-limits.js';
 import type { ValueColumns } from './value-columns.js';
@@ -69,14 +69,15 @@ export class ImportProblem extends Error {
 export class BadRows {
   readonly errors: FieldError[] = [];
   count = 0;
-  add(path: string, message: string): void {
+  /** `message` is English for API clients and logs; `code` and `params` are what the web words (field-errors.ts). */
+  add(path: string, message: string, code: FieldErrorCode, params?: FieldErrorParams): void {
     this.count += 1;
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ path, message });
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ path, message, code, ...(params ? { params } : {}) });
   }
   throwIfAny(): void {
     if (this.count === 0) return;
     const errors = [...this.errors];
-    if (this.count > errors.length) errors.push({ path: 'file', message: `${this.count - errors.length} more bad rows not listed` });
+    if (this.count > errors.length) errors.push({ path: 'file', message: `${this.count - errors.length} more bad rows not listed`, code: 'more_not_listed', params: { count: this.count - errors.length } });
     throw new ImportProblem('import.bad_rows', 422, `The file has ${this.count} bad row${this.count === 1 ? '' : 's'}; nothing was imported`, errors);
   }
 }

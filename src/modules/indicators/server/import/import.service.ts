@@ -112,6 +112,7 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
     const versions = new Map<string, { level: string; municipalityCode: string }>();
     for (const a of parsed.areas) versions.set(`${a.code}|${a.year}`, { level: a.level, municipalityCode: a.municipalityCode });
     const refusals = new Map<string, string>();
+    const refusedSince = new Map<string, number>();
     if (parsed.areasMustExist) {
       // Values attach to the version valid in their year: the newest at or before it (docs/figures.md).
       const valid = await findValidAreaVersions(tx, areaYearPairs(parsed.values));
@@ -119,10 +120,11 @@ async function importFile(db: Kysely<Database>, actor: AuditActor, input: Import
       for (const [key, endedIn] of valid.ended) {
         const [code, year] = key.split('|');
         refusals.set(key, `${code} was re-divided in ${endedIn} (crosswalk): figures for ${year} belong to its new codes`);
+        refusedSince.set(key, Number(endedIn));
       }
     }
     const byCode = new Map(catalogue.map((c) => [c.code, c]));
-    const figures = await buildFigureRows(parsed.values, versions, byCode, refusals);
+    const figures = await buildFigureRows(parsed.values, versions, byCode, refusals, refusedSince);
     const suppressed = await figures.applySuppression(await storedWeights(tx, await figures.missingWeights(), byCode));
     await upsertValues(tx, figures.rows, id);
     const olderBoundaries = await olderBoundariesOf(tx, figures.rows);

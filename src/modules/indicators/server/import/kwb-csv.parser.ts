@@ -59,11 +59,11 @@ export function parseKwbCsv(content: Buffer | string, year: number, cbsKeyToCode
     const rawCode = cellOf(table, row, codeColumn);
     const code = normaliseAreaCode(rawCode);
     if (!code) {
-      bad.add(`line ${row.line}, column ${codeColumn}`, `"${rawCode.trim()}" is not a CBS region code (GM…, WK…, BU…)`);
+      bad.add(`line ${row.line}, column ${codeColumn}`, `"${rawCode.trim()}" is not a CBS region code (GM…, WK…, BU…)`, 'invalid_area_code');
       continue;
     }
     if (seenCodes.has(code)) {
-      bad.add(`line ${row.line}, column ${codeColumn}`, `${code} occurs twice in the file`);
+      bad.add(`line ${row.line}, column ${codeColumn}`, `${code} occurs twice in the file`, 'duplicate_row');
       continue;
     }
     seenCodes.add(code);
@@ -85,7 +85,7 @@ export function parseKwbCsv(content: Buffer | string, year: number, cbsKeyToCode
     for (const { column, indicator, index } of mapped) {
       const cell = row.record[index] ?? '';
       const value = parseCell(cell);
-      if (value === undefined) bad.add(`line ${row.line}, column ${column}`, `"${cell}" is not a number`);
+      if (value === undefined) bad.add(`line ${row.line}, column ${column}`, `"${cell}" is not a number`, 'not_a_number');
       else values.add(indicator, code, year, value);
     }
   }

@@ -71,7 +71,7 @@ describe('broken files', () => {
     const csv = '\uFEFFarea_code;indicator;period;value\n"BU05050100";inhabitants;2020;815\n"BU0505\n0101";inhabitants;2020;abc\n';
     const error = problem(() => parseValuesCsv(csv));
     expect(error.status).toBe(422);
-    expect(error.errors).toContainEqual({ path: 'line 3, column value', message: '"abc" is not a number' });
+    expect(error.errors).toContainEqual({ path: 'line 3, column value', message: '"abc" is not a number', code: 'not_a_number' });
   });
   it('refuses latin-1 bytes, an empty file, RD New without crs, and a non-FeatureCollection', () => {
     expect(problem(() => decodeUtf8(Buffer.from([0x61, 0x72, 0x65, 0x61, 0x0a, 0xe9, 0x0a]))).code).toBe('import.encoding');

@@ -26,15 +26,15 @@ export function parseValuesCsv(content: Buffer | string): ParsedImport {
     const period = /^\d{4}$/.test(periodText) ? Number(periodText) : NaN;
     const value = parseCell(cells.value);
     const before = bad.count;
-    if (!areaCode) bad.add(at('area_code'), `"${cells.area_code}" is not a CBS area code`);
-    if (!/^[a-z][a-z0-9_]{1,62}$/.test(indicator)) bad.add(at('indicator'), `"${indicator}" is not an indicator code`);
-    if (!(period >= 1990 && period <= 2100)) bad.add(at('period'), `"${periodText}" is not a year between 1990 and 2100`);
-    if (value === undefined) bad.add(at('value'), `"${cells.value}" is not a number`);
+    if (!areaCode) bad.add(at('area_code'), `"${cells.area_code}" is not a CBS area code`, 'invalid_area_code');
+    if (!/^[a-z][a-z0-9_]{1,62}$/.test(indicator)) bad.add(at('indicator'), `"${indicator}" is not an indicator code`, 'invalid_format');
+    if (!(period >= 1990 && period <= 2100)) bad.add(at('period'), `"${periodText}" is not a year between 1990 and 2100`, 'out_of_range', { minimum: '1990', maximum: '2100' });
+    if (value === undefined) bad.add(at('value'), `"${cells.value}" is not a number`, 'not_a_number');
     const ok = bad.count === before;
     if (!ok || !areaCode || value === undefined) continue;
     const key = `${indicator}|${areaCode}|${period}`;
     if (seen.has(key)) {
-      bad.add(at('area_code'), `${indicator} for ${areaCode} in ${period} occurs twice in the file`);
+      bad.add(at('area_code'), `${indicator} for ${areaCode} in ${period} occurs twice in the file`, 'duplicate_row');
       continue;
     }
     seen.add(key);

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../../../platform/web/components/Form
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
+import { fieldErrorMessage } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { problemMessage } from '../../../../platform/web/i18n/problem-message';
 import { IMPORT_KINDS, type ImportResult } from '../../contract';
@@ -18,8 +19,12 @@ import { locateProblem, uploadImport, type RowProblem } from './import-upload';
 import '../figures.css';
 
 function BadRows({ problem }: { problem: ApiProblem }) {
-  const { t } = useTranslation();
-  const rows = problem.errors.map((error) => locateProblem(error.path, error.message));
+  const { t, i18n } = useTranslation();
+  // Each row's reason in words from its code (field-error-message.ts), never the server's English message. A
+  // problem with the whole file and no code of its own reads as the sentence of the problem (problemMessage).
+  const rows = problem.errors.map((error) =>
+    locateProblem(error.path, error.path === 'file' && error.code === 'invalid' ? problemMessage(problem, t) : fieldErrorMessage(error, t, i18n.language)),
+  );
   const columns: Column<RowProblem & { key: string }>[] = [
     { key: 'line', header: t('indicators:import.line'), numeric: true, render: (row) => row.line ?? '–' },
     { key: 'column', header: t('indicators:import.column'), render: (row) => (row.column ? <code className="wr-code">{row.column}</code> : '–') },

@@ -11,6 +11,9 @@ describe('locateProblem', () => {
     ['5.value', 5, 'value'],
     ['features.2.properties.code', 2, 'code'],
     ['line 9', 9, null],
+    ['feature 3 (GM0505), geometry', 3, 'GM0505 geometry'],
+    ['feature 1, property name', 1, 'name'],
+    ['feature 2', 2, null],
   ])('%s', (path, line, column) => {
     expect(locateProblem(path, 'x')).toEqual({ line, column, message: 'x' });
   });

@@ -47,6 +47,9 @@ export interface RowProblem {
  */
 export function locateProblem(path: string, message: string): RowProblem {
   const text = path.trim();
+  // A GeoJSON feature as the server names it: `feature 3 (GM0505), geometry`, `feature 1, property name`.
+  const feature = /^feature (\d+)(?: \(([^)]+)\))?(?:, (?:property )?(.+))?$/.exec(text);
+  if (feature) return { line: Number(feature[1]), column: [feature[2], feature[3]].filter(Boolean).join(' ') || null, message };
   const lineMatch = /(?:line|regel|row|rij)[\s:=#]*(\d+)/i.exec(text);
   const columnMatch = /(?:column|kolom|col|field|veld)[\s:=#]*([\w.-]+)/i.exec(text);
   if (lineMatch) {

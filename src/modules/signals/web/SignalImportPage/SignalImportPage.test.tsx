@@ -51,8 +51,8 @@ describe('SignalImportPage', () => {
         status: 422,
         detail: 'The file has 2 problem(s); nothing was imported',
         errors: [
-          { path: 'line 3, column 11 (purpose)', message: 'Too small: expected string to have >=1 characters' },
-          { path: 'line 4, column 1 (external_id)', message: 'appears twice in this file' },
+          { path: 'line 3, column 11 (purpose)', message: 'Too small: expected string to have >=1 characters', code: 'required' },
+          { path: 'line 4, column 1 (external_id)', message: 'appears twice in this file', code: 'duplicate_row' },
         ],
       }),
     ];
@@ -88,14 +88,16 @@ describe('SignalImportPage', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows[1]?.textContent).toContain('3');
     expect(rows[1]?.textContent).toContain('11 purpose');
-    expect(rows[1]?.textContent).toContain('Too small');
+    expect(rows[1]?.textContent).toContain('Dit is verplicht');
+    expect(rows[2]?.textContent).toContain('Dit staat twee keer in het bestand');
+    expect(table.textContent).not.toMatch(/Too small|appears twice/);
     expect(screen.getByText(/Er is niets opgeslagen/)).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByTestId('signal-import-outcome'));
   });
 
   it('counts the problems the server did not list, in Dutch, without its English count line', async () => {
     setCsrfToken('csrf-1');
-    const listed = Array.from({ length: 100 }, (_, i) => ({ path: `line ${i + 2}, column 2 (category)`, message: 'onbekende categorie' }));
+    const listed = Array.from({ length: 100 }, (_, i) => ({ path: `line ${i + 2}, column 2 (category)`, message: 'unknown category', code: 'unknown_reference' }));
     setFetchForTests(async (url) => {
       if (String(url).startsWith('/api/v1/signal-categories')) return json(200, TAXONOMY);
       return json(422, {
@@ -103,7 +105,7 @@ describe('SignalImportPage', () => {
         title: 'Invalid',
         status: 422,
         detail: 'The file has 250 problem(s); nothing was imported',
-        errors: [...listed, { path: 'file', message: '150 more problems not listed' }],
+        errors: [...listed, { path: 'file', message: '150 more problems not listed', code: 'more_not_listed', params: { count: 150 } }],
       });
     });
     renderPage();

@@ -9,6 +9,7 @@ import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/comp
 import { SelectField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { Table, type Column } from '../../../../platform/web/components/Table';
+import { fieldErrorMessage } from '../../../../platform/web/i18n/field-error-message';
 import { REQUIRED_CSV_COLUMNS, SIGNAL_CSV_COLUMNS, type SignalImportResult } from '../../contract';
 import { DEMO_MUNICIPALITY, useTaxonomy } from '../signals-api';
 import { locateBadRow, type BadRow } from './import-report';
@@ -55,13 +56,14 @@ function Report({ result }: { result: SignalImportResult }) {
   );
 }
 
-// The server lists the first problems and ends with one entry counting the rest (signal-csv.ts problemsError).
-const NOT_LISTED = /^(\d+) more problems not listed$/;
-
 function BadRows({ problem }: { problem: ApiProblem }) {
-  const { t } = useTranslation();
-  const notListed = problem.errors.reduce((sum, error) => sum + Number(error.path === 'file' ? (NOT_LISTED.exec(error.message)?.[1] ?? 0) : 0), 0);
-  const rows = problem.errors.filter((error) => !(error.path === 'file' && NOT_LISTED.test(error.message))).map(locateBadRow);
+  const { t, i18n } = useTranslation();
+  // The server lists the first problems and ends with one entry counting the rest (signal-csv.ts problemsError).
+  const notListed = problem.errors.reduce((sum, error) => sum + (error.code === 'more_not_listed' ? Number(error.params.count ?? 0) : 0), 0);
+  // Each row's reason in words from its code (field-error-message.ts), never the server's English message.
+  const rows = problem.errors
+    .filter((error) => error.code !== 'more_not_listed')
+    .map((error) => locateBadRow({ path: error.path, message: fieldErrorMessage(error, t, i18n.language) }));
   const total = rows.length + notListed;
   const columns: Column<BadRow & { key: string }>[] = [
     { key: 'line', header: t('signals:import.line'), numeric: true, render: (row) => row.line ?? '–' },
