@@ -88,6 +88,12 @@ async function submitAndCheck(page: Page, form: Locator, where: string): Promise
   return checkMessages(page, where);
 }
 
+/** submitAndCheck, returning the field errors of this form only (another form's may still stand). */
+async function submitAndRead(page: Page, form: Locator, where: string): Promise<string[]> {
+  await submitAndCheck(page, form, where);
+  return form.locator('.wr-field-error').allInnerTexts();
+}
+
 /** Checks what the page says after a submit or a decision button: words only, each at its field and linked. */
 async function checkMessages(page: Page, where: string): Promise<string[]> {
   const summary = page.locator('main .wr-error-summary, main [role="alert"]').first();
@@ -173,12 +179,12 @@ describe('every form in Dutch, empty and with bad values', () => {
     await page.getByText('Agendapunt toegevoegd.').waitFor();
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     const decision = page.locator('main form', { has: page.locator('textarea[id^="decision-"]') });
-    expect(await submitAndCheck(page, decision, 'decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    expect(await submitAndRead(page, decision, 'decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
     await decision.locator('textarea').fill('ok');
-    expect(await submitAndCheck(page, decision, 'decision-short')).toEqual(['Dit is te kort: gebruik minstens 3 tekens.']);
+    expect(await submitAndRead(page, decision, 'decision-short')).toEqual(['Dit is te kort: gebruik minstens 3 tekens.']);
     await page.getByRole('button', { name: 'Geen besluit' }).click();
     const none = page.locator('main form', { has: page.locator('textarea[id^="no-decision-"]') });
-    expect(await submitAndCheck(page, none, 'no-decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    expect(await submitAndRead(page, none, 'no-decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
 
     await action.locator('#action-due').fill('2026-11-30');
     await action.locator('button[type="submit"]').click();
@@ -186,7 +192,7 @@ describe('every form in Dutch, empty and with bad values', () => {
     const status = page.locator('main form.wr-status-form').first();
     // Past the field's limit, so the server judges it: its too_long is worded at the note.
     await force(status.locator('input[id^="action-note-"]'), 'Toelichting '.repeat(200));
-    expect(await submitAndCheck(page, status, 'action-status-long')).toEqual(['Dit is te lang: gebruik hoogstens 2.000 tekens.']);
+    expect(await submitAndRead(page, status, 'action-status-long')).toEqual(['Dit is te lang: gebruik hoogstens 2.000 tekens.']);
   });
 
   it('escalation, hot spots, ranking and a snapshot (programme manager)', async () => {
