@@ -182,7 +182,7 @@ describe('every form in Dutch, empty and with bad values', () => {
     expect(await submitAndRead(page, decision, 'decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
     await decision.locator('textarea').fill('ok');
     expect(await submitAndRead(page, decision, 'decision-short')).toEqual(['Dit is te kort: gebruik minstens 3 tekens.']);
-    await page.getByRole('button', { name: 'Geen besluit' }).click();
+    await page.getByRole('button', { name: 'Afsluiten zonder besluit' }).click();
     const none = page.locator('main form', { has: page.locator('textarea[id^="no-decision-"]') });
     expect(await submitAndRead(page, none, 'no-decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
 
