@@ -41,12 +41,18 @@ afterAll(async () => {
   await harness?.stop();
 });
 
+/** One signed-in page per role, reused by the tests of that role: a login costs time the suite does not have. */
+const signedIn = new Map<string, Page>();
+
 async function pageAs(username: string | null): Promise<Page> {
+  const known = username ? signedIn.get(username) : undefined;
+  if (known) return known;
   const { context, page } = await harness.newPage();
   opened.push(context);
   if (username) {
     await login(page, username);
     await waitForPageReady(page);
+    signedIn.set(username, page);
   }
   return page;
 }
@@ -79,6 +85,17 @@ async function misplacedErrors(page: Page): Promise<string[]> {
 /** Submits the form and checks what the page says. Returns the field errors shown. */
 async function submitAndCheck(page: Page, form: Locator, where: string): Promise<string[]> {
   await form.locator('button[type="submit"]').last().click();
+  return checkMessages(page, where);
+}
+
+/** submitAndCheck, returning the field errors of this form only (another form's may still stand). */
+async function submitAndRead(page: Page, form: Locator, where: string): Promise<string[]> {
+  await submitAndCheck(page, form, where);
+  return form.locator('.wr-field-error').allInnerTexts();
+}
+
+/** Checks what the page says after a submit or a decision button: words only, each at its field and linked. */
+async function checkMessages(page: Page, where: string): Promise<string[]> {
   const summary = page.locator('main .wr-error-summary, main [role="alert"]').first();
   await summary.waitFor({ timeout: 15_000 });
   // Let a server answer arrive and be worded.
@@ -155,6 +172,69 @@ describe('every form in Dutch, empty and with bad values', () => {
     await action.locator('#action-due').fill('2026-11-01');
     await submitAndCheck(page, action, 'action-before-meeting');
     expect(await action.locator('.wr-field-error').allInnerTexts()).toEqual(['Kies 20 nov 2026 of later.']);
+
+    // The small forms of the meeting: an agenda item's decision and reason for none, an action's status.
+    await item.locator('#item-title').fill('Formulieren nakijken');
+    await item.locator('button[type="submit"]').click();
+    await page.getByText('Agendapunt toegevoegd.').waitFor();
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const decision = page.locator('main form', { has: page.locator('textarea[id^="decision-"]') });
+    expect(await submitAndRead(page, decision, 'decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    await decision.locator('textarea').fill('ok');
+    expect(await submitAndRead(page, decision, 'decision-short')).toEqual(['Dit is te kort: gebruik minstens 3 tekens.']);
+    await page.getByRole('button', { name: 'Afsluiten zonder besluit' }).click();
+    const none = page.locator('main form', { has: page.locator('textarea[id^="no-decision-"]') });
+    expect(await submitAndRead(page, none, 'no-decision-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+
+    await action.locator('#action-due').fill('2026-11-30');
+    await action.locator('button[type="submit"]').click();
+    await page.getByText('Actie "Buurtschouw plannen" toegevoegd.').waitFor();
+    const status = page.locator('main form.wr-status-form').first();
+    // Past the field's limit, so the server judges it: its too_long is worded at the note.
+    await force(status.locator('input[id^="action-note-"]'), 'Toelichting '.repeat(200));
+    expect(await submitAndRead(page, status, 'action-status-long')).toEqual(['Dit is te lang: gebruik hoogstens 2.000 tekens.']);
+  });
+
+  it('escalation, hot spots, ranking and a snapshot (programme manager)', async () => {
+    const page = await pageAs('regisseur');
+    await page.goto('/regie');
+    await waitForPageReady(page);
+    await page.getByRole('button', { name: /^Agenderen: / }).first().click();
+    const escalate = page.locator('main form.wr-escalate-form');
+    expect(await submitAndCheck(page, escalate, 'escalate-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    await escalate.locator('textarea').fill('Te kort');
+    expect(await submitAndCheck(page, escalate, 'escalate-short')).toEqual(['Dit is te kort: gebruik minstens 10 tekens.']);
+
+    await page.goto('/hotspots');
+    await waitForPageReady(page);
+    const run = page.locator('main form.wr-hotspot-form');
+    await page.locator('#hotspot-source-signals').check();
+    await page.locator('#hotspot-from').fill('');
+    expect(await submitAndCheck(page, run, 'hotspot-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    await page.locator('#hotspot-from').fill('2026-12-31');
+    await page.locator('#hotspot-to').fill('2026-01-01');
+    expect(await submitAndCheck(page, run, 'hotspot-backwards')).toEqual(['Kies 31 dec 2026 of later.']);
+
+    await page.goto('/afwegingskader');
+    await waitForPageReady(page);
+    const ranking = page.locator('main form', { has: page.locator('#ranking-add') });
+    expect(await submitAndCheck(page, ranking, 'ranking-empty')).toEqual(['Kies minstens één indicator.']);
+
+    await page.goto('/rapportages');
+    await waitForPageReady(page);
+    await page.getByRole('link', { name: 'Rapportages van Nationaal Programma Dordt West 2023–2043' }).click();
+    await page.waitForURL((url) => /^\/programmas\/[0-9a-f-]{36}\/rapportages$/.test(url.pathname));
+    await waitForPageReady(page);
+    const snapshot = page.locator('main form', { has: page.locator('#snapshot-title') });
+    await page.locator('#snapshot-title').fill('');
+    expect(await submitAndCheck(page, snapshot, 'snapshot-empty')).toEqual(['Dit is verplicht: vul het in of kies iets.']);
+    // A start the browser takes, so the server judges it: more than five years back.
+    await page.locator('#snapshot-title').fill('Formulieren (e2e)');
+    await page.locator('#snapshot-start').fill('2001-01-01');
+    const server = await submitAndCheck(page, snapshot, 'snapshot-too-early');
+    expect(server).toHaveLength(1);
+    expect(server[0]).toMatch(/^Het laagste of vroegste dat kan is \d{1,2} dec 2021\.$/);
+    await expectNoSeriousA11yViolations(page, 'snapshot form with errors');
   });
 
   it('a new programme', async () => {

@@ -94,7 +94,7 @@ describe('hot-spot analysis', () => {
     await page.getByRole('button', { name: 'Bereken' }).click();
     await page.getByText('Cluster van hoge waarden').first().waitFor();
     await page.getByRole('button', { name: 'Bewaar analyse' }).click();
-    await page.getByText('Geef de analyse een naam.').first().waitFor();
+    await page.locator('#hotspot-name-error', { hasText: 'Dit is verplicht: vul het in of kies iets.' }).waitFor();
     await page.getByLabel('Naam').fill('Bevolkingsdichtheid Dordrecht 2020');
     await page.getByRole('button', { name: 'Bewaar analyse' }).click();
     await page.getByText('De analyse is bewaard:').waitFor();

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../../platform/web/components/ErrorSummary';
 import { TextField } from '../../../platform/web/components/FormField';
 import { Page, Section } from '../../../platform/web/components/Page';
 import { QueryState } from '../../../platform/web/components/QueryState';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 import { formatDate } from '../../../platform/web/i18n/format';
 import { useCurrentUser } from '../../../platform/web/session';
 import type { DecidedEntry, PendingEntry } from '../contract';
@@ -93,8 +94,8 @@ function ApprovalItem({ entry, own, onDecided }: { entry: PendingEntry; own: boo
         <Alert type="info">{t('finance:approvals.own')}</Alert>
       ) : (
         <>
-          <ErrorSummary error={decide.error} />
-          <TextField id={noteId} label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <ErrorSummary error={decide.error} fields={serverFieldLinks(decide.error, t, i18n.language, { note: { id: noteId, label: t('finance:approvals.note') } })} />
+          <TextField id={noteId} label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={fieldMessages(decide.error, t, i18n.language).note} />
           <DecisionButtons overWarning={effect?.over ? t('finance:approvals.confirmOver', { line: entry.lineDescription, over: overText(effect.over) }) : null} busy={decide.isPending} onApprove={() => send('approve')} onReject={() => send('reject')} />
         </>
       )}

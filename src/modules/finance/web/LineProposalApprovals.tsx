@@ -1,3 +1,4 @@
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +56,11 @@ function ProposalItem({ proposal, onDecided }: { proposal: PendingLineProposal; 
   const decide = useDecideLineProposal();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
+  const noteId = `line-note-${proposal.id}`;
+  const noteLabel = t('finance:approvals.note');
+  // The server's field errors (a note too long) at the note and linked from the summary, in our words.
+  const serverErrors = fieldMessages(decide.error, t, i18n.language);
+  const serverNote = serverFieldLinks(decide.error, t, i18n.language, { note: { id: noteId, label: noteLabel } });
   const effect = proposal.effect;
   const overCents = effect && effect.source.leftAfterCents < 0 ? -effect.source.leftAfterCents : null;
   const send = (decision: 'approve' | 'reject') => {
@@ -120,8 +126,8 @@ function ProposalItem({ proposal, onDecided }: { proposal: PendingLineProposal; 
         <Alert type="info">{t('finance:lineApprovals.notYours')}</Alert>
       ) : (
         <>
-          <ErrorSummary error={decide.error} />
-          <TextField id={`line-note-${proposal.id}`} label={t('finance:approvals.note')} description={t('finance:lineApprovals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={noteError} />
+          <ErrorSummary error={noteError ? undefined : decide.error} fields={noteError ? [{ fieldId: noteId, label: noteLabel, message: noteError }] : serverNote} />
+          <TextField id={noteId} label={noteLabel} description={t('finance:lineApprovals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={noteError ?? serverErrors.note} />
           <DecisionButtons overWarning={overCents !== null ? t('finance:lineApprovals.confirmOver', { source: proposal.fundingSourceName, over: euro(overCents) }) : null} busy={decide.isPending} onApprove={() => send('approve')} onReject={() => send('reject')} />
         </>
       )}

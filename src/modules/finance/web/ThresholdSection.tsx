@@ -7,6 +7,7 @@ import { TextField } from '../../../platform/web/components/FormField';
 import { Heading } from '../../../platform/web/components/Heading';
 import { Section } from '../../../platform/web/components/Page';
 import { QueryState } from '../../../platform/web/components/QueryState';
+import { fieldMessages, serverFieldLinks } from '../../../platform/web/i18n/field-error-message';
 import { hasPermission, useCurrentUser } from '../../../platform/web/session';
 import type { SettingChange } from '../contract';
 import { useDecideThreshold, useFinanceSettings, useProposeThreshold } from './finance-api';
@@ -36,7 +37,7 @@ export function ThresholdSection() {
 }
 
 function PendingChange({ change, own }: { change: SettingChange; own: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const decide = useDecideThreshold();
   const [note, setNote] = useState('');
   return (
@@ -47,8 +48,8 @@ function PendingChange({ change, own }: { change: SettingChange; own: boolean })
         <Alert type="info">{t('finance:threshold.own')}</Alert>
       ) : (
         <>
-          <ErrorSummary error={decide.error} />
-          <TextField id="threshold-note" label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <ErrorSummary error={decide.error} fields={serverFieldLinks(decide.error, t, i18n.language, { note: { id: 'threshold-note', label: t('finance:approvals.note') } })} />
+          <TextField id="threshold-note" label={t('finance:approvals.note')} description={t('finance:approvals.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={fieldMessages(decide.error, t, i18n.language).note} />
           <ButtonGroup>
             <Button appearance="primary" busy={decide.isPending} onClick={() => decide.mutate({ id: change.id, decision: 'approve', note })}>
               {t('finance:threshold.approve')}

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import type { SnapshotDetail, SnapshotSummary } from '../contract.js';
-import { calendarDate } from './dates.js';
+import { addYears, calendarDate } from './dates.js';
 
 /** Snapshots through the API: frozen content, the same figures on every read, who may take and read them, bad input. */
 
@@ -112,6 +112,14 @@ describe('bad input stores nothing', () => {
     expect(response.statusCode).toBe(422);
     expect(JSON.stringify(response.json().errors)).toContain(path);
     expect([await countRows(t.database, 'report_snapshots'), await countRows(t.database, 'audit_log')]).toEqual(before);
+  });
+
+  it('a start outside the period says so with a code the form can word: in the future, or before the first day allowed', async () => {
+    const future = (await take({ title: 'x', periodStart: addYears(today(), 1) })).json().errors;
+    expect(future).toEqual([expect.objectContaining({ path: 'body.periodStart', code: 'date_in_future' })]);
+    const early = (await take({ title: 'x', periodStart: '2001-01-01' })).json().errors;
+    const fiveYearsBack = addYears(today(), -5);
+    expect(early).toEqual([expect.objectContaining({ path: 'body.periodStart', code: 'out_of_range', params: { minimum: fiveYearsBack } })]);
   });
 
   it('an unknown programme is 404, a partner may not take one (403)', async () => {

@@ -184,9 +184,12 @@ export async function collectSnapshotContent(db: Kysely<Database>, actor: Actor,
 
 export async function takeSnapshot(db: Kysely<Database>, actor: Actor, programmeId: string, input: TakeSnapshot, now: Date, options: { isDemo?: boolean } = {}): Promise<SnapshotSummary> {
   const peildatum = calendarDate(now);
-  if (input.periodStart > peildatum) throw invalid('report.invalid_period', 'The period must start on or before the peildatum', [{ path: 'body.periodStart', message: `must not lie after the peildatum ${peildatum}` }]);
+  if (input.periodStart > peildatum) throw invalid('report.invalid_period', 'The period must start on or before the peildatum', [{ path: 'body.periodStart', message: `must not lie after the peildatum ${peildatum}`, code: 'date_in_future' }]);
   if (input.periodStart < addYears(peildatum, -MAX_PERIOD_YEARS)) {
-    throw invalid('report.invalid_period', `A report period is at most ${MAX_PERIOD_YEARS} years`, [{ path: 'body.periodStart', message: `must not lie more than ${MAX_PERIOD_YEARS} years before the peildatum` }]);
+    throw invalid('report.invalid_period', `A report period is at most ${MAX_PERIOD_YEARS} years`, [
+      // The code and the first day allowed let the form say the limit in words (issue 13, item 7).
+      { path: 'body.periodStart', message: `must not lie more than ${MAX_PERIOD_YEARS} years before the peildatum`, code: 'out_of_range', params: { minimum: addYears(peildatum, -MAX_PERIOD_YEARS) } },
+    ]);
   }
   const content = await collectSnapshotContent(db, actor, programmeId, input.periodStart, now);
   const text = JSON.stringify(content);

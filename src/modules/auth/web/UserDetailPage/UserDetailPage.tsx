@@ -9,6 +9,7 @@ import { TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
+import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { useCurrentUser } from '../../../../platform/web/session';
 import type { Organisation, User } from '../../contract';
@@ -175,7 +176,7 @@ function AccountSection({ user, onSaved }: { user: User; onSaved: (message: stri
 }
 
 function PasswordSection({ user, onSaved }: { user: User; onSaved: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdateUser();
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
@@ -197,8 +198,10 @@ function PasswordSection({ user, onSaved }: { user: User; onSaved: (message: str
     );
   }
   // A password the server refuses as too easy to guess is explained at the field, in the page's language.
+  // Any other field error of the server (a password too long) at the field too, in the words of the mapping.
   const weak = knownFieldProblem(update.error)?.field === 'password';
-  const shownErrors: FieldErrorLink[] = weak && fieldErrors.length === 0 ? [{ fieldId: 'user-new-password', label: t('auth:users.newPassword'), message: t('auth:users.passwordWeak') }] : fieldErrors;
+  const serverMessage = weak ? t('auth:users.passwordWeak') : fieldMessages(update.error, t, i18n.language).password;
+  const shownErrors: FieldErrorLink[] = serverMessage && fieldErrors.length === 0 ? [{ fieldId: 'user-new-password', label: t('auth:users.newPassword'), message: serverMessage }] : fieldErrors;
   return (
     <Section title={t('auth:users.resetPasswordHeading')} id="user-password">
       <div className="wr-card">

@@ -9,12 +9,14 @@ import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
+import { fieldErrorMessage, fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 import { formatDate } from '../../../../platform/web/i18n/format';
 import { calendarDayOf } from '../../../../platform/shared/time';
 import type { HotspotRequest, HotspotResult, SavedHotspotAnalysis, Statistic } from '../../contract';
 import { HotspotResultView } from '../components/HotspotResultView';
 import { useIndicatorChoices, useSavedHotspots } from '../hotspots-api';
 import '../hotspots.css';
+import { checkSignalPeriod, runFieldLinks, runFieldMessages } from './run-field-errors';
 
 type SourceKind = 'indicator' | 'signals';
 const MUNICIPALITIES = [
@@ -53,7 +55,7 @@ function SavedList() {
 
 /** "Hotspotanalyse": choose a source, weights and statistic, run, read the map, save as evidence. */
 export default function HotspotPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const indicators = useIndicatorChoices();
   const [kind, setKind] = useState<SourceKind>('indicator');
@@ -70,6 +72,7 @@ export default function HotspotPage() {
   const [note, setNote] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
   const [ran, setRan] = useState<{ request: HotspotRequest; result: HotspotResult } | null>(null);
+  const [checked, setChecked] = useState<Record<string, string>>({});
 
   const run = useMutation({
     mutationFn: async (request: HotspotRequest) => ({ request, result: await api.post<HotspotResult>('/api/v1/analyses/hotspots', request) }),
@@ -101,18 +104,43 @@ export default function HotspotPage() {
   const onRun = (event: FormEvent) => {
     event.preventDefault();
     save.reset();
+    const found = kind === 'signals' ? checkSignalPeriod(from, to, t, i18n.language) : {};
+    setChecked(found);
+    if (Object.keys(found).length > 0) {
+      run.reset();
+      return;
+    }
     run.mutate(request());
   };
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     if (!ran) return;
     if (!name.trim()) {
-      setNameError(t('hotspots:save.nameRequired'));
+      setNameError(fieldErrorMessage({ code: 'required', params: {} }, t, i18n.language));
       return;
     }
     setNameError(undefined);
     save.mutate({ name: name.trim(), note, request: ran.request });
   };
+
+  // The browser's checks first, else the server's field errors, each at its control and linked from the summary.
+  const runErrors = Object.keys(checked).length > 0 ? checked : runFieldMessages(run.error, t, i18n.language);
+  const runLabels: Record<string, string> = {
+    'hotspot-municipality': t('hotspots:form.municipality'),
+    'hotspot-indicator': t('hotspots:form.indicator'),
+    'hotspot-level': t('hotspots:form.level'),
+    'hotspot-year': t('hotspots:form.year'),
+    'hotspot-from': t('hotspots:form.from'),
+    'hotspot-to': t('hotspots:form.to'),
+    'hotspot-resolution': t('hotspots:form.resolution'),
+    'hotspot-weights': t('hotspots:form.weights'),
+    'hotspot-statistic': t('hotspots:form.statistic'),
+  };
+  const runLinks = runFieldLinks(runErrors, (id) => runLabels[id] ?? id);
+  const saveErrors = fieldMessages(save.error, t, i18n.language);
+  const saveLinks = nameError
+    ? [{ fieldId: 'hotspot-name', label: t('hotspots:save.name'), message: nameError }]
+    : serverFieldLinks(save.error, t, i18n.language, { name: { id: 'hotspot-name', label: t('hotspots:save.name') }, note: { id: 'hotspot-note', label: t('hotspots:save.note') } });
 
   const ranSource = ran?.request.source;
   const valueLabel = ranSource && 'indicator' in ranSource ? (indicators.data?.find((i) => i.code === ranSource.indicator)?.name ?? ranSource.indicator) : t('hotspots:result.signalCount');
@@ -120,8 +148,8 @@ export default function HotspotPage() {
   return (
     <Page title={t('hotspots:page.title')} lead={t('hotspots:page.lead')}>
       <div className="wr-card">
-        <form className="utrecht-form wr-hotspot-form" onSubmit={onRun} aria-label={t('hotspots:form.label')}>
-          <ErrorSummary error={run.error ?? undefined} />
+        <form className="utrecht-form wr-hotspot-form" onSubmit={onRun} aria-label={t('hotspots:form.label')} noValidate>
+          <ErrorSummary error={Object.keys(checked).length > 0 ? undefined : (run.error ?? undefined)} fields={runLinks} />
           <fieldset className="utrecht-form-fieldset wr-hotspot-source">
             <legend className="utrecht-form-fieldset__legend">{t('hotspots:form.source')}</legend>
             {(['indicator', 'signals'] as const).map((value) => (
@@ -135,7 +163,7 @@ export default function HotspotPage() {
           </fieldset>
           <div className="wr-filters">
             <SelectField
-              id="hotspot-municipality"
+              id="hotspot-municipality" error={runErrors['hotspot-municipality']}
               label={t('hotspots:form.municipality')}
               options={MUNICIPALITIES}
               value={municipality}
@@ -146,16 +174,16 @@ export default function HotspotPage() {
             />
             {kind === 'indicator' ? (
               <>
-                <SelectField id="hotspot-indicator" label={t('hotspots:form.indicator')} options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))} value={indicator} onChange={(event) => setIndicator(event.target.value)} />
-                <SelectField id="hotspot-level" label={t('hotspots:form.level')} options={(['buurt', 'wijk'] as const).map((value) => ({ value, label: t(`hotspots:form.levels.${value}`) }))} value={level} onChange={(event) => setLevel(event.target.value === 'wijk' ? 'wijk' : 'buurt')} />
-                <SelectField id="hotspot-year" label={t('hotspots:form.year')} options={(YEARS[municipality] ?? []).map((value) => ({ value, label: value }))} value={year} onChange={(event) => setYear(event.target.value)} />
+                <SelectField id="hotspot-indicator" error={runErrors['hotspot-indicator']} label={t('hotspots:form.indicator')} options={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))} value={indicator} onChange={(event) => setIndicator(event.target.value)} />
+                <SelectField id="hotspot-level" error={runErrors['hotspot-level']} label={t('hotspots:form.level')} options={(['buurt', 'wijk'] as const).map((value) => ({ value, label: t(`hotspots:form.levels.${value}`) }))} value={level} onChange={(event) => setLevel(event.target.value === 'wijk' ? 'wijk' : 'buurt')} />
+                <SelectField id="hotspot-year" error={runErrors['hotspot-year']} label={t('hotspots:form.year')} options={(YEARS[municipality] ?? []).map((value) => ({ value, label: value }))} value={year} onChange={(event) => setYear(event.target.value)} />
               </>
             ) : (
               <>
-                <TextField id="hotspot-from" type="date" label={t('hotspots:form.from')} value={from} onChange={(event) => setFrom(event.target.value)} />
-                <TextField id="hotspot-to" type="date" label={t('hotspots:form.to')} value={to} onChange={(event) => setTo(event.target.value)} />
+                <TextField id="hotspot-from" error={runErrors['hotspot-from']} type="date" label={t('hotspots:form.from')} value={from} onChange={(event) => setFrom(event.target.value)} />
+                <TextField id="hotspot-to" error={runErrors['hotspot-to']} type="date" label={t('hotspots:form.to')} value={to} onChange={(event) => setTo(event.target.value)} />
                 <SelectField
-                  id="hotspot-resolution"
+                  id="hotspot-resolution" error={runErrors['hotspot-resolution']}
                   label={t('hotspots:form.resolution')}
                   description={t('hotspots:form.resolutionHint')}
                   options={['7', '8', '9', '10'].map((value) => ({ value, label: t(`hotspots:resolutions.${value}`) }))}
@@ -164,9 +192,9 @@ export default function HotspotPage() {
                 />
               </>
             )}
-            <SelectField id="hotspot-weights" label={t('hotspots:form.weights')} options={weightOptions} value={weights} onChange={(event) => setWeights(event.target.value)} />
+            <SelectField id="hotspot-weights" error={runErrors['hotspot-weights']} label={t('hotspots:form.weights')} options={weightOptions} value={weights} onChange={(event) => setWeights(event.target.value)} />
             <SelectField
-              id="hotspot-statistic"
+              id="hotspot-statistic" error={runErrors['hotspot-statistic']}
               label={t('hotspots:form.statistic')}
               options={(['gi_star', 'local_moran'] as const).map((value) => ({ value, label: t(`hotspots:statistics.${value}`) }))}
               value={statistic}
@@ -189,10 +217,10 @@ export default function HotspotPage() {
           />
           <Section title={t('hotspots:save.heading')} headingLevel={3} id="hotspot-save">
             <form className="utrecht-form" onSubmit={onSave} noValidate>
-              <ErrorSummary error={save.error ?? undefined} fields={nameError ? [{ fieldId: 'hotspot-name', label: t('hotspots:save.name'), message: nameError }] : []} />
+              <ErrorSummary error={nameError ? undefined : (save.error ?? undefined)} fields={saveLinks} />
               <p className="utrecht-paragraph wr-muted">{t(ran.result.expiresAt ? 'hotspots:save.expiryHint' : 'hotspots:save.hint')}</p>
-              <TextField id="hotspot-name" label={t('hotspots:save.name')} value={name} error={nameError} onChange={(event) => setName(event.target.value)} autoComplete="off" />
-              <TextAreaField id="hotspot-note" label={t('hotspots:save.note')} optionalText={t('hotspots:save.optional')} value={note} onChange={(event) => setNote(event.target.value)} rows={3} />
+              <TextField id="hotspot-name" label={t('hotspots:save.name')} value={name} error={nameError ?? saveErrors.name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+              <TextAreaField id="hotspot-note" error={saveErrors.note} label={t('hotspots:save.note')} optionalText={t('hotspots:save.optional')} value={note} onChange={(event) => setNote(event.target.value)} rows={3} />
               <Button type="submit" appearance="primary" busy={save.isPending}>
                 {t('hotspots:save.submit')}
               </Button>

@@ -10,12 +10,14 @@ import { SelectField, TextAreaField, TextField } from '../../../../platform/web/
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
+import { fieldErrorMessage, fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import type { RankingRequest, RankingResult, SavedRanking, SaveRanking } from '../../contract';
 import { availabilityOf, chooseYear, richestYear } from '../components/indicator-availability';
 import { IndicatorSelect } from '../components/IndicatorSelect';
 import { DEFAULT_YEARS, useArea, useFigureYears, useIndicatorCatalogue, useSavedRankings, type SavedRankingSummary } from '../figures-api';
 import { addCriterion, criteriaProblems, weightShares, type CriterionDraft, type RankingDirection } from './ranking-criteria';
+import { criteriaFieldErrors, previewFieldErrors } from './ranking-field-errors';
 import { RankingResultView } from './RankingResultView';
 import '../figures.css';
 
@@ -41,7 +43,7 @@ function SavedRankings({ municipality }: { municipality: string }) {
 
 /** "Afwegingskader": choose indicators, weights and directions, see the ranked areas, save the choice. */
 export default function RankingPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const catalogue = useIndicatorCatalogue();
   const [municipality, setMunicipality] = useState<string>('GM0505');
@@ -85,12 +87,21 @@ export default function RankingPage() {
     event.preventDefault();
     if (!computedFor) return;
     if (!name.trim()) {
-      setNameError(t('indicators:ranking.nameRequired'));
+      setNameError(fieldErrorMessage({ code: 'required', params: {} }, t, i18n.language));
       return;
     }
     setNameError(undefined);
     save.mutate({ ...computedFor, name: name.trim(), note });
   }
+
+  // Each problem at its control and linked from the summary: the browser's first, else the server's.
+  const nameOf = (code: string) => byCode.get(code)?.name ?? code;
+  const computeErrors = problems.length > 0 ? criteriaFieldErrors(problems, criteria, nameOf, t, i18n.language) : previewFieldErrors(preview.error, computedFor?.criteria ?? [], nameOf, t, i18n.language);
+  const computeError = (id: string) => computeErrors.find((item) => item.id === id)?.message;
+  const saveErrors = fieldMessages(save.error, t, i18n.language);
+  const saveLinks = nameError
+    ? [{ fieldId: 'ranking-name', label: t('indicators:ranking.name'), message: nameError }]
+    : serverFieldLinks(save.error, t, i18n.language, { name: { id: 'ranking-name', label: t('indicators:ranking.name') }, note: { id: 'ranking-note', label: t('indicators:ranking.note') } });
 
   const change = (index: number, changes: Partial<CriterionDraft>) => setCriteria((current) => current.map((criterion, i) => (i === index ? { ...criterion, ...changes } : criterion)));
 
@@ -101,10 +112,11 @@ export default function RankingPage() {
         <h2 className="utrecht-heading-2 wr-card__heading" id="ranking-form-heading">
           {t('indicators:ranking.formHeading')}
         </h2>
-        <ErrorSummary fields={problems.map((key) => ({ fieldId: 'ranking-add', label: t('indicators:ranking.criteria'), message: t(key) }))} error={preview.error ?? undefined} />
+        <ErrorSummary fields={computeErrors.map((item) => ({ fieldId: item.id, label: item.label, message: item.message }))} error={problems.length > 0 ? undefined : (preview.error ?? undefined)} />
         <div className="wr-filters">
           <SelectField
             id="ranking-municipality"
+            error={computeError('ranking-municipality')}
             label={t('indicators:common.municipality')}
             options={MUNICIPALITIES.map((code) => ({ value: code, label: t(`indicators:places.${code}`) }))}
             value={municipality}
@@ -113,8 +125,8 @@ export default function RankingPage() {
               setPeriod(null);
             }}
           />
-          <SelectField id="ranking-level" label={t('indicators:common.level')} options={(['buurt', 'wijk'] as const).map((value) => ({ value, label: t(`indicators:levels.${value}`) }))} value={level} onChange={(event) => setLevel(event.target.value === 'wijk' ? 'wijk' : 'buurt')} />
-          <SelectField id="ranking-year" label={t('indicators:common.year')} options={years.map((value) => ({ value: String(value), label: String(value) }))} value={period === null ? '' : String(period)} onChange={(event) => setPeriod(Number(event.target.value))} />
+          <SelectField id="ranking-level" error={computeError('ranking-level')} label={t('indicators:common.level')} options={(['buurt', 'wijk'] as const).map((value) => ({ value, label: t(`indicators:levels.${value}`) }))} value={level} onChange={(event) => setLevel(event.target.value === 'wijk' ? 'wijk' : 'buurt')} />
+          <SelectField id="ranking-year" error={computeError('ranking-year')} label={t('indicators:common.year')} options={years.map((value) => ({ value: String(value), label: String(value) }))} value={period === null ? '' : String(period)} onChange={(event) => setPeriod(Number(event.target.value))} />
         </div>
         <fieldset className="wr-fieldset wr-criteria">
           <legend className="utrecht-form-fieldset__legend">{t('indicators:ranking.criteria')}</legend>
@@ -130,6 +142,7 @@ export default function RankingPage() {
                   </p>
                   <TextField
                     id={`weight-${criterion.indicator}`}
+                    error={computeError(`weight-${criterion.indicator}`)}
                     label={t('indicators:ranking.weight')}
                     type="number"
                     min={0}
@@ -158,6 +171,7 @@ export default function RankingPage() {
           <div className="wr-criteria__add">
             <IndicatorSelect
               id="ranking-add"
+              error={computeError('ranking-add')}
               label={t('indicators:ranking.addLabel')}
               indicators={catalogue.data ?? []}
               value={toAdd}
@@ -189,9 +203,9 @@ export default function RankingPage() {
           <RankingResultView result={preview.data} criteria={computedFor.criteria} catalogue={catalogue.data} municipality={computedFor.municipality} level={computedFor.level} period={Number(computedFor.period)} />
           <Section title={t('indicators:ranking.saveHeading')} id="ranking-save">
             <form className="utrecht-form wr-card" noValidate onSubmit={submitSave}>
-              <ErrorSummary error={save.error ?? undefined} fields={nameError ? [{ fieldId: 'ranking-name', label: t('indicators:ranking.name'), message: nameError }] : []} />
-              <TextField id="ranking-name" label={t('indicators:ranking.name')} value={name} error={nameError} onChange={(event) => setName(event.target.value)} autoComplete="off" />
-              <TextAreaField id="ranking-note" label={t('indicators:ranking.note')} description={t('indicators:ranking.noteDescription')} optionalText={t('indicators:common.optional')} value={note} rows={4} onChange={(event) => setNote(event.target.value)} />
+              <ErrorSummary error={nameError ? undefined : (save.error ?? undefined)} fields={saveLinks} />
+              <TextField id="ranking-name" label={t('indicators:ranking.name')} value={name} error={nameError ?? saveErrors.name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+              <TextAreaField id="ranking-note" error={saveErrors.note} label={t('indicators:ranking.note')} description={t('indicators:ranking.noteDescription')} optionalText={t('indicators:common.optional')} value={note} rows={4} onChange={(event) => setNote(event.target.value)} />
               <div className="wr-form-actions">
                 <Button type="submit" appearance="primary" busy={save.isPending}>
                   {t('indicators:ranking.save')}

@@ -13,6 +13,8 @@ interface IndicatorSelectProps {
   value: string;
   onChange: (code: string) => void;
   placeholder?: string;
+  /** A message at the field (tied by aria-describedby), as FieldFrame shows one. */
+  error?: string | undefined;
   /**
    * Which indicators have figures in which year at the chosen place and level, and the chosen year: then
    * only the indicators with figures that year are offered, those with figures in other years are listed
@@ -22,7 +24,7 @@ interface IndicatorSelectProps {
 }
 
 /** A select of indicators grouped by theme (optgroup), styled and labelled like the other form fields. */
-export function IndicatorSelect({ id, label, description, indicators, value, onChange, placeholder, availability }: IndicatorSelectProps) {
+export function IndicatorSelect({ id, label, description, indicators, value, onChange, placeholder, availability, error }: IndicatorSelectProps) {
   const { t, i18n } = useTranslation();
   const generated = useId();
   const fieldId = id ?? generated;
@@ -34,7 +36,7 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
   const labels = indicatorLabels(indicators);
   const labelOf = (indicator: Indicator) => labels.get(indicator.code) ?? indicator.name;
   return (
-    <div className="utrecht-form-field utrecht-form-field--distanced wr-form-field">
+    <div className={`utrecht-form-field utrecht-form-field--distanced wr-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={fieldId}>
           {label}
@@ -45,12 +47,18 @@ export function IndicatorSelect({ id, label, description, indicators, value, onC
           {description}
         </div>
       ) : null}
+      {error ? (
+        <div id={`${fieldId}-error`} className="utrecht-form-field-error-message utrecht-form-field__error-message wr-field-error">
+          {error}
+        </div>
+      ) : null}
       <div className="utrecht-form-field__input">
         <select
           id={fieldId}
-          className="utrecht-select utrecht-select--html-select wr-indicator-select"
+          className={`utrecht-select utrecht-select--html-select wr-indicator-select${error ? ' utrecht-select--invalid' : ''}`}
           value={value}
-          aria-describedby={[description ? `${fieldId}-description` : null, availability ? `${fieldId}-availability` : null].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[description ? `${fieldId}-description` : null, error ? `${fieldId}-error` : null, availability ? `${fieldId}-availability` : null].filter(Boolean).join(' ') || undefined}
           onChange={(event) => onChange(event.target.value)}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
-import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
+import { oneFieldError, textCheck } from '../../../../platform/web/i18n/small-form-errors';
 import { TextAreaField } from '../../../../platform/web/components/FormField';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
@@ -22,12 +23,13 @@ import { useDirection, useEscalations, useHandleEscalation } from '../meetings-a
 import '../meetings.css';
 
 function HandleForm({ escalation, onDone }: { escalation: Escalation; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const handle = useHandleEscalation();
   const [open, setOpen] = useState(false);
   const [resolution, setResolution] = useState('');
-  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const [checked, setChecked] = useState<string | undefined>();
   const fieldId = `resolution-${escalation.id}`;
+  const { message, links } = oneFieldError(checked, handle.error, { name: 'resolution', id: fieldId, label: t('meetings:direction.resolution') }, t, i18n.language);
   if (!open) {
     return (
       <Button appearance="subtle" aria-label={t('meetings:direction.handleFor', { label: escalation.subject.label })} onClick={() => setOpen(true)}>
@@ -37,14 +39,15 @@ function HandleForm({ escalation, onDone }: { escalation: Escalation; onDone: (m
   }
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = resolution.trim().length < 3 ? [{ fieldId, label: t('meetings:direction.resolution'), message: t('meetings:direction.resolutionRequired') }] : [];
-    setErrors(found);
-    if (!found.length) handle.mutate({ id: escalation.id, resolution: resolution.trim() }, { onSuccess: () => onDone(t('meetings:direction.handled')) });
+    const found = textCheck(resolution, 3, t, i18n.language);
+    setChecked(found);
+    if (found) handle.reset();
+    else handle.mutate({ id: escalation.id, resolution: resolution.trim() }, { onSuccess: () => onDone(t('meetings:direction.handled')) });
   }
   return (
     <form className="wr-escalate-form" noValidate onSubmit={submit}>
-      <ErrorSummary error={handle.error} fields={errors} />
-      <TextAreaField id={fieldId} label={t('meetings:direction.resolution')} value={resolution} rows={3} maxLength={2000} error={errors[0]?.message} onChange={(event) => setResolution(event.target.value)} />
+      <ErrorSummary error={handle.error} fields={links} />
+      <TextAreaField id={fieldId} label={t('meetings:direction.resolution')} value={resolution} rows={3} maxLength={2000} error={message} onChange={(event) => setResolution(event.target.value)} />
       <div className="wr-button-group">
         <Button type="submit" appearance="primary" busy={handle.isPending}>
           {t('meetings:direction.handleSave')}

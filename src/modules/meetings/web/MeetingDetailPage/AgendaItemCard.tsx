@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../platform/web/components/Button';
-import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
+import { oneFieldError, textCheck } from '../../../../platform/web/i18n/small-form-errors';
 import { CheckboxField, TextAreaField } from '../../../../platform/web/components/FormField';
 import { Heading } from '../../../../platform/web/components/Heading';
 import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
@@ -19,22 +20,24 @@ interface AgendaItemCardProps {
 }
 
 function DecisionForm({ item, onDone }: { item: AgendaItem; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const add = useAddDecision();
   const [text, setText] = useState('');
   const [requiresAction, setRequiresAction] = useState(true);
-  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const [checked, setChecked] = useState<string | undefined>();
   const fieldId = `decision-${item.id}`;
+  const { message, links } = oneFieldError(checked, add.error, { name: 'text', id: fieldId, label: t('meetings:detail.decisionText') }, t, i18n.language);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = text.trim().length < 3 ? [{ fieldId, label: t('meetings:detail.decisionText'), message: t('meetings:detail.decisionRequired') }] : [];
-    setErrors(found);
-    if (!found.length) add.mutate({ itemId: item.id, text: text.trim(), requiresAction }, { onSuccess: () => onDone(t('meetings:detail.decisionAdded')) });
+    const found = textCheck(text, 3, t, i18n.language);
+    setChecked(found);
+    if (found) add.reset();
+    else add.mutate({ itemId: item.id, text: text.trim(), requiresAction }, { onSuccess: () => onDone(t('meetings:detail.decisionAdded')) });
   }
   return (
     <form className="wr-subform" noValidate onSubmit={submit}>
-      <ErrorSummary error={add.error} fields={errors} />
-      <TextAreaField id={fieldId} label={t('meetings:detail.decisionText')} value={text} rows={3} maxLength={2000} error={errors[0]?.message} onChange={(event) => setText(event.target.value)} />
+      <ErrorSummary error={add.error} fields={links} />
+      <TextAreaField id={fieldId} label={t('meetings:detail.decisionText')} value={text} rows={3} maxLength={2000} error={message} onChange={(event) => setText(event.target.value)} />
       <CheckboxField label={t('meetings:detail.requiresAction')} description={t('meetings:detail.requiresActionDescription')} checked={requiresAction} onChange={(event) => setRequiresAction(event.target.checked)} />
       <div className="wr-form-actions">
         <Button type="submit" appearance="primary" busy={add.isPending}>
@@ -46,21 +49,23 @@ function DecisionForm({ item, onDone }: { item: AgendaItem; onDone: (message: st
 }
 
 function NoDecisionForm({ item, onDone }: { item: AgendaItem; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const save = useSetNoDecision();
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const [checked, setChecked] = useState<string | undefined>();
   const fieldId = `no-decision-${item.id}`;
+  const { message, links } = oneFieldError(checked, save.error, { name: 'reason', id: fieldId, label: t('meetings:detail.reason') }, t, i18n.language);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = reason.trim().length < 3 ? [{ fieldId, label: t('meetings:detail.reason'), message: t('meetings:detail.reasonRequired') }] : [];
-    setErrors(found);
-    if (!found.length) save.mutate({ itemId: item.id, reason: reason.trim() }, { onSuccess: () => onDone(t('meetings:detail.noDecisionSaved')) });
+    const found = textCheck(reason, 3, t, i18n.language);
+    setChecked(found);
+    if (found) save.reset();
+    else save.mutate({ itemId: item.id, reason: reason.trim() }, { onSuccess: () => onDone(t('meetings:detail.noDecisionSaved')) });
   }
   return (
     <form className="wr-subform" noValidate onSubmit={submit}>
-      <ErrorSummary error={save.error} fields={errors} />
-      <TextAreaField id={fieldId} label={t('meetings:detail.reason')} value={reason} rows={2} maxLength={2000} error={errors[0]?.message} onChange={(event) => setReason(event.target.value)} />
+      <ErrorSummary error={save.error} fields={links} />
+      <TextAreaField id={fieldId} label={t('meetings:detail.reason')} value={reason} rows={2} maxLength={2000} error={message} onChange={(event) => setReason(event.target.value)} />
       <div className="wr-form-actions">
         <Button type="submit" appearance="primary" busy={save.isPending}>
           {t('meetings:detail.saveNoDecision')}

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../../../platform/web/components/Form
 import { StatusBadge, type BadgeStatus } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import type { Action, ActionStatus } from '../../contract';
+import { fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 import { formatCalendarDate } from '../format-date';
 import { useUpdateAction } from '../meetings-api';
 
@@ -41,24 +42,34 @@ export function DueDate({ action }: { action: Pick<Action, 'dueDate' | 'overdue'
  * are offered (cancelling stays with the programme manager).
  */
 function StatusForm({ action, onSaved }: { action: Action; onSaved: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdateAction();
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [note, setNote] = useState(action.statusNote);
+  // One status form per row: ids carry the action's id so the summary's links land on this row's fields.
+  const statusId = `action-status-${action.id}`;
+  const noteId = `action-note-${action.id}`;
+  const errors = fieldMessages(update.error, t, i18n.language);
+  const links = serverFieldLinks(update.error, t, i18n.language, {
+    status: { id: statusId, label: t('meetings:actions.status') },
+    statusNote: { id: noteId, label: t('meetings:actions.note') },
+  });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     update.mutate({ id: action.id, changes: { status, statusNote: note.trim() } }, { onSuccess: (saved) => onSaved(t('meetings:actions.saved', { title: saved.title })) });
   }
   return (
     <form className="wr-status-form" noValidate onSubmit={submit}>
-      {update.error ? <ErrorSummary error={update.error} /> : null}
+      {update.error ? <ErrorSummary error={update.error} fields={links} /> : null}
       <SelectField
+        id={statusId}
+        error={errors.status}
         label={<span className="wr-visually-hidden">{t('meetings:actions.statusFor', { title: action.title })}</span>}
         value={status}
         options={action.nextStatuses.map((value) => ({ value, label: t(`meetings:actionStatus.${value}`) }))}
         onChange={(event) => setStatus(event.target.value as ActionStatus)}
       />
-      <TextField label={<span className="wr-visually-hidden">{t('meetings:actions.noteFor', { title: action.title })}</span>} placeholder={t('meetings:actions.note')} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+      <TextField id={noteId} error={errors.statusNote} label={<span className="wr-visually-hidden">{t('meetings:actions.noteFor', { title: action.title })}</span>} placeholder={t('meetings:actions.note')} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
       <Button type="submit" appearance="secondary" busy={update.isPending}>
         {t('meetings:actions.save')}
       </Button>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../platform/web/components/Button';
-import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
+import { ErrorSummary } from '../../../../platform/web/components/ErrorSummary';
+import { oneFieldError, textCheck } from '../../../../platform/web/i18n/small-form-errors';
 import { TextAreaField } from '../../../../platform/web/components/FormField';
 import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
 import type { EscalationSubjectKind } from '../../contract';
@@ -16,12 +17,13 @@ interface EscalateProps {
 
 /** "Agenderen": puts a row on the administrators' agenda with the reason, from wherever it slips. */
 export function EscalateControl({ subject, escalated, canEscalate, onDone }: EscalateProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const escalate = useEscalate();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrorLink[]>([]);
+  const [checked, setChecked] = useState<string | undefined>();
   const fieldId = `escalate-${subject.kind}-${subject.id}`;
+  const { message, links } = oneFieldError(checked, escalate.error, { name: 'reason', id: fieldId, label: t('meetings:direction.escalateReason') }, t, i18n.language);
   if (escalated) return <StatusBadge status="warning">{t('meetings:direction.escalated')}</StatusBadge>;
   if (!canEscalate) return null;
   if (!open) {
@@ -33,9 +35,12 @@ export function EscalateControl({ subject, escalated, canEscalate, onDone }: Esc
   }
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = reason.trim().length < 10 ? [{ fieldId, label: t('meetings:direction.escalateReason'), message: t('meetings:direction.escalateReasonRequired') }] : [];
-    setErrors(found);
-    if (found.length) return;
+    const found = textCheck(reason, 10, t, i18n.language);
+    setChecked(found);
+    if (found) {
+      escalate.reset();
+      return;
+    }
     escalate.mutate(
       { subject: { kind: subject.kind, id: subject.id }, reason: reason.trim() },
       {
@@ -48,7 +53,7 @@ export function EscalateControl({ subject, escalated, canEscalate, onDone }: Esc
   }
   return (
     <form className="wr-escalate-form" noValidate onSubmit={submit}>
-      <ErrorSummary error={escalate.error} fields={errors} />
+      <ErrorSummary error={escalate.error} fields={links} />
       <TextAreaField
         id={fieldId}
         label={t('meetings:direction.escalateReason')}
@@ -56,7 +61,7 @@ export function EscalateControl({ subject, escalated, canEscalate, onDone }: Esc
         value={reason}
         rows={3}
         maxLength={2000}
-        error={errors[0]?.message}
+        error={message}
         onChange={(event) => setReason(event.target.value)}
       />
       <div className="wr-button-group">

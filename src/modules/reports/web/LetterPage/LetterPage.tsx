@@ -9,12 +9,14 @@ import { SelectField, TextAreaField, TextField } from '../../../../platform/web/
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
+import { fieldErrorMessage } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { LETTER_SECTIONS, LetterDetail, LetterFields, LetterSections, SnapshotSummary, Template } from '../../contract';
 import { DownloadButtons } from '../components/DownloadButtons';
 import { ReportDocumentView } from '../components/ReportDocumentView';
 import { formatDay } from '../format';
+import { letterServerLinks } from './letter-server-links';
 import { useLetter, useLetterDocument, useProgramme, useSaveLetter, useSnapshots, useTemplate } from '../reports-api';
 import '../reports.css';
 
@@ -46,21 +48,28 @@ function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: F
 
   const sectionTitle = (key: keyof LetterSections) => template.content.sections.find((s) => s.key === key)?.title ?? key;
 
+  // The browser's checks in the words of the one mapping, the same the server's errors get.
+  const tooLong = (maximum: number) => fieldErrorMessage({ code: 'too_long', params: { maximum } }, t, i18n.language);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: FieldErrorLink[] = [];
     for (const f of template.content.fields) {
-      if (fields[f.key].trim().length > FIELD_MAX) found.push({ fieldId: `letter-field-${f.key}`, label: f.label, message: t('reports:letter.tooLong', { max: FIELD_MAX }) });
+      if (fields[f.key].trim().length > FIELD_MAX) found.push({ fieldId: `letter-field-${f.key}`, label: f.label, message: tooLong(FIELD_MAX) });
     }
     for (const s of template.content.sections) {
-      if (sections[s.key].length > SECTION_MAX) found.push({ fieldId: `letter-section-${s.key}`, label: s.title, message: t('reports:letter.tooLong', { max: SECTION_MAX.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL') }) });
+      if (sections[s.key].length > SECTION_MAX) found.push({ fieldId: `letter-section-${s.key}`, label: s.title, message: tooLong(SECTION_MAX) });
     }
     setErrors(found);
-    if (found.length) return;
+    if (found.length) {
+      save.reset();
+      return;
+    }
     save.mutate({ snapshotId, fields, sections, signers, baseVersion: newest });
   }
   const stale = save.error instanceof ApiProblem && save.error.code === 'report.letter_stale';
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  const shown = errors.length ? errors : letterServerLinks(save.error, template, roles, t, i18n.language);
+  const errorFor = (id: string) => shown.find((e) => e.fieldId === id)?.message;
 
   return (
     <form className="utrecht-form" noValidate onSubmit={submit}>
@@ -69,7 +78,7 @@ function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: F
           <p className="utrecht-paragraph">{t('reports:letter.staleText')}</p>
         </Alert>
       ) : (
-        <ErrorSummary error={save.error} fields={errors} />
+        <ErrorSummary error={save.error} fields={shown} />
       )}
       <fieldset className="wr-fieldset wr-letter__fieldset">
         <legend className="utrecht-heading-3">{t('reports:letter.headerFields')}</legend>
@@ -91,6 +100,7 @@ function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: F
       </fieldset>
       <SelectField
         id="letter-snapshot" className="wr-field--wide"
+        error={errorFor('letter-snapshot')}
         label={t('reports:letter.figuresFrom')}
         description={t('reports:letter.figuresFromDescription')}
         value={snapshotId}
@@ -124,6 +134,7 @@ function LetterForm({ letter, newest, template, snapshots, canEdit, onSaved }: F
               key={role}
               id={`letter-signer-${i}`}
               label={t('reports:letter.signerName', { role })}
+              error={errorFor(`letter-signer-${i}`)}
               value={signers[i] ?? ''}
               maxLength={120}
               readOnly={readOnly}

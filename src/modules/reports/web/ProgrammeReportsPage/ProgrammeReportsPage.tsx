@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../../../platform/web/api-client';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
@@ -9,6 +8,7 @@ import { SelectField, TextField } from '../../../../platform/web/components/Form
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
+import { fieldErrorMessage, fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import type { LetterSummary, SnapshotSummary } from '../../contract';
@@ -26,18 +26,23 @@ function TakeSnapshotForm({ programmeId, onTaken }: { programmeId: string; onTak
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The browser's checks in the words of the one mapping, the same the server's errors get.
+    const word = (code: 'required' | 'date_in_future') => fieldErrorMessage({ code, params: {} }, t, i18n.language);
     const found: FieldErrorLink[] = [];
-    if (!title.trim()) found.push({ fieldId: 'snapshot-title', label: t('reports:snapshots.titleLabel'), message: t('reports:snapshots.titleRequired') });
-    if (!periodStart) found.push({ fieldId: 'snapshot-start', label: t('reports:snapshots.periodStart'), message: t('reports:snapshots.periodStartRequired') });
-    else if (periodStart > today) found.push({ fieldId: 'snapshot-start', label: t('reports:snapshots.periodStart'), message: t('reports:snapshots.periodStartFuture') });
+    if (!title.trim()) found.push({ fieldId: 'snapshot-title', label: t('reports:snapshots.titleLabel'), message: word('required') });
+    if (!periodStart) found.push({ fieldId: 'snapshot-start', label: t('reports:snapshots.periodStart'), message: word('required') });
+    else if (periodStart > today) found.push({ fieldId: 'snapshot-start', label: t('reports:snapshots.periodStart'), message: word('date_in_future') });
     setErrors(found);
-    if (found.length) return;
+    if (found.length) {
+      take.reset();
+      return;
+    }
     take.mutate({ title: title.trim(), periodStart }, { onSuccess: (snapshot) => onTaken(snapshot.id) });
   }
-  const serverFields: FieldErrorLink[] =
-    take.error instanceof ApiProblem && take.error.status === 422
-      ? take.error.errors.filter((e) => e.path.endsWith('periodStart')).map(() => ({ fieldId: 'snapshot-start', label: t('reports:snapshots.periodStart'), message: t('reports:snapshots.periodStartTooEarly') }))
-      : [];
+  const serverFields = serverFieldLinks(take.error, t, i18n.language, {
+    title: { id: 'snapshot-title', label: t('reports:snapshots.titleLabel') },
+    periodStart: { id: 'snapshot-start', label: t('reports:snapshots.periodStart') },
+  });
   const shown = errors.length ? errors : serverFields;
   const errorFor = (id: string) => shown.find((e) => e.fieldId === id)?.message;
   return (
@@ -46,7 +51,7 @@ function TakeSnapshotForm({ programmeId, onTaken }: { programmeId: string; onTak
         {t('reports:snapshots.takeHeading')}
       </h3>
       <p className="utrecht-paragraph">{t('reports:snapshots.takeExplained', { date: formatDay(today, i18n.language) })}</p>
-      <ErrorSummary error={serverFields.length ? undefined : take.error} fields={shown} />
+      <ErrorSummary error={errors.length ? undefined : take.error} fields={shown} />
       <div className="wr-form-grid">
         <TextField id="snapshot-title" label={t('reports:snapshots.titleLabel')} value={title} maxLength={200} error={errorFor('snapshot-title')} onChange={(e) => setTitle(e.target.value)} />
         <TextField id="snapshot-start" type="date" label={t('reports:snapshots.periodStart')} description={t('reports:snapshots.periodStartDescription')} value={periodStart} max={today} error={errorFor('snapshot-start')} onChange={(e) => setPeriodStart(e.target.value)} />
@@ -87,9 +92,10 @@ function NewLetterForm({ programmeId, programmeName, snapshots }: { programmeId:
         {t('reports:letters.newHeading')}
       </h3>
       <p className="utrecht-paragraph">{t('reports:letters.newExplained')}</p>
-      <ErrorSummary error={create.error} />
+      <ErrorSummary error={create.error} fields={serverFieldLinks(create.error, t, i18n.language, { snapshotId: { id: 'letter-snapshot', label: t('reports:letters.snapshot') } })} />
       <SelectField
         id="letter-snapshot" className="wr-field--wide"
+        error={fieldMessages(create.error, t, i18n.language).snapshotId}
         label={t('reports:letters.snapshot')}
         description={t('reports:letters.snapshotDescription')}
         value={chosen}

@@ -83,7 +83,7 @@ function TemplateForm({ template, onSaved }: { template: Template; onSaved: (ver
     event.preventDefault();
     const found: FieldErrorLink[] = [];
     const required = (id: string, label: string, value: string) => {
-      if (!value.trim()) found.push({ fieldId: id, label, message: t('reports:template.required') });
+      if (!value.trim()) found.push({ fieldId: id, label, message: fieldErrorMessage({ code: 'required', params: {} }, t, i18n.language) });
     };
     required('template-document-name', t('reports:template.documentName'), content.documentName);
     required('template-municipality-name', t('reports:template.municipalityName'), content.municipalityName);
@@ -92,7 +92,7 @@ function TemplateForm({ template, onSaved }: { template: Template; onSaved: (ver
     required('template-closing', t('reports:template.closing'), content.signature.closing);
     if (contrast === null) found.push({ fieldId: 'template-color', label: t('reports:template.color'), message: t('reports:template.colorInvalid') });
     else if (contrast < MIN_CONTRAST) found.push({ fieldId: 'template-color', label: t('reports:template.color'), message: t('reports:template.colorContrast', { ratio: ratioText(contrast) }) });
-    if (content.logo && !content.logo.alt.trim()) found.push({ fieldId: 'template-logo-alt', label: t('reports:template.logoAlt'), message: t('reports:template.required') });
+    if (content.logo && !content.logo.alt.trim()) found.push({ fieldId: 'template-logo-alt', label: t('reports:template.logoAlt'), message: fieldErrorMessage({ code: 'required', params: {} }, t, i18n.language) });
     setErrors(found);
     if (found.length) return;
     const roles = content.signature.roles.map((r) => r.trim()).filter(Boolean);

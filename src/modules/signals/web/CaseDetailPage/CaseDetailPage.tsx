@@ -17,7 +17,7 @@ import { CASE_CLOSE_REASONS, CASE_REOPEN_REASONS, type Case, type CaseStatus, ty
 import { ConfidentialityTag } from '../components/SyntheticNotice';
 import { categoryName, formatDate, formatDateTime, regimeName, useCase, useOrganisations, useTaxonomy } from '../signals-api';
 import '../signals.css';
-import { fieldMessages } from '../../../../platform/web/i18n/field-error-message';
+import { fieldMessages, serverFieldLinks } from '../../../../platform/web/i18n/field-error-message';
 
 function MeetingForm({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
@@ -112,8 +112,15 @@ function CaseStatusSection({ c, canManage }: { c: Case; canManage: boolean }) {
         <form onSubmit={submit} noValidate>
           <fieldset className="wr-signals-fieldset">
             <legend>{closing ? t('signals:caseStatus.closeLegend') : t('signals:caseStatus.reopenLegend')}</legend>
-            <ErrorSummary error={change.error} />
+            <ErrorSummary
+              error={change.error}
+              fields={serverFieldLinks(change.error, t, i18n.language, {
+                reasonCode: { id: 'case-reason', label: t('signals:caseStatus.reason') },
+                reasonText: { id: 'case-reason-text', label: t('signals:caseStatus.reasonText') },
+              })}
+            />
             <SelectField
+              id="case-reason"
               label={t('signals:caseStatus.reason')}
               value={reasonCode}
               placeholder={t('signals:register.choose')}
@@ -122,6 +129,7 @@ function CaseStatusSection({ c, canManage }: { c: Case; canManage: boolean }) {
               error={errors.reasonCode}
             />
             <TextAreaField
+              id="case-reason-text"
               label={t('signals:caseStatus.reasonText')}
               description={t('signals:caseStatus.reasonTextHint')}
               optionalText={reasonCode === 'other' ? undefined : t('signals:register.optional')}
