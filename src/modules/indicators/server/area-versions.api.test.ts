@@ -124,7 +124,9 @@ describe('figures of a later year on the boundaries of an earlier one', () => {
     const csv = 'area_code,indicator,period,value\nBU05050100,inhabitants,2015,700\n';
     const response = await upload({ kind: 'values-csv' }, { name: 'dordrecht-2015.csv', text: csv });
     expect(response.statusCode).toBe(422);
-    expect(response.json().errors).toEqual([{ path: 'line 2, column area_code', message: expect.stringMatching(/unknown area BU05050100 for 2015/) }]);
+    expect(response.json().errors).toEqual([
+      { path: 'line 2, column area_code', message: expect.stringMatching(/unknown area BU05050100 for 2015/), code: 'unknown_area', params: { code: 'BU05050100', year: '2015' } },
+    ]);
     expect(await storedValue('inhabitants', 'BU05050100', 2015)).toBeUndefined();
   });
 
