@@ -36,3 +36,8 @@ export { getAreaSeries } from './server/profile.service.js';
  */
 export { getIndicatorValues } from './server/values.service.js';
 export { aggregate, type AggregationRule, type MemberFigure } from './server/aggregation.js';
+/**
+ * For the survey module: its results per area as indicator values with their own catalogue entries
+ * (codes `enq_…`, source "Bewonersenquête <gemeente> <jaar>"), in the caller's transaction.
+ */
+export { writeSurveyFigures, type OwnIndicator, type OwnFigure } from './server/survey-figures.service.js';
