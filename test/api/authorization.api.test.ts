@@ -204,6 +204,19 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/mkba-alternatives/:id/lines': ['programme_manager', 'analyst'],
   'PATCH /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
+  // The resident survey (docs/survey.md): the programme manager and the analyst run it; residents answer
+  // without an account (the public routes below), so they are open to everyone.
+  'GET /api/v1/surveys': ['programme_manager', 'analyst'],
+  'POST /api/v1/surveys': ['programme_manager', 'analyst'],
+  'GET /api/v1/surveys/:id': ['programme_manager', 'analyst'],
+  'PATCH /api/v1/surveys/:id': ['programme_manager', 'analyst'],
+  'POST /api/v1/surveys/:id/code-batches': ['programme_manager', 'analyst'],
+  'GET /api/v1/surveys/:id/results': ['programme_manager', 'analyst'],
+  'POST /api/v1/surveys/:id/figures': ['programme_manager', 'analyst'],
+  'GET /api/v1/survey-forms/:id': EVERYONE,
+  'POST /api/v1/survey-forms/:id/responses': EVERYONE,
+  'POST /api/v1/survey-invitations/lookup': EVERYONE,
+  'POST /api/v1/survey-invitations/responses': EVERYONE,
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {
