@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, login, menuLink, screenshot, waitForPageReady } from './app-actions';
-import { startHarness, type Harness } from './harness';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
 /**
  * The resident survey (issue 15, items 6 and 7; docs/survey.md): the analyst makes invitation codes for a
@@ -150,6 +150,12 @@ describe('resident survey', () => {
     await page.getByRole('region', { name: 'Open antwoorden' }).getByText('Meer bankjes in het park').waitFor();
     await expectNoSeriousA11yViolations(page, 'survey results');
     await screenshot(page, 'survey-results');
+    await page.getByRole('region', { name: 'Antwoorden per buurt' }).screenshot({ path: `${SCREENSHOT_DIR}/survey-results-respondents.png` });
+    // One question at a time: the safety rating, with the buurt's mean and the withheld cells.
+    const questions = page.getByRole('region', { name: 'Uitkomsten per vraag' });
+    await questions.getByLabel('Vraag', { exact: true }).selectOption({ label: 'Welk rapportcijfer geef je de veiligheid in je buurt?' });
+    await questions.getByRole('row', { name: new RegExp(`^${buurt.name} `) }).getByRole('cell').nth(1).getByText('6,9').waitFor();
+    await questions.screenshot({ path: `${SCREENSHOT_DIR}/survey-results-question.png` });
 
     const map = page.getByRole('region', { name: 'Cijfers op de kaart' });
     await map.getByRole('button', { name: 'Uitkomsten op de kaart zetten' }).click();
@@ -161,6 +167,7 @@ describe('resident survey', () => {
     const mapRow = page.getByRole('row', { name: new RegExp(`^${buurt.name} `) });
     await expect.poll(() => mapRow.first().textContent(), { timeout: 30_000 }).toContain('6,9');
     await expectNoSeriousA11yViolations(page, 'map with the survey indicator');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/survey-map-top.png` });
     await screenshot(page, 'survey-map');
     expect(harness.browserProblems()).toEqual([]);
   });

@@ -5,9 +5,11 @@
  * buurten, the survey's total the sum of its wijken, and "all channels" the sum of 'code' and 'open'. A cell
  * with fewer respondents than the threshold is suppressed (primary). That alone is not enough: when exactly
  * one cell of an equation is unknown, it follows from the others by subtraction. So (secondary) in every
- * equation either no cell or at least two cells are suppressed: where one is, the smallest published member
- * (fewest respondents, then by id) is suppressed too, and this is repeated until every equation holds, since
- * a secondary suppression can break another equation the cell belongs to.
+ * equation either no cell or at least two cells are suppressed; and the suppressed members of an equation
+ * together hold no respondents or at least the threshold, or their sum (and the mean of those few people)
+ * would follow by subtraction. Where an equation breaks either rule, its smallest published member (fewest
+ * respondents, then by id; the total when no member is left) is suppressed too, and this is repeated until
+ * every equation holds, since a secondary suppression can break another equation the cell belongs to.
  */
 
 export interface SuppressionGroup {
@@ -25,7 +27,11 @@ export function suppressCells(counts: ReadonlyMap<string, number>, groups: reado
     for (const group of groups) {
       if (group.members.length === 0) continue;
       const cells = [group.total, ...group.members];
-      if (cells.filter((id) => suppressed.has(id)).length !== 1) continue;
+      const hidden = group.members.filter((id) => suppressed.has(id));
+      const hiddenRespondents = hidden.reduce((sum, id) => sum + size(id), 0);
+      const alone = cells.filter((id) => suppressed.has(id)).length === 1;
+      const tooFewTogether = hiddenRespondents > 0 && hiddenRespondents < threshold;
+      if (!alone && !tooFewTogether) continue;
       const candidates = group.members.filter((id) => !suppressed.has(id)).sort((a, b) => size(a) - size(b) || (a < b ? -1 : a > b ? 1 : 0));
       const next = candidates[0] ?? group.total;
       if (suppressed.has(next)) continue;

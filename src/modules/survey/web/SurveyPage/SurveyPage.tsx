@@ -10,7 +10,7 @@ import { surveyProblem } from '../problem-text';
 import { usePublishFigures, useSurvey, useSurveyResults } from '../survey-api';
 import '../survey.css';
 import { CodesForm } from './CodesForm';
-import { QuestionTable } from './QuestionTable';
+import { QuestionResults } from './QuestionResults';
 import { RespondentsTable } from './RespondentsTable';
 
 /** /enquetes/<id>: results per buurt (small numbers withheld), the figures on the map, open answers, letters. */
@@ -67,9 +67,7 @@ export default function SurveyPage() {
             ) : null}
           </Section>
           <Section id="survey-questions" title={t('survey:results.questionsTitle')}>
-            {r.questions.filter((q) => q.kind !== 'open').map((q) => (
-              <QuestionTable key={q.key} question={q} results={r} />
-            ))}
+            <QuestionResults results={r} />
           </Section>
           <Section id="survey-open-answers" title={t('survey:results.openTitle')}>
             <p className="utrecht-paragraph">{t('survey:results.openExplain')}</p>
