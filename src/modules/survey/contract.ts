@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../platform/shared/dates.js';
 
 /** The survey module's API shapes, shared by server and web (docs/survey.md). */
 
@@ -30,7 +31,8 @@ export function normaliseCode(typed: string): string | null {
   return compact;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** A calendar day in the supported range (src/platform/shared/dates.ts). */
+const isoDay = IsoDate;
 const visibleText = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must contain text');
 const questionKey = z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, 'lowercase letters, digits and _');
 const BuurtCode = z.string().regex(/^BU\d{4}[0-9A-Z]{4}$/, 'a CBS buurt code such as BU05050301');

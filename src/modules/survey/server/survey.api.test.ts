@@ -166,6 +166,28 @@ describe('invitation codes', () => {
   });
 });
 
+describe('code batches: bad input', () => {
+  it('refuses a buurt outside the survey, zero or too many codes and an unknown format with 422, storing nothing', async () => {
+    const before = { codes: await countRows(t.database, 'survey_codes'), batches: await countRows(t.database, 'survey_code_batches'), audit: await countRows(t.database, 'audit_log') };
+    const buurt = demo.buurten[0]!.code;
+    const cases: { payload: object; path: string }[] = [
+      { payload: { buurtCodes: ['BU03080000'], perBuurt: 2, format: 'csv' }, path: 'body.buurtCodes.0' },
+      { payload: { buurtCodes: [buurt], perBuurt: 0, format: 'csv' }, path: 'body.perBuurt' },
+      { payload: { buurtCodes: [buurt, demo.buurten[1]!.code, demo.buurten[2]!.code, demo.buurten[3]!.code, demo.buurten[4]!.code], perBuurt: 5000, format: 'pdf' }, path: 'body.perBuurt' },
+      { payload: { buurtCodes: [buurt], perBuurt: 2, format: 'docx' }, path: 'body.format' },
+      { payload: { buurtCodes: [], perBuurt: 2, format: 'csv' }, path: 'body.buurtCodes' },
+    ];
+    for (const { payload, path } of cases) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${demo.id}/code-batches`, headers: analyst.headers, payload });
+      expect(res.statusCode, path).toBe(422);
+      expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/surveys/00000000-0000-4000-8000-000000000000/code-batches', headers: analyst.headers, payload: { buurtCodes: [buurt], perBuurt: 2, format: 'csv' } });
+    expect(unknown.statusCode).toBe(404);
+    expect({ codes: await countRows(t.database, 'survey_codes'), batches: await countRows(t.database, 'survey_code_batches'), audit: await countRows(t.database, 'audit_log') }).toEqual(before);
+  });
+});
+
 describe('the open link', () => {
   it('takes an answer with the buurt the resident names, as channel open, and refuses the same browser twice', async () => {
     const buurt = demo.buurten[3]!.code;

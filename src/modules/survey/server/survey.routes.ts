@@ -38,7 +38,9 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
   const key = deriveKey(app.ctx.config.sessionSecret, 'survey-codes');
   const resident = (): ResidentDeps => ({ db: db(), key, now: app.ctx.clock() });
   const tags = ['survey'];
-  const perIp = { max: SURVEY_REQUESTS_PER_IP_PER_MINUTE, timeWindow: 60_000 };
+  // Counted after validation (preHandler): a request the schema refuses costs no database work and is not a
+  // resident's try, so only well-formed requests count against the address.
+  const perIp = { max: SURVEY_REQUESTS_PER_IP_PER_MINUTE, timeWindow: 60_000, hook: 'preHandler' as const };
   const perCodeLimit = app.createRateLimit({
     max: SURVEY_REQUESTS_PER_CODE_PER_MINUTE,
     timeWindow: 60_000,
