@@ -13,6 +13,8 @@ let harness: Harness;
 let analyst: { context: BrowserContext; page: Page };
 let surveyId = '';
 let buurt = { code: '', name: '' };
+/** A buurt of another wijk, for the open link's answer. */
+let otherBuurt = { code: '', name: '' };
 let codes: string[] = [];
 
 beforeAll(async () => {
@@ -46,7 +48,9 @@ describe('resident survey', () => {
     // A buurt in a wijk with at least three buurten: its own count can be shown while the empty ones are withheld.
     const perWijk = new Map<string, number>();
     for (const b of detail.buurten) perWijk.set(b.wijkCode, (perWijk.get(b.wijkCode) ?? 0) + 1);
-    buurt = detail.buurten.find((b) => (perWijk.get(b.wijkCode) ?? 0) >= 3)!;
+    const chosen = detail.buurten.find((b) => (perWijk.get(b.wijkCode) ?? 0) >= 3)!;
+    buurt = chosen;
+    otherBuurt = detail.buurten.find((b) => b.wijkCode !== chosen.wijkCode)!;
 
     await page.getByRole('link', { name: list.items[0]!.title }).click();
     await waitForPageReady(page);
@@ -104,6 +108,34 @@ describe('resident survey', () => {
       await page.getByLabel('Code', { exact: true }).fill(codes[0]!);
       await page.getByRole('button', { name: 'Verder' }).click();
       await page.getByText('Met deze code zijn de vragen al ingevuld.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a resident without a letter answers through the open link on a phone, once per browser', async () => {
+    const { context, page } = await harness.newPage();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/bewoners/enquete/${surveyId}`);
+      await waitForPageReady(page);
+      await page.getByText('Je hebt geen code nodig.', { exact: false }).waitFor();
+      // Answers without a buurt are refused at the field.
+      await page.getByRole('group', { name: 'Welk rapportcijfer geef je de leefbaarheid in je buurt?' }).getByLabel('7', { exact: true }).check();
+      await page.getByRole('button', { name: 'Versturen' }).click();
+      await page.locator('.wr-field-error').getByText('Kies de buurt waar je woont.').waitFor();
+      await page.getByLabel('In welke buurt woon je?').selectOption(otherBuurt.code);
+      await expectNoSeriousA11yViolations(page, 'survey open link, phone');
+      await screenshot(page, 'survey-open-link-phone');
+      await page.getByRole('button', { name: 'Versturen' }).click();
+      await heading(page, 'Bedankt voor je antwoorden');
+      // The same browser again: the token it kept says it answered already.
+      await page.goto(`/bewoners/enquete/${surveyId}`);
+      await waitForPageReady(page);
+      await page.getByLabel('In welke buurt woon je?').selectOption(otherBuurt.code);
+      await page.getByRole('group', { name: 'Welk rapportcijfer geef je de leefbaarheid in je buurt?' }).getByLabel('5', { exact: true }).check();
+      await page.getByRole('button', { name: 'Versturen' }).click();
+      await page.getByText('Vanaf dit apparaat zijn de vragen al ingevuld.').waitFor();
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@ import { calendarDayOf } from '../../../platform/shared/time.js';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
 import { CODE_ALPHABET as ALPHABET } from '../contract.js';
 import { STANDARD_QUESTIONS } from './demo-survey.js';
+import { surveyJobs } from './survey.jobs.js';
 import { SURVEY_REQUESTS_PER_CODE_PER_MINUTE, SURVEY_REQUESTS_PER_IP_PER_MINUTE } from './survey.routes.js';
 
 /** The resident survey through the API, on the real tables (docs/survey.md). */
@@ -211,6 +212,24 @@ describe('the open link', () => {
     // The token is kept only as a keyed hash.
     const tokens = (await sql<{ token_hash: string }>`SELECT token_hash FROM survey_open_tokens`.execute(t.database.db)).rows;
     expect(tokens.some((r) => r.token_hash.includes(token))).toBe(false);
+  });
+});
+
+describe('the open link tokens', () => {
+  it('are wiped by the hourly job once the survey has closed, not before', async () => {
+    const tokens = () => sql<{ n: number }>`SELECT count(*)::int AS n FROM survey_open_tokens WHERE survey_id = ${demo.id}`.execute(t.database.db).then((r) => r.rows[0]!.n);
+    const job = surveyJobs.find((j) => j.name === 'survey-open-tokens-wipe')!;
+    const run = () => job.run({ db: t.database.db, config: t.config, now: t.clock.now });
+    expect(await tokens()).toBeGreaterThan(0);
+    await run();
+    expect(await tokens()).toBeGreaterThan(0);
+    const today = calendarDayOf(t.clock.now());
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const closesOn = (demo as unknown as { closesOn: string }).closesOn;
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/surveys/${demo.id}`, headers: analyst.headers, payload: { closesOn: yesterday } });
+    await run();
+    expect(await tokens()).toBe(0);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/surveys/${demo.id}`, headers: analyst.headers, payload: { closesOn } });
   });
 });
 
