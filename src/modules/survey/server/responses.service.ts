@@ -3,7 +3,7 @@ import { calendarDayOf } from '../../../platform/shared/time.js';
 import { conflict, invalid, notFound, type Database, type FieldError } from '../../../platform/server/index.js';
 import { normaliseCode, OPEN_TEXT_MAX, TREND_ANSWERS, type Answers, type CodeLookupResult, type Question } from '../contract.js';
 import { codeHash, openTokenHash } from './codes.js';
-import { claimCode, findCode, findSurveyAreas, insertOpenToken, insertResponse, lockSurvey, reshuffleOpenTokens, reshuffleUsedCodes, type SurveyRow } from './survey.queries.js';
+import { claimCode, findCode, findSurveyAreas, insertOpenToken, insertResponse, lockAnswersOf, lockSurvey, reshuffleOpenTokens, reshuffleUsedCodes, type SurveyRow } from './survey.queries.js';
 import { isOpenOn, loadQuestions, publicSurvey, requireSurvey } from './survey.service.js';
 import { surveyDb } from './survey.tables.js';
 
@@ -79,6 +79,7 @@ export async function submitWithCode(deps: ResidentDeps, typed: string, answers:
   await deps.db.transaction().execute(async (tx) => {
     const db = surveyDb(tx);
     await lockSurvey(db, survey.id);
+    await lockAnswersOf(db, `${survey.id}:${code.buurt_code}`);
     // Two requests with one code: the row lock lets one of them change it; the other finds it used.
     if (!(await claimCode(db, hash))) throw conflict('survey.code_used', 'This invitation code has been used');
     await reshuffleUsedCodes(db, survey.id, code.buurt_code);
@@ -96,6 +97,7 @@ export async function submitOpen(deps: ResidentDeps, surveyId: string, input: { 
   await deps.db.transaction().execute(async (tx) => {
     const db = surveyDb(tx);
     await lockSurvey(db, surveyId);
+    await lockAnswersOf(db, `${surveyId}:open`);
     if (!(await insertOpenToken(db, surveyId, openTokenHash(deps.key, surveyId, input.browserToken)))) throw conflict('survey.already_answered', 'This browser has already answered this survey');
     await reshuffleOpenTokens(db, surveyId);
     await insertResponse(db, { surveyId, buurtCode: input.buurtCode, channel: 'open', answers: clean });

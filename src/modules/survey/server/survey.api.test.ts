@@ -291,6 +291,20 @@ describe('unlinkability', () => {
   });
 });
 
+describe('concurrent answers', () => {
+  it('six answers at once in one buurt leave all its used codes with one transaction id, and a code used twice at once counts once', async () => {
+    const buurt = demo.buurten[5]!.code;
+    const codes = (await makeCodes(demo.id, [buurt], 6)).get(buurt)!;
+    const before = await countRows(t.database, 'survey_responses');
+    const results = await Promise.all([...codes, codes[0]!].map((code) => answerWithCode(code, { leefbaarheid: 6 })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 201, 409]);
+    expect(await countRows(t.database, 'survey_responses')).toBe(before + 6);
+    const used = (await sql<{ xmin: string }>`SELECT xmin::text AS xmin FROM survey_codes WHERE buurt_code = ${buurt} AND used`.execute(t.database.db)).rows;
+    expect(used).toHaveLength(6);
+    expect(new Set(used.map((r) => r.xmin)).size).toBe(1);
+  });
+});
+
 describe('results as figures', () => {
   it('publishes means and shares per buurt, wijk and total as indicator values, with primary and secondary suppression', async () => {
     const wijkOf = new Map<string, string[]>();

@@ -36,6 +36,15 @@ export async function lockSurvey(db: SurveyDb, id: string): Promise<void> {
   await db.selectFrom('surveys').select('id').where('id', '=', id).forShare().execute();
 }
 
+/**
+ * One answer at a time per buurt (code channel) or per survey (open channel), until the transaction ends.
+ * Without it two concurrent answers would each rewrite only the rows they can see, and the later one's own
+ * code (or token) would keep a transaction id of its own, the same as its answer's.
+ */
+export async function lockAnswersOf(db: SurveyDb, scope: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`survey-answers:${scope}`}, 0))`.execute(db);
+}
+
 export async function findQuestions(db: SurveyDb, surveyId: string) {
   return db.selectFrom('survey_questions').select(['key', 'kind', 'text_nl', 'text_en', 'options']).where('survey_id', '=', surveyId).orderBy('position').execute();
 }
