@@ -203,4 +203,27 @@ describe('resident survey', () => {
     await screenshot(page, 'survey-map');
     expect(harness.browserProblems()).toEqual([]);
   });
+
+  it('the analyst defines a new survey with the standard questions; a threshold below 5 is refused at the field', async () => {
+    const { page } = analyst;
+    await page.goto('/enquetes');
+    await waitForPageReady(page);
+    await page.getByRole('link', { name: 'Nieuwe enquête' }).click();
+    await heading(page, 'Nieuwe bewonersenquête');
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await page.getByLabel('Naam van de enquête').fill(`Bewonersenquête Wielwijk ${nextYear}`);
+    await page.getByLabel('Open tot en met').fill(`${nextYear}-02-28`);
+    await page.getByLabel('Kleinste aantal antwoorden dat we laten zien').fill('4');
+    await page.getByLabel(/^Wijk 07 Wielwijk \(\d+ buurten\)$/).check();
+    await page.getByRole('button', { name: 'Enquête maken' }).click();
+    await page.locator('.wr-field-error').getByText('Minder dan 5 kan niet', { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'new survey with an error');
+    await screenshot(page, 'survey-new-error');
+    await page.getByLabel('Kleinste aantal antwoorden dat we laten zien').fill('10');
+    await page.getByRole('button', { name: 'Enquête maken' }).click();
+    await heading(page, `Bewonersenquête Wielwijk ${nextYear}`);
+    await page.getByRole('region', { name: 'Antwoorden per buurt' }).getByText('Wielwijk', { exact: false }).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'the new survey');
+    expect(harness.browserProblems()).toEqual([]);
+  });
 });

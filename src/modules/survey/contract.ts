@@ -75,6 +75,30 @@ export const CreateSurvey = z
   });
 export type CreateSurvey = z.infer<typeof CreateSurvey>;
 
+/**
+ * The standard questions: the Veiligheidsmonitor's ratings of the neighbourhood (1–10) and its question
+ * whether the neighbourhood went forward or back in the past year, in its wording addressed with "je"
+ * (docs/survey.md names the source), a single-choice question on feeling unsafe, and an open question.
+ */
+export const STANDARD_QUESTIONS: QuestionInput[] = [
+  { key: 'woonomgeving', kind: 'rating', textNl: 'Welk rapportcijfer geef je je woonomgeving?', textEn: 'What mark would you give the area where you live?' },
+  { key: 'leefbaarheid', kind: 'rating', textNl: 'Welk rapportcijfer geef je de leefbaarheid in je buurt?', textEn: 'What mark would you give how pleasant it is to live in your neighbourhood?' },
+  { key: 'veiligheid', kind: 'rating', textNl: 'Welk rapportcijfer geef je de veiligheid in je buurt?', textEn: 'What mark would you give the safety of your neighbourhood?' },
+  { key: 'ontwikkeling', kind: 'trend', textNl: 'Is je buurt het afgelopen jaar beter geworden, hetzelfde gebleven of slechter geworden?', textEn: 'Has your neighbourhood become better, stayed the same or become worse over the past year?' },
+  {
+    key: 'onveilig',
+    kind: 'choice',
+    textNl: 'Voel je je weleens onveilig in je eigen buurt?',
+    textEn: 'Do you ever feel unsafe in your own neighbourhood?',
+    options: [
+      { key: 'vaak', nl: 'Vaak', en: 'Often' },
+      { key: 'soms', nl: 'Soms', en: 'Sometimes' },
+      { key: 'nooit', nl: '(Bijna) nooit', en: '(Almost) never' },
+    ],
+  },
+  { key: 'opmerking', kind: 'open', textNl: 'Wil je nog iets kwijt over je buurt?', textEn: 'Is there anything else you would like to say about your neighbourhood?' },
+];
+
 export const UpdateSurvey = z.strictObject({
   minRespondents: z.number().int().min(MIN_RESPONDENTS_FLOOR).max(1000).optional(),
   closesOn: isoDay.optional(),

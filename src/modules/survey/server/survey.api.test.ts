@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
-import { CODE_ALPHABET as ALPHABET } from '../contract.js';
-import { STANDARD_QUESTIONS } from './demo-survey.js';
+import { CODE_ALPHABET as ALPHABET, STANDARD_QUESTIONS } from '../contract.js';
 import { surveyJobs } from './survey.jobs.js';
 import { SURVEY_REQUESTS_PER_CODE_PER_MINUTE, SURVEY_REQUESTS_PER_IP_PER_MINUTE } from './survey.routes.js';
 

@@ -9,6 +9,7 @@ export const surveyWebModule: WebModule = {
   translations: { nl, en },
   routes: [
     { path: '/enquetes', permission: 'survey.manage', Component: lazy(() => import('./SurveysPage/SurveysPage')) },
+    { path: '/enquetes/nieuw', permission: 'survey.manage', Component: lazy(() => import('./NewSurveyPage/NewSurveyPage')) },
     { path: '/enquetes/:id', permission: 'survey.manage', Component: lazy(() => import('./SurveyPage/SurveyPage')) },
   ],
   nav: [{ to: '/enquetes', group: 'figures', labelKey: 'survey:nav.surveys', descriptionKey: 'survey:nav.surveysDescription', permission: 'survey.manage' }],

@@ -13,7 +13,15 @@ export default function SurveysPage() {
   const { t, i18n } = useTranslation();
   const surveys = useSurveys();
   return (
-    <Page title={t('survey:list.title')} lead={t('survey:list.lead')}>
+    <Page
+      title={t('survey:list.title')}
+      lead={t('survey:list.lead')}
+      actions={
+        <Link className="utrecht-button utrecht-button--secondary-action wr-button-link" to="/enquetes/nieuw">
+          {t('survey:new.newLink')}
+        </Link>
+      }
+    >
       <QueryState isPending={surveys.isPending} error={surveys.error} onRetry={() => void surveys.refetch()} />
       {surveys.data ? (
         <Table<SurveySummary>
