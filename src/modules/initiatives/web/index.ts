@@ -17,7 +17,7 @@ export const initiativesWebModule: WebModule = {
   ],
   nav: [{ to: '/bewonersinitiatieven', group: 'planning', labelKey: 'initiatives:nav.initiatives', descriptionKey: 'initiatives:nav.initiativesDescription', permission: 'initiatives.read' }],
   publicRoutes: [
-    { path: SUBMIT_PATH, Component: lazy(() => import('./public/SubmitPage')), footerLabelKey: 'initiatives:footer.submit' },
+    { path: SUBMIT_PATH, Component: lazy(() => import('./public/SubmitPage')) },
     { path: `${FOLLOW_PATH_PREFIX}/:token`, Component: lazy(() => import('./public/FollowPage')) },
     { path: '/bewoners/wijkbudget/:areaCode', Component: lazy(() => import('./public/WijkbudgetPage')) },
   ],
