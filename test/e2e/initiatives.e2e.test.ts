@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './harness';
  * Resident initiatives and the wijkbudget (issue 15, items 4 and 5; docs/initiatives.md). A resident, without
  * logging in and on a phone, submits an initiative in Wielwijk and follows it by the private link; the
  * programme manager finds it admissible, scores the rubric and grants it within the demo wijkbudget (€ 25.000,
- * € 3.500 granted to the example, so € 21.500 left; after € 1.800, € 19.700); the resident sees the steps with
+ * nothing granted yet; after € 1.800, € 23.200 is left); the resident sees the steps with
  * role and organisation, and the public overview shows the money per goal. Axe clean in Dutch and English.
  */
 let harness: Harness;
@@ -106,11 +106,11 @@ describe('resident initiatives', () => {
       await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
 
       await page.getByRole('heading', { name: 'Toekennen' }).waitFor();
-      await page.getByText(/Wijkbudget Wijk 07 Wielwijk \d{4}: €\s25\.000, al toegekend €\s3\.500, nog beschikbaar €\s21\.500\./).waitFor();
-      await page.getByText(/^Na toekenning resteert €\s19\.700\.$/).waitFor();
+      await page.getByText(/Wijkbudget Wijk 07 Wielwijk \d{4}: €\s25\.000, al toegekend €\s0, nog beschikbaar €\s25\.000\./).waitFor();
+      await page.getByText(/^Na toekenning resteert €\s23\.200\.$/).waitFor();
       // More than is left is refused in words before anything is sent.
       await page.getByLabel('Bedrag (in euro)').fill('30.000');
-      await page.getByText(/^Dit is meer dan er over is\. Er is nog €\s21\.500 beschikbaar\.$/).first().waitFor();
+      await page.getByText(/^Dit is meer dan er over is\. Er is nog €\s25\.000 beschikbaar\.$/).first().waitFor();
       await page.getByLabel('Bedrag (in euro)').fill('1.800');
       await page.locator('#grant-reason').fill('Voldoet aan de rubriek en past in het wijkbudget.');
       await expectNoSeriousA11yViolations(page, 'grant form');

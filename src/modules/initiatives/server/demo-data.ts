@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SYSTEM_ACTOR, type Actor, type Database } from '../../../platform/server/index.js';
 import { loadAreaOptions } from './area-options.service.js';
-import { grantInitiative } from './grant.service.js';
 import { findWijkbudgets } from './initiatives.queries.js';
 import { initiativesDb } from './initiatives.tables.js';
 import { submitInitiative } from './submit.service.js';
@@ -14,10 +13,12 @@ export const DEMO_WIJKBUDGET_CENTS = 2_500_000;
 
 /**
  * Example initiatives, clearly labelled as such (title "Voorbeeld: …", `is_example`), not real residents, with
- * contact details at example.org. One granted, one found admissible and waiting for assessment, one just in.
+ * contact details at example.org: one assessed and ready for a grant decision, one found admissible and waiting
+ * for assessment, one just in. None is granted: a grant would add an activity and a budget line to the demo
+ * programme, whose hand-checked money figures (docs/finance.md) other pages and tests rely on.
  */
 const EXAMPLES = [
-  { title: 'Voorbeeld: moestuin bij de speeltuin', goal: 'Een meer samenredzame gemeenschap', costCents: 350_000, step: 'granted', description: 'Een gezamenlijke moestuin naast de speeltuin, onderhouden door buren en de basisschool. Voorbeeldinitiatief van de demo.' },
+  { title: 'Voorbeeld: moestuin bij de speeltuin', goal: 'Een meer samenredzame gemeenschap', costCents: 350_000, step: 'assessed', description: 'Een gezamenlijke moestuin naast de speeltuin, onderhouden door buren en de basisschool. Voorbeeldinitiatief van de demo.' },
   { title: 'Voorbeeld: bankjes en bloembakken op het pleintje', goal: 'Het verbeteren van de fysieke leefomgeving', costCents: 120_000, step: 'admissible', description: 'Drie bankjes en bloembakken, zodat ouderen en ouders er kunnen zitten. Voorbeeldinitiatief van de demo.' },
   { title: 'Voorbeeld: huiswerkclub in het buurthuis', goal: 'Meer kinderen groeien kansrijk op', costCents: 800_000, step: 'submitted', description: 'Twee middagen per week huiswerkbegeleiding door vrijwilligers. Voorbeeldinitiatief van de demo.' },
 ] as const;
@@ -53,6 +54,5 @@ export async function seedInitiativesDemo(db: Kysely<Database>, now: Date = new 
     await changeStatus(db, actor, id, { to: 'ontvankelijk', reason: 'Past binnen de regels van het wijkbudget (voorbeeld).' }, now);
     if (example.step === 'admissible') continue;
     await assessInitiative(db, actor, id, { rubric: { goal: 3, support: 2, feasibility: 2, value: 2 }, reason: 'Draagt duidelijk bij aan het doel; steun van buren en school (voorbeeld).' }, now);
-    await grantInitiative(db, actor, id, { amountCents: example.costCents, reason: 'Toegekend: voldoet aan de rubriek en past in het wijkbudget (voorbeeld).' }, now);
   }
 }

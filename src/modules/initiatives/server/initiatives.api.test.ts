@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
@@ -6,8 +7,8 @@ import { DEMO_WIJK, DEMO_WIJKBUDGET_CENTS } from './demo-data.js';
 
 /**
  * Resident initiatives and the wijkbudget (docs/initiatives.md) on the demo: Dordt West's programme and its
- * strategic goals, the Wielwijk wijkbudget of € 25.000 for this (Dutch) year with the granted example
- * initiative of € 3.500, so € 21.500 is left; the four-eyes threshold is € 5.000.
+ * strategic goals, the Wielwijk wijkbudget of € 25.000 for this (Dutch) year with nothing granted yet (the
+ * example initiatives are submitted, admissible and assessed); the four-eyes threshold is € 5.000.
  */
 let t: TestApp;
 let regisseur: TestSession;
@@ -162,43 +163,47 @@ describe('the workflow', () => {
 });
 
 describe('granting from the wijkbudget', () => {
-  it('starts from the demo: € 25.000 in Wielwijk, € 3.500 granted to the example, € 21.500 left', async () => {
-    expect(await wielwijkBudget()).toMatchObject({ totalCents: DEMO_WIJKBUDGET_CENTS, grantedCents: 350_000, remainingCents: 2_150_000 });
+  it('starts from the demo: € 25.000 in Wielwijk, nothing granted, three example initiatives', async () => {
+    expect(await wielwijkBudget()).toMatchObject({ totalCents: DEMO_WIJKBUDGET_CENTS, grantedCents: 0, remainingCents: 2_500_000 });
+    const examples = (await get(regisseur, '/api/v1/initiatives')).json().items.filter((i: { isExample: boolean }) => i.isExample);
+    expect(examples.map((i: { status: string }) => i.status).sort()).toEqual(['beoordeeld', 'ingediend', 'ontvankelijk']);
+    const contact = (await get(regisseur, `/api/v1/initiatives/${examples[0].id}/contact`)).json().contact;
+    expect(contact.email).toMatch(/^voorbeeld\d@example\.org$/);
   });
 
   it('grants within the threshold at once: an activity under the goal and an approved line on the wijkbudget', async () => {
     const id = await assessed({ title: 'Bloembakken', costCents: 150_000 });
     const detail = (await get(regisseur, `/api/v1/initiatives/${id}`)).json();
-    expect(detail.budget).toMatchObject({ remainingCents: 2_150_000, fourEyesThresholdCents: 500_000 });
+    expect(detail.budget).toMatchObject({ remainingCents: 2_500_000, fourEyesThresholdCents: 500_000 });
     const granted = await post(regisseur, `/api/v1/initiatives/${id}/grant`, { amountCents: 150_000, reason: 'Past in het wijkbudget.' });
     expect(granted.statusCode, granted.body).toBe(200);
-    expect(granted.json()).toMatchObject({ outcome: 'granted', status: 'toegekend', grantedCents: 150_000, budget: { remainingCents: 2_000_000 } });
+    expect(granted.json()).toMatchObject({ outcome: 'granted', status: 'toegekend', grantedCents: 150_000, budget: { remainingCents: 2_350_000 } });
     const activityId = granted.json().activityId as string;
     const activity = (await get(regisseur, `/api/v1/activities/${activityId}`)).json();
     expect(activity.name).toBe('Bewonersinitiatief: Bloembakken');
     expect(activity.description).toContain('Ontstaan uit een bewonersinitiatief');
-    expect(activity.strategicGoals?.map((g: { name: string }) => g.name) ?? JSON.stringify(activity)).toContain('Een meer samenredzame gemeenschap');
+    expect(activity.goals.map((g: { name: string }) => g.name)).toEqual(['Een meer samenredzame gemeenschap']);
     const money = (await get(financien, `/api/v1/activities/${activityId}/budget`)).json();
     expect(money.lines).toEqual([expect.objectContaining({ year, budgetCents: 150_000 })]);
-    expect((await wielwijkBudget())?.remainingCents).toBe(2_000_000);
+    expect((await wielwijkBudget())?.remainingCents).toBe(2_350_000);
   });
 
   it('never grants more than is left: 422 with what is left, and nothing changes', async () => {
     const id = await assessed({ title: 'Te duur', costCents: 3_000_000 });
     const lines = await countRows(t.database, 'budget_lines');
-    const over = await post(financien, `/api/v1/initiatives/${id}/grant`, { amountCents: 2_000_001, reason: 'Te veel.' });
+    const over = await post(financien, `/api/v1/initiatives/${id}/grant`, { amountCents: 2_350_001, reason: 'Te veel.' });
     expect(over.statusCode).toBe(422);
     expect(over.json()).toMatchObject({ type: 'urn:wijkregie:problem:initiatives.over_budget', errors: [{ path: 'amountCents' }] });
     expect(await countRows(t.database, 'budget_lines')).toBe(lines);
     expect((await get(regisseur, `/api/v1/initiatives/${id}`)).json().status).toBe('beoordeeld');
-    expect((await wielwijkBudget())?.remainingCents).toBe(2_000_000);
+    expect((await wielwijkBudget())?.remainingCents).toBe(2_350_000);
   });
 
   it('needs four eyes above the threshold: the proposer cannot approve, a second person can', async () => {
     const id = await assessed({ title: 'Buurtfeest met sport', costCents: 600_000 });
     const proposed = await post(regisseur, `/api/v1/initiatives/${id}/grant`, { amountCents: 600_000, reason: 'Groot, maar past.' });
     expect(proposed.json()).toMatchObject({ outcome: 'waiting_for_second_person', status: 'beoordeeld', grantProposal: { amountCents: 600_000, canDecide: false } });
-    expect((await wielwijkBudget())?.remainingCents).toBe(2_000_000);
+    expect((await wielwijkBudget())?.remainingCents).toBe(2_350_000);
     const own = await post(regisseur, `/api/v1/initiatives/${id}/grant/decision`, { decision: 'approve' });
     expect(own.statusCode).toBe(403);
     expect(own.json().type).toBe('urn:wijkregie:problem:initiatives.four_eyes');
@@ -208,7 +213,9 @@ describe('granting from the wijkbudget', () => {
     const approved = await post(financien, `/api/v1/initiatives/${id}/grant/decision`, { decision: 'approve', note: 'Akkoord.' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ outcome: 'granted', status: 'toegekend', grantedCents: 600_000, grantProposal: null });
-    expect((await wielwijkBudget())?.remainingCents).toBe(1_400_000);
+    expect((await wielwijkBudget())?.remainingCents).toBe(1_750_000);
+    // The database refuses an approval by the proposer, whatever the service does.
+    await expect(sql`UPDATE initiative_grant_proposals SET decided_by = proposed_by WHERE initiative_id = ${id}`.execute(t.database.db)).rejects.toThrow();
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['initiatives.grant.propose', 'initiatives.grant.approve', 'initiatives.grant']));
   });
@@ -222,6 +229,8 @@ describe('granting from the wijkbudget', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422]);
     const budget = ((await get(financien, '/api/v1/wijkbudgets')).json().items as { areaCode: string; grantedCents: number }[]).find((x) => x.areaCode === 'WK050504');
     expect(budget?.grantedCents).toBe(600_000);
+    // Under the lock, the database itself refuses grants above the total.
+    await expect(sql`UPDATE wijkbudgets SET granted_cents = total_cents + 1 WHERE area_code = 'WK050504'`.execute(t.database.db)).rejects.toThrow();
   });
 
   it('sets a wijkbudget only for finance, once per area and year, for a known area', async () => {
@@ -235,9 +244,9 @@ describe('granting from the wijkbudget', () => {
     const response = await get(null, `/api/v1/public/wijkbudgets/${DEMO_WIJK}`);
     expect(response.statusCode).toBe(200);
     const overview = response.json();
-    expect(overview).toMatchObject({ areaName: 'Wijk 07 Wielwijk', year, totalCents: 2_500_000, grantedCents: 1_100_000, remainingCents: 1_400_000 });
-    expect(overview.perGoal).toEqual([{ goalName: 'Een meer samenredzame gemeenschap', grantedCents: 1_100_000, count: 3 }]);
-    expect(overview.initiatives.map((i: { title: string }) => i.title)).toEqual(['Voorbeeld: moestuin bij de speeltuin', 'Bloembakken', 'Buurtfeest met sport']);
+    expect(overview).toMatchObject({ areaName: 'Wijk 07 Wielwijk', year, totalCents: 2_500_000, grantedCents: 750_000, remainingCents: 1_750_000 });
+    expect(overview.perGoal).toEqual([{ goalName: 'Een meer samenredzame gemeenschap', grantedCents: 750_000, count: 2 }]);
+    expect(overview.initiatives.map((i: { title: string }) => i.title)).toEqual(['Bloembakken', 'Buurtfeest met sport']);
     expect(response.body).not.toMatch(/@|Testbewoner|Voorbeeldbewoner|Demo Programmamanager/);
     expect((await get(null, '/api/v1/public/wijkbudgets/WK050508')).statusCode).toBe(404);
   });
