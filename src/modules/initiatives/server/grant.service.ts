@@ -115,5 +115,5 @@ async function executeGrant(tx: Transaction<Database>, actor: Actor, row: Initia
   await addGranted(idb, budget.id, amountCents);
   await setGranted(idb, row.id, { amountCents, wijkbudgetId: budget.id, activityId, budgetLineId });
   await insertStatusChange(idb, { initiativeId: row.id, from: row.status, to: 'toegekend', reason, ...deciderOf(actor, 'initiatives.grant'), at: now });
-  await withAudit(tx, actor, 'initiatives.grant', { type: 'initiative', id: row.id }, { amountCents, wijkbudgetId: budget.id, activityId, budgetLineId, reason }, now);
+  await withAudit(tx, actor, 'initiatives.granted', { type: 'initiative', id: row.id }, { amountCents, wijkbudgetId: budget.id, activityId, budgetLineId, reason }, now);
 }
