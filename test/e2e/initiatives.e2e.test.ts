@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, login, menuLink, screenshot, waitForPageReady } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
@@ -23,6 +23,11 @@ afterAll(async () => {
 });
 
 const headingIs = (page: Page, text: string) => page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+async function apiSession(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/v1/session', { data: { username, password: 'demo' } });
+  expect(response.status()).toBe(200);
+  return { 'x-csrf-token': (await response.json()).csrfToken as string };
+}
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('resident initiatives', () => {
@@ -165,6 +170,63 @@ describe('resident initiatives', () => {
       await screenshot(page, 'initiatives-submit-en');
     } finally {
       await context.close();
+    }
+  });
+
+  it('a grant above € 5.000 waits for a second person: the proposer cannot approve it, finance can; finance sets a wijkbudget', async () => {
+    const manager = await harness.newPage();
+    const finance = await harness.newPage();
+    try {
+      // An assessed initiative of € 6.000, set up through the API as the form and the pages above do it.
+      const r = manager.context.request;
+      const options = await (await r.get('/api/v1/public/initiative-options')).json();
+      const goalId = options.goals.find((g: { name: string }) => g.name === 'Een meer samenredzame gemeenschap').id;
+      const submitted = await r.post('/api/v1/public/initiatives', { data: { title: 'Buurtfeest met sport', description: 'Een dag sport en eten op het plein.', areaCode: 'WK050507', costCents: 600_000, goalId, contact: { name: 'Testbewoner Vier', email: 'vier@example.org' } } });
+      expect(submitted.status()).toBe(201);
+      const id = (await submitted.json()).id as string;
+      const headers = await apiSession(r, 'regisseur');
+      expect((await r.post(`/api/v1/initiatives/${id}/status`, { headers, data: { to: 'ontvankelijk', reason: 'Voldoet aan de regels.' } })).status()).toBe(200);
+      expect((await r.post(`/api/v1/initiatives/${id}/assessment`, { headers, data: { rubric: { goal: 3, support: 3, feasibility: 2, value: 2 }, reason: 'Veel steun in de buurt.' } })).status()).toBe(200);
+
+      const page = manager.page;
+      await page.goto(`/bewonersinitiatieven/${id}`);
+      await headingIs(page, 'Buurtfeest met sport');
+      await page.getByText(/^Dit is meer dan €\s5\.000: een tweede persoon moet de toekenning goedkeuren\.$/).waitFor();
+      await page.locator('#grant-reason').fill('Groot feest, past in het wijkbudget.');
+      await page.getByRole('button', { name: 'Voorstellen aan een tweede persoon' }).click();
+      await page.getByText('Wacht op een tweede persoon').waitFor();
+      await page.getByText('Je hebt dit zelf voorgesteld. Een ander met recht om toe te kennen beslist.').waitFor();
+      expect(await page.getByRole('button', { name: 'Goedkeuren en toekennen' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(page, 'grant waiting, proposer');
+      await screenshot(page, 'initiatives-four-eyes-proposer');
+
+      const f = finance.page;
+      await login(f, 'financien');
+      await (await menuLink(f, 'Bewonersinitiatieven')).click();
+      await headingIs(f, 'Bewonersinitiatieven');
+      await f.getByText('wacht op tweede persoon').first().waitFor();
+      await f.getByRole('link', { name: 'Buurtfeest met sport' }).click();
+      await headingIs(f, 'Buurtfeest met sport');
+      await f.getByText(/^Na toekenning resteert €\s17\.200\.$/).waitFor();
+      await expectNoSeriousA11yViolations(f, 'grant waiting, second person');
+      await screenshot(f, 'initiatives-four-eyes-second');
+      await f.getByRole('button', { name: 'Goedkeuren en toekennen' }).click();
+      await f.getByRole('link', { name: 'Bekijk de activiteit' }).waitFor();
+      await f.getByText(/Groot feest, past in het wijkbudget\. \(Goedgekeurd door een tweede persoon\.\)/).waitFor();
+
+      // Finance sets the wijkbudget of another wijk of Dordt West.
+      await f.getByRole('link', { name: 'Terug naar alle initiatieven' }).click();
+      await f.getByRole('heading', { name: 'Wijkbudget instellen' }).waitFor();
+      await f.getByLabel('Buurt of wijk', { exact: true }).last().selectOption('WK050508');
+      await f.getByLabel('Bedrag (in euro)').fill('10.000');
+      await f.getByRole('button', { name: 'Wijkbudget instellen' }).click();
+      await f.getByRole('status').getByText(/^Wijkbudget Wijk 08 Crabbehof\/Zuidhoven \d{4} ingesteld: €\s10\.000\./).waitFor();
+      await f.getByRole('link', { name: /Crabbehof/ }).first().waitFor();
+      await expectNoSeriousA11yViolations(f, 'wijkbudgets, finance');
+      await screenshot(f, 'initiatives-wijkbudget-set');
+    } finally {
+      await manager.context.close();
+      await finance.context.close();
     }
   });
 });

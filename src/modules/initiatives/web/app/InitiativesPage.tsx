@@ -8,7 +8,9 @@ import { Table } from '../../../../platform/web/components/Table';
 import { formatDate, formatMoney } from '../../../../platform/web/i18n/format';
 import { INITIATIVE_STATUSES, wijkbudgetPublicPath, type InitiativeStatus } from '../../contract';
 import { useInitiatives, useWijkbudgets } from '../initiatives-api';
+import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import { InitiativeStatusBadge } from '../InitiativeStatusBadge';
+import { WijkbudgetForm } from './WijkbudgetForm';
 
 /** The municipality's list of resident initiatives with filters, and the wijkbudgets (/bewonersinitiatieven). */
 export default function InitiativesPage() {
@@ -17,6 +19,7 @@ export default function InitiativesPage() {
   const [area, setArea] = useState('');
   const list = useInitiatives({ status, area });
   const budgets = useWijkbudgets();
+  const canSetBudgets = hasPermission(useCurrentUser(), 'wijkbudgets.manage');
   const money = (cents: number) => formatMoney(cents, i18n.language);
   const areaOptions = (budgets.data?.items ?? []).map((b) => ({ value: b.areaCode, label: b.areaName })).filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i);
   return (
@@ -99,6 +102,11 @@ export default function InitiativesPage() {
           />
         ) : null}
       </Section>
+      {canSetBudgets ? (
+        <Section title={t('initiatives:wijkbudget.heading')}>
+          <WijkbudgetForm />
+        </Section>
+      ) : null}
     </Page>
   );
 }
