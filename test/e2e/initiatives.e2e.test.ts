@@ -130,7 +130,11 @@ describe('resident initiatives', () => {
       await page.getByRole('link', { name: 'Bekijk de activiteit' }).click();
       await headingIs(page, `Bewonersinitiatief: ${TITLE}`);
       await page.getByText(/Ontstaan uit een bewonersinitiatief/).first().waitFor();
+      await page.getByText('Deze activiteit komt voort uit een toegekend bewonersinitiatief:').waitFor();
+      await expectNoSeriousA11yViolations(page, 'activity from an initiative');
       await screenshot(page, 'initiatives-activity');
+      await page.getByRole('link', { name: TITLE, exact: true }).click();
+      await headingIs(page, TITLE);
     } finally {
       await context.close();
     }

@@ -83,11 +83,13 @@ export type WijkbudgetOverview = z.infer<typeof WijkbudgetOverview>;
 
 // ---- the municipality side ----
 
-export const ListQuery = z.strictObject({ status: z.enum(INITIATIVE_STATUSES).optional(), area: AreaCode.optional() });
+/** `activity`: the initiative a granted activity came from (the activity page links back to it). */
+export const ListQuery = z.strictObject({ status: z.enum(INITIATIVE_STATUSES).optional(), area: AreaCode.optional(), activity: z.uuid().optional() });
 export const IdParams = z.strictObject({ id: z.uuid() });
 
 export const InitiativeSummary = z.object({
   id: z.string(),
+  activityId: z.string().nullable(),
   title: z.string(),
   areaCode: z.string(),
   areaName: z.string(),
@@ -139,7 +141,6 @@ export const InitiativeDetail = InitiativeSummary.extend({
   budget: BudgetCheck.nullable(),
   /** A grant above the threshold that waits for a second person; canDecide is false for its proposer. */
   grantProposal: z.object({ id: z.string(), amountCents: z.number(), reason: z.string(), proposedBy: z.string(), proposedAt: z.string(), canDecide: z.boolean() }).nullable(),
-  activityId: z.string().nullable(),
   contactRemoved: z.boolean(),
   /** The next steps the caller may take, so the page shows only those buttons. */
   allowedSteps: z.array(z.enum(STATUS_STEPS)),

@@ -183,6 +183,10 @@ describe('granting from the wijkbudget', () => {
     expect(activity.name).toBe('Bewonersinitiatief: Bloembakken');
     expect(activity.description).toContain('Ontstaan uit een bewonersinitiatief');
     expect(activity.goals.map((g: { name: string }) => g.name)).toEqual(['Een meer samenredzame gemeenschap']);
+    // The activity page finds the initiative it came from.
+    const origin = (await get(regisseur, `/api/v1/initiatives?activity=${activityId}`)).json().items;
+    expect(origin.map((i: { id: string; activityId: string }) => [i.id, i.activityId])).toEqual([[id, activityId]]);
+    expect((await get(regisseur, '/api/v1/initiatives?activity=00000000-0000-4000-8000-000000000000')).json().items).toEqual([]);
     const money = (await get(financien, `/api/v1/activities/${activityId}/budget`)).json();
     expect(money.lines).toEqual([expect.objectContaining({ year, budgetCents: 150_000 })]);
     expect((await wielwijkBudget())?.remainingCents).toBe(2_350_000);

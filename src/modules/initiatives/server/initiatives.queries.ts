@@ -37,9 +37,10 @@ const INITIATIVE_COLUMNS = [
   'i.is_example', 'i.submitted_at', 'i.closed_at', 'i.contact_removed_at',
 ] as const;
 
-export async function findInitiatives(db: InitiativesDb, filter: { status?: InitiativeStatus | undefined; area?: string | undefined }) {
+export async function findInitiatives(db: InitiativesDb, filter: { status?: InitiativeStatus | undefined; area?: string | undefined; activity?: string | undefined }) {
   let query = db.selectFrom('initiatives as i').select(INITIATIVE_COLUMNS);
   if (filter.status) query = query.where('i.status', '=', filter.status);
+  if (filter.activity) query = query.where('i.activity_id', '=', filter.activity);
   if (filter.area) query = query.where((eb) => eb.or([eb('i.area_code', '=', filter.area as string), eb('i.wijk_code', '=', filter.area as string), eb('i.focus_code', '=', filter.area as string)]));
   return query.orderBy('i.submitted_at', 'desc').limit(1000).execute();
 }
@@ -144,6 +145,10 @@ export async function findWijkbudgets(db: InitiativesDb, filter: { year?: number
   return query.orderBy('year', 'desc').orderBy('area_name').execute();
 }
 export type WijkbudgetRow = Awaited<ReturnType<typeof findWijkbudgets>>[number];
+
+export async function findWijkbudgetById(db: InitiativesDb, id: string): Promise<WijkbudgetRow | undefined> {
+  return db.selectFrom('wijkbudgets').select(BUDGET_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
 
 /** Locks the wijkbudget row: grants on one wijkbudget run one after the other, so none reads a stale remainder. */
 export async function lockWijkbudget(db: InitiativesDb, id: string): Promise<WijkbudgetRow | undefined> {

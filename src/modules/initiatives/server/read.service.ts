@@ -4,13 +4,14 @@ import type { InitiativeDetail, InitiativeStatus, InitiativeSummary, Rubric } fr
 import { STATUS_STEPS } from '../contract.js';
 import { rubricPasses, rubricTotal } from '../rubric.js';
 import { canMove } from '../workflow.js';
-import { findContact, findHistory, findInitiative, findInitiatives, findPendingInitiativeIds, findPendingProposal, findWijkbudgets, type InitiativeRow } from './initiatives.queries.js';
+import { findContact, findHistory, findInitiative, findInitiatives, findPendingInitiativeIds, findPendingProposal, findWijkbudgetById, type InitiativeRow } from './initiatives.queries.js';
 import { cents, initiativesDb } from './initiatives.tables.js';
 import { budgetCheckOf, wijkbudgetFor, yearOf } from './wijkbudget.service.js';
 
 function toSummary(row: InitiativeRow, pending: boolean): InitiativeSummary {
   return {
     id: row.id,
+    activityId: row.activity_id,
     title: row.title,
     areaCode: row.area_code,
     areaName: row.area_name,
@@ -24,7 +25,7 @@ function toSummary(row: InitiativeRow, pending: boolean): InitiativeSummary {
   };
 }
 
-export async function listInitiatives(db: Kysely<Database>, filter: { status?: InitiativeStatus | undefined; area?: string | undefined }): Promise<{ items: InitiativeSummary[] }> {
+export async function listInitiatives(db: Kysely<Database>, filter: { status?: InitiativeStatus | undefined; area?: string | undefined; activity?: string | undefined }): Promise<{ items: InitiativeSummary[] }> {
   const idb = initiativesDb(db);
   const [rows, pending] = await Promise.all([findInitiatives(idb, filter), findPendingInitiativeIds(idb)]);
   return { items: rows.map((r) => toSummary(r, pending.has(r.id))) };
@@ -45,7 +46,7 @@ export async function getInitiative(db: Kysely<Database>, actor: Actor, id: stri
   const row = await findInitiative(idb, id);
   if (!row) throw notFound('Initiative', 'initiatives.not_found');
   const [history, proposal] = await Promise.all([findHistory(idb, id), findPendingProposal(idb, id)]);
-  const budgetRow = row.wijkbudget_id ? (await findWijkbudgets(idb)).find((b) => b.id === row.wijkbudget_id) : await wijkbudgetFor(idb, row, yearOf(now));
+  const budgetRow = row.wijkbudget_id ? await findWijkbudgetById(idb, row.wijkbudget_id) : await wijkbudgetFor(idb, row, yearOf(now));
   const rubric = rubricOf(row);
   const canAssess = hasPermission(actor.roles, 'initiatives.assess');
   const canGrant = hasPermission(actor.roles, 'initiatives.grant');
@@ -66,7 +67,6 @@ export async function getInitiative(db: Kysely<Database>, actor: Actor, id: stri
     grantProposal: proposal
       ? { id: proposal.id, amountCents: cents(proposal.amount_cents), reason: proposal.reason, proposedBy: proposal.proposed_name, proposedAt: proposal.proposed_at.toISOString(), canDecide: canGrant && proposal.proposed_by !== actor.userId }
       : null,
-    activityId: row.activity_id,
     contactRemoved: row.contact_removed_at !== null,
     allowedSteps,
     canAssess,

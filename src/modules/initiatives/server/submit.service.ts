@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { invalid, sha256Hex, withAudit, type Database } from '../../../platform/server/index.js';
-import { FOLLOW_PATH_PREFIX, type Submitted, type SubmitInitiative } from '../contract.js';
+import { FOLLOW_PATH_PREFIX, type Submitted } from '../contract.js';
 import { loadAreaOptions } from './area-options.service.js';
 import { RESIDENT } from './deciders.js';
 import { insertContact, insertInitiative, insertStatusChange } from './initiatives.queries.js';
@@ -51,4 +51,3 @@ export async function submitInitiative(db: Kysely<Database>, input: ParsedSubmis
   return { id, followToken, followPath: `${FOLLOW_PATH_PREFIX}/${followToken}` };
 }
 
-export type { SubmitInitiative };

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { invalid, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { forbidden, hasPermission, invalid, notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
 import type { Assessment, InitiativeStatus, StatusChange } from '../contract.js';
 import { rubricPasses, rubricTotal } from '../rubric.js';
 import { canMove, END_STATES } from '../workflow.js';
@@ -31,6 +31,8 @@ export async function changeStatus(db: Kysely<Database>, actor: Actor, id: strin
     // Rejecting while a grant waits for a second person would leave that grant dangling: decide it first.
     if (input.to === 'afgewezen' && (await findPendingProposal(idb, id))) throw invalid('initiatives.grant_pending', 'A grant waits for a second person; decide it first', [{ path: 'to', message: 'a grant waits' }]);
     const permission = input.to === 'afgewezen' ? 'initiatives.grant' : 'initiatives.assess';
+    // Rejecting after assessment is the other side of granting: it needs the right to grant as well.
+    if (!hasPermission(actor.roles, permission)) throw forbidden('Rejecting an assessed initiative needs the right to grant');
     await setStatus(idb, id, input.to, END_STATES.includes(input.to) ? now : null);
     await insertStatusChange(idb, { initiativeId: id, from: row.status, to: input.to, reason: input.reason, ...deciderOf(actor, permission), at: now });
     await withAudit(tx, actor, 'initiatives.status', { type: 'initiative', id }, { from: row.status, to: input.to, reason: input.reason }, now);

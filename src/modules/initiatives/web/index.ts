@@ -26,3 +26,5 @@ export const initiativesWebModule: WebModule = {
 /** For the public area page: the path of an area's wijkbudget overview, and a ready link to it. */
 export { wijkbudgetPublicPath, SUBMIT_PATH } from '../contract';
 export { WijkbudgetLink } from './WijkbudgetLink';
+/** For the activity page: the resident initiative a granted activity came from, with a link back. */
+export { InitiativeOrigin } from './InitiativeOrigin';
