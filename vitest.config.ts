@@ -48,7 +48,9 @@ export default defineConfig({
           globalSetup: ['test/support/server-build.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // A browser test file keeps about half a core busy (its server, Chromium and the test wait on each
+          // other), so three files at a time fill this 2-core machine. Each has its own server and data folder.
+          maxWorkers: 3,
         },
       },
     ],

@@ -1,8 +1,8 @@
 // `npm test`: every suite, on both databases, in a real browser. It first makes sure the machine has what
 // the suites need (PostgreSQL server binaries, Debian's Chromium). As root with apt it installs what is
 // missing; otherwise it stops at once and prints the command to run. It never skips a suite.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,34 +56,55 @@ function ensureRequirements() {
 
 const reportDir = path.join(root, 'test-results', 'reports');
 
-/** The suites, in order: fast ones first so a broken build fails early. */
-const SUITES = [
-  { name: 'unit', args: ['--project', 'unit'], env: {} },
+const UNIT = { name: 'unit', args: ['--project', 'unit'], env: {} };
+/**
+ * After the unit tests, two lanes run side by side. A browser test file keeps about half a core busy (its
+ * server, Chromium and the test wait on each other), so the browser suite alone left most of this 2-core
+ * machine idle; beside the database suites it fills what they leave. The browser lane's output goes to a
+ * file and is printed whole when it ends, so neither lane's log is cut into the other's.
+ */
+const DATABASE_LANE = [
   { name: 'api on PGlite', args: ['--project', 'api'], env: { TEST_DB: 'pglite' } },
   { name: 'api on PostgreSQL', args: ['--project', 'api'], env: { TEST_DB: 'postgres' } },
   { name: 'crash (kill -9) on PGlite and PostgreSQL', args: ['--project', 'crash'], env: {} },
-  { name: 'browser (Chromium)', args: ['--project', 'e2e'], env: {} },
 ];
+const BROWSER_LANE = [{ name: 'browser (Chromium)', args: ['--project', 'e2e'], env: {} }];
 
-function buildWeb() {
-  process.stdout.write('\n== building the web app for the browser tests\n');
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/platform/web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+/** Runs a command to its end; stops `npm test` when it fails (nothing can be tested without it). */
+function buildOrStop(what, args) {
+  process.stdout.write(`\n== building ${what}\n`);
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write('The web app does not build.\n');
+    process.stderr.write(`${what} does not build.\n`);
     process.exit(1);
   }
 }
 
-function runSuite(suite, index) {
-  const outputFile = path.join(reportDir, `${index}-${suite.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-  process.stdout.write(`\n== ${suite.name}\n`);
-  const result = spawnSync(
+function reportFileOf(suite) {
+  return path.join(reportDir, `${suite.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+}
+
+/** Runs one suite; its output goes to this terminal, or to `logFile` when given. */
+function runSuite(suite, logFile) {
+  const outputFile = reportFileOf(suite);
+  const started = Date.now();
+  const out = logFile ? openSync(logFile, 'a') : 'inherit';
+  if (logFile) appendFileSync(logFile, `\n== ${suite.name}\n`);
+  else process.stdout.write(`\n== ${suite.name}\n`);
+  const child = spawn(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`],
-    { stdio: 'inherit', env: { ...process.env, ...suite.env } },
+    { stdio: ['ignore', out, out], env: { ...process.env, ...suite.env } },
   );
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      if (typeof out === 'number') closeSync(out);
+      resolve(summarise(suite, outputFile, status, Math.round((Date.now() - started) / 1000)));
+    });
+  });
+}
+
+function summarise(suite, outputFile, status, seconds) {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -99,15 +120,31 @@ function runSuite(suite, index) {
     skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     files = fileResults.length;
   }
-  const ok = result.status === 0 && failed === 0 && skipped === 0 && passed > 0;
-  return { name: suite.name, passed, failed, skipped, files, ok, status: result.status };
+  const ok = status === 0 && failed === 0 && skipped === 0 && passed > 0;
+  return { name: suite.name, passed, failed, skipped, files, ok, status, seconds };
+}
+
+async function runLane(suites, logFile) {
+  const results = [];
+  for (const suite of suites) results.push(await runSuite(suite, logFile));
+  return results;
 }
 
 ensureRequirements();
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
-buildWeb();
-const results = SUITES.map(runSuite);
+const started = Date.now();
+// Built once here: the suites in both lanes start the built server, and two lanes must not build it at once.
+buildOrStop('the web app for the browser tests', ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/platform/web/vite.config.ts', '--logLevel', 'warn']);
+buildOrStop('the server and the command line', ['scripts/build-server.mjs']);
+const unit = await runSuite(UNIT);
+
+const browserLog = path.join(reportDir, 'browser.log');
+writeFileSync(browserLog, '');
+process.stdout.write(`\n== browser (Chromium) runs beside the database suites; its output follows when it ends (${path.relative(root, browserLog)})\n`);
+const [databaseResults, browserResults] = await Promise.all([runLane(DATABASE_LANE), runLane(BROWSER_LANE, browserLog)]);
+process.stdout.write(`\n== output of the browser lane\n${readFileSync(browserLog, 'utf8')}`);
+const results = [unit, ...databaseResults, ...browserResults];
 
 process.stdout.write('\n== summary\n');
 for (const r of results) {
@@ -119,10 +156,10 @@ for (const r of results) {
       : !r.ok && r.failed === 0
         ? ` — the test runner exited with status ${r.status}`
         : '';
-  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed${note}\n`);
+  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed in ${r.seconds} s${note}\n`);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 const failing = results.filter((r) => !r.ok).length;
-process.stdout.write(`\n${passed} passed, ${failed} failed${failing ? `; ${failing} suite(s) not ok` : ''}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed${failing ? `; ${failing} suite(s) not ok` : ''} in ${Math.round((Date.now() - started) / 1000)} s\n`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -204,6 +204,21 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/mkba-alternatives/:id/lines': ['programme_manager', 'analyst'],
   'PATCH /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
+  // Resident initiatives (docs/initiatives.md): residents submit, follow and read the per-area overview
+  // without an account; the programme manager handles them, finance sets wijkbudgets and is a second person.
+  'GET /api/v1/public/initiative-options': EVERYONE,
+  'POST /api/v1/public/initiatives': EVERYONE,
+  'GET /api/v1/public/initiatives/follow/:token': EVERYONE,
+  'GET /api/v1/public/wijkbudgets/:areaCode': EVERYONE,
+  'GET /api/v1/initiatives': ['programme_manager', 'finance'],
+  'GET /api/v1/initiatives/:id': ['programme_manager', 'finance'],
+  'GET /api/v1/initiatives/:id/contact': ['programme_manager'],
+  'POST /api/v1/initiatives/:id/status': ['programme_manager'],
+  'POST /api/v1/initiatives/:id/assessment': ['programme_manager'],
+  'POST /api/v1/initiatives/:id/grant': ['programme_manager', 'finance'],
+  'POST /api/v1/initiatives/:id/grant/decision': ['programme_manager', 'finance'],
+  'GET /api/v1/wijkbudgets': ['programme_manager', 'finance'],
+  'POST /api/v1/wijkbudgets': ['finance'],
   // The resident survey (docs/survey.md): the programme manager and the analyst run it; residents answer
   // without an account (the public routes below), so they are open to everyone.
   'GET /api/v1/surveys': ['programme_manager', 'analyst'],

@@ -27,3 +27,5 @@ export {
 } from './server/area-lookup.service.js';
 // What the signals module needs to place a signal: point in polygon, or a named buurt or wijk.
 export { findBuurtContainingPoint, findBuurtOrWijk, findAreaNames, type PlacedArea } from './server/point-lookup.service.js';
+// What the initiatives module needs to offer the buurten and wijken a programme covers through a focus area.
+export { findFocusAreaMembers } from './server/focus-members.service.js';

@@ -55,3 +55,12 @@ export { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, typ
  */
 export { listLineProposalsToDecide } from './server/line-proposals.service.js';
 export type { LineProposal } from './contract.js';
+/*
+ * For the initiatives module (docs/initiatives.md, "Wijkbudget"), inside the caller's transaction:
+ *  createWijkbudgetSource(tx, actor, { name, funderName, year, totalCents, illustrative }, now) → the id of a new
+ *      funding source (gemeentelijk budget, spent in that year, received at its start); audited
+ *  addGrantedInitiativeLine(tx, actor, { programmeId, activityId, activityName, year, description, amountCents,
+ *      fundingSourceId }, initiativeId, now) → the id of an approved budget line wholly financed by the
+ *      wijkbudget's source (caps checked); audited as finance.budget_line.create with the initiative
+ */
+export { createWijkbudgetSource, addGrantedInitiativeLine } from './server/initiative-api.js';

@@ -74,3 +74,11 @@ export { listGoalsWithStatus } from './server/goals.service.js';
 export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';
 export { ALLOWED_TRANSITIONS, isSlipping } from './server/activity-workflow.js';
 export type { ActivityDetail, ActivityStatus, GoalDetail, GoalStatus, OperationalGoal, ProgrammeDetail, ProgrammeSummary } from './contract.js';
+/*
+ * For the initiatives module (docs/initiatives.md):
+ *  listProgrammesWithGoals(db) → ProgrammeGoals[]: every programme with its area codes and strategic goals (no
+ *      access check: goals are what residents choose from)
+ *  createActivityFromInitiative(tx, actor, input, initiativeId, now) → the id of a planned activity under one
+ *      strategic goal, made inside the caller's transaction; audited as activity.create with fromInitiative
+ */
+export { listProgrammesWithGoals, createActivityFromInitiative, type ProgrammeGoals, type ActivityFromInitiative } from './server/initiative-api.js';

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   // Signals (docs/signals.md): small-number suppression in aggregate views, and the unusual-reads alert.
   SIGNALS_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(100).default(5),
   SIGNALS_UNUSUAL_READS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(25),
+  // Resident initiatives (docs/initiatives.md): days the contact details are kept after an initiative closed.
+  INITIATIVE_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // OIDC login with the municipality's identity provider (docs/operations.md); off while OIDC_ISSUER is unset.
   OIDC_ISSUER: z.string().url('OIDC_ISSUER must be a URL such as https://login.gemeente.nl/realms/medewerkers').optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
@@ -233,6 +235,7 @@ export interface AppConfig {
   addressSearchUrl: string | null;
   signalsSuppressBelow: number;
   signalsUnusualReadsPerHour: number;
+  initiativeContactRetentionDays: number;
   /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
   oidc: OidcConfig | null;
   metrics: MetricsConfig;
@@ -296,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     addressSearchUrl,
     signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
+    initiativeContactRetentionDays: e.INITIATIVE_CONTACT_RETENTION_DAYS,
     oidc,
     metrics,
     smtp,

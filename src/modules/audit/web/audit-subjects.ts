@@ -23,6 +23,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'import',
   'indicator',
   'indicator_catalogue',
+  'initiative',
   'meeting',
   'meeting_action',
   'mkba',
@@ -43,6 +44,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'signal_import',
   'site_page',
   'user',
+  'wijkbudget',
 ] as const;
 
 /** The name of a subject type, or "Ander onderwerp (type)" for one without a name (a newer server, an old row). */

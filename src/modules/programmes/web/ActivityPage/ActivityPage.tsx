@@ -10,6 +10,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDateTime } from '../../../../platform/web/i18n/format';
 import { ActivityMoney } from '../../../finance/web/index';
+import { InitiativeOrigin } from '../../../initiatives/web/index';
 import type { ActivityDetail, ActivityStatus } from '../../contract';
 import { ActivityStatusBadge } from '../components/StatusBadges';
 import { formatIsoDate, formatPercent } from '../format';
@@ -238,6 +239,7 @@ export default function ActivityPage() {
               </Section>
             </aside>
           </div>
+          <InitiativeOrigin activityId={a.id} />
           {/* Full width: the money table has eight figures per line. */}
           <ActivityMoney activityId={a.id} />
         </>
