@@ -30,5 +30,5 @@ export function KeyFigures({ area, figures }: { area: PublicArea; figures: reado
       },
     })),
   ];
-  return <Table caption={t('publicpages:figures.caption', { area: area.name, city })} columns={columns} rows={figures} rowKey={(f) => f.indicator} />;
+  return <Table compact caption={t('publicpages:figures.caption', { area: area.name, city })} columns={columns} rows={figures} rowKey={(f) => f.indicator} />;
 }

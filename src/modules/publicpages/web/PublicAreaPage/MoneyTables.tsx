@@ -23,7 +23,7 @@ export function MoneyTables({ money }: { money: readonly PublicMoneyYear[] }) {
         <div key={year.year} className="wr-public-money-year">
           <Heading level={3}>{t('publicpages:money.year', { year: year.year })}</Heading>
           <p className="utrecht-paragraph">{t('publicpages:money.totals', { budget: euro(year.totals.budgetCents), spent: euro(year.totals.spentCents) })}</p>
-          <Table caption={t('publicpages:money.caption', { year: year.year })} captionHidden columns={columns} rows={year.pillars} rowKey={(p) => p.id ?? 'none'} />
+          <Table caption={t('publicpages:money.caption', { year: year.year })} captionHidden compact columns={columns} rows={year.pillars.filter((p) => p.budgetCents !== 0 || p.spentCents !== 0)} rowKey={(p) => p.id ?? 'none'} />
         </div>
       ))}
     </>

@@ -7,7 +7,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { figuresFileUrl, type PublicAreaPage as AreaPage } from '../../contract';
 import { isNotFound, usePublicAreaPage } from '../public-api';
 import { PUBLIC_AREAS_PATH } from '../public-paths';
-import { ActivityTable } from './ActivityTable';
+import { ActivityList } from './ActivityList';
 import { DecisionList } from './DecisionList';
 import { GoalList } from './GoalList';
 import { KeyFigures } from './KeyFigures';
@@ -48,7 +48,7 @@ function AreaContent({ data }: { data: AreaPage }) {
   const { area } = data;
   return (
     <Page title={area.name} lead={t('publicpages:area.lead', { area: area.name })}>
-      <p className="utrecht-paragraph">
+      <p className="utrecht-paragraph wr-public-back">
         <Link className="utrecht-link" to={PUBLIC_AREAS_PATH}>
           {t('publicpages:area.allAreas')}
         </Link>
@@ -73,7 +73,7 @@ function AreaContent({ data }: { data: AreaPage }) {
       {data.programmes.map((programme) => (
         <div key={programme.id}>
           <Section title={t('publicpages:activities.title')}>
-            <ActivityTable activities={programme.activities} />
+            <ActivityList activities={programme.activities} />
           </Section>
           <Section title={t('publicpages:money.title')}>
             <MoneyTables money={programme.money} />
