@@ -15,3 +15,6 @@ export const publicpagesWebModule: WebModule = {
     { path: `${PUBLIC_AREAS_PATH}/:areaCode`, Component: lazy(() => import('./PublicAreaPage/PublicAreaPage')) },
   ],
 };
+
+/** The public page of an area, for modules that link it (the programme page). */
+export { publicAreaPath, PUBLIC_AREAS_PATH } from './public-paths';
