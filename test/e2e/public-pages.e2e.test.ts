@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, mainMenu, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, mainMenu, screenshot, waitForPageReady } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -135,6 +135,42 @@ describe('public area page of Dordt West', () => {
       await expectAxeClean(page, 'public area page, phone');
       await page.screenshot({ path: 'test-results/screenshots/public-area-dordt-west-phone-viewport.png' });
       await screenshot(page, 'public-area-dordt-west-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the programme manager withdraws and republishes the programme, and makes a decision public, from the app', async () => {
+    const { context, page } = await harness.newPage();
+    try {
+      await login(page, 'regisseur');
+      const programmes = (await (await page.request.get('/api/v1/programmes')).json()) as { items: { id: string; name: string }[] };
+      const programme = programmes.items.find((p) => p.name.includes('Dordt West')) as { id: string };
+      await page.goto(`/programmas/${programme.id}`);
+      await waitForPageReady(page);
+      const section = page.getByRole('region', { name: 'Openbaar voor bewoners' });
+      await section.getByText(/^Openbaar sinds/).waitFor();
+      await expectNoSeriousA11yViolations(page, 'programme page with the publication switch');
+      await section.getByRole('button', { name: 'Niet meer openbaar maken' }).click();
+      await section.getByText('Niet openbaar: bewoners zien dit programma niet.').waitFor();
+      expect((await page.request.get('/api/v1/public/areas/FAdordt-west')).status()).toBe(404);
+      await section.getByRole('button', { name: 'Openbaar maken voor bewoners' }).click();
+      await section.getByText(/^Openbaar sinds/).waitFor();
+      await screenshot(page, 'public-programme-publication-switch');
+
+      const meetings = (await (await page.request.get('/api/v1/meetings')).json()) as { items: { id: string; title: string }[] };
+      const meeting = meetings.items.find((m) => m.title === 'Kernteam Dordt West') as { id: string };
+      await page.goto(`/overleggen/${meeting.id}`);
+      await waitForPageReady(page);
+      const decision = page.locator('.wr-decision', { hasText: 'controleren gezamenlijk' });
+      await decision.getByRole('button', { name: 'Openbaar maken voor bewoners' }).click();
+      await decision.getByText('Openbaar voor bewoners').waitFor();
+      await expectNoSeriousA11yViolations(page, 'meeting page with public decisions');
+      await screenshot(page, 'public-decision-switch');
+      const pageData = await (await page.request.get('/api/v1/public/areas/FAdordt-west')).json();
+      expect(pageData.programmes[0].decisions).toHaveLength(2);
+      await decision.getByRole('button', { name: 'Niet meer openbaar maken' }).click();
+      await decision.getByRole('button', { name: 'Openbaar maken voor bewoners' }).waitFor();
     } finally {
       await context.close();
     }
