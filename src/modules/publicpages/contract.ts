@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { AreaCodeParam } from '../areas/contract.js';
 
 /**
  * The public area pages' API (docs/publicpages.md): what residents see of a published programme, per area,
  * without logging in. Shared by the server (validation, OpenAPI) and the web pages.
  */
 
-/** Any text up to 64 characters: an unknown or malformed code is simply not a public area (404), not a 422. */
-export const PublicAreaParams = z.strictObject({ code: z.string().min(1).max(64) });
+/** A CBS or focus area code (the areas module's form): malformed → 422; well-formed but not public → 404. */
+export const PublicAreaParams = z.strictObject({ code: AreaCodeParam });
 
 export const PublicAreaSummary = z.object({
   code: z.string(),

@@ -94,13 +94,18 @@ describe('public area pages: what is shown', () => {
     for (const personal of ['userId', 'userName', 'owner', 'reportedBy', 'changedBy', 'statusNote', 'participants', 'address', 'signals', 'cases', 'description', 'narrative']) expect(keys.has(personal)).toBe(false);
   });
 
-  it('answers an unknown or malformed area code with a 404 problem, like an area without a published programme', async () => {
-    for (const code of ['GM9999', 'FAnope', '%3Cscript%3E', 'WK050504']) {
+  it('answers an unknown area, or one without a published programme, with a 404 problem, and a malformed code with a 422', async () => {
+    for (const code of ['GM9999', 'FAnope', 'WK050504', 'BU05050301']) {
       const response = await get(`/api/v1/public/areas/${code}`);
-      expect(response.statusCode).toBe(404);
+      expect(response.statusCode, code).toBe(404);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().type).toBe('urn:wijkregie:problem:public.area_not_found');
       expect((await get(`/api/v1/public/areas/${code}/figures.csv`)).statusCode).toBe(404);
+    }
+    for (const code of ['%3Cscript%3E', 'x', "1'%20OR%20'1'='1"]) {
+      const response = await get(`/api/v1/public/areas/${code}`);
+      expect(response.statusCode, code).toBe(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
     }
   });
 });

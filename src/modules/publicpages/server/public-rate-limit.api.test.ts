@@ -17,10 +17,10 @@ describe('the public API rate limit', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await t.app.inject({ url: '/api/v1/public/areas' })).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    // Each public address counts on its own (a visit reads the list and one page); an unknown area counts too.
+    // Each public address counts on its own (a visit reads the list and one page); unknown and malformed codes count too.
     const page: number[] = [];
     for (const code of ['FAdordt-west', 'GM9999', 'x', 'FAdordt-west']) page.push((await t.app.inject({ url: `/api/v1/public/areas/${code}` })).statusCode);
-    expect(page).toEqual([404, 404, 404, 429]);
+    expect(page).toEqual([404, 404, 422, 429]);
     const refused = await t.app.inject({ url: '/api/v1/public/areas' });
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
