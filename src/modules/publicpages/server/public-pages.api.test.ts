@@ -124,6 +124,10 @@ describe('public area pages: caching', () => {
     expect(byTag.headers.etag).toBe(etag);
     expect(byTag.headers['set-cookie']).toBeUndefined();
     expect((await get(PAGE, { 'if-modified-since': lastModified })).statusCode).toBe(304);
+    // A browser that accepts gzip gets it compressed, with the same tag (the tag is over the JSON itself).
+    const compressed = await get(PAGE, { 'accept-encoding': 'gzip' });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.etag).toBe(etag);
     // An older copy is refreshed.
     expect((await get(PAGE, { 'if-modified-since': new Date(Date.parse(lastModified) - 60_000).toUTCString() })).statusCode).toBe(200);
 
