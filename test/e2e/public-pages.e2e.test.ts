@@ -88,6 +88,7 @@ describe('public area page of Dordt West', () => {
 
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByText('It is going a little slower than planned.').first().waitFor();
+      await page.getByText('The programme’s own texts and the names of the figures are in Dutch.').waitFor();
       await page.getByRole('heading', { name: 'Download the figures (open data)' }).waitFor();
       await expectAxeClean(page, 'public area page, en');
       await screenshot(page, 'public-area-dordt-west-en');

@@ -44,7 +44,7 @@ export default function PublicAreaPage() {
 }
 
 function AreaContent({ data }: { data: AreaPage }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { area } = data;
   return (
     <Page title={area.name} lead={t('publicpages:area.lead', { area: area.name })}>
@@ -53,6 +53,8 @@ function AreaContent({ data }: { data: AreaPage }) {
           {t('publicpages:area.allAreas')}
         </Link>
       </p>
+      {/* The programme's own texts and the CBS names are Dutch whatever the language chosen. */}
+      {!i18n.language.startsWith('nl') ? <p className="utrecht-paragraph wr-muted">{t('publicpages:area.writtenInDutch')}</p> : null}
       {data.programmes.map((programme) => (
         <div key={programme.id}>
           <Section title={t('publicpages:area.ambition')}>
