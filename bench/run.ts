@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'first-visit': async () => (await import('./first-visit.bench.js')).benchFirstVisit(),
   instances: async () => (await import('./instances.bench.js')).benchInstances(),
   reports: async () => (await import('./reports.bench.js')).benchReports(),
+  'public-pages': async () => (await import('./public-pages.bench.js')).benchPublicPages(),
 };
 
 const wanted = process.argv.slice(2);

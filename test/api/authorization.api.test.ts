@@ -78,6 +78,8 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/meetings/:id/agenda-items': ['programme_manager'],
   'PATCH /api/v1/agenda-items/:id': ['programme_manager'],
   'POST /api/v1/agenda-items/:id/decisions': ['programme_manager'],
+  // Whether residents see a decision on the public area pages: whoever manages meetings (docs/publicpages.md).
+  'PUT /api/v1/decisions/:id/publication': ['programme_manager'],
   'POST /api/v1/meetings/:id/actions': ['programme_manager'],
   'PATCH /api/v1/meeting-actions/:id': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
   'GET /api/v1/my-actions': ['administrator', 'programme_manager', 'analyst', 'finance', 'partner'],
@@ -92,6 +94,8 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/programmes': ['programme_manager'],
   'GET /api/v1/programmes/:id': LOGGED_IN,
   'PUT /api/v1/programmes/:id': ['programme_manager'],
+  // Publishing a programme for residents: whoever edits it (docs/publicpages.md).
+  'PUT /api/v1/programmes/:id/publication': ['programme_manager'],
   'GET /api/v1/programme-options': ['programme_manager'],
   'POST /api/v1/programmes/:id/goals': ['programme_manager'],
   'GET /api/v1/programmes/:id/goals/:goalId': LOGGED_IN,
@@ -188,6 +192,11 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/site-pages': EVERYONE,
   'GET /api/v1/site-pages/:slug': EVERYONE,
   'PUT /api/v1/site-pages/:slug': ADMIN,
+  // The public area pages and their open data: anyone, without login (docs/publicpages.md).
+  'GET /api/v1/public/areas': EVERYONE,
+  'GET /api/v1/public/areas/:code': EVERYONE,
+  'GET /api/v1/public/areas/:code/figures.json': EVERYONE,
+  'GET /api/v1/public/areas/:code/figures.csv': EVERYONE,
   // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them.
   'GET /api/v1/mkbas': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkbas': ['programme_manager', 'analyst'],

@@ -35,6 +35,11 @@ export { getAreaSeries } from './server/profile.service.js';
  * level (suppressed values come back as null), and the aggregation rules.
  */
 export { getIndicatorValues } from './server/values.service.js';
+/**
+ * For the public area pages (publicpages): every indicator of an area in one year against the municipality,
+ * with the index (100 = the municipality) where it means something and suppressed values kept suppressed.
+ */
+export { getAreaProfile } from './server/profile.service.js';
 export { aggregate, type AggregationRule, type MemberFigure } from './server/aggregation.js';
 /**
  * For the survey module: its results per area as indicator values with their own catalogue entries

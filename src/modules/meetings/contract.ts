@@ -97,8 +97,14 @@ export const Decision = z.object({
   text: z.string(),
   requiresAction: z.boolean(),
   createdAt: z.string(),
+  /** Shown to residents on the public area pages of the meeting's programme (docs/publicpages.md). */
+  isPublic: z.boolean(),
 });
 export type Decision = z.infer<typeof Decision>;
+
+/** PUT /decisions/{id}/publication: show the decision to residents, or stop. */
+export const DecisionPublicationInput = z.strictObject({ public: z.boolean() });
+export type DecisionPublicationInput = z.infer<typeof DecisionPublicationInput>;
 
 export const AgendaItem = z.object({
   id: Uuid,

@@ -37,3 +37,10 @@ export type { MeetingsActor } from './server/meeting-access.js';
  *      actor's municipalities for direction.read, otherwise those about the given actions or activities
  */
 export { listActionsForWorklist, listEscalationsConcerning, type WorklistAction, type WorklistActions, type WorklistEscalation } from './server/worklist-api.js';
+/*
+ * For the public area pages (publicpages module):
+ *  listPublicDecisions(db, { municipalityCode, areaCodes, programmeId, goalIds, activityIds }, now)
+ *      → PublicDecision[]: the decisions marked public of the programme's meetings held up to today (never of a
+ *        case meeting), each with its actions' title, owning organisation, due date and status; newest first
+ */
+export { listPublicDecisions, type PublicDecision } from './server/public-api.js';

@@ -107,8 +107,14 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
   strategicGoals: z.array(StrategicGoal),
   operationalGoals: z.array(OperationalGoal),
   executionProgrammes: z.array(ExecutionProgramme),
+  /** Since when residents see the programme on the public area pages (ISO timestamp); null = not public. */
+  publishedAt: z.string().nullable(),
 });
 export type ProgrammeDetail = z.infer<typeof ProgrammeDetail>;
+
+/** PUT /programmes/{id}/publication: show the programme to residents on the public area pages, or stop. */
+export const PublicationInput = z.strictObject({ published: z.boolean() });
+export type PublicationInput = z.infer<typeof PublicationInput>;
 
 export const ProgrammeInput = z.strictObject({
   name: Name,

@@ -70,6 +70,14 @@ export {
   type OwnedActivity,
   type GoalsOfActivities,
 } from './server/module-api.js';
+/*
+ * For the public area pages (publicpages module): only published programmes, only what residents may see
+ * (no person, no internal text); see server/public-api.ts.
+ *  listPublishedProgrammes(db)            → PublishedProgrammeRef[] (id, name, municipality, areaCodes, publishedAt)
+ *  getPublishedProgramme(db, id, now)     → PublishedProgramme | null: ambition, pillars, goals with status,
+ *                                           activities with owner organisation, status and progress
+ */
+export { listPublishedProgrammes, getPublishedProgramme, type PublishedProgrammeRef, type PublishedProgramme, type PublicGoal, type PublicActivity } from './server/public-api.js';
 export { listGoalsWithStatus } from './server/goals.service.js';
 export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';
 export { ALLOWED_TRANSITIONS, isSlipping } from './server/activity-workflow.js';

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   // How long caller-independent reads (indicator values) may be answered from memory (read-cache.ts); 0 = never.
   READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  // The public area pages' API (/api/v1/public, docs/publicpages.md): per IP, counted apart from the rest.
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(1200),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(100 * 1024 * 1024),
   CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(24 * 3600).default(300),
@@ -221,6 +223,7 @@ export interface AppConfig {
   authCacheSeconds: number;
   readCacheSeconds: number;
   rateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   checkpointIntervalSeconds: number;
@@ -288,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
     readCacheSeconds: e.READ_CACHE_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     checkpointIntervalSeconds: e.CHECKPOINT_INTERVAL_SECONDS,

@@ -9,6 +9,7 @@ import type { MeetingsActor } from './meeting-access.js';
 import { findDemoMeeting } from './meetings.queries.js';
 import { addAgendaItem, addDecision, closeMeeting, createMeeting, setAgendaItemOutcome } from './meetings.service.js';
 import { meetingsDb } from './meetings.tables.js';
+import { setDecisionPublication } from './decision-publication.service.js';
 import { findDemoProgrammeLinks } from './programme-links.js';
 
 /**
@@ -84,6 +85,8 @@ export async function seedDemoMeeting(db: Kysely<Database>, now: Date = new Date
 
   const youth = await add('Jongerenoverlast Crabbehof', 'Toename van meldingen rond het winkelcentrum in de avonduren.', [priority, ...programme.youth]);
   const evenings = await decide(youth, 'Het jongerenwerk verlengt de avondopenstelling van het jongerencentrum tot het einde van het jaar.');
+  // The one decision residents see on the public Dordt West page (docs/publicpages.md), with its actions.
+  await setDecisionPublication(db, DEMO_ACTOR, evenings, true, now);
   await addAction(db, DEMO_ACTOR, meeting.id, { title: 'Rooster avondopenstelling rondmaken en delen met de wijkagent', decisionId: evenings, ownerOrganisationId: org('zorg'), dueDate: addDays(today, 7) }, now);
   // One action already done (five days after the meeting, on time), so "days from decision to action done" has a value.
   const rounds = await addAction(db, DEMO_ACTOR, meeting.id, { title: 'Avondrondes van wijkagent en jongerenwerk op elkaar afstemmen', decisionId: evenings, ownerOrganisationId: org('politie'), dueDate: addDays(today, -7) }, now);

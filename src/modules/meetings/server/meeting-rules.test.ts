@@ -35,7 +35,7 @@ describe('calendar dates', () => {
 
 describe('what keeps a meeting open', () => {
   const item = (id: string, reason: string | null = null) => ({ id, meeting_id: 'm', position: Number(id.slice(1)), title: `Punt ${id}`, description: '', no_decision_reason: reason });
-  const decision = (id: string, itemId: string, requiresAction = true) => ({ id, meeting_id: 'm', agenda_item_id: itemId, text: `Besluit ${id}`, requires_action: requiresAction, created_at: new Date() });
+  const decision = (id: string, itemId: string, requiresAction = true) => ({ id, meeting_id: 'm', agenda_item_id: itemId, text: `Besluit ${id}`, requires_action: requiresAction, created_at: new Date(), is_public: false });
   it('names every item without outcome and every decision without a live action', () => {
     const blockers = closeBlockers([item('i1'), item('i2', 'Uitgesteld naar volgend overleg'), item('i3'), item('i4')], [decision('d3', 'i3'), decision('d4', 'i4', false)], [{ decision_id: 'd3', status: 'cancelled' }]);
     expect(blockers.map((b) => b.path)).toEqual(['agendaItems.0', 'agendaItems.2.decisions.d3']);

@@ -205,20 +205,21 @@ export interface DecisionRow {
   text: string;
   requires_action: boolean;
   created_at: Date;
+  is_public: boolean;
 }
 
 export async function insertDecision(db: MeetingsDb, decision: { meetingId: string; agendaItemId: string; text: string; requiresAction: boolean; createdBy: string | null }): Promise<DecisionRow> {
   return db
     .insertInto('meeting_decisions')
     .values({ meeting_id: decision.meetingId, agenda_item_id: decision.agendaItemId, text: decision.text, requires_action: decision.requiresAction, created_by: decision.createdBy })
-    .returning(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at'])
+    .returning(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at', 'is_public'])
     .executeTakeFirstOrThrow();
 }
 
 export async function findDecisions(db: MeetingsDb, meetingId: string): Promise<DecisionRow[]> {
   return db
     .selectFrom('meeting_decisions')
-    .select(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at'])
+    .select(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at', 'is_public'])
     .where('meeting_id', '=', meetingId)
     .orderBy('created_at')
     .orderBy('id')
@@ -226,5 +227,27 @@ export async function findDecisions(db: MeetingsDb, meetingId: string): Promise<
 }
 
 export async function findDecision(db: MeetingsDb, id: string): Promise<DecisionRow | undefined> {
-  return db.selectFrom('meeting_decisions').select(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('meeting_decisions').select(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at', 'is_public']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Show the decision to residents (at, by) or stop (null). */
+export async function updateDecisionPublication(db: MeetingsDb, id: string, publication: { at: Date; by: string | null } | null): Promise<void> {
+  await db
+    .updateTable('meeting_decisions')
+    .set({ is_public: publication !== null, made_public_at: publication?.at ?? null, made_public_by: publication?.by ?? null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The public decisions of these meetings, oldest first. */
+export async function findPublicDecisions(db: MeetingsDb, meetingIds: readonly string[]): Promise<DecisionRow[]> {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('meeting_decisions')
+    .select(['id', 'meeting_id', 'agenda_item_id', 'text', 'requires_action', 'created_at', 'is_public'])
+    .where('meeting_id', 'in', [...meetingIds])
+    .where('is_public', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }

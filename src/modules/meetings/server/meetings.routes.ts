@@ -8,6 +8,7 @@ import {
   CreateAgendaItem,
   CreateDecision,
   CreateMeeting,
+  DecisionPublicationInput,
   IdParams,
   LinkOptions,
   LinkOptionsQuery,
@@ -22,6 +23,7 @@ import {
 import { addAction, listMyActions, listOwnerOptions, updateAction } from './actions.service.js';
 import { addAgendaItem, addDecision, closeMeeting, createMeeting, getMeetingDetail, listMeetings, setAgendaItemOutcome } from './meetings.service.js';
 import { listProgrammeLinkOptions } from './programme-links.js';
+import { setDecisionPublication } from './decision-publication.service.js';
 
 /** Meetings, agenda items, decisions and actions. Thin: validate → authorize → service. */
 export async function meetingsRoutes(app: FastifyInstance): Promise<void> {
@@ -70,6 +72,14 @@ export async function meetingsRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/agenda-items/:id/decisions',
     { config: { access: 'meetings.manage' }, schema: { tags, summary: 'Record a decision on an agenda item', params: IdParams, body: CreateDecision, response: { 201: MeetingDetail } } },
     async (request, reply) => reply.code(201).send(await addDecision(db(), requireActor(request), request.params.id, request.body, now())),
+  );
+  typed.put(
+    '/api/v1/decisions/:id/publication',
+    {
+      config: { access: 'meetings.manage' },
+      schema: { tags, summary: 'Show a decision (and what became of it) to residents on the public area pages, or stop; never for a case meeting', params: IdParams, body: DecisionPublicationInput, response: { 200: MeetingDetail } },
+    },
+    async (request) => setDecisionPublication(db(), requireActor(request), request.params.id, request.body.public, now()),
   );
   typed.post(
     '/api/v1/meetings/:id/actions',

@@ -112,7 +112,7 @@ export async function getMeetingDetail(db: Db, actor: MeetingsActor, id: string,
     links: links.filter((l) => l.agenda_item_id === item.id).map((l) => ({ kind: l.kind as LinkKind, id: l.target_id, label: l.label })),
     decisions: decisions
       .filter((d) => d.agenda_item_id === item.id)
-      .map((d) => ({ id: d.id, agendaItemId: d.agenda_item_id, text: d.text, requiresAction: d.requires_action, createdAt: d.created_at.toISOString() })),
+      .map((d) => ({ id: d.id, agendaItemId: d.agenda_item_id, text: d.text, requiresAction: d.requires_action, createdAt: d.created_at.toISOString(), isPublic: d.is_public })),
   }));
   const area = await findAreaName(db, actor, row.area_code ?? row.municipality_code);
   return {

@@ -54,6 +54,10 @@ export interface MeetingDecisionsTable {
   requires_action: Generated<boolean>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
+  /** Shown to residents on the public area pages (20261207T1511__meetings__public-decisions.sql). */
+  is_public: Generated<boolean>;
+  made_public_at: Timestamp | null;
+  made_public_by: string | null;
 }
 
 export interface MeetingActionsTable {

@@ -120,6 +120,8 @@ export const useSetNoDecision = () =>
   useMeetingsMutation(({ itemId, reason }: { itemId: string; reason: string | null }) => api.patch<MeetingDetail>(`/api/v1/agenda-items/${encodeURIComponent(itemId)}`, { noDecisionReason: reason }));
 export const useAddAction = (meetingId: string) => useMeetingsMutation((input: CreateAction) => api.post<Action>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/actions`, input));
 export const useUpdateAction = () => useMeetingsMutation(({ id, changes }: { id: string; changes: UpdateAction }) => api.patch<Action>(`/api/v1/meeting-actions/${encodeURIComponent(id)}`, changes));
+export const useSetDecisionPublication = () =>
+  useMeetingsMutation(({ id, isPublic }: { id: string; isPublic: boolean }) => api.put<MeetingDetail>(`/api/v1/decisions/${encodeURIComponent(id)}/publication`, { public: isPublic }));
 export const useCloseMeeting = (meetingId: string) => useMeetingsMutation(() => api.post<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(meetingId)}/close`));
 export const useEscalate = () => useMeetingsMutation((input: CreateEscalation) => api.post<Escalation>('/api/v1/escalations', input));
 export const useHandleEscalation = () =>

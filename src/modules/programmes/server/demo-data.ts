@@ -10,7 +10,7 @@ import { findGoalRows } from './goals.queries.js';
 import { DEMO_ACTIVITY_NAMES, DEMO_PROGRAMME_NAME } from './module-api.js';
 import { addAnalysisItem, choosePriority, createPlan, listPlans, setAgenda } from './plans.service.js';
 import { findProgrammeRows, findStrategicGoals } from './programmes.queries.js';
-import { createProgramme, getProgrammeOptions } from './programmes.service.js';
+import { createProgramme, getProgrammeOptions, setProgrammePublication } from './programmes.service.js';
 import { programmesDb } from './programmes.tables.js';
 
 /**
@@ -219,6 +219,9 @@ export async function seedDemoProgrammes(db: Kysely<Database>): Promise<void> {
     });
     await createProgramme(db, actor, input, { isDemo: true });
     [programme] = await findProgrammeRows(pdb, { name: DEMO_PROGRAMME_NAME });
+    // Published for residents when it is made, so a fresh demo shows a real public page (/openbaar); a
+    // manager who withdraws it later is not overruled at the next start.
+    if (programme) await setProgrammePublication(db, actor, programme.id, true, new Date());
   }
   if (!programme) return;
   const programmeId = programme.id;

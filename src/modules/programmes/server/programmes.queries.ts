@@ -11,17 +11,28 @@ export interface ProgrammeRow {
   horizon_start: string;
   horizon_end: string;
   is_demo: boolean;
+  /** Since when residents see it on the public area pages; null while it is not public. */
+  published_at: Date | null;
 }
 
 export async function findProgrammeRows(db: ProgrammesDb, filter: { id?: string; name?: string } = {}): Promise<ProgrammeRow[]> {
   let query = db
     .selectFrom('programmes')
-    .select(['id', 'municipality_code', 'name', 'ambition', dateText('horizon_start').as('horizon_start'), dateText('horizon_end').as('horizon_end'), 'is_demo'])
+    .select(['id', 'municipality_code', 'name', 'ambition', dateText('horizon_start').as('horizon_start'), dateText('horizon_end').as('horizon_end'), 'is_demo', 'published_at'])
     .orderBy('horizon_start', 'desc')
     .orderBy('name');
   if (filter.id) query = query.where('id', '=', filter.id);
   if (filter.name) query = query.where('name', '=', filter.name);
   return query.execute();
+}
+
+/** Publish (at, by) or withdraw (null, null) the programme for residents. */
+export async function updatePublication(db: ProgrammesDb, id: string, publication: { at: Date; by: string | null } | null): Promise<void> {
+  await db
+    .updateTable('programmes')
+    .set({ published_at: publication?.at ?? null, published_by: publication?.by ?? null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findProgrammeAreaCodes(db: ProgrammesDb, programmeIds: readonly string[]): Promise<Map<string, string[]>> {

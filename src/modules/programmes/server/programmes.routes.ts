@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
-import { GoalDetail, GoalInput, GoalParams, IdParams, ProgrammeDetail, ProgrammeInput, ProgrammeList, ProgrammeOptions } from '../contract.js';
+import { GoalDetail, GoalInput, GoalParams, IdParams, ProgrammeDetail, ProgrammeInput, ProgrammeList, ProgrammeOptions, PublicationInput } from '../contract.js';
 import { createGoal, getGoal, removeGoal, updateGoal } from './goals.service.js';
-import { createProgramme, getProgramme, getProgrammeOptions, listProgrammes, updateProgramme } from './programmes.service.js';
+import { createProgramme, getProgramme, getProgrammeOptions, listProgrammes, setProgrammePublication, updateProgramme } from './programmes.service.js';
 
 /** Programmes and their operational goals. Thin: validate → authorize → service. */
 export async function programmesRoutes(app: FastifyInstance): Promise<void> {
@@ -30,6 +30,15 @@ export async function programmesRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/programmes/:id',
     { config: { access: 'programmes.manage' }, schema: { tags, summary: 'Edit a programme (pillars and goals are matched by name, so kept names keep their links)', params: IdParams, body: ProgrammeInput, response: { 200: ProgrammeDetail } } },
     async (request) => updateProgramme(db(), requireActor(request), request.params.id, request.body),
+  );
+  typed.put(
+    '/api/v1/programmes/:id/publication',
+    // Whoever edits the programme decides what residents see of it (docs/publicpages.md).
+    {
+      config: { access: 'programmes.manage' },
+      schema: { tags, summary: 'Show the programme to residents on the public area pages, or withdraw it; audited', params: IdParams, body: PublicationInput, response: { 200: ProgrammeDetail } },
+    },
+    async (request) => setProgrammePublication(db(), requireActor(request), request.params.id, request.body.published, app.ctx.clock()),
   );
   typed.get(
     '/api/v1/programme-options',

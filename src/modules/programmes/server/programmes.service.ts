@@ -19,6 +19,7 @@ import {
   syncExecutionProgrammes,
   syncPillars,
   syncStrategicGoals,
+  updatePublication,
   updateProgrammeRow,
   type ProgrammeRow,
 } from './programmes.queries.js';
@@ -68,7 +69,24 @@ export async function getProgramme(db: Kysely<Database>, actor: Actor, id: strin
     strategicGoals: strategic.map((g) => ({ id: g.id, name: g.name, pillarId: g.pillar_id, position: g.position })),
     operationalGoals,
     executionProgrammes: execution.map((e) => ({ id: e.id, name: e.name, periodStart: e.period_start, periodEnd: e.period_end })),
+    publishedAt: programme.published_at ? programme.published_at.toISOString() : null,
   };
+}
+
+/**
+ * Show the programme to residents on the public area pages, or withdraw it (docs/publicpages.md). The same
+ * right as editing the programme; audited. Publishing again keeps the first date: residents' "public since"
+ * does not move with every click.
+ */
+export async function setProgrammePublication(db: Kysely<Database>, actor: Actor, id: string, published: boolean, now: Date): Promise<ProgrammeDetail> {
+  const programme = await findVisibleProgramme(db, actor, id);
+  if (published !== (programme.published_at !== null)) {
+    await db.transaction().execute(async (tx) => {
+      await updatePublication(programmesDb(tx), id, published ? { at: now, by: actor.userId } : null);
+      await withAudit(tx, actor, published ? 'programme.publish' : 'programme.unpublish', { type: 'programme', id }, { name: programme.name });
+    });
+  }
+  return getProgramme(db, actor, id);
 }
 
 async function checkProgrammeInput(db: Kysely<Database>, actor: Actor, input: ProgrammeInputParsed): Promise<void> {

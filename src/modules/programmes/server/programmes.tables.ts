@@ -19,6 +19,9 @@ export interface ProgrammesTable {
   created_by: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** Shown to residents on the public area pages since (20261207T1510__programmes__publication.sql); null = not public. */
+  published_at: Timestamp | null;
+  published_by: string | null;
 }
 
 export interface ProgrammeAreasTable {

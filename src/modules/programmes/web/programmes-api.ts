@@ -92,6 +92,9 @@ function useProgrammesMutation<Input, Output>(run: (input: Input) => Promise<Out
 export const useSaveProgramme = (id?: string) =>
   useProgrammesMutation((input: ProgrammeInput) => (id ? api.put<ProgrammeDetail>(`/api/v1/programmes/${enc(id)}`, input) : api.post<ProgrammeDetail>('/api/v1/programmes', input)));
 
+export const useSetProgrammePublication = (id: string) =>
+  useProgrammesMutation((published: boolean) => api.put<ProgrammeDetail>(`/api/v1/programmes/${enc(id)}/publication`, { published }));
+
 export const useSaveGoal = (programmeId: string, goalId?: string) =>
   useProgrammesMutation((input: GoalInput) =>
     goalId ? api.put<GoalDetail>(`/api/v1/programmes/${enc(programmeId)}/goals/${enc(goalId)}`, input) : api.post<GoalDetail>(`/api/v1/programmes/${enc(programmeId)}/goals`, input),

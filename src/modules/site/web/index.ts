@@ -16,3 +16,6 @@ export const siteWebModule: WebModule = {
     { path: SITE_PAGE_PATHS.contact, Component: lazy(() => import('./SitePageView/ContactPage')), footerLabelKey: 'site:footer.contact' },
   ],
 };
+
+/** Where the footer pages live, for modules that link one (the public area pages link the accessibility statement). */
+export { SITE_PAGE_PATHS } from './site-paths';

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/server/index.js';
 
-/** Kysely types of the survey tables (db/migrations/20261207T0420__survey__create-surveys.sql). */
+/** Kysely types of the survey tables (db/migrations/20261207T1520__survey__create-surveys.sql). */
 type Day = ColumnType<string, string, string>;
 
 export interface SurveysTable {

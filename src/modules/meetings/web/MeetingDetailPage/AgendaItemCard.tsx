@@ -11,11 +11,14 @@ import type { Action, AgendaItem } from '../../contract';
 import { ownerLabel } from '../components/ActionsTable';
 import { formatCalendarDate } from '../format-date';
 import { useAddDecision, useSetNoDecision } from '../meetings-api';
+import { DecisionPublication } from './DecisionPublication';
 
 interface AgendaItemCardProps {
   item: AgendaItem;
   actions: readonly Action[];
   editable: boolean;
+  /** May switch whether residents see a decision (meetings.manage; not in a case meeting); also once closed. */
+  canPublish: boolean;
   onMessage: (message: string) => void;
 }
 
@@ -76,7 +79,7 @@ function NoDecisionForm({ item, onDone }: { item: AgendaItem; onDone: (message: 
 }
 
 /** One agenda item: what it is about, what it links to, what was decided and who does what by when. */
-export function AgendaItemCard({ item, actions, editable, onMessage }: AgendaItemCardProps) {
+export function AgendaItemCard({ item, actions, editable, canPublish, onMessage }: AgendaItemCardProps) {
   const { t, i18n } = useTranslation();
   const withdraw = useSetNoDecision();
   const [form, setForm] = useState<'decision' | 'none' | null>(null);
@@ -122,6 +125,7 @@ export function AgendaItemCard({ item, actions, editable, onMessage }: AgendaIte
                 <span className="wr-decision__label">{t('meetings:subjectKinds.decision')}:</span>
                 {decision.text}
                 {!decision.requiresAction ? <span className="wr-muted"> ({t('meetings:detail.noActionNeeded')})</span> : null}
+                <DecisionPublication decision={decision} canPublish={canPublish} onMessage={onMessage} />
                 {own.length > 0 ? (
                   <ul className="wr-decision__actions">
                     {own.map((a) => (

@@ -108,6 +108,8 @@ export default function MeetingDetailPage() {
   }, [focusMessage, message]);
   const data = meeting.data;
   const editable = Boolean(data && data.status === 'open' && hasPermission(user, 'meetings.manage'));
+  // Publishing a decision for residents changes no decision, so it stays possible after closing; never for a case meeting.
+  const canPublish = Boolean(data && data.kind !== 'casusoverleg' && hasPermission(user, 'meetings.manage'));
 
   return (
     <Page
@@ -161,7 +163,7 @@ export default function MeetingDetailPage() {
             {data.agendaItems.length === 0 ? <p className="utrecht-paragraph wr-empty-note">{t('meetings:detail.noAgenda')}</p> : null}
             <ol className="wr-agenda">
               {data.agendaItems.map((item) => (
-                <AgendaItemCard key={item.id} item={item} actions={data.actions} editable={editable} onMessage={setMessage} />
+                <AgendaItemCard key={item.id} item={item} actions={data.actions} editable={editable} canPublish={canPublish} onMessage={setMessage} />
               ))}
             </ol>
             {editable ? (

@@ -12,6 +12,7 @@ import { ExampleBadge, GoalStatusBadge } from '../components/StatusBadges';
 import { formatIsoDate, formatValue } from '../format';
 import { useProgramme } from '../programmes-api';
 import '../programmes.css';
+import { PublicationSection } from './PublicationSection';
 
 function GoalTable({ programme }: { programme: ProgrammeDetail }) {
   const { t, i18n } = useTranslation();
@@ -149,6 +150,7 @@ export default function ProgrammePage() {
               </p>
             ) : null}
           </Section>
+          <PublicationSection programme={data} canManage={canManage} />
           {data.executionProgrammes.length ? (
             <Section title={t('programmes:programme.executionProgrammes')} id="execution">
               <ul className="utrecht-unordered-list">
