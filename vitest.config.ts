@@ -48,9 +48,11 @@ export default defineConfig({
           globalSetup: ['test/support/server-build.ts', 'test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // expect.poll waits 1 s by default: too short for a page that is still loading on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           // A browser test file keeps about half a core busy (its server, Chromium and the test wait on each
-          // other), so three files at a time fill this 2-core machine. Each has its own server and data folder.
-          maxWorkers: 3,
+          // other), so two files run at a time; npm test runs this suite beside the database suites as well.
+          maxWorkers: 2,
         },
       },
     ],

@@ -263,7 +263,7 @@ describe('backup and restore', () => {
     expect(await countsOf(source.database)).toEqual(before);
   });
 
-  it('handles what future modules may add: seeded reference rows, self-references across batches, identity, generated and partitioned tables, older backups', async () => {
+  it('handles what future modules may add: seeded reference rows, self-references across batches, identity, generated and partitioned tables, older backups', { timeout: 180_000 }, async () => {
     // A module migration of the kind still to come: a catalogue seeded by the migration, and a tree.
     const futureSql = `
       CREATE TABLE test_catalogue (code text PRIMARY KEY, label text NOT NULL);
@@ -461,7 +461,7 @@ describe('the CLI process', () => {
     };
   }
 
-  it('bootstraps, backs up and restores through the real command line', { timeout: 180_000 }, async () => {
+  it('bootstraps, backs up and restores through the real command line', { timeout: 400_000 }, async () => {
     const origin = await freshTarget('cli-origin');
     const migrated = await runCliProcess(['migrate'], origin.env);
     expect(migrated.stderr).toBe('');
