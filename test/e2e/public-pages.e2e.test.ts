@@ -81,6 +81,16 @@ describe('public area page of Dordt West', () => {
       await expectAxeClean(page, 'public area page, nl');
       await screenshot(page, 'public-area-dordt-west-nl');
 
+      // Taking part: the initiative form, the wijkbudget of the wijk that has one (Wielwijk), the survey.
+      await page.getByRole('heading', { name: 'Meedoen' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Een idee voor je buurt? Dien een bewonersinitiatief in' }).getAttribute('href')).toBe('/bewoners/initiatief-indienen');
+      expect(await page.getByRole('link', { name: /^Een brief met een code/ }).getAttribute('href')).toBe('/bewoners/enquete');
+      await page.getByRole('link', { name: 'Waar het wijkbudget van Wijk 07 Wielwijk dit jaar heen ging' }).click();
+      await page.waitForURL((url) => url.pathname === '/bewoners/wijkbudget/WK050507');
+      await waitForPageReady(page);
+      await page.goBack();
+      await waitForPageReady(page);
+
       await page.getByRole('link', { name: 'Lees hoe toegankelijk deze website is (toegankelijkheidsverklaring)' }).click();
       await page.waitForURL((url) => url.pathname === '/toegankelijkheid');
       await page.goBack();

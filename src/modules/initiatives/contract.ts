@@ -43,7 +43,19 @@ export type Submitted = z.infer<typeof Submitted>;
 
 /** What the form offers: areas (buurt or wijk) covered by a programme, each with the goals it may serve. */
 export const InitiativeOptions = z.object({
-  areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['wijk', 'buurt']), wijkName: z.string(), goalIds: z.array(z.string()) })),
+  areas: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(['wijk', 'buurt']),
+      wijkName: z.string(),
+      /** The focus area through which a programme covers it (null when the programme names the wijk itself). */
+      focusCode: z.string().nullable(),
+      /** Whether it has a wijkbudget this (Dutch calendar) year, so the public area page can link to it. */
+      wijkbudgetThisYear: z.boolean(),
+      goalIds: z.array(z.string()),
+    }),
+  ),
   goals: z.array(z.object({ id: z.string(), name: z.string(), programmeName: z.string() })),
 });
 export type InitiativeOptions = z.infer<typeof InitiativeOptions>;

@@ -3,6 +3,8 @@ import type { Database } from '../../../platform/server/index.js';
 import { findAreaNames, findBuurtOrWijk, findChildAreasOf, findFocusAreaMembers } from '../../areas/index.js';
 import { listProgrammesWithGoals } from '../../programmes/index.js';
 import type { InitiativeOptions } from '../contract.js';
+import { findWijkbudgets } from './initiatives.queries.js';
+import { initiativesDb } from './initiatives.tables.js';
 
 /** A buurt or wijk a resident may choose, with the programme goals its initiative may serve. */
 export interface AreaOption {
@@ -66,12 +68,13 @@ function merge(areas: Map<string, AreaOption>, option: AreaOption): void {
   existing.focusCode ??= option.focusCode;
 }
 
-/** The form's choices: wijken first, each followed by its buurten, by name. */
-export async function initiativeOptions(db: Kysely<Database>): Promise<InitiativeOptions> {
+/** The form's choices: wijken first, each followed by its buurten, by name; `year` marks which have a wijkbudget. */
+export async function initiativeOptions(db: Kysely<Database>, year: number): Promise<InitiativeOptions> {
   const { areas, goals } = await loadAreaOptions(db);
+  const budgeted = new Set((await findWijkbudgets(initiativesDb(db), { year, areaCodes: [...areas.keys()] })).map((b) => b.area_code));
   const list = [...areas.values()].sort((a, b) => a.wijkName.localeCompare(b.wijkName, 'nl') || (a.level === 'wijk' ? -1 : b.level === 'wijk' ? 1 : a.name.localeCompare(b.name, 'nl')));
   return {
-    areas: list.map((a) => ({ code: a.code, name: a.name, level: a.level, wijkName: a.wijkName, goalIds: a.goalIds })),
+    areas: list.map((a) => ({ code: a.code, name: a.name, level: a.level, wijkName: a.wijkName, focusCode: a.focusCode, wijkbudgetThisYear: budgeted.has(a.code), goalIds: a.goalIds })),
     goals: [...goals.values()].map((g) => ({ id: g.id, name: g.name, programmeName: g.programmeName })),
   };
 }

@@ -14,7 +14,7 @@ let t: TestApp;
 let regisseur: TestSession;
 let financien: TestSession;
 let politie: TestSession;
-let options: { areas: { code: string; name: string; level: string; wijkName: string; goalIds: string[] }[]; goals: { id: string; name: string }[] };
+let options: { areas: { code: string; name: string; level: string; wijkName: string; focusCode: string | null; wijkbudgetThisYear: boolean; goalIds: string[] }[]; goals: { id: string; name: string }[] };
 const year = Number(calendarDayOf(new Date()).slice(0, 4));
 
 beforeAll(async () => {
@@ -69,6 +69,12 @@ describe('the public form', () => {
     expect(options.areas.some((a) => a.level === 'buurt' && a.wijkName === 'Wijk 07 Wielwijk')).toBe(true);
     expect(options.goals.map((g) => g.name)).toContain('Het vergroten van de veiligheid');
     expect(options.areas.every((a) => a.goalIds.length === 10)).toBe(true);
+  });
+
+  it('says which of them has a wijkbudget this year and through which focus area, for the public area page\'s links', () => {
+    // The demo gives Wielwijk alone a wijkbudget; every wijk is covered through the focus area Dordt West.
+    expect(options.areas.filter((a) => a.wijkbudgetThisYear).map((a) => a.code)).toEqual([DEMO_WIJK]);
+    expect(new Set(options.areas.map((a) => a.focusCode))).toEqual(new Set(['FAdordt-west']));
   });
 
   it('stores the initiative and the contact details apart, and the follow link shows the history without them', async () => {

@@ -47,7 +47,7 @@ export async function initiativesRoutes(app: FastifyInstance): Promise<void> {
   typed.get(
     '/api/v1/public/initiative-options',
     { config: { access: 'public' }, schema: { tags, summary: 'The buurten and wijken a resident may choose, each with the goals of its programme', response: { 200: InitiativeOptions } } },
-    async () => initiativeOptions(db()),
+    async () => initiativeOptions(db(), yearOf(now())),
   );
   typed.post(
     '/api/v1/public/initiatives',

@@ -23,8 +23,8 @@ export const initiativesWebModule: WebModule = {
   ],
 };
 
-/** For the public area page: the path of an area's wijkbudget overview, and a ready link to it. */
+/** For the public area page: the path of an area's wijkbudget overview, and links to take part. */
 export { wijkbudgetPublicPath, SUBMIT_PATH } from '../contract';
-export { WijkbudgetLink } from './WijkbudgetLink';
+export { InitiativeLinks } from './ParticipationLinks';
 /** For the activity page: the resident initiative a granted activity came from, with a link back. */
 export { InitiativeOrigin } from './InitiativeOrigin';

@@ -3,6 +3,9 @@ import type { WebModule } from '../../../platform/web/web-module';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 
+/** Where a resident types the code from the invitation letter; the public area page links to it. */
+export const SURVEY_CODE_PATH = '/bewoners/enquete';
+
 /** The resident survey: answering without login, and the municipality's results and letters (docs/survey.md). */
 export const surveyWebModule: WebModule = {
   namespace: 'survey',
@@ -14,7 +17,7 @@ export const surveyWebModule: WebModule = {
   ],
   nav: [{ to: '/enquetes', group: 'figures', labelKey: 'survey:nav.surveys', descriptionKey: 'survey:nav.surveysDescription', permission: 'survey.manage' }],
   publicRoutes: [
-    { path: '/bewoners/enquete', Component: lazy(() => import('./AnswerPage/CodeAnswerPage')) },
+    { path: SURVEY_CODE_PATH, Component: lazy(() => import('./AnswerPage/CodeAnswerPage')) },
     { path: '/bewoners/enquete/:id', Component: lazy(() => import('./AnswerPage/OpenAnswerPage')) },
   ],
 };

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { InitiativeLinks } from '../../../initiatives/web/index';
 import { SITE_PAGE_PATHS } from '../../../site/web/index';
+import { SURVEY_CODE_PATH } from '../../../survey/web/index';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
@@ -85,6 +87,16 @@ function AreaContent({ data }: { data: AreaPage }) {
           </Section>
         </div>
       ))}
+      <Section title={t('publicpages:participate.title')} id="meedoen">
+        <ul className="utrecht-unordered-list">
+          <InitiativeLinks areaCode={area.code} />
+          <li className="utrecht-unordered-list__item">
+            <Link className="utrecht-link" to={SURVEY_CODE_PATH}>
+              {t('publicpages:participate.survey')}
+            </Link>
+          </li>
+        </ul>
+      </Section>
       <Section title={t('publicpages:openData.title')} id="open-data">
         <p className="utrecht-paragraph">{t('publicpages:openData.licence')}</p>
         <ul className="utrecht-unordered-list">
