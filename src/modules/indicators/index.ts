@@ -36,3 +36,6 @@ export { getAreaSeries } from './server/profile.service.js';
  */
 export { getIndicatorValues } from './server/values.service.js';
 export { aggregate, type AggregationRule, type MemberFigure } from './server/aggregation.js';
+
+/** For the newsletter's key figures: every indicator of an area against the municipality (index 100), suppressed values marked. */
+export { getAreaProfile } from './server/profile.service.js';

@@ -74,3 +74,5 @@ export { listGoalsWithStatus } from './server/goals.service.js';
 export { getProgrammeForReport, listGoalDetailsForReport, listActivityDetailsForReport, canActorSeeProgramme } from './server/report-api.js';
 export { ALLOWED_TRANSITIONS, isSlipping } from './server/activity-workflow.js';
 export type { ActivityDetail, ActivityStatus, GoalDetail, GoalStatus, OperationalGoal, ProgrammeDetail, ProgrammeSummary } from './contract.js';
+/** For the newsletter: the areas programmes cover, and the programmes covering one area (no access check). */
+export { listProgrammeAreas, listProgrammeIdsOfArea } from './server/programme-areas.js';

@@ -12,7 +12,8 @@ import { siteModule } from '../../modules/site/index.js';
 import { worklistModule } from '../../modules/worklist/index.js';
 import { notificationsModule } from '../../modules/notifications/index.js';
 import { learningModule } from '../../modules/learning/index.js';
+import { newsletterModule } from '../../modules/newsletter/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule, newsletterModule];

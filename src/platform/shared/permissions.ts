@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'site.manage',
   'mkba.read',
   'mkba.manage',
+  'newsletter.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,10 +77,12 @@ const REPORTS_READ: Permission[] = ['reports.read'];
 // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them too.
 const MKBA: Permission[] = ['mkba.read', 'mkba.manage'];
 
+// The residents' newsletter (docs/newsletter.md): the programme manager drafts and sends it for the area.
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // site.manage: the footer pages (privacy, accessibility, contact; docs/site.md) speak for the municipality.
   administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, 'newsletter.manage'],
   analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read'],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
