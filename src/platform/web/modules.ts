@@ -12,7 +12,8 @@ import { auditWebModule } from '../../modules/audit/web/index';
 import { siteWebModule } from '../../modules/site/web/index';
 import { worklistWebModule } from '../../modules/worklist/web/index';
 import { notificationsWebModule } from '../../modules/notifications/web/index';
+import { newsletterWebModule } from '../../modules/newsletter/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, newsletterWebModule];

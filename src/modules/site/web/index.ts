@@ -16,3 +16,6 @@ export const siteWebModule: WebModule = {
     { path: SITE_PAGE_PATHS.contact, Component: lazy(() => import('./SitePageView/ContactPage')), footerLabelKey: 'site:footer.contact' },
   ],
 };
+
+/** The plain-text body as paragraphs and lists, for other modules' public texts (the newsletter). */
+export { PlainTextBody } from './SitePageView/PlainTextBody';
