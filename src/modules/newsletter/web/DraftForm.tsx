@@ -72,9 +72,11 @@ export function DraftForm({ draft }: { draft: NewsletterDraft }) {
       </p>
       <TextField id="newsletter-title" label={t('newsletter:manage.titleLabel')} value={title} onChange={(e) => setTitle(e.target.value)} error={errorFor('newsletter-title')} />
       <TextAreaField id="newsletter-body" label={t('newsletter:manage.bodyLabel')} description={t('newsletter:manage.bodyHint')} rows={20} value={body} onChange={(e) => setBody(e.target.value)} error={errorFor('newsletter-body')} />
-      <Button type="submit" appearance="primary" busy={send.isPending}>
-        {send.error ? t('newsletter:manage.sendAgain') : t('newsletter:manage.send', { count: draft.subscriberCount })}
-      </Button>
+      <div className="wr-form-actions">
+        <Button type="submit" appearance="primary" busy={send.isPending}>
+          {send.error ? t('newsletter:manage.sendAgain') : t('newsletter:manage.send', { count: draft.subscriberCount })}
+        </Button>
+      </div>
     </form>
   );
 }

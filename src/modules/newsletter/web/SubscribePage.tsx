@@ -55,14 +55,17 @@ export default function SubscribePage() {
             id="newsletter-areas"
             name="areas"
             legend={t('newsletter:subscribe.areas')}
+            description={t('newsletter:subscribe.areasHint')}
             options={areas.data.items.map((a) => ({ value: a.code, label: a.name }))}
             value={chosen}
             onChange={setChosen}
             error={errorFor('newsletter-areas')}
           />
-          <Button type="submit" appearance="primary" busy={subscribe.isPending}>
-            {t('newsletter:subscribe.submit')}
-          </Button>
+          <div className="wr-form-actions">
+            <Button type="submit" appearance="primary" busy={subscribe.isPending}>
+              {t('newsletter:subscribe.submit')}
+            </Button>
+          </div>
         </form>
       ) : null}
       <Section title={t('newsletter:subscribe.privacyHeading')}>
