@@ -20,6 +20,7 @@ export const AHEAD_DAYS = 92;
 /** The first newsletter of an area looks back this far for finished activities. */
 export const FIRST_LOOKBACK_DAYS = 92;
 /** Key figures shown when the area has them (not suppressed, with a city value to compare with). */
+export const MAX_FIGURES = 5;
 export const KEY_FIGURES = ['average_standardised_household_income', 'share_households_low_income', 'share_owner_occupied', 'share_one_person_households', 'average_woz_value'] as const;
 
 const GOAL_WORDS: Record<GoalStatus, string> = {
@@ -76,11 +77,10 @@ export async function buildDraft(db: Kysely<Database>, actor: Actor, areaCode: s
   try {
     const { profile, definitions } = await getAreaProfile(db, actor, area.code, undefined);
     figureYear = profile.period;
-    for (const code of KEY_FIGURES) {
-      const item = profile.items.find((i) => i.indicator === code);
-      if (!item || item.suppressed || item.index === null) continue;
-      figures.push(`- ${definitions.get(code)?.name ?? code}: ${formatIndex(item.index)}`);
-    }
+    // The key figures first; where the area lacks them, other figures with a city comparison fill up to five.
+    const comparable = profile.items.filter((i) => !i.suppressed && i.value !== null && i.index !== null);
+    const ordered = [...KEY_FIGURES.flatMap((code) => comparable.filter((i) => i.indicator === code)), ...comparable.filter((i) => !(KEY_FIGURES as readonly string[]).includes(i.indicator))];
+    for (const item of ordered.slice(0, MAX_FIGURES)) figures.push(`- ${definitions.get(item.indicator)?.name ?? item.indicator}: ${formatIndex(item.index ?? 0)}`);
   } catch {
     // No figures for this area (none imported): the section says so rather than failing the draft.
   }

@@ -216,6 +216,17 @@ describe('the draft', () => {
     // A goal of the demo programme with its status in words.
     expect(draft.body).toMatch(/- Voorbeeld: Dordt West groeit naar 33\.000 inwoners in 2030: (op koers|vraagt aandacht|loopt achter|nog niet gemeten)\./);
     expect(draft.body).toMatch(/Cijfers van Dordt West/);
+    // At least one figure of the demo data as an index against the city (100), and never a suppressed one.
+    expect(draft.body).toMatch(/De gemeente is 100[^]*\n- [^\n]+: \d+\n/);
+    const profile = (await t.app.inject({ url: `/api/v1/areas/${AREA}/profile`, headers: manager.headers })).json<{ items: { indicator: string; index: number | null; suppressed: boolean }[] }>();
+    const names = new Map((await sql<{ code: string; name: string }>`SELECT code, name FROM indicators`.execute(t.database.db)).rows.map((r) => [r.code, r.name]));
+    const figureLines = draft.body.split('\n').filter((line: string) => /^- .+: \d+$/.test(line));
+    expect(figureLines.length).toBeGreaterThan(0);
+    for (const line of figureLines) {
+      const item = profile.items.find((i) => line === `- ${names.get(i.indicator)}: ${Math.round(i.index ?? NaN)}`);
+      expect(item, line).toBeDefined();
+      expect(item?.suppressed).toBe(false);
+    }
     const texts = await sql<{ text: string }>`
       SELECT text FROM meeting_decisions
       UNION SELECT description FROM signals WHERE length(description) > 8
