@@ -119,6 +119,11 @@ describe('newsletter', () => {
       await page.getByText('1 bewoner heeft hem gekregen.', { exact: false }).waitFor();
       await expectNoSeriousA11yViolations(page, 'newsletter sent');
       await screenshot(page, 'newsletter-sent-nl');
+      // A next newsletter starts from a fresh draft, not from the text just sent.
+      await page.getByRole('button', { name: 'Nieuwe nieuwsbrief maken' }).click();
+      await page.getByLabel('Titel').waitFor();
+      expect(await page.getByLabel('Titel').inputValue()).not.toBe('Nieuwsbrief Dordt West (browsertest)');
+      expect(await page.getByLabel('Tekst', { exact: true }).inputValue()).not.toContain('Een woord vooraf');
 
       const newsletter = mails.filter((m) => m.to.includes(RESIDENT) && m.raw.includes('Subject: Nieuwsbrief Dordt West (browsertest)'));
       expect(newsletter).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +18,8 @@ import { useSendNewsletter } from './newsletter-api';
 export function DraftForm({ draft }: { draft: NewsletterDraft }) {
   const { t, i18n } = useTranslation();
   const send = useSendNewsletter();
-  const [id, setId] = useState(() => crypto.randomUUID());
+  const queryClient = useQueryClient();
+  const [id] = useState(() => crypto.randomUUID());
   const [title, setTitle] = useState(draft.title);
   const [body, setBody] = useState(draft.body);
   const [errors, setErrors] = useState<FieldErrorLink[]>([]);
@@ -44,13 +46,8 @@ export function DraftForm({ draft }: { draft: NewsletterDraft }) {
             {t('newsletter:manage.viewSent')}
           </Link>
         </p>
-        <Button
-          onClick={() => {
-            setSent(null);
-            setId(crypto.randomUUID());
-            send.reset();
-          }}
-        >
+        {/* A fresh draft (it now counts from this newsletter), in a fresh form with a new id. */}
+        <Button onClick={() => void queryClient.resetQueries({ queryKey: ['newsletter', 'draft', draft.areaCode] })}>
           {t('newsletter:manage.another')}
         </Button>
       </Alert>
