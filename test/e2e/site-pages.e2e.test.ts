@@ -42,7 +42,7 @@ describe('footer pages', () => {
       await screenshot(page, 'site-privacy-visitor-nl');
 
       const links = footer(page).getByRole('navigation', { name: 'Over deze site' }).getByRole('link');
-      expect(await links.allTextContents()).toEqual(['Privacyverklaring', 'Toegankelijkheid', 'Contact']);
+      expect(await links.allTextContents()).toEqual(['Privacyverklaring', 'Toegankelijkheid', 'Contact', 'Nieuwsbrief voor bewoners']);
       // The footer's links take the theme's light link colour on its dark background.
       const colours = await links.first().evaluate((link) => ({ link: getComputedStyle(link).color, footer: getComputedStyle(link.closest('footer') as Element).backgroundColor }));
       expect(colours.link).toBe('rgb(255, 255, 255)');
@@ -78,7 +78,7 @@ describe('footer pages', () => {
       await waitForPageReady(page);
       await page.getByText('This text is written in Dutch.').waitFor();
       await page.getByText('This text belongs to the Wijkregie demo.', { exact: false }).waitFor();
-      expect(await footer(page).getByRole('navigation', { name: 'About this site' }).getByRole('link').allTextContents()).toEqual(['Privacy statement', 'Accessibility', 'Contact']);
+      expect(await footer(page).getByRole('navigation', { name: 'About this site' }).getByRole('link').allTextContents()).toEqual(['Privacy statement', 'Accessibility', 'Contact', 'Newsletter for residents']);
       await expectNoSeriousA11yViolations(page, 'privacy statement, visitor, English');
       await screenshot(page, 'site-privacy-visitor-en');
     } finally {
