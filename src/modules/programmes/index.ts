@@ -49,6 +49,8 @@ export const programmesModule: ServerModule = {
  *  listGoalsOfActivities(db, programmeId)    → { strategicGoals: {id, name, pillarName}[], operationalGoals: {id, name, strategicGoalName}[]
  *                                               in order, strategicByActivity, operationalByActivity: Map<activityId, goalId[]> }
  *                                               (a strategic goal directly or above a linked operational goal; no access check)
+ *  listProgrammeAreas(db), listProgrammeIdsOfArea(db, areaCode) → the area codes programmes cover; the programmes
+ *                                               covering one area (no access check; for the newsletter)
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
