@@ -25,7 +25,7 @@ export default function ConfirmPage() {
         <>
           {confirm.error ? (
             <Alert type="error" live="alert">
-              <p className="utrecht-paragraph">{newsletterProblem(confirm.error, t)}</p>
+              <p className="utrecht-paragraph">{newsletterProblem(confirm.error, t, true)}</p>
               <p className="utrecht-paragraph">
                 <Link className="utrecht-link utrecht-link--html-a" to={NEWSLETTER_PATHS.subscribe}>
                   {t('newsletter:confirm.again')}

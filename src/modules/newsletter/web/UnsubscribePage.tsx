@@ -19,7 +19,7 @@ export default function UnsubscribePage() {
         </Alert>
       ) : unsubscribe.error ? (
         <Alert type="info" live="alert">
-          <p className="utrecht-paragraph">{newsletterProblem(unsubscribe.error, t)}</p>
+          <p className="utrecht-paragraph">{newsletterProblem(unsubscribe.error, t, true)}</p>
         </Alert>
       ) : (
         <>
