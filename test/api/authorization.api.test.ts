@@ -194,6 +194,7 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/public/newsletter/subscriptions': EVERYONE,
   'POST /api/v1/public/newsletter/confirmations': EVERYONE,
   'POST /api/v1/public/newsletter/unsubscribe/:token': EVERYONE,
+  'GET /api/v1/public/newsletter/unsubscribe/:token': EVERYONE,
   'GET /api/v1/public/newsletters/areas/:areaCode': EVERYONE,
   'GET /api/v1/public/newsletters/:id': EVERYONE,
   'GET /api/v1/newsletter-drafts/:areaCode': ['programme_manager'],

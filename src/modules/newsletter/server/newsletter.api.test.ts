@@ -310,6 +310,11 @@ describe('sending and unsubscribing', () => {
     const mail = mailsTo('bewoner.twee@example.org').at(-1);
     const url = /^<(.*)>$/.exec(mail?.header('List-Unsubscribe') ?? '')?.[1] ?? '';
     const path = url.replace(BASE, '');
+    // Opened in a browser instead (GET): sent on to the page with the button, and nothing changes.
+    const opened = await t.app.inject({ method: 'GET', url: path });
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(path.replace('/api/v1/public/newsletter/unsubscribe/', '/bewoners/nieuwsbrief/afmelden/'));
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM newsletter_subscribers WHERE email = 'bewoner.twee@example.org'`.execute(t.database.db)).rows[0]?.n).toBe(1);
     const response = await t.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click', remoteAddress: freshIp() });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ status: 'unsubscribed' });

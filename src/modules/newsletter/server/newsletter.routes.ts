@@ -7,6 +7,7 @@ import {
   ConfirmAnswer,
   ConfirmInput,
   IdParams,
+  NEWSLETTER_PATHS,
   Newsletter,
   NewsletterAreaList,
   NewsletterArchive,
@@ -81,6 +82,14 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
       await unsubscribe(db(), app.ctx.config, request.params.token, app.ctx.clock());
       return { status: 'unsubscribed' as const };
     },
+  );
+  typed.get(
+    '/api/v1/public/newsletter/unsubscribe/:token',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The same address opened in a browser (a mail program without one-click): redirects to the page with the unsubscribe button; changes nothing', params: UnsubscribeParams },
+    },
+    async (request, reply) => reply.redirect(NEWSLETTER_PATHS.unsubscribe(request.params.token), 303),
   );
   typed.get(
     '/api/v1/public/newsletters/areas/:areaCode',
