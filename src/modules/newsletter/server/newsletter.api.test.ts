@@ -165,6 +165,15 @@ describe('subscribing (double opt-in)', () => {
     expect((await sql`SELECT * FROM newsletter_subscribers WHERE email = 'bewoner.een@example.org'`.execute(t.database.db)).rows).toEqual(rowBefore.rows);
   });
 
+  it('takes two subscriptions of one new address at the same moment as one', async () => {
+    const [a, b] = await Promise.all([subscribeAs({ email: 'tegelijk@example.org', areas: [AREA] }), subscribeAs({ email: 'tegelijk@example.org', areas: [AREA] })]);
+    expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
+    expect(a.body).toBe(b.body);
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM newsletter_subscribers WHERE email = 'tegelijk@example.org'`.execute(t.database.db);
+    expect(rows.rows[0]?.n).toBe(1);
+    expect(mailsTo('tegelijk@example.org').length).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses bad input with a 4xx problem and stores and mails nothing', async () => {
     const rows = await subscriberCount();
     const mails = received.length;

@@ -17,13 +17,15 @@ export async function findSubscriberByConfirmHash(db: NewsletterDb, hash: string
   return db.selectFrom('newsletter_subscribers').select(['id', 'email', 'confirmed_at', 'confirm_expires_at']).where('confirm_token_hash', '=', hash).forUpdate().executeTakeFirst();
 }
 
-export async function insertSubscriber(db: NewsletterDb, row: { email: string; hash: string; expiresAt: Date; now: Date }): Promise<string> {
+/** The new subscriber's id, or null when the same address was subscribed at the same moment by another request. */
+export async function insertSubscriber(db: NewsletterDb, row: { email: string; hash: string; expiresAt: Date; now: Date }): Promise<string | null> {
   const inserted = await db
     .insertInto('newsletter_subscribers')
     .values({ email: row.email, confirm_token_hash: row.hash, confirm_expires_at: row.expiresAt, confirmed_at: null, created_at: row.now })
+    .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+    .executeTakeFirst();
+  return inserted?.id ?? null;
 }
 
 /** A new link for an address still waiting: the old one stops working. */

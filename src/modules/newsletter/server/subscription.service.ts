@@ -55,7 +55,10 @@ export async function subscribe(db: Kysely<Database>, config: AppConfig, input: 
       id = existing.id;
       await renewConfirmation(ndb, id, hash, expiresAt);
     } else {
-      id = await insertSubscriber(ndb, { email: input.email, hash, expiresAt, now });
+      const inserted = await insertSubscriber(ndb, { email: input.email, hash, expiresAt, now });
+      // Two requests for one new address at once: the other one stores it and mails the link.
+      if (inserted === null) return;
+      id = inserted;
     }
     await replaceSubscriptions(ndb, id, areas.map((a) => a.code));
     await withAudit(tx, RESIDENT, 'newsletter.subscribe', { type: 'newsletter_subscriber', id }, { areas: areas.map((a) => a.code), renewed: Boolean(existing) }, now);
