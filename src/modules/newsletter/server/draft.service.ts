@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, Database } from '../../../platform/server/index.js';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { getAreaProfile } from '../../indicators/index.js';
+import type { ProfileItem } from '../../indicators/contract.js';
 import { listActivityDetailsForReport, listGoalsWithStatus, listProgrammeIdsOfArea, type ActivityDetail, type GoalStatus } from '../../programmes/index.js';
 import type { NewsletterDraft } from '../contract.js';
 import { findNewsletterArea } from './newsletter-areas.js';
@@ -49,6 +50,36 @@ function formatIndex(value: number): string {
   return String(Math.round(value));
 }
 
+/** Figures of the area that can be compared with the city: shown, not suppressed, with an index. */
+const comparableItems = (items: ProfileItem[]) => items.filter((i) => !i.suppressed && i.value !== null && i.index !== null);
+const keyCount = (items: ProfileItem[]) => items.filter((i) => (KEY_FIGURES as readonly string[]).includes(i.indicator)).length;
+
+/**
+ * Up to MAX_FIGURES lines "name: index". The newest year that has more of the key figures wins (CBS publishes
+ * incomes later than the population, so the newest year may lack them); within it the key figures come first
+ * and other comparable figures fill up. None when the area has no figures.
+ */
+async function keyFigures(db: Kysely<Database>, actor: Actor, areaCode: string): Promise<{ figures: string[]; figureYear: number | null }> {
+  let newest;
+  try {
+    newest = await getAreaProfile(db, actor, areaCode, undefined);
+  } catch {
+    // No figures for this area (none imported): the section says so rather than failing the draft.
+    return { figures: [], figureYear: null };
+  }
+  let best = { profile: newest.profile, items: comparableItems(newest.profile.items) };
+  for (const period of [...newest.profile.periods].reverse()) {
+    if (period === newest.profile.period || keyCount(best.items) >= KEY_FIGURES.length) continue;
+    const { profile } = await getAreaProfile(db, actor, areaCode, period);
+    const items = comparableItems(profile.items);
+    if (keyCount(items) > keyCount(best.items)) best = { profile, items };
+  }
+  const isKey = (code: string) => (KEY_FIGURES as readonly string[]).includes(code);
+  const ordered = [...KEY_FIGURES.flatMap((code) => best.items.filter((i) => i.indicator === code)), ...best.items.filter((i) => !isKey(i.indicator))];
+  const figures = ordered.slice(0, MAX_FIGURES).map((item) => `- ${newest.definitions.get(item.indicator)?.name ?? item.indicator}: ${formatIndex(item.index ?? 0)}`);
+  return { figures, figureYear: figures.length ? best.profile.period : null };
+}
+
 export async function buildDraft(db: Kysely<Database>, actor: Actor, areaCode: string, now: Date): Promise<NewsletterDraft> {
   const area = await findNewsletterArea(db, areaCode);
   const ndb = newsletterDb(db);
@@ -72,18 +103,7 @@ export async function buildDraft(db: Kysely<Database>, actor: Actor, areaCode: s
     for (const goal of await listGoalsWithStatus(db, actor, programmeId)) goals.push(`- ${goal.name}: ${GOAL_WORDS[goal.status]}.`);
   }
 
-  const figures: string[] = [];
-  let figureYear: number | null = null;
-  try {
-    const { profile, definitions } = await getAreaProfile(db, actor, area.code, undefined);
-    figureYear = profile.period;
-    // The key figures first; where the area lacks them, other figures with a city comparison fill up to five.
-    const comparable = profile.items.filter((i) => !i.suppressed && i.value !== null && i.index !== null);
-    const ordered = [...KEY_FIGURES.flatMap((code) => comparable.filter((i) => i.indicator === code)), ...comparable.filter((i) => !(KEY_FIGURES as readonly string[]).includes(i.indicator))];
-    for (const item of ordered.slice(0, MAX_FIGURES)) figures.push(`- ${definitions.get(item.indicator)?.name ?? item.indicator}: ${formatIndex(item.index ?? 0)}`);
-  } catch {
-    // No figures for this area (none imported): the section says so rather than failing the draft.
-  }
+  const { figures, figureYear } = await keyFigures(db, actor, area.code);
 
   const sections = [
     `Dit is de nieuwsbrief over ${area.name}. Hierin lees je wat er in de wijk gebeurd is, wat eraan komt en hoe het gaat met de doelen.`,

@@ -227,7 +227,10 @@ describe('the draft', () => {
     expect(draft.body).toMatch(/Cijfers van Dordt West/);
     // At least one figure of the demo data as an index against the city (100), and never a suppressed one.
     expect(draft.body).toMatch(/De gemeente is 100[^]*\n- [^\n]+: \d+\n/);
-    const profile = (await t.app.inject({ url: `/api/v1/areas/${AREA}/profile`, headers: manager.headers })).json<{ items: { indicator: string; index: number | null; suppressed: boolean }[] }>();
+    // The figures' year is named under them; each line is that year's profile figure as an index, not suppressed.
+    const year = /Bron: CBS, (\d{4})\./.exec(draft.body)?.[1];
+    expect(year).toBeDefined();
+    const profile = (await t.app.inject({ url: `/api/v1/areas/${AREA}/profile?period=${year}`, headers: manager.headers })).json<{ items: { indicator: string; index: number | null; suppressed: boolean }[] }>();
     const names = new Map((await sql<{ code: string; name: string }>`SELECT code, name FROM indicators`.execute(t.database.db)).rows.map((r) => [r.code, r.name]));
     const figureLines = draft.body.split('\n').filter((line: string) => /^- .+: \d+$/.test(line));
     expect(figureLines.length).toBeGreaterThan(0);
