@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test projects (scripts/test.mjs runs them all, in this order):
+ * Test projects (scripts/test.mjs runs them all: unit first, then the browser suite beside the others, which
+ * run one after the other in this order):
  *  - unit:  pure code beside the source (*.test.ts, *.test.tsx), no database.
  *  - api:   the app in-process (*.api.test.ts) against the database that TEST_DB names:
  *           "pglite" (in memory) or "postgres" (a server test/support/postgres-server.ts starts).

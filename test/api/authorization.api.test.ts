@@ -197,6 +197,17 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/public/areas/:code': EVERYONE,
   'GET /api/v1/public/areas/:code/figures.json': EVERYONE,
   'GET /api/v1/public/areas/:code/figures.csv': EVERYONE,
+  // The residents' newsletter (docs/newsletter.md): subscribing, confirming, unsubscribing and the archive are
+  // public (no account); the programme manager drafts and sends.
+  'GET /api/v1/public/newsletter/areas': EVERYONE,
+  'POST /api/v1/public/newsletter/subscriptions': EVERYONE,
+  'POST /api/v1/public/newsletter/confirmations': EVERYONE,
+  'POST /api/v1/public/newsletter/unsubscribe/:token': EVERYONE,
+  'GET /api/v1/public/newsletter/unsubscribe/:token': EVERYONE,
+  'GET /api/v1/public/newsletters/areas/:areaCode': EVERYONE,
+  'GET /api/v1/public/newsletters/:id': EVERYONE,
+  'GET /api/v1/newsletter-drafts/:areaCode': ['programme_manager'],
+  'POST /api/v1/newsletters': ['programme_manager'],
   // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them.
   'GET /api/v1/mkbas': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkbas': ['programme_manager', 'analyst'],

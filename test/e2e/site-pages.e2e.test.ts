@@ -42,8 +42,8 @@ describe('footer pages', () => {
       await screenshot(page, 'site-privacy-visitor-nl');
 
       const links = footer(page).getByRole('navigation', { name: 'Over deze site' }).getByRole('link');
-      // The public area pages (docs/publicpages.md) add their list to the same footer.
-      expect(await links.allTextContents()).toEqual(['Privacyverklaring', 'Toegankelijkheid', 'Contact', 'Wijken en hun aanpak']);
+      // The public area pages (docs/publicpages.md) and the newsletter (docs/newsletter.md) add theirs to the same footer.
+      expect(await links.allTextContents()).toEqual(['Privacyverklaring', 'Toegankelijkheid', 'Contact', 'Wijken en hun aanpak', 'Nieuwsbrief voor bewoners']);
       // The footer's links take the theme's light link colour on its dark background.
       const colours = await links.first().evaluate((link) => ({ link: getComputedStyle(link).color, footer: getComputedStyle(link.closest('footer') as Element).backgroundColor }));
       expect(colours.link).toBe('rgb(255, 255, 255)');
@@ -79,7 +79,7 @@ describe('footer pages', () => {
       await waitForPageReady(page);
       await page.getByText('This text is written in Dutch.').waitFor();
       await page.getByText('This text belongs to the Wijkregie demo.', { exact: false }).waitFor();
-      expect(await footer(page).getByRole('navigation', { name: 'About this site' }).getByRole('link').allTextContents()).toEqual(['Privacy statement', 'Accessibility', 'Contact', 'Neighbourhoods and their approach']);
+      expect(await footer(page).getByRole('navigation', { name: 'About this site' }).getByRole('link').allTextContents()).toEqual(['Privacy statement', 'Accessibility', 'Contact', 'Neighbourhoods and their approach', 'Newsletter for residents']);
       await expectNoSeriousA11yViolations(page, 'privacy statement, visitor, English');
       await screenshot(page, 'site-privacy-visitor-en');
     } finally {

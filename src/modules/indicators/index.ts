@@ -36,7 +36,7 @@ export { getAreaSeries } from './server/profile.service.js';
  */
 export { getIndicatorValues } from './server/values.service.js';
 /**
- * For the public area pages (publicpages): every indicator of an area in one year against the municipality,
+ * For the public area pages and the newsletter's key figures: every indicator of an area in one year against the municipality,
  * with the index (100 = the municipality) where it means something and suppressed values kept suppressed.
  */
 export { getAreaProfile } from './server/profile.service.js';

@@ -29,3 +29,6 @@ export const notificationsModule: ServerModule = {
   },
   jobs: [NOTIFY_JOB, DIGEST_JOB],
 };
+
+/** The SMTP transport, for other modules that mail (the newsletter): one configuration, one place (docs/notifications.md). */
+export { emailAvailable, publicBaseUrl, sendMail } from './server/mailer.js';

@@ -49,6 +49,8 @@ export const programmesModule: ServerModule = {
  *  listGoalsOfActivities(db, programmeId)    → { strategicGoals: {id, name, pillarName}[], operationalGoals: {id, name, strategicGoalName}[]
  *                                               in order, strategicByActivity, operationalByActivity: Map<activityId, goalId[]> }
  *                                               (a strategic goal directly or above a linked operational goal; no access check)
+ *  listProgrammeAreas(db), listProgrammeIdsOfArea(db, areaCode) → the area codes programmes cover; the programmes
+ *                                               covering one area (no access check; for the newsletter)
  * Dates are ISO strings (YYYY-MM-DD). Statuses: ACTIVITY_STATUSES and GOAL_STATUSES in contract.ts.
  */
 export {
@@ -90,3 +92,5 @@ export type { ActivityDetail, ActivityStatus, GoalDetail, GoalStatus, Operationa
  *      strategic goal, made inside the caller's transaction; audited as activity.create with fromInitiative
  */
 export { listProgrammesWithGoals, createActivityFromInitiative, type ProgrammeGoals, type ActivityFromInitiative } from './server/initiative-api.js';
+/** For the newsletter: the areas programmes cover, and the programmes covering one area (no access check). */
+export { listProgrammeAreas, listProgrammeIdsOfArea } from './server/programme-areas.js';

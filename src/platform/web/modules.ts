@@ -15,7 +15,8 @@ import { notificationsWebModule } from '../../modules/notifications/web/index';
 import { initiativesWebModule } from '../../modules/initiatives/web/index';
 import { surveyWebModule } from '../../modules/survey/web/index';
 import { publicpagesWebModule } from '../../modules/publicpages/web/index';
+import { newsletterWebModule } from '../../modules/newsletter/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule, newsletterWebModule];

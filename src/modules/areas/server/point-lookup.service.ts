@@ -63,8 +63,12 @@ export async function findBuurtOrWijk(db: Kysely<Database>, code: string): Promi
   };
 }
 
-/** Names of areas by code (newest version), for lists that show where records are. */
+/** Names of areas by code (newest version; a focus area by its own name), for lists that show where records are. */
 export async function findAreaNames(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, string>> {
   const rows = await findLatestVersionsByCode(areasDb(db), [...new Set(codes)]);
-  return new Map(rows.map((r) => [r.code, r.name]));
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  // Focus areas have no CBS versions: their name is their own.
+  const focus = codes.filter((code) => code.startsWith('FA') && !names.has(code));
+  if (focus.length) for (const row of await areasDb(db).selectFrom('focus_areas').select(['code', 'name']).where('code', 'in', focus).execute()) names.set(row.code, row.name);
+  return names;
 }

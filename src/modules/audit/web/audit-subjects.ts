@@ -42,6 +42,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'signal',
   'signal_case',
   'signal_import',
+  'newsletter',
+  'newsletter_subscriber',
   'site_page',
   'user',
   'wijkbudget',

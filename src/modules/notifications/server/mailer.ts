@@ -11,7 +11,8 @@ export function emailAvailable(config: AppConfig): boolean {
   return config.smtp !== null;
 }
 
-export async function sendMail(config: AppConfig, message: { to: string; subject: string; text: string }): Promise<void> {
+/** `headers`: extra mail headers, such as the newsletter's List-Unsubscribe (RFC 8058). */
+export async function sendMail(config: AppConfig, message: { to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<void> {
   const smtp = config.smtp;
   if (!smtp) throw new Error('e-mail is off: no SMTP server is configured');
   let transport = transports.get(smtp);
@@ -19,7 +20,7 @@ export async function sendMail(config: AppConfig, message: { to: string; subject
     transport = nodemailer.createTransport(smtp.transport);
     transports.set(smtp, transport);
   }
-  await transport.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text });
+  await transport.sendMail({ from: smtp.from, to: message.to, subject: message.subject, text: message.text, ...(message.headers ? { headers: message.headers } : {}) });
 }
 
 /** Where links in mail point: PUBLIC_URL, or the local address when none is set (fine for a demo on one machine). */

@@ -24,6 +24,7 @@ Wat deze demo opslaat:
 - Pseudoniemen: personen en groepen in een signaal worden opgeslagen als pseudoniem (een sleutelcode), niet met naam. Alleen de casusregisseur kan zien wie achter een pseudoniem zit.
 - Auditlog: elke wijziging en elk inzien van gevoelige gegevens wordt vastgelegd met wie het deed en wanneer. Het auditlog kan niet worden gewijzigd of gewist en blijft bewaard zolang deze installatie bestaat.
 - Cijfers: de cijfers over wijken en buurten zijn openbare statistieken van het CBS over gebieden, niet over personen.
+- Nieuwsbrief: wie zich aanmeldt voor de nieuwsbrief voor bewoners, laat een e-mailadres en de gekozen gebieden achter. We gebruiken het adres alleen voor die nieuwsbrief en laten het aan niemand zien. Een aanmelding die niet binnen 48 uur is bevestigd, wordt verwijderd; na afmelden wordt het adres meteen verwijderd.
 
 Bewaartermijnen:
 - Een signaal wordt automatisch verwijderd na de bewaartermijn van zijn soort (12 tot 60 maanden), tenzij iemand met een vastgelegde reden de termijn verlengt.

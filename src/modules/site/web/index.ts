@@ -19,3 +19,5 @@ export const siteWebModule: WebModule = {
 
 /** Where the footer pages live, for modules that link one (the public area pages link the accessibility statement). */
 export { SITE_PAGE_PATHS } from './site-paths';
+/** The plain-text body as paragraphs and lists, for other modules' public texts (the newsletter). */
+export { PlainTextBody } from './SitePageView/PlainTextBody';
