@@ -85,6 +85,12 @@ describe('public area page of Dordt West', () => {
       await page.getByRole('heading', { name: 'Meedoen' }).waitFor();
       expect(await page.getByRole('link', { name: 'Een idee voor je buurt? Dien een bewonersinitiatief in' }).getAttribute('href')).toBe('/bewoners/initiatief-indienen');
       expect(await page.getByRole('link', { name: /^Een brief met een code/ }).getAttribute('href')).toBe('/bewoners/enquete');
+      expect(await page.getByRole('link', { name: 'Meld je aan voor de nieuwsbrief' }).getAttribute('href')).toBe('/bewoners/nieuwsbrief');
+      await page.getByRole('link', { name: 'eerdere nieuwsbrieven van Dordt West' }).click();
+      await page.waitForURL((url) => url.pathname === '/bewoners/nieuwsbrief/FAdordt-west');
+      await waitForPageReady(page);
+      await page.goBack();
+      await waitForPageReady(page);
       await page.getByRole('link', { name: 'Waar het wijkbudget van Wijk 07 Wielwijk dit jaar heen ging' }).click();
       await page.waitForURL((url) => url.pathname === '/bewoners/wijkbudget/WK050507');
       await waitForPageReady(page);

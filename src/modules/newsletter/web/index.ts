@@ -9,6 +9,8 @@ import nl from './i18n/nl.json';
  * Only areas a programme covers have one.
  */
 export const newsletterArchivePath = (areaCode: string): string => NEWSLETTER_PATHS.archive(areaCode);
+/** Where a resident subscribes. */
+export const NEWSLETTER_SUBSCRIBE_PATH = NEWSLETTER_PATHS.subscribe;
 
 /** The residents' newsletter: public subscribe, confirm, unsubscribe and archive pages; the manager's page. docs/newsletter.md. */
 export const newsletterWebModule: WebModule = {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { InitiativeLinks } from '../../../initiatives/web/index';
+import { NEWSLETTER_SUBSCRIBE_PATH, newsletterArchivePath } from '../../../newsletter/web/index';
 import { SITE_PAGE_PATHS } from '../../../site/web/index';
 import { SURVEY_CODE_PATH } from '../../../survey/web/index';
 import { Alert } from '../../../../platform/web/components/Alert';
@@ -90,6 +91,15 @@ function AreaContent({ data }: { data: AreaPage }) {
       <Section title={t('publicpages:participate.title')} id="meedoen">
         <ul className="utrecht-unordered-list">
           <InitiativeLinks areaCode={area.code} />
+          <li className="utrecht-unordered-list__item">
+            <Link className="utrecht-link" to={NEWSLETTER_SUBSCRIBE_PATH}>
+              {t('publicpages:participate.subscribe')}
+            </Link>
+            {' · '}
+            <Link className="utrecht-link" to={newsletterArchivePath(area.code)}>
+              {t('publicpages:participate.archive', { area: area.name })}
+            </Link>
+          </li>
           <li className="utrecht-unordered-list__item">
             <Link className="utrecht-link" to={SURVEY_CODE_PATH}>
               {t('publicpages:participate.survey')}
