@@ -47,6 +47,52 @@ describe('ReadCache', () => {
     expect(await cache.getOrLoad('k', async () => 'new')).toBe('new');
   });
 
+  it('serving stale: past its time, gives the old answer while one new load runs, then the new one', async () => {
+    const { clock, advance } = clockAt(0);
+    const cache = new ReadCache(30_000, clock);
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const load = async () => {
+      loads += 1;
+      if (loads > 1) await new Promise<void>((resolve) => (release = resolve));
+      return `v${loads}`;
+    };
+    expect(await cache.getOrLoadServingStale('k', load)).toBe('v1');
+    advance(30_000);
+    // Three readers while the reload runs: all get the old answer at once, and only one load started.
+    expect(await Promise.all([1, 2, 3].map(() => cache.getOrLoadServingStale('k', load)))).toEqual(['v1', 'v1', 'v1']);
+    expect(loads).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cache.getOrLoadServingStale('k', load)).toBe('v2');
+    expect(loads).toBe(2);
+  });
+
+  it('serving stale: after a change (clear) no old answer is given, and a reload that overlapped it is dropped', async () => {
+    const { clock, advance } = clockAt(0);
+    const cache = new ReadCache(30_000, clock);
+    let release: (v: string) => void = () => undefined;
+    expect(await cache.getOrLoadServingStale('k', async () => 'old')).toBe('old');
+    advance(30_000);
+    expect(await cache.getOrLoadServingStale('k', () => new Promise<string>((resolve) => (release = resolve)))).toBe('old');
+    cache.clear();
+    release('loaded before the change');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cache.getOrLoadServingStale('k', async () => 'after the change')).toBe('after the change');
+  });
+
+  it('serving stale: a failed reload keeps the old answer for the next reader to retry', async () => {
+    const { clock, advance } = clockAt(0);
+    const cache = new ReadCache(30_000, clock);
+    expect(await cache.getOrLoadServingStale('k', async () => 'old')).toBe('old');
+    advance(30_000);
+    expect(await cache.getOrLoadServingStale('k', async () => Promise.reject(new Error('db down')))).toBe('old');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cache.getOrLoadServingStale('k', async () => 'new')).toBe('old');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cache.getOrLoadServingStale('k', async () => 'newer')).toBe('new');
+  });
+
   it('remembers nothing when its time is 0', async () => {
     const cache = new ReadCache(0, clockAt(0).clock);
     let loads = 0;

@@ -45,6 +45,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'newsletter',
   'newsletter_subscriber',
   'site_page',
+  'survey',
   'user',
   'wijkbudget',
 ] as const;

@@ -28,7 +28,7 @@ export async function publicPagesRoutes(app: FastifyInstance): Promise<void> {
   const hooks = { onSend: publicCacheHeaders };
 
   const cached = (key: string, contentType: string, load: () => Promise<string>): Promise<PublicAnswer> =>
-    app.readCache.getOrLoad(`publicpages:${key}`, async () => makeAnswer(key, await load(), contentType, seen, now()));
+    app.readCache.getOrLoadServingStale(`publicpages:${key}`, async () => makeAnswer(key, await load(), contentType, seen, now()));
 
   typed.get(
     '/api/v1/public/areas',
