@@ -60,7 +60,8 @@ export const InitiativeOptions = z.object({
 });
 export type InitiativeOptions = z.infer<typeof InitiativeOptions>;
 
-export const FollowParams = z.strictObject({ token: z.string().min(1).max(200) });
+/** The private follow token: 32 random bytes as base64url (submit.service.ts); anything else is malformed. */
+export const FollowParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a follow token') });
 
 /** Who decided, as the public sees it: the role and organisation, never the person. */
 export const PublicStep = z.object({ status: z.enum(INITIATIVE_STATUSES), reason: z.string(), role: z.string(), organisation: z.string(), at: z.string() });

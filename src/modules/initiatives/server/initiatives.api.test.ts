@@ -95,11 +95,12 @@ describe('the public form', () => {
     expect(JSON.stringify(audit.detail)).not.toContain('example.org');
   });
 
-  it('answers a wrong or malformed follow token with 404', async () => {
-    for (const token of ['x'.repeat(43), 'bestaat-niet']) {
-      const response = await get(null, `/api/v1/public/initiatives/follow/${token}`);
-      expect(response.statusCode).toBe(404);
-      expect(response.json().type).toBe('urn:wijkregie:problem:initiatives.not_found');
+  it('answers a wrong follow token with 404 and a malformed one with 422', async () => {
+    const wrong = await get(null, `/api/v1/public/initiatives/follow/${'x'.repeat(43)}`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().type).toBe('urn:wijkregie:problem:initiatives.not_found');
+    for (const token of ['bestaat-niet', 'x'.repeat(44), `${'x'.repeat(42)}+`]) {
+      expect((await get(null, `/api/v1/public/initiatives/follow/${encodeURIComponent(token)}`)).statusCode).toBe(422);
     }
   });
 

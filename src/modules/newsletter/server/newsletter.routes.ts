@@ -45,10 +45,6 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
     keyGenerator: (request) => `newsletter-address:${sha256Hex(String((request.body as { email?: unknown }).email ?? ''))}`,
   });
 
-  // RFC 8058: a mail client's one-click POST is form-encoded ("List-Unsubscribe=One-Click"); the body
-  // carries nothing the answer depends on. Only within this module's routes.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, body));
-
   typed.get(
     '/api/v1/public/newsletter/areas',
     { config: { access: 'public' }, schema: { tags, summary: 'The areas with a newsletter (those a programme covers), by name', response: { 200: NewsletterAreaList } } },
@@ -72,17 +68,23 @@ export async function newsletterRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: 'public', rateLimit: perIp(LINK_USES_PER_IP_PER_MINUTE) }, schema: { tags, summary: 'Confirm a subscription with the token from the mail: once, within 48 hours', body: ConfirmInput, response: { 200: ConfirmAnswer } } },
     async (request) => ({ areas: await confirm(db(), request.body.token, app.ctx.clock()) }),
   );
-  typed.post(
-    '/api/v1/public/newsletter/unsubscribe/:token',
-    {
-      config: { access: 'public', rateLimit: perIp(LINK_USES_PER_IP_PER_MINUTE) },
-      schema: { tags, summary: 'One-click unsubscribe (RFC 8058): deletes the e-mail address and its subscriptions', params: UnsubscribeParams, body: z.unknown().optional(), response: { 200: UnsubscribeAnswer } },
-    },
-    async (request) => {
-      await unsubscribe(db(), app.ctx.config, request.params.token, app.ctx.clock());
-      return { status: 'unsubscribed' as const };
-    },
-  );
+  // RFC 8058: a mail client's one-click POST is form-encoded ("List-Unsubscribe=One-Click"); the body carries
+  // nothing the answer depends on. The parser lives in a scope of this one route: every other route keeps
+  // answering a form-encoded body with 415.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/v1/public/newsletter/unsubscribe/:token',
+      {
+        config: { access: 'public', rateLimit: perIp(LINK_USES_PER_IP_PER_MINUTE) },
+        schema: { tags, summary: 'One-click unsubscribe (RFC 8058): deletes the e-mail address and its subscriptions', params: UnsubscribeParams, body: z.unknown().optional(), response: { 200: UnsubscribeAnswer } },
+      },
+      async (request) => {
+        await unsubscribe(db(), app.ctx.config, request.params.token, app.ctx.clock());
+        return { status: 'unsubscribed' as const };
+      },
+    );
+  });
   typed.get(
     '/api/v1/public/newsletter/unsubscribe/:token',
     {

@@ -18,7 +18,8 @@ export default function FollowPage() {
   const { token = '' } = useParams();
   const follow = useFollow(token);
   const data = follow.data;
-  const unknown = follow.error instanceof ApiProblem && follow.error.status === 404;
+  // A link cut short or mistyped (422) is as unknown to the resident as one that matches nothing (404).
+  const unknown = follow.error instanceof ApiProblem && (follow.error.status === 404 || follow.error.status === 422);
   return (
     <Page title={data ? data.title : t('initiatives:follow.title')} lead={data ? t('initiatives:follow.lead') : undefined}>
       {unknown ? (
