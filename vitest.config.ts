@@ -30,6 +30,11 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry; two workers suit this 2-core machine.
           maxWorkers: 2,
+          // Each file builds its own app and database (test-app.ts), so files need no fresh module graph of
+          // their own; sharing one per worker saves importing the whole server again for every file — a third
+          // of the suite's time (7 December, PGlite: 235 s isolated, 159 s shared). No test mocks modules or
+          // changes process-wide state.
+          isolate: false,
         },
       },
       {
