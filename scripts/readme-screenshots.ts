@@ -13,7 +13,8 @@ const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 interface Shot {
   name: string;
-  user: string;
+  /** The demo account to log in with; none for a page residents read without an account. */
+  user?: string;
   /** Brings the page up and fills it; the picture is taken once nothing is loading. */
   open: (page: Page) => Promise<void>;
   /** What goes at the top of the picture; the top of the page when not given. */
@@ -149,6 +150,7 @@ const SHOTS: Shot[] = [
     height: 1000,
   },
   { name: 'gebruikers', user: 'beheerder', open: (page) => goto(page, '/admin/users') },
+  { name: 'openbaar', open: (page) => goto(page, '/openbaar/FAdordt-west'), height: 1000 },
 ];
 
 const only = process.argv.slice(2);
@@ -163,7 +165,7 @@ try {
     const { context, page } = await harness.newPage();
     try {
       if (shot.height) await page.setViewportSize({ width: page.viewportSize()?.width ?? 1280, height: shot.height });
-      await login(page, shot.user);
+      if (shot.user) await login(page, shot.user);
       await shot.open(page);
       if (shot.top) {
         // A little room above the element, so its heading or border shows.

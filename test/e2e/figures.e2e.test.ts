@@ -58,7 +58,7 @@ describe('figures (analist)', () => {
     expect(await page.getByLabel('Indicator', { exact: true }).inputValue()).toBe('inhabitants');
     await waitForMapShapes(page, buurten.items.length);
     await page.getByText('Bron: CBS, Kadaster').first().waitFor();
-    expect(await page.locator('.wr-legend__item').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.locator('.wr-legend__item').count()).toBeGreaterThanOrEqual(3);
     const table = page.getByRole('table', { name: /per gebied, 2020/ });
     expect(await table.locator('tbody tr').count()).toBe(buurten.items.length);
     await page.getByLabel('Klassenindeling').selectOption('jenks');
