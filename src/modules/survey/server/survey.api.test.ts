@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { countRows, createTestApp, type TestApp, type TestSession } from '../../../../test/support/test-app.js';
+import { startOfRateLimitWindow } from '../../../../test/support/rate-limit-window.js';
 import { CODE_ALPHABET as ALPHABET, STANDARD_QUESTIONS } from '../contract.js';
 import { surveyJobs } from './survey.jobs.js';
 import { SURVEY_REQUESTS_PER_CODE_PER_MINUTE, SURVEY_REQUESTS_PER_IP_PER_MINUTE } from './survey.routes.js';
@@ -234,6 +235,7 @@ describe('the open link tokens', () => {
 
 describe('rate limits', () => {
   it(`answers 429 after ${SURVEY_REQUESTS_PER_IP_PER_MINUTE} requests a minute from one address`, async () => {
+    await startOfRateLimitWindow();
     const ip = '10.9.9.9';
     const statuses: number[] = [];
     for (let i = 0; i <= SURVEY_REQUESTS_PER_IP_PER_MINUTE; i += 1) statuses.push((await post('/api/v1/survey-invitations/lookup', { code: `WWWW-WWWW-${ALPHABET[i % 32]}${ALPHABET[Math.floor(i / 32)]}WW` }, ip)).statusCode);
@@ -241,6 +243,7 @@ describe('rate limits', () => {
   });
 
   it(`answers 429 after ${SURVEY_REQUESTS_PER_CODE_PER_MINUTE} tries a minute with one code, from any address`, async () => {
+    await startOfRateLimitWindow();
     const statuses: number[] = [];
     for (let i = 0; i <= SURVEY_REQUESTS_PER_CODE_PER_MINUTE; i += 1) statuses.push((await post('/api/v1/survey-invitations/lookup', { code: 'YYYY-YYYY-YYYY' })).statusCode);
     expect(statuses.slice(0, SURVEY_REQUESTS_PER_CODE_PER_MINUTE).every((s) => s === 404)).toBe(true);
