@@ -96,6 +96,7 @@ export function ChoroplethMap({ areas, fillFor, describe, onSelect, tiles, attri
     map.attributionControl.addAttribution(attribution);
     mapRef.current = map;
     return () => {
+      map.stop();
       map.remove();
       mapRef.current = null;
       layerRef.current = null;
@@ -129,7 +130,9 @@ export function ChoroplethMap({ areas, fillFor, describe, onSelect, tiles, attri
     }).addTo(map);
     layerRef.current = layer;
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+    // Without animation: an animated zoom still running when the page is left ends on a removed map, which
+    // throws in Leaflet (reading '_leaflet_pos' of the removed pane).
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     return () => {
       layer.remove();
       layerRef.current = null;

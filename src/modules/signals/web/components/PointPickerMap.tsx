@@ -35,6 +35,7 @@ export function PointPickerMap({ boundaries, point, onPick, tiles, attribution, 
     map.on('click', (event: L.LeafletMouseEvent) => pickRef.current({ lon: Math.round(event.latlng.lng * 1e6) / 1e6, lat: Math.round(event.latlng.lat * 1e6) / 1e6 }));
     mapRef.current = map;
     return () => {
+      map.stop();
       map.remove();
       mapRef.current = null;
       markerRef.current = null;
@@ -54,7 +55,9 @@ export function PointPickerMap({ boundaries, point, onPick, tiles, attribution, 
     // Over a base map only the outlines: the streets are what a person finds the place by.
     const layer = L.geoJSON(boundaries, { style: { color: '#5a5a5a', weight: tiles ? 1.2 : 0.8, fillColor: '#dfe9f3', fillOpacity: tiles ? 0.1 : 0.5 }, interactive: false }).addTo(map);
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+    // Without animation: an animated zoom still running when the page is left ends on a removed map, which
+    // throws in Leaflet (reading '_leaflet_pos' of the removed pane).
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     return () => void layer.remove();
   }, [boundaries, tiles]);
 
@@ -69,7 +72,7 @@ export function PointPickerMap({ boundaries, point, onPick, tiles, attribution, 
     const map = mapRef.current;
     if (!map || !centreOn) return;
     // Close enough to see the street, never further out than the person had zoomed.
-    map.setView([centreOn.lat, centreOn.lon], Math.max(map.getZoom(), 16));
+    map.setView([centreOn.lat, centreOn.lon], Math.max(map.getZoom(), 16), { animate: false });
   }, [centreOn]);
 
   return <div ref={containerRef} className="wr-map wr-signals-picker" role="region" aria-label={label} data-testid="signal-point-map" />;
