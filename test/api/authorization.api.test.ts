@@ -224,6 +224,9 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/mkba-alternatives/:id/lines': ['programme_manager', 'analyst'],
   'PATCH /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
+  'GET /api/v1/mkbas/:id/linkable-goals': ['programme_manager', 'analyst', 'finance'],
+  'POST /api/v1/mkba-alternatives/:id/linked-benefits': ['programme_manager', 'analyst'],
+  'DELETE /api/v1/mkba-linked-benefits/:id': ['programme_manager', 'analyst'],
   // Resident initiatives (docs/initiatives.md): residents submit, follow and read the per-area overview
   // without an account; the programme manager handles them, finance sets wijkbudgets and is a second person.
   'GET /api/v1/public/initiative-options': EVERYONE,

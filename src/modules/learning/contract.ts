@@ -69,6 +69,25 @@ export type UpdateLine = z.input<typeof UpdateLine>;
 
 export const ListQuery = z.strictObject({ area: MkbaAreaCode.optional() });
 
+/** What a rate or share applies to: the area's own figure (inhabitants, households…) or a number with its source. */
+export const QuantityInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('area_figure') }),
+  z.strictObject({ kind: z.literal('entered'), value: z.number().positive().max(1_000_000_000), source: z.string().trim().min(1).max(1000) }),
+]);
+/** A benefit computed from an operational goal of the area's programme × a unit value (docs/learning.md, "Linked benefits"). */
+export const LinkedBenefitBody = z.strictObject({
+  goalId: z.uuid(),
+  actor: MkbaActorSchema,
+  /** Euro cents per unit of change (e.g. per incident avoided), in base-year prices. */
+  unitValueCents: AmountCents,
+  unitValueSource: z.string().trim().min(1).max(1000),
+  /** Only for a rate or share; null (or left out) for a count. */
+  quantity: QuantityInput.nullable().optional(),
+  measureId: z.uuid().nullable().optional(),
+  description: z.string().trim().max(1000).optional(),
+});
+export type LinkedBenefitBody = z.input<typeof LinkedBenefitBody>;
+
 export const Measure = z.object({ id: z.uuid(), name: z.string(), description: z.string() });
 export const Line = z.object({
   id: z.uuid(),
@@ -80,7 +99,22 @@ export const Line = z.object({
   description: z.string(),
 });
 export type Line = z.infer<typeof Line>;
-export const Alternative = z.object({ id: z.uuid(), name: z.string(), description: z.string(), measures: z.array(Measure), lines: z.array(Line) });
+export const LinkedBenefit = z.object({
+  id: z.uuid(),
+  measureId: z.uuid().nullable(),
+  goalId: z.uuid(),
+  actor: MkbaActorSchema,
+  unitValueCents: z.number().int(),
+  unitValueSource: z.string(),
+  quantity: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('area_figure') }),
+    z.object({ kind: z.literal('entered'), value: z.number(), source: z.string() }),
+  ]),
+  description: z.string(),
+});
+export type LinkedBenefit = z.infer<typeof LinkedBenefit>;
+export const Alternative = z.object({ id: z.uuid(), name: z.string(), description: z.string(), measures: z.array(Measure), lines: z.array(Line), linkedBenefits: z.array(LinkedBenefit) });
 export type Alternative = z.infer<typeof Alternative>;
 
 const MkbaFields = {
@@ -112,6 +146,38 @@ const Cents = z.number().int();
 export const ActorRow = z.object({ actor: MkbaActorSchema, pvCostsCents: Cents, pvBenefitsCents: Cents, balanceCents: Cents });
 export const SensitivityRow = z.object({ value: z.number(), ncwCents: Cents, signFlips: z.boolean(), isBase: z.boolean() });
 export type SensitivityRow = z.infer<typeof SensitivityRow>;
+/** A linked benefit as calculated now: which goal and figures it used, and its amount per year. */
+export const LinkedBenefitResult = z.object({
+  id: z.uuid(),
+  goalId: z.uuid(),
+  actor: MkbaActorSchema,
+  unitValueCents: z.number().int(),
+  unitValueSource: z.string(),
+  description: z.string(),
+  /** ok: counted; goal_unavailable: the goal was deleted or can no longer be read, or has no target or indicator now — counts 0. */
+  state: z.enum(['ok', 'goal_unavailable']),
+  goal: z
+    .object({
+      name: z.string(),
+      programmeId: z.uuid(),
+      indicatorName: z.string(),
+      unit: z.string(),
+      decimals: z.number().int(),
+      areaName: z.string(),
+      baseline: z.number(),
+      baselineDate: z.string(),
+      target: z.number(),
+      targetDate: z.string(),
+      /** +1: a rise counts, −1: a fall counts. */
+      direction: z.union([z.literal(1), z.literal(-1)]),
+    })
+    .nullable(),
+  /** What a rate or share applies to (1 for a count), where it came from, and how many units one point is about. */
+  quantity: z.object({ value: z.number(), source: z.enum(['none', 'area_figure', 'entered']), sourceText: z.string(), per: z.number() }).nullable(),
+  years: z.array(z.object({ year: z.number().int(), value: z.number(), effect: z.number(), amountCents: Cents })),
+  pvCents: Cents,
+});
+export type LinkedBenefitResult = z.infer<typeof LinkedBenefitResult>;
 export const AlternativeResult = z.object({
   alternativeId: z.uuid(),
   name: z.string(),
@@ -125,6 +191,7 @@ export const AlternativeResult = z.object({
   irrNone: z.enum(['no_sign_change', 'no_root_found']).nullable(),
   actors: z.array(ActorRow),
   pmItems: z.array(Line),
+  linkedBenefits: z.array(LinkedBenefitResult),
   sensitivity: z.object({
     /** value: the rate in percent. */
     rate: z.array(SensitivityRow),
@@ -137,3 +204,20 @@ export const AlternativeResult = z.object({
 export type AlternativeResult = z.infer<typeof AlternativeResult>;
 export const MkbaResult = z.object({ mkbaId: z.uuid(), baseYear: z.number().int(), horizonYears: z.number().int(), discountRate: z.number(), isDemo: z.boolean(), alternatives: z.array(AlternativeResult) });
 export type MkbaResult = z.infer<typeof MkbaResult>;
+
+/** An operational goal of a programme in the MKBA's area that a benefit can be tied to. */
+export const LinkableGoal = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  baseline: z.number(),
+  baselineDate: z.string(),
+  target: z.number().nullable(),
+  targetDate: z.string(),
+  /** A rate or share needs a quantity it applies to; areaQuantity says whether the area's own figure can be used. */
+  needsQuantity: z.boolean(),
+  areaQuantityName: z.string().nullable(),
+});
+export type LinkableGoal = z.infer<typeof LinkableGoal>;
+export const LinkableGoals = z.object({ items: z.array(LinkableGoal) });

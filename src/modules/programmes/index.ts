@@ -94,3 +94,12 @@ export type { ActivityDetail, ActivityStatus, GoalDetail, GoalStatus, Operationa
 export { listProgrammesWithGoals, createActivityFromInitiative, type ProgrammeGoals, type ActivityFromInitiative } from './server/initiative-api.js';
 /** For the newsletter: the areas programmes cover, and the programmes covering one area (no access check). */
 export { listProgrammeAreas, listProgrammeIdsOfArea } from './server/programme-areas.js';
+/**
+ * For the learning module's linked MKBA benefits (docs/learning.md): one operational goal with its status
+ * (null when unknown or not visible), and the goal trajectory itself, so the MKBA uses the very same figures:
+ *  findOperationalGoal(db, actor, goalId) → OperationalGoal | null
+ *  trajectoryValue(goal, target, date)      → the linear trajectory's value on a date (flat before and after)
+ *  measurementDate(year)                    → the date a yearly figure stands for (1 January)
+ */
+export { findOperationalGoal } from './server/goal-api.js';
+export { trajectoryValue, measurementDate } from './server/goal-status.js';

@@ -29,6 +29,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'mkba',
   'mkba_alternative',
   'mkba_line',
+  'mkba_linked_benefit',
   'mkba_measure',
   'neighbourhood_plan',
   'operational_goal',

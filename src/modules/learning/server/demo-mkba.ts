@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { SYSTEM_ACTOR, withAudit, type Database } from '../../../platform/server/index.js';
 import type { MkbaActor } from '../contract.js';
+import { findDemoProgrammeId, listGoalsOfActivities } from '../../programmes/index.js';
 import { learningDb, type LearningDb } from './learning.tables.js';
+import * as lq from './linked-benefits.queries.js';
 import * as q from './mkba.queries.js';
 
 /**
@@ -51,10 +53,28 @@ const ALTERNATIVES: { name: string; description: string; measures: string[]; lin
   },
 ];
 
+/**
+ * The linked benefit of the demo: the programmes module's illustrative goal "Dordt West groeit naar 33.000
+ * inwoners in 2030" (its baseline is the real 2020 CBS figure) × a made-up value per extra inhabitant. The
+ * goal is the demo programme's; without it (programmes' demo not loaded) the MKBA has no linked benefit.
+ */
+const DEMO_GOAL_NAME = 'Voorbeeld: Dordt West groeit naar 33.000 inwoners in 2030';
+const DEMO_LINKED_BENEFIT = {
+  actor: 'gemeente',
+  unit_value_cents: 15_000,
+  unit_value_source: 'Illustratief: € 150 per extra inwoner per jaar, verzonnen om de koppeling met een doel te laten zien; geen bron.',
+  description: 'Meer inwoners blijven en komen wonen in Dordt West (voorbeeld)',
+} as const;
+
 export async function seedMkbaDemo(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const ldb = learningDb(tx);
-    if (await q.findMkbaByName(ldb, AREA, NAME)) return;
+    const existing = await q.findMkbaByName(ldb, AREA, NAME);
+    if (existing) {
+      // An MKBA seeded before linked benefits existed gets its linked benefit now.
+      await seedLinkedBenefit(tx, existing.id);
+      return;
+    }
     // The focus area is the areas module's demo data; it appears once the demo wijken are imported.
     const { rows } = await sql<{ one: number }>`SELECT 1 AS one FROM areas WHERE code = ${AREA}`.execute(tx);
     if (rows.length === 0) return;
@@ -72,7 +92,21 @@ export async function seedMkbaDemo(db: Kysely<Database>): Promise<void> {
     });
     await withAudit(tx, SYSTEM_ACTOR, 'mkba.create', { type: 'mkba', id }, { area: AREA, name: NAME, demo: true });
     for (const alternative of ALTERNATIVES) await seedAlternative(ldb, id, alternative);
+    await seedLinkedBenefit(tx, id);
   });
+}
+
+async function seedLinkedBenefit(tx: Kysely<Database>, mkbaId: string): Promise<void> {
+  const ldb = learningDb(tx);
+  const [first] = await q.findAlternatives(ldb, mkbaId);
+  if (!first || (await lq.findLinkedBenefits(ldb, [first.id])).length > 0) return;
+  const programmeId = await findDemoProgrammeId(tx);
+  if (!programmeId) return;
+  const goal = (await listGoalsOfActivities(tx, programmeId)).operationalGoals.find((g) => g.name === DEMO_GOAL_NAME);
+  if (!goal) return;
+  const values: lq.LinkedBenefitValues = { alternative_id: first.id, measure_id: null, goal_id: goal.id, quantity_kind: 'none', quantity_value: null, quantity_source: null, ...DEMO_LINKED_BENEFIT };
+  const id = await lq.insertLinkedBenefit(ldb, values);
+  await withAudit(tx, SYSTEM_ACTOR, 'mkba.linked_benefit.create', { type: 'mkba_linked_benefit', id }, { ...values, demo: true });
 }
 
 async function seedAlternative(ldb: LearningDb, mkbaId: string, alternative: (typeof ALTERNATIVES)[number]): Promise<void> {

@@ -51,7 +51,24 @@ export interface MkbaLinesTable {
   created_at: GeneratedTimestamp;
 }
 
+/** db/migrations/20261207T1600__learning__mkba-linked-benefits.sql */
+export interface MkbaLinkedBenefitsTable {
+  id: Generated<string>;
+  alternative_id: string;
+  measure_id: string | null;
+  goal_id: string;
+  actor: string;
+  unit_value_cents: ColumnType<string, number, number>;
+  unit_value_source: string;
+  quantity_kind: string;
+  quantity_value: number | null;
+  quantity_source: string | null;
+  description: Generated<string>;
+  created_at: GeneratedTimestamp;
+}
+
 export type LearningTables = {
+  mkba_linked_benefits: MkbaLinkedBenefitsTable;
   mkbas: MkbasTable;
   mkba_alternatives: MkbaAlternativesTable;
   mkba_measures: MkbaMeasuresTable;

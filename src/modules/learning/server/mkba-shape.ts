@@ -1,4 +1,5 @@
-import type { Line, MkbaDetail, MkbaSummary } from '../contract.js';
+import type { Line, LinkedBenefit, MkbaDetail, MkbaSummary } from '../contract.js';
+import type { LinkedBenefitRow } from './linked-benefits.queries.js';
 import type { AlternativeRow, LineRow, MeasureRow, MkbaRow } from './mkba.queries.js';
 
 /** Rows to API shapes. The rate is stored in hundredths of a percent and shown in percent. */
@@ -30,7 +31,22 @@ export function toLine(row: LineRow): Line {
   };
 }
 
-export function toDetail(row: MkbaRow, areaName: string, alternatives: AlternativeRow[], measures: MeasureRow[], lines: LineRow[]): MkbaDetail {
+export function toLinkedBenefit(row: LinkedBenefitRow): LinkedBenefit {
+  const quantity: LinkedBenefit['quantity'] =
+    row.quantity_kind === 'entered' ? { kind: 'entered', value: row.quantity_value ?? 0, source: row.quantity_source ?? '' } : row.quantity_kind === 'area_figure' ? { kind: 'area_figure' } : { kind: 'none' };
+  return {
+    id: row.id,
+    measureId: row.measure_id,
+    goalId: row.goal_id,
+    actor: row.actor as LinkedBenefit['actor'],
+    unitValueCents: Number(row.unit_value_cents),
+    unitValueSource: row.unit_value_source,
+    quantity,
+    description: row.description,
+  };
+}
+
+export function toDetail(row: MkbaRow, areaName: string, alternatives: AlternativeRow[], measures: MeasureRow[], lines: LineRow[], linked: LinkedBenefitRow[]): MkbaDetail {
   const { alternativeCount: _count, ...summary } = toSummary(row, areaName, alternatives.length);
   return {
     ...summary,
@@ -44,6 +60,7 @@ export function toDetail(row: MkbaRow, areaName: string, alternatives: Alternati
       description: a.description,
       measures: measures.filter((m) => m.alternative_id === a.id).map((m) => ({ id: m.id, name: m.name, description: m.description })),
       lines: lines.filter((l) => l.alternative_id === a.id).map(toLine),
+      linkedBenefits: linked.filter((l) => l.alternative_id === a.id).map(toLinkedBenefit),
     })),
   };
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
-import { AlternativeBody, CreateMkba, IdParams, LineBody, ListQuery, MeasureBody, MkbaDetail, MkbaList, MkbaResult, UpdateAlternative, UpdateLine, UpdateMeasure, UpdateMkba } from '../contract.js';
+import { AlternativeBody, CreateMkba, IdParams, LineBody, LinkableGoals, LinkedBenefitBody, ListQuery, MeasureBody, MkbaDetail, MkbaList, MkbaResult, UpdateAlternative, UpdateLine, UpdateMeasure, UpdateMkba } from '../contract.js';
+import { addLinkedBenefit, linkableGoals, removeLinkedBenefit } from './linked-benefits.service.js';
 import { mkbaResult } from './mkba-result.service.js';
 import * as mkba from './mkba.service.js';
 
@@ -58,5 +59,14 @@ export async function mkbaRoutes(app: FastifyInstance): Promise<void> {
   );
   typed.delete('/api/v1/mkba-lines/:id', { ...manage, schema: { tags, summary: 'Delete a cost or benefit line', params: IdParams, response: { 200: MkbaDetail } } }, async (request) =>
     mkba.removeLine(db(), requireActor(request), request.params.id),
+  );
+  typed.get('/api/v1/mkbas/:id/linkable-goals', { ...read, schema: { tags, summary: "Operational goals measured in the MKBA's area that a benefit can be tied to", params: IdParams, response: { 200: LinkableGoals } } }, async (request) => ({
+    items: await linkableGoals(db(), requireActor(request), request.params.id),
+  }));
+  typed.post('/api/v1/mkba-alternatives/:id/linked-benefits', { ...manage, schema: { tags, summary: "Add a benefit computed from a programme goal's trajectory × a unit value", params: IdParams, body: LinkedBenefitBody, response: { 201: MkbaDetail } } }, async (request, reply) =>
+    reply.code(201).send(await addLinkedBenefit(db(), requireActor(request), request.params.id, request.body)),
+  );
+  typed.delete('/api/v1/mkba-linked-benefits/:id', { ...manage, schema: { tags, summary: 'Delete a linked benefit', params: IdParams, response: { 200: MkbaDetail } } }, async (request) =>
+    removeLinkedBenefit(db(), requireActor(request), request.params.id),
   );
 }

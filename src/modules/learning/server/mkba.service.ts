@@ -3,6 +3,7 @@ import { invalid, notFound, withAudit, type Actor, type AuditActor, type Databas
 import { STANDARD_DISCOUNT_RATE, type AlternativeBody, type CreateMkba, type LineBody, type MeasureBody, type MkbaDetail, type MkbaSummary, type UpdateLine, type UpdateMkba } from '../contract.js';
 import { learningDb, type LearningDb } from './learning.tables.js';
 import { mkbaArea, mkbaAreaNames } from './mkba-area.js';
+import { findLinkedBenefits } from './linked-benefits.queries.js';
 import * as q from './mkba.queries.js';
 import { toDetail, toSummary } from './mkba-shape.js';
 
@@ -39,8 +40,8 @@ async function detail(db: Kysely<Database>, ldb: LearningDb, actor: Actor, id: s
   if (!mkba) throw mkbaNotFound();
   const alternatives = await q.findAlternatives(ldb, id);
   const ids = alternatives.map((a) => a.id);
-  const [measures, lines, names] = [await q.findMeasures(ldb, ids), await q.findLines(ldb, ids), await mkbaAreaNames(db, actor, [mkba.area_code])];
-  return toDetail(mkba, names.get(mkba.area_code) ?? mkba.area_code, alternatives, measures, lines);
+  const [measures, lines, linked, names] = [await q.findMeasures(ldb, ids), await q.findLines(ldb, ids), await findLinkedBenefits(ldb, ids), await mkbaAreaNames(db, actor, [mkba.area_code])];
+  return toDetail(mkba, names.get(mkba.area_code) ?? mkba.area_code, alternatives, measures, lines, linked);
 }
 
 export async function readMkba(db: Kysely<Database>, actor: Actor, id: string): Promise<MkbaDetail> {
@@ -72,7 +73,7 @@ export async function createMkba(db: Kysely<Database>, actor: Actor, body: Creat
 }
 
 /** Runs a change on a locked MKBA and answers the MKBA as it is afterwards. */
-async function changeMkba(db: Kysely<Database>, actor: Actor, mkbaId: string, change: (tx: LearningDb, mkba: q.MkbaRow, raw: Transaction<Database>) => Promise<void>): Promise<MkbaDetail> {
+export async function changeMkba(db: Kysely<Database>, actor: Actor, mkbaId: string, change: (tx: LearningDb, mkba: q.MkbaRow, raw: Transaction<Database>) => Promise<void>): Promise<MkbaDetail> {
   await db.transaction().execute(async (tx) => {
     const ldb = learningDb(tx);
     const mkba = await q.findMkba(ldb, mkbaId, true);
@@ -119,7 +120,7 @@ export async function addAlternative(db: Kysely<Database>, actor: Actor, mkbaId:
 }
 
 /** The MKBA an alternative, measure or line belongs to; 404 when the thing is unknown. */
-async function mkbaOfAlternative(db: Kysely<Database>, alternativeId: string, what = 'Alternative', code = 'mkba.alternative_not_found'): Promise<string> {
+export async function mkbaOfAlternative(db: Kysely<Database>, alternativeId: string, what = 'Alternative', code = 'mkba.alternative_not_found'): Promise<string> {
   const alternative = await q.findAlternative(learningDb(db), alternativeId);
   if (!alternative) throw notFound(what, code);
   return alternative.mkba_id;
