@@ -220,7 +220,7 @@ export type TakeSnapshot = z.input<typeof TakeSnapshot>;
 
 // ---- the document model every format is rendered from ----
 
-export const DOCUMENT_KINDS = ['progress', 'annual', 'decisions', 'subsidy', 'letter'] as const;
+export const DOCUMENT_KINDS = ['progress', 'annual', 'decisions', 'subsidy', 'letter', 'mkba'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 

@@ -22,3 +22,11 @@ export const reportsModule: ServerModule = {
   seedDemo: (db) => seedDemoReports(db),
   jobs: [renderCleanupJob],
 };
+
+/**
+ * For other modules that make a document of their own (the learning module's MKBA report, docs/learning.md):
+ *  renderDocument(document, format) → Buffer: a ReportDocument (contract.ts, kind e.g. 'mkba') as DOCX or
+ *      tagged PDF, rendered in the render worker like the reports' own documents; 503 when the render fails
+ *  DEFAULT_HOUSE_STYLE: the house style to use without a municipality template
+ */
+export { renderDocument, DEFAULT_HOUSE_STYLE } from './server/render-document.js';

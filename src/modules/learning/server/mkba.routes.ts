@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
 import { AlternativeBody, CreateMkba, IdParams, LineBody, LinkableGoals, LinkedBenefitBody, ListQuery, MeasureBody, MkbaDetail, MkbaList, MkbaResult, UpdateAlternative, UpdateLine, UpdateMeasure, UpdateMkba } from '../contract.js';
 import { addLinkedBenefit, linkableGoals, removeLinkedBenefit } from './linked-benefits.service.js';
+import { mkbaReportFile } from './mkba-report.service.js';
 import { mkbaResult } from './mkba-result.service.js';
 import * as mkba from './mkba.service.js';
 
@@ -10,6 +11,7 @@ import * as mkba from './mkba.service.js';
 export async function mkbaRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.ctx.database.db;
+  const clock = () => app.ctx.clock();
   const tags = ['learning'];
   const read = { config: { access: 'mkba.read' as const } };
   const manage = { config: { access: 'mkba.manage' as const } };
@@ -69,4 +71,10 @@ export async function mkbaRoutes(app: FastifyInstance): Promise<void> {
   typed.delete('/api/v1/mkba-linked-benefits/:id', { ...manage, schema: { tags, summary: 'Delete a linked benefit', params: IdParams, response: { 200: MkbaDetail } } }, async (request) =>
     removeLinkedBenefit(db(), requireActor(request), request.params.id),
   );
+  for (const format of ['docx', 'pdf'] as const) {
+    typed.get(`/api/v1/mkbas/:id/report.${format}`, { ...read, schema: { tags, summary: `The MKBA report as ${format.toUpperCase()} (audited as an export)`, params: IdParams } }, async (request, reply) => {
+      const file = await mkbaReportFile(db(), requireActor(request), request.params.id, format, clock());
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+    });
+  }
 }

@@ -28,3 +28,14 @@ export function parsePercent(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
   return Number(cleaned);
 }
+
+/** Cents as a person types an amount: "1234,56" in Dutch, "1234.56" in English, no thousands separator. */
+export function formatAmountInput(cents: number, locale: string): string {
+  const text = (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2);
+  return locale === 'en' ? text : text.replace('.', ',');
+}
+
+/** An indicator value or a quantity: "1.234,5" / "1,234.5", at most `digits` decimals. */
+export function formatNumber(value: number, locale: string, digits = 2): string {
+  return new Intl.NumberFormat(intl(locale), { maximumFractionDigits: digits }).format(value);
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
 import type { AreaList } from '../../areas/contract';
-import type { CreateMkba, MkbaDetail, MkbaResult, MkbaSummary } from '../contract';
+import type { CreateMkba, LinkableGoal, MkbaDetail, MkbaResult, MkbaSummary } from '../contract';
 
 /** The MKBA API as TanStack Query hooks. Every change answers the whole MKBA; the result is read again. */
 
@@ -11,6 +11,7 @@ const keys = {
   detail: (id: string) => [...ROOT, 'detail', id] as const,
   result: (id: string) => [...ROOT, 'result', id] as const,
   areas: (level: string) => ['learning', 'areas', level] as const,
+  goals: (id: string) => [...ROOT, 'goals', id] as const,
 };
 
 export function useMkbas() {
@@ -23,6 +24,11 @@ export function useMkba(id: string) {
 
 export function useMkbaResult(id: string) {
   return useQuery({ queryKey: keys.result(id), queryFn: () => api.get<MkbaResult>(`/api/v1/mkbas/${encodeURIComponent(id)}/result`) });
+}
+
+/** The programme goals measured in the MKBA's area, to tie a benefit to. */
+export function useLinkableGoals(id: string) {
+  return useQuery({ queryKey: keys.goals(id), queryFn: async () => (await api.get<{ items: LinkableGoal[] }>(`/api/v1/mkbas/${encodeURIComponent(id)}/linkable-goals`)).items });
 }
 
 /** Focus areas and wijken to choose from when starting an MKBA. */

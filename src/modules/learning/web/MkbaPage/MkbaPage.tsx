@@ -94,7 +94,7 @@ export default function MkbaPage() {
           <Section title={t('learning:alternative.heading')} id="mkba-alternatives">
             <p className="utrecht-paragraph">{t('learning:alternative.explained')}</p>
             {mkba.data.alternatives.map((alternative) => (
-              <AlternativeSection key={alternative.id} mkba={mkba.data} alternative={alternative} canManage={canManage} />
+              <AlternativeSection key={alternative.id} mkba={mkba.data} alternative={alternative} result={result.data?.alternatives.find((a) => a.alternativeId === alternative.id)} canManage={canManage} />
             ))}
             {canManage ? <AddAlternativeForm mkbaId={mkba.data.id} /> : null}
           </Section>

@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../platform/web/components/Button';
-import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/components/ErrorSummary';
-import { CheckboxField, SelectField, TextField } from '../../../../platform/web/components/FormField';
+import { TextField } from '../../../../platform/web/components/FormField';
 import { Heading } from '../../../../platform/web/components/Heading';
 import { Table } from '../../../../platform/web/components/Table';
-import { MKBA_ACTORS, type Alternative, type MkbaActor, type MkbaDetail } from '../../contract';
-import { formatEuros, parseEuros } from '../format';
-import { useMkbaChange } from '../mkba-api';
+import { MKBA_ACTORS, type Alternative, type AlternativeResult, type MkbaActor, type MkbaDetail } from '../../contract';
+import { formatEuros } from '../format';
+import { useLinkableGoals, useMkbaChange } from '../mkba-api';
+import { LineForm } from './LineForm';
 import { LineList } from './LineList';
+import { LinkedBenefitForm } from './LinkedBenefitForm';
+import { LinkedBenefitList } from './LinkedBenefits';
+import { RenameControl } from './RenameControl';
 import { PmList } from './PmList';
 import { MkbaError } from './MkbaError';
 
@@ -41,62 +44,6 @@ function YearActorTable({ alternative }: { alternative: Alternative }) {
   );
 }
 
-function AddLineForm({ mkba, alternative }: { mkba: MkbaDetail; alternative: Alternative }) {
-  const { t, i18n } = useTranslation();
-  const change = useMkbaChange(mkba.id);
-  const prefix = `line-${alternative.id}`;
-  const empty = { kind: 'benefit', actor: 'gemeente', year: String(mkba.baseYear), amount: '', pm: false, measureId: '', description: '' };
-  const [form, setForm] = useState(empty);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrorLink[]>([]);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
-  const years = Array.from({ length: mkba.horizonYears + 1 }, (_, i) => String(mkba.baseYear + i));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const amountCents = form.pm ? null : parseEuros(form.amount, i18n.language);
-    const errors: FieldErrorLink[] = [];
-    if (!form.pm && (amountCents === null || amountCents < 1)) errors.push({ fieldId: `${prefix}-amount`, label: t('learning:line.amount'), message: t('learning:form.amount') });
-    if (form.pm && !form.description.trim()) errors.push({ fieldId: `${prefix}-description`, label: t('learning:line.description'), message: t('learning:form.pmDescription') });
-    setFieldErrors(errors);
-    if (errors.length > 0) return;
-    change.mutate(
-      { method: 'POST', path: `/api/v1/mkba-alternatives/${alternative.id}/lines`, body: { kind: form.kind, actor: form.actor, year: Number(form.year), amountCents, measureId: form.measureId || null, description: form.description.trim() || undefined } },
-      { onSuccess: () => setForm({ ...empty, kind: form.kind, actor: form.actor, year: form.year }) },
-    );
-  };
-  const error = (id: string) => fieldErrors.find((f) => f.fieldId === `${prefix}-${id}`)?.message;
-
-  return (
-    <form onSubmit={submit} noValidate className="wr-form wr-mkba-line-form" aria-labelledby={`${prefix}-heading`}>
-      <Heading level={4} id={`${prefix}-heading`}>
-        {t('learning:line.addHeading')}
-      </Heading>
-      {change.error ? <MkbaError error={change.error} /> : <ErrorSummary fields={fieldErrors} />}
-      {change.isSuccess ? (
-        <p className="utrecht-paragraph" role="status">
-          {t('learning:line.added')}
-        </p>
-      ) : null}
-      <div className="wr-mkba-row">
-        <SelectField id={`${prefix}-kind`} label={t('learning:line.kind')} options={(['cost', 'benefit'] as const).map((k) => ({ value: k, label: t(`learning:kinds.${k}`) }))} value={form.kind} onChange={set('kind')} />
-        <SelectField id={`${prefix}-actor`} label={t('learning:line.actor')} options={MKBA_ACTORS.map((a) => ({ value: a, label: t(`learning:actors.${a}`) }))} value={form.actor} onChange={set('actor')} />
-        <SelectField id={`${prefix}-year`} label={t('learning:line.year')} options={years.map((y) => ({ value: y, label: y }))} value={form.year} onChange={set('year')} />
-        <TextField id={`${prefix}-amount`} label={t('learning:line.amount')} description={t('learning:line.amountHint')} inputMode="decimal" value={form.amount} onChange={set('amount')} disabled={form.pm} error={error('amount')} />
-      </div>
-      <CheckboxField id={`${prefix}-pm`} label={t('learning:line.pm')} description={t('learning:line.pmHint')} checked={form.pm} onChange={(event) => setForm({ ...form, pm: event.target.checked })} />
-      <div className="wr-mkba-row">
-        {alternative.measures.length > 0 ? (
-          <SelectField id={`${prefix}-measure`} label={t('learning:line.measure')} options={alternative.measures.map((m) => ({ value: m.id, label: m.name }))} placeholder={t('learning:line.noMeasure')} value={form.measureId} onChange={set('measureId')} />
-        ) : null}
-        <TextField id={`${prefix}-description`} label={t('learning:line.description')} optionalText={form.pm ? undefined : t('learning:form.optional')} value={form.description} onChange={set('description')} error={error('description')} />
-      </div>
-      <Button type="submit" appearance="primary" busy={change.isPending}>
-        {t('learning:line.add')}
-      </Button>
-    </form>
-  );
-}
-
 function AddMeasureForm({ mkbaId, alternative }: { mkbaId: string; alternative: Alternative }) {
   const { t } = useTranslation();
   const change = useMkbaChange(mkbaId);
@@ -119,26 +66,54 @@ function AddMeasureForm({ mkbaId, alternative }: { mkbaId: string; alternative: 
   );
 }
 
-/** One project alternative: its measures, its year × actor table, its PM items and the forms to add to it. */
-export function AlternativeSection({ mkba, alternative, canManage }: { mkba: MkbaDetail; alternative: Alternative; canManage: boolean }) {
+/** One project alternative: its name and measures (renamed in place), its year × actor table, its PM items, its linked benefits and the forms to add to it. */
+export function AlternativeSection({ mkba, alternative, result, canManage }: { mkba: MkbaDetail; alternative: Alternative; result: AlternativeResult | undefined; canManage: boolean }) {
   const { t } = useTranslation();
+  const goals = useLinkableGoals(mkba.id);
+  const heading = (
+    <Heading level={3} id={`alt-${alternative.id}`}>
+      {alternative.name}
+    </Heading>
+  );
   return (
     <section className="wr-card wr-mkba-alternative" aria-labelledby={`alt-${alternative.id}`}>
-      <Heading level={3} id={`alt-${alternative.id}`}>
-        {alternative.name}
-      </Heading>
+      {canManage ? (
+        <RenameControl mkbaId={mkba.id} path={`/api/v1/mkba-alternatives/${alternative.id}`} name={alternative.name} fieldId={`alt-name-${alternative.id}`} fieldLabel={t('learning:rename.alternative')}>
+          {heading}
+        </RenameControl>
+      ) : (
+        heading
+      )}
       {alternative.description ? <p className="utrecht-paragraph">{alternative.description}</p> : null}
-      <p className="utrecht-paragraph">
-        <strong>{t('learning:measure.heading')}:</strong> {alternative.measures.length ? alternative.measures.map((m) => m.name).join(', ') : t('learning:measure.none')}
-      </p>
+      <Heading level={4}>{t('learning:measure.heading')}</Heading>
+      {alternative.measures.length === 0 ? <p className="utrecht-paragraph">{t('learning:measure.noneYet')}</p> : null}
+      <ul className="utrecht-unordered-list wr-mkba-measures">
+        {alternative.measures.map((m) => (
+          <li key={m.id} className="utrecht-unordered-list__item">
+            {canManage ? (
+              <RenameControl mkbaId={mkba.id} path={`/api/v1/mkba-measures/${m.id}`} name={m.name} fieldId={`measure-name-${m.id}`} fieldLabel={t('learning:rename.measure')}>
+                <span>{m.name}</span>
+              </RenameControl>
+            ) : (
+              m.name
+            )}
+          </li>
+        ))}
+      </ul>
       <div className="wr-mkba-result__top">
         <YearActorTable alternative={alternative} />
         <PmList items={alternative.lines.filter((l) => l.amountCents === null)} />
       </div>
-      <LineList mkbaId={mkba.id} alternative={alternative} canManage={canManage} />
+      <LineList mkba={mkba} alternative={alternative} canManage={canManage} />
+      <LinkedBenefitList mkbaId={mkba.id} items={result?.linkedBenefits ?? []} canManage={canManage} />
       {canManage ? (
         <>
-          <AddLineForm mkba={mkba} alternative={alternative} />
+          <LineForm mkba={mkba} alternative={alternative} />
+          {goals.data && goals.data.length > 0 ? (
+            <LinkedBenefitForm mkba={mkba} alternative={alternative} goals={goals.data} />
+          ) : goals.data ? (
+            <p className="utrecht-paragraph">{t('learning:linked.noGoals')}</p>
+          ) : null}
           <AddMeasureForm mkbaId={mkba.id} alternative={alternative} />
         </>
       ) : null}

@@ -3,6 +3,7 @@ import { Heading } from '../../../../platform/web/components/Heading';
 import { Table } from '../../../../platform/web/components/Table';
 import type { AlternativeResult, MkbaResult, SensitivityRow } from '../../contract';
 import { formatEuros, formatPercent, formatRatio } from '../format';
+import { LinkedBenefitsResult } from './LinkedBenefits';
 import { PmList } from './PmList';
 
 type Kind = 'rate' | 'effectSize' | 'duration';
@@ -70,6 +71,7 @@ function AlternativeResultView({ result }: { result: AlternativeResult }) {
         rowClassName={(row) => (row.key === 'total' ? 'wr-mkba-total' : undefined)}
       />
       <p className="utrecht-paragraph wr-muted">{t('learning:result.totalRow')}</p>
+      <LinkedBenefitsResult items={result.linkedBenefits} />
       <Heading level={4}>{t('learning:sensitivity.heading')}</Heading>
       <p className="utrecht-paragraph">{flips > 0 ? t('learning:sensitivity.flipsFound', { count: flips }) : t('learning:sensitivity.noFlips')}</p>
       <SensitivityTable kind="rate" rows={result.sensitivity.rate} baseNcw={result.ncwCents} />
