@@ -215,6 +215,8 @@ const TABLE: Record<string, Who[]> = {
   'PATCH /api/v1/mkbas/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkbas/:id': ['programme_manager', 'analyst'],
   'GET /api/v1/mkbas/:id/result': ['programme_manager', 'analyst', 'finance'],
+  'GET /api/v1/mkbas/:id/report.docx': ['programme_manager', 'analyst', 'finance'],
+  'GET /api/v1/mkbas/:id/report.pdf': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkbas/:id/alternatives': ['programme_manager', 'analyst'],
   'PATCH /api/v1/mkba-alternatives/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-alternatives/:id': ['programme_manager', 'analyst'],
