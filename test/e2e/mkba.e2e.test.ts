@@ -1,13 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MkbaResult, MkbaSummary } from '../../src/modules/learning/contract';
+import { readFileSync } from 'node:fs';
+import type { LinkableGoal, MkbaDetail, MkbaResult, MkbaSummary } from '../../src/modules/learning/contract';
 import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
  * The analyst opens the demo MKBA of Dordt West (marked as an example), adds a benefit line and sees the NCW
- * change by its present value (and deletes it again), tries another discount rate without a justification (refused in plain Dutch)
- * and with one (accepted), and reads the sensitivity table with the turns in words. Dutch and English, axe clean.
+ * change by its present value, changes the line in place and sees the NCW follow (and deletes it again),
+ * renames a measure, ties a benefit to a goal of the area's programme and sees the result change, downloads
+ * the report as PDF, tries another discount rate without a justification (refused in plain Dutch) and with
+ * one (accepted), and reads the sensitivity table with the turns in words. Dutch and English, axe clean.
  */
 
 let harness: Harness;
@@ -63,13 +66,14 @@ describe('MKBA (analist)', () => {
   it('adds a benefit line and sees the NCW change by its present value, then deletes it', async () => {
     const { page } = analyst;
     const section = page.getByRole('region', { name: 'Integrale aanpak', exact: true });
-    await section.getByLabel('Soort', { exact: true }).selectOption({ label: 'Baten' });
-    await section.getByLabel('Partij', { exact: true }).selectOption({ label: 'Politie' });
-    await section.getByLabel('Jaar', { exact: true }).selectOption('2027');
-    await section.getByLabel(/^Bedrag in euro's/).fill('51.125');
-    await section.getByLabel(/^Omschrijving/).fill('Minder inzet bij uitgaansoverlast (voorbeeld)');
-    await section.getByRole('button', { name: 'Toevoegen', exact: true }).click();
-    await section.getByText('Toegevoegd. De uitkomst is bijgewerkt.').waitFor();
+    const add = section.getByRole('form', { name: 'Kosten of baten toevoegen' });
+    await add.getByLabel('Soort', { exact: true }).selectOption({ label: 'Baten' });
+    await add.getByLabel('Partij', { exact: true }).selectOption({ label: 'Politie' });
+    await add.getByLabel('Jaar', { exact: true }).selectOption('2027');
+    await add.getByLabel(/^Bedrag in euro's/).fill('51.125');
+    await add.getByLabel(/^Omschrijving/).fill('Minder inzet bij uitgaansoverlast (voorbeeld)');
+    await add.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await add.getByText('Toegevoegd. De uitkomst is bijgewerkt.').waitFor();
     // € 51.125 in 2027 at 2.25 % is worth € 50.000 in 2026: 5112500 / 1.0225 = 5000000 cents.
     const expected = first.ncwCents + 5_000_000;
     await expect.poll(async () => plain(await page.getByTestId(`result-${first.alternativeId}`).getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(expected));
@@ -77,18 +81,109 @@ describe('MKBA (analist)', () => {
     expect(after.ncwCents).toBe(expected);
     await screenshot(page, 'mkba-line-added');
 
-    // Deleted again from the list of all lines: the NCW is back where it was.
-    const before = first.ncwCents;
+    // Changed in place from the list of all lines: twice the amount, so twice the present value.
     await section.locator('summary', { hasText: 'Alle regels' }).click();
     const row = section.getByRole('row').filter({ hasText: 'Minder inzet bij uitgaansoverlast' });
     await screenshot(page, 'mkba-lines-open');
-    expect(plain(await row.getByRole('button').textContent())).toBe('Verwijderen: Baten, Politie, 2027: Minder inzet bij uitgaansoverlast (voorbeeld)');
-    await row.getByRole('button').click();
+    const editButton = row.getByRole('button', { name: /^Wijzigen/ });
+    expect(plain(await editButton.textContent())).toBe('Wijzigen: Baten, Politie, 2027: Minder inzet bij uitgaansoverlast (voorbeeld)');
+    await editButton.click();
+    const edit = section.getByRole('form', { name: 'Regel wijzigen: Politie, 2027' });
+    // The form opens with the focus on its heading, so a keyboard or screen reader user lands in it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Regel wijzigen: Politie, 2027');
+    expect(await edit.getByLabel(/^Bedrag in euro's/).inputValue()).toBe('51125');
+    await edit.getByLabel(/^Bedrag in euro's/).fill('');
+    await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Bedrag' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'MKBA line edit refused');
+    await screenshot(page, 'mkba-line-edit-refused');
+    await edit.getByLabel(/^Bedrag in euro's/).fill('102.250');
+    await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await edit.waitFor({ state: 'detached' });
+    // Back on the line's own button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Wijzigen: Baten, Politie, 2027');
+    // € 102.250 in 2027 is worth € 100.000 in 2026.
+    await expect.poll(async () => plain(await page.getByTestId(`result-${first.alternativeId}`).getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(first.ncwCents + 10_000_000));
+    expect((await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[0]!.ncwCents).toBe(first.ncwCents + 10_000_000);
+    await screenshot(page, 'mkba-line-edited');
+
+    // Deleted again from the list of all lines: the NCW is back where it was.
+    const before = first.ncwCents;
+    const deleteButton = row.getByRole('button', { name: /^Verwijderen/ });
+    expect(plain(await deleteButton.textContent())).toBe('Verwijderen: Baten, Politie, 2027: Minder inzet bij uitgaansoverlast (voorbeeld)');
+    await deleteButton.click();
     await expect.poll(async () => plain(await page.getByTestId(`result-${first.alternativeId}`).getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(before));
     await expectNoSeriousA11yViolations(page, 'MKBA lines open');
     await screenshot(page, 'mkba-line-deleted');
     first = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[0]!;
     expect(first.ncwCents).toBe(before);
+  });
+
+  it('renames a measure in place, with the keyboard', async () => {
+    const { page } = analyst;
+    const section = page.getByRole('region', { name: 'Integrale aanpak', exact: true });
+    const button = section.getByRole('button', { name: /^Naam wijzigen\s*:\s*Jongerenwerk en straatcoaches$/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const field = section.getByLabel('Naam van de maatregel');
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    // An empty name is refused in words, and nothing changes.
+    await field.fill('');
+    await page.keyboard.press('Enter');
+    await section.getByText('Vul dit in.').first().waitFor();
+    await screenshot(page, 'mkba-rename-refused');
+    await field.fill('Jongerenwerk, straatcoaches en buurtsport');
+    await page.keyboard.press('Enter');
+    await section.getByRole('listitem').filter({ hasText: 'Jongerenwerk, straatcoaches en buurtsport' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Naam wijzigen: Jongerenwerk, straatcoaches en buurtsport');
+    const detail = await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`);
+    expect(detail.alternatives[0]!.measures.map((m) => m.name)).toContain('Jongerenwerk, straatcoaches en buurtsport');
+    await expectNoSeriousA11yViolations(page, 'MKBA measure renamed');
+    await screenshot(page, 'mkba-measure-renamed');
+  });
+
+  it('ties a benefit to a goal of the area and sees the result change, with the goal and its figures', async () => {
+    const { page } = analyst;
+    const second = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    expect(second.linkedBenefits).toEqual([]);
+    const goals = (await get<{ items: LinkableGoal[] }>(page, `/api/v1/mkbas/${mkbaId}/linkable-goals`)).items;
+    const goal = goals.find((g) => g.name === 'Voorbeeld: Dordt West groeit naar 33.000 inwoners in 2030')!;
+    expect(goal).toBeDefined();
+    const section = page.getByRole('region', { name: 'Alleen herinrichting', exact: true });
+    const form = section.getByRole('form', { name: 'Baat koppelen aan een doel' });
+    // Without a goal, a value or its source: said per field, nothing saved.
+    await form.getByRole('button', { name: 'Baat koppelen' }).click();
+    await form.getByText('Kies een doel.').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'MKBA linked benefit refused');
+    await form.getByLabel('Doel', { exact: true }).selectOption({ label: `${goal.name} (${goal.indicatorName})` });
+    await form.getByLabel('Partij die er baat bij heeft').selectOption({ label: 'Gemeente' });
+    await form.getByLabel(/^Waarde per eenheid/).fill('10');
+    await form.getByLabel(/^Bron van de waarde per eenheid/).fill('Illustratief: voorbeeldwaarde per extra inwoner');
+    await form.getByRole('button', { name: 'Baat koppelen' }).click();
+    await form.getByText('Toegevoegd. De uitkomst is bijgewerkt.').waitFor();
+    const after = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    const linked = after.linkedBenefits[0]!;
+    expect(linked).toMatchObject({ state: 'ok', actor: 'gemeente', unitValueCents: 1000, goal: { name: goal.name } });
+    expect(linked.pvCents).toBeGreaterThan(0);
+    // The NCW goes up by the linked benefit's present value (a cent apart at most: each is rounded on its own).
+    expect(Math.abs(after.ncwCents - (second.ncwCents + linked.pvCents))).toBeLessThanOrEqual(1);
+    const result = page.getByTestId(`result-${second.alternativeId}`);
+    await expect.poll(async () => plain(await result.getByTestId('ncw').textContent()), { timeout: 15_000 }).toContain(euros(after.ncwCents));
+    const row = result.getByRole('row').filter({ hasText: goal.name });
+    expect(plain(await row.textContent())).toContain(euros(linked.pvCents));
+    expect(plain(await row.textContent())).toContain(`nulmeting ${plain(new Intl.NumberFormat('nl-NL').format(linked.goal!.baseline))}`);
+    await expectNoSeriousA11yViolations(page, 'MKBA linked benefit');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'mkba-linked-benefit');
+  });
+
+  it('downloads the report as a PDF', async () => {
+    const { page } = analyst;
+    await page.getByRole('link', { name: 'Download als Word' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^mkba-.*\.pdf$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('refuses another discount rate without a justification, in plain Dutch, and takes it with one', async () => {

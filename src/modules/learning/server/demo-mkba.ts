@@ -61,8 +61,8 @@ const ALTERNATIVES: { name: string; description: string; measures: string[]; lin
 const DEMO_GOAL_NAME = 'Voorbeeld: Dordt West groeit naar 33.000 inwoners in 2030';
 const DEMO_LINKED_BENEFIT = {
   actor: 'gemeente',
-  unit_value_cents: 15_000,
-  unit_value_source: 'Illustratief: € 150 per extra inwoner per jaar, verzonnen om de koppeling met een doel te laten zien; geen bron.',
+  unit_value_cents: 500,
+  unit_value_source: 'Illustratief: € 5 per extra inwoner per jaar, verzonnen om de koppeling met een doel te laten zien; geen bron.',
   description: 'Meer inwoners blijven en komen wonen in Dordt West (voorbeeld)',
 } as const;
 

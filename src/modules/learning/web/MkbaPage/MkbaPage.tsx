@@ -60,6 +60,25 @@ function Facts({ mkba }: { mkba: MkbaDetail }) {
   );
 }
 
+/** The whole MKBA as a Word or PDF document, made by the server as it stands now (plain links: the browser downloads). */
+function ReportDownloads({ mkbaId }: { mkbaId: string }) {
+  const { t } = useTranslation();
+  const url = (format: 'docx' | 'pdf') => `/api/v1/mkbas/${encodeURIComponent(mkbaId)}/report.${format}`;
+  return (
+    <>
+      <p className="utrecht-paragraph">{t('learning:report.explained')}</p>
+      <div className="wr-button-group utrecht-button-group">
+        <a className="utrecht-button utrecht-button--secondary-action wr-button-link" href={url('docx')} download>
+          {t('learning:report.docx')}
+        </a>
+        <a className="utrecht-button utrecht-button--secondary-action wr-button-link" href={url('pdf')} download>
+          {t('learning:report.pdf')}
+        </a>
+      </div>
+    </>
+  );
+}
+
 /** One MKBA: its settings, alternatives with their lines, and the results. */
 export default function MkbaPage() {
   const { id = '' } = useParams();
@@ -90,6 +109,9 @@ export default function MkbaPage() {
           <Section title={t('learning:result.heading')} id="mkba-result">
             <QueryState isPending={result.isPending} error={result.error} onRetry={() => void result.refetch()} />
             {result.data ? <MkbaResults result={result.data} /> : null}
+          </Section>
+          <Section title={t('learning:report.heading')} id="mkba-report">
+            <ReportDownloads mkbaId={mkba.data.id} />
           </Section>
           <Section title={t('learning:alternative.heading')} id="mkba-alternatives">
             <p className="utrecht-paragraph">{t('learning:alternative.explained')}</p>
