@@ -125,7 +125,7 @@ describe('the MKBA report', () => {
     expect(text).toContain('(illustratief)');
     expect(text).toContain('Gekoppelde baten');
     expect(text).toContain(linked.goal!.name);
-    expect(text).toContain(`nulmeting ${new Intl.NumberFormat('nl-NL').format(linked.goal!.baseline)}`);
+    expect(text).toContain(`nulmeting ${new Intl.NumberFormat('nl-NL').format(linked.goal!.baseline)} (1 januari 2020), doel 33.000 op 1 januari 2030`);
     const pdf = pdfText((await download(demoId, 'pdf')).rawPayload, 'demo.pdf');
     expect(pdf).toContain('Illustratief');
   });

@@ -13,6 +13,8 @@ const nl = (value: number, digits = 2, min = 0) => new Intl.NumberFormat('nl-NL'
 export const euro = (cents: number) => `${cents < 0 ? '−' : ''}€\u00a0${nl(Math.abs(cents) / 100, 2, 2)}`;
 const percent = (value: number, digits = 2) => `${nl(value, digits)}\u00a0%`;
 const bold = (text: string): TableCell => ({ text, bold: true });
+/** 2020-01-01 → "1 januari 2020" (a calendar day, so read in UTC: no time zone can move it). */
+const day = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 const ACTORS: Record<string, string> = { gemeente: 'Gemeente', corporatie: 'Woningcorporatie', politie: 'Politie', zorg: 'Zorg', bewoners: 'Bewoners', rijk: 'Rijk', overig: 'Overig' };
 const IRR_NONE: Record<string, string> = {
@@ -76,7 +78,7 @@ function sensitivity(r: AlternativeResult): Block[] {
 function linkedFigures(b: LinkedBenefitResult): string {
   if (!b.goal) return 'Telt niet mee: het doel bestaat niet meer, ligt in een ander gebied of heeft geen streefwaarde of leesbare indicator.';
   const g = b.goal;
-  return `${g.indicatorName} in ${g.areaName}: nulmeting ${nl(g.baseline, g.decimals)} (${g.baselineDate}), doel ${nl(g.target, g.decimals)} op ${g.targetDate} (${g.unit}); ${g.direction < 0 ? 'een daling' : 'een stijging'} telt als baat`;
+  return `${g.indicatorName} in ${g.areaName}: nulmeting ${nl(g.baseline, g.decimals)} (${day(g.baselineDate)}), doel ${nl(g.target, g.decimals)} op ${day(g.targetDate)} (${g.unit}); ${g.direction < 0 ? 'een daling' : 'een stijging'} telt als baat`;
 }
 
 function linkedBenefits(r: AlternativeResult): Block[] {
