@@ -238,6 +238,23 @@ describe('MKBA (analist)', () => {
     expect(plain(await result.getByTestId('ncw').textContent())).toContain(euros(first.ncwCents, 'en-GB'));
     await expectNoSeriousA11yViolations(page, 'MKBA in English');
     await screenshot(page, 'mkba-results-en');
+
+    // Changing in place, in English: a line's form and a rename field open together, axe clean; Escape
+    // closes the rename and puts the focus back on its button, Cancel closes the line's form.
+    const section = page.getByRole('region', { name: 'Integrale aanpak', exact: true });
+    const lines = section.locator('details').filter({ has: page.locator('summary', { hasText: 'All lines' }) });
+    if (!(await lines.evaluate((element) => (element as HTMLDetailsElement).open))) await lines.locator('summary').click();
+    await section.getByRole('button', { name: /^Change\s*:/ }).first().click();
+    const form = section.getByRole('form', { name: /^Change line:/ });
+    await form.getByRole('button', { name: 'Save change' }).waitFor();
+    await section.getByRole('button', { name: /^Rename\s*:\s*Integrale aanpak$/ }).click();
+    await section.getByLabel('Name of the alternative').waitFor();
+    await expectNoSeriousA11yViolations(page, 'MKBA changing in place, in English');
+    await screenshot(page, 'mkba-editing-en');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Rename: Integrale aanpak');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 });

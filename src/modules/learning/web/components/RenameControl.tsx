@@ -6,8 +6,9 @@ import { useMkbaChange } from '../mkba-api';
 import { MkbaError } from './MkbaError';
 
 /**
- * A name with a "Naam wijzigen" button that turns it into a field in place (alternatives and measures). Save
- * or Escape/Cancel brings the name back and puts the focus on the button again, so a keyboard user stays put.
+ * A name with a "Naam wijzigen" button that opens a field for it in place, under the name (alternatives and
+ * measures). Save or Escape/Cancel closes the field and puts the focus on the button again, so a keyboard user
+ * stays put.
  */
 export function RenameControl({ mkbaId, path, name, fieldId, fieldLabel, children }: { mkbaId: string; path: string; name: string; fieldId: string; fieldLabel: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -52,16 +53,20 @@ export function RenameControl({ mkbaId, path, name, fieldId, fieldLabel, childre
       </div>
     );
   }
+  // The name stays while its field is open: an alternative's heading labels its whole section.
   return (
-    <form onSubmit={submit} noValidate className="wr-form wr-mkba-inline-form" onKeyDown={(event) => event.key === 'Escape' && stop()}>
-      <MkbaError error={change.error} />
-      <TextField ref={field} id={fieldId} label={fieldLabel} value={value} onChange={(event) => setValue(event.target.value)} error={missing ? t('learning:form.required') : undefined} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary" busy={change.isPending}>
-          {t('learning:rename.save')}
-        </Button>
-        <Button onClick={stop}>{t('learning:rename.cancel')}</Button>
-      </ButtonGroup>
-    </form>
+    <>
+      {children}
+      <form onSubmit={submit} noValidate className="wr-form wr-mkba-inline-form" onKeyDown={(event) => event.key === 'Escape' && stop()}>
+        <MkbaError error={change.error} />
+        <TextField ref={field} id={fieldId} label={fieldLabel} value={value} onChange={(event) => setValue(event.target.value)} error={missing ? t('learning:form.required') : undefined} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary" busy={change.isPending}>
+            {t('learning:rename.save')}
+          </Button>
+          <Button onClick={stop}>{t('learning:rename.cancel')}</Button>
+        </ButtonGroup>
+      </form>
+    </>
   );
 }
