@@ -8,7 +8,8 @@ import { startHarness, type Harness } from './harness';
 /**
  * The analyst opens the demo MKBA of Dordt West (marked as an example), adds a benefit line and sees the NCW
  * change by its present value, changes the line in place and sees the NCW follow (and deletes it again),
- * renames a measure, ties a benefit to a goal of the area's programme and sees the result change, downloads
+ * renames a measure, ties a benefit to a goal of the area's programme and sees the result change (and the goal's
+ * page say it is used in the MKBA), downloads
  * the report as PDF, tries another discount rate without a justification (refused in plain Dutch) and with
  * one (accepted), and reads the sensitivity table with the turns in words. Dutch and English, axe clean.
  */
@@ -175,6 +176,18 @@ describe('MKBA (analist)', () => {
     await expectNoSeriousA11yViolations(page, 'MKBA linked benefit');
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'mkba-linked-benefit');
+
+    // The goal's page says the MKBA uses it, and leads back.
+    await page.goto(`/programmas/${linked.goal!.programmeId}/doelen/${linked.goalId}`);
+    await waitForPageReady(page);
+    const use = page.getByText('Gebruikt in een MKBA');
+    await use.waitFor();
+    await expectNoSeriousA11yViolations(page, 'goal used in MKBA');
+    await use.scrollIntoViewIfNeeded();
+    await screenshot(page, 'goal-used-in-mkba');
+    await page.getByRole('link', { name: 'Aanpak jongeren en overlast Dordt West (voorbeeld)' }).click();
+    await page.waitForURL((url) => url.pathname === `/mkba/${mkbaId}`);
+    await waitForPageReady(page);
   });
 
   it('downloads the report as a PDF', async () => {

@@ -67,7 +67,8 @@ export type LineBody = z.input<typeof LineBody>;
 export const UpdateLine = LineBody.partial();
 export type UpdateLine = z.input<typeof UpdateLine>;
 
-export const ListQuery = z.strictObject({ area: MkbaAreaCode.optional() });
+/** `goal`: only the MKBAs with a benefit tied to that programme goal (the goal page's "Gebruikt in MKBA"). */
+export const ListQuery = z.strictObject({ area: MkbaAreaCode.optional(), goal: z.uuid().optional() });
 
 /** What a rate or share applies to: the area's own figure (inhabitants, households…) or a number with its source. */
 export const QuantityInput = z.discriminatedUnion('kind', [

@@ -94,6 +94,16 @@ describe('a benefit tied to a goal', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['mkba.linked_benefit.create']);
   });
 
+  it('is found from the goal: the MKBAs with a benefit tied to it (the goal page\'s "Gebruikt in MKBA")', async () => {
+    const ofGoal = await get<{ items: { id: string }[] }>(`/api/v1/mkbas?goal=${goalId}`);
+    expect(ofGoal.status).toBe(200);
+    expect(ofGoal.body.items.map((m) => m.id)).toEqual([mkba.id]);
+    expect((await get<{ items: unknown[] }>('/api/v1/mkbas?goal=00000000-0000-4000-8000-000000000000')).body.items).toEqual([]);
+    const malformed = await t.app.inject({ url: '/api/v1/mkbas?goal=not-a-goal', headers: { cookie: analyst.cookie } });
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('changes with the goal: a target of 60 doubles the effect from the target year on', async () => {
     const changed = await send('PUT', `/api/v1/programmes/${programmeId}/goals/${goalId}`, { ...INCIDENTS_GOAL, target: 60 }, manager);
     expect(changed.statusCode, changed.body).toBe(200);

@@ -8,7 +8,7 @@ export type AlternativeRow = Selectable<MkbaAlternativesTable>;
 export type MeasureRow = Selectable<MkbaMeasuresTable>;
 export type LineRow = Selectable<MkbaLinesTable>;
 
-export async function findMkbas(db: LearningDb, areaCode: string | undefined): Promise<(MkbaRow & { alternative_count: number })[]> {
+export async function findMkbas(db: LearningDb, areaCode: string | undefined, goalId?: string): Promise<(MkbaRow & { alternative_count: number })[]> {
   let query = db
     .selectFrom('mkbas')
     .selectAll('mkbas')
@@ -16,6 +16,18 @@ export async function findMkbas(db: LearningDb, areaCode: string | undefined): P
     .orderBy('area_code')
     .orderBy('created_at');
   if (areaCode) query = query.where('area_code', '=', areaCode);
+  if (goalId) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('mkba_linked_benefits')
+          .innerJoin('mkba_alternatives', 'mkba_alternatives.id', 'mkba_linked_benefits.alternative_id')
+          .whereRef('mkba_alternatives.mkba_id', '=', 'mkbas.id')
+          .where('mkba_linked_benefits.goal_id', '=', goalId)
+          .select('mkba_linked_benefits.id'),
+      ),
+    );
+  }
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, alternative_count: Number(r.alternative_count ?? 0) }));
 }

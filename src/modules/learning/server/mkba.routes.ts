@@ -16,8 +16,8 @@ export async function mkbaRoutes(app: FastifyInstance): Promise<void> {
   const read = { config: { access: 'mkba.read' as const } };
   const manage = { config: { access: 'mkba.manage' as const } };
 
-  typed.get('/api/v1/mkbas', { ...read, schema: { tags, summary: 'MKBAs, optionally of one area', querystring: ListQuery, response: { 200: MkbaList } } }, async (request) => ({
-    items: await mkba.listMkbas(db(), requireActor(request), request.query.area),
+  typed.get('/api/v1/mkbas', { ...read, schema: { tags, summary: 'MKBAs, optionally of one area or with a benefit tied to one goal', querystring: ListQuery, response: { 200: MkbaList } } }, async (request) => ({
+    items: await mkba.listMkbas(db(), requireActor(request), request.query.area, request.query.goal),
   }));
   typed.post('/api/v1/mkbas', { ...manage, schema: { tags, summary: 'Start an MKBA of an area and intervention package (a rate other than 2.25 % needs a justification)', body: CreateMkba, response: { 201: MkbaDetail } } }, async (request, reply) =>
     reply.code(201).send(await mkba.createMkba(db(), requireActor(request), request.body)),

@@ -29,8 +29,8 @@ function checkYear(year: number, baseYear: number, horizonYears: number): void {
   }
 }
 
-export async function listMkbas(db: Kysely<Database>, actor: Actor, areaCode: string | undefined): Promise<MkbaSummary[]> {
-  const rows = await q.findMkbas(learningDb(db), areaCode);
+export async function listMkbas(db: Kysely<Database>, actor: Actor, areaCode: string | undefined, goalId?: string): Promise<MkbaSummary[]> {
+  const rows = await q.findMkbas(learningDb(db), areaCode, goalId);
   const names = await mkbaAreaNames(db, actor, rows.map((r) => r.area_code));
   return rows.map((r) => toSummary(r, names.get(r.area_code) ?? r.area_code, r.alternative_count));
 }

@@ -13,3 +13,6 @@ export const learningWebModule: WebModule = {
   ],
   nav: [{ to: '/mkba', group: 'planning', labelKey: 'learning:nav.mkba', descriptionKey: 'learning:nav.mkbaDescription', permission: 'mkba.read' }],
 };
+
+/** For the goal page (programmes): the MKBAs with a benefit computed from a goal, linked; nothing when none. */
+export { GoalMkbaUse } from './components/GoalMkbaUse';

@@ -26,6 +26,11 @@ export function useMkbaResult(id: string) {
   return useQuery({ queryKey: keys.result(id), queryFn: () => api.get<MkbaResult>(`/api/v1/mkbas/${encodeURIComponent(id)}/result`) });
 }
 
+/** The MKBAs with a benefit tied to a goal (under the list's key, so every MKBA change reads it again). */
+export function useMkbasOfGoal(goalId: string, enabled: boolean) {
+  return useQuery({ queryKey: [...keys.list, 'goal', goalId], queryFn: async () => (await api.get<{ items: MkbaSummary[] }>(`/api/v1/mkbas${toQueryString({ goal: goalId })}`)).items, enabled });
+}
+
 /** The programme goals measured in the MKBA's area, to tie a benefit to. */
 export function useLinkableGoals(id: string) {
   return useQuery({ queryKey: keys.goals(id), queryFn: async () => (await api.get<{ items: LinkableGoal[] }>(`/api/v1/mkbas/${encodeURIComponent(id)}/linkable-goals`)).items });

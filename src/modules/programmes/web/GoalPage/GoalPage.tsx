@@ -6,6 +6,7 @@ import { Page, Section } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
+import { GoalMkbaUse } from '../../../learning/web/index';
 import type { GoalDetail, GoalMeasurement } from '../../contract';
 import { GoalChart } from '../components/GoalChart';
 import { needsExampleBadge } from '../components/example-mark';
@@ -115,6 +116,7 @@ export default function GoalPage() {
               </Fact>
               <Fact label={t('programmes:goal.trajectoryLabel')}>{t('programmes:goal.linear')}</Fact>
             </dl>
+            <GoalMkbaUse goalId={data.id} />
           </Section>
           <Section title={t('programmes:goal.chartHeading')} id="chart">
             <GoalChart goal={data} />
