@@ -203,3 +203,4 @@ export const LibraryFactor = z.object({
 });
 export type LibraryFactor = z.infer<typeof LibraryFactor>;
 export const FactorLibrary = z.object({ items: z.array(LibraryFactor) });
+export type FactorLibrary = z.infer<typeof FactorLibrary>;

@@ -47,7 +47,7 @@ const userIdOf = async (session: TestSession) => (await get<{ user: { id: string
 async function expectProblem(response: Awaited<ReturnType<typeof send>>, status: number, code?: string) {
   expect(response.statusCode, response.body).toBe(status);
   expect(response.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(response.json<{ code: string }>().code).toBe(code);
+  if (code) expect(response.json<{ type: string }>().type).toBe(`urn:wijkregie:problem:${code}`);
 }
 
 describe('the frameworks and the factor library', () => {
@@ -71,7 +71,7 @@ describe('the demo evaluation', () => {
     const detail = (await get<EvaluationDetail>(`/api/v1/evaluations/${demo.id}`, finance)).body;
     expect(detail.criteria).toHaveLength(6);
     expect(detail.criteria[1]!.summary).toMatchObject({ median: 3, spread: 2, disagreement: true });
-    expect(detail.criteria[1]!.scores!.map((s) => s.evaluatorName).sort()).toEqual(['Demo Analist', 'Demo Regisseur'].sort());
+    expect(detail.criteria[1]!.scores!.map((s) => s.evaluatorName).sort()).toEqual(['Demo Analist', 'Demo Programmamanager'].sort());
   });
 
   it('is seeded once, however often the seed runs', async () => {
@@ -225,7 +225,7 @@ describe('an evaluation from start to established', () => {
     const closed = (await get<EvaluationDetail>(`/api/v1/evaluations/${evaluation.id}`, finance)).body;
     expect(closed.criteria[0]!.scores).toEqual(
       expect.arrayContaining([
-        { evaluatorName: 'Demo Regisseur', score: 5, motivation: 'Breed gedragen' },
+        { evaluatorName: 'Demo Programmamanager', score: 5, motivation: 'Breed gedragen' },
         { evaluatorName: 'Demo Analist', score: 2, motivation: 'Vooral bij de gemeente' },
       ]),
     );
@@ -264,7 +264,7 @@ describe('an evaluation from start to established', () => {
     expect(shared).toMatchObject({ title: 'Testevaluatie', areaName: 'Dordt West', kind: 'final', peildatum: '2026-12-01', status: 'established' });
     expect(shared!.criteria[0]).toEqual({ framework: 'Platform31 — zes lessen', criterion: 'Urgentie', medianScore: 3.5, conclusion: 'Conclusie over Urgentie' });
     expect(shared!.successFactors).toEqual([{ title: 'Vaste wijkregisseur', explanation: 'Eén gezicht voor bewoners en partners.' }]);
-    expect(JSON.stringify(shared)).not.toMatch(/Demo Regisseur|Demo Analist|Wijkschouw|example\.org/);
+    expect(JSON.stringify(shared)).not.toMatch(/Demo Programmamanager|Demo Analist|Wijkschouw|example\.org/);
     expect(JSON.parse(JSON.stringify(shared))).toEqual(shared);
   });
 
