@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
 import type { ProgrammeSummary } from '../../programmes/contract';
-import type { Candidate, CreateEvaluation, EvaluationDetail, EvaluationSummary, EvidenceOptions, FactorKind, LibraryFactor } from '../contract';
+import type { Candidate, CreateEvaluation, EvaluationDetail, EvaluationSummary, EvidenceOptions, FactorKind, Framework, LibraryFactor } from '../contract';
 
 /** The evaluation API as TanStack Query hooks. Every change answers the evaluation as the caller now sees it. */
 
@@ -13,6 +13,7 @@ const keys = {
   options: (id: string) => [...ROOT, 'options', id] as const,
   library: (q: string, kind: string) => [...ROOT, 'library', q, kind] as const,
   programmes: [...ROOT, 'programmes'] as const,
+  frameworks: [...ROOT, 'frameworks'] as const,
 };
 
 export function useEvaluations() {
@@ -36,6 +37,11 @@ export function useFactorLibrary(q: string, kind: FactorKind | '') {
     queryKey: keys.library(q, kind),
     queryFn: async () => (await api.get<{ items: LibraryFactor[] }>(`/api/v1/evaluation-factors${toQueryString({ q: q.trim() || undefined, kind: kind || undefined })}`)).items,
   });
+}
+
+/** The fixed frameworks with their source, shown under each framework's heading. */
+export function useFrameworks() {
+  return useQuery({ queryKey: keys.frameworks, staleTime: Infinity, queryFn: async () => (await api.get<{ items: Framework[] }>('/api/v1/evaluation-frameworks')).items });
 }
 
 export function useProgrammes() {

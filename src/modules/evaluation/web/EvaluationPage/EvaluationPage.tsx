@@ -11,7 +11,7 @@ import { EvaluatorsSection } from '../components/EvaluatorsSection';
 import { FactorsSection } from '../components/FactorsSection';
 import { StatusTag } from '../components/StatusTag';
 import { StepsSection } from '../components/StepsSection';
-import { useEvaluation } from '../evaluation-api';
+import { useEvaluation, useFrameworks } from '../evaluation-api';
 import '../evaluation.css';
 
 function Facts({ evaluation }: { evaluation: EvaluationDetail }) {
@@ -41,6 +41,7 @@ export default function EvaluationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const evaluation = useEvaluation(id);
+  const frameworks = useFrameworks();
   const data = evaluation.data;
   return (
     <Page title={data?.title ?? t('evaluation:detail.title')} lead={t('evaluation:detail.leadText')}>
@@ -63,8 +64,10 @@ export default function EvaluationPage() {
           {FRAMEWORKS.map((framework) => {
             const criteria = data.criteria.filter((c) => c.framework === framework);
             if (criteria.length === 0) return null;
+            const source = frameworks.data?.find((f) => f.code === framework)?.source;
             return (
               <Section key={framework} title={t(`evaluation:framework.${framework}`)} id={`framework-${framework}`}>
+                {source ? <p className="utrecht-paragraph wr-muted">{t('evaluation:framework.source', { source })}</p> : null}
                 {criteria.map((criterion) => (
                   <CriterionSection key={criterion.id} evaluation={data} criterion={criterion} />
                 ))}

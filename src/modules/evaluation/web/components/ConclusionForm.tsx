@@ -19,7 +19,7 @@ export function ConclusionForm({ evaluationId, criterion }: { evaluationId: stri
     change.mutate({ method: 'PUT', path: `/api/v1/evaluation-criteria/${criterion.id}/conclusion`, body: { conclusion: text } });
   };
   return (
-    <form onSubmit={submit} noValidate className="wr-form" aria-label={t('evaluation:conclusion.label', { criterion: criterion.title })}>
+    <form onSubmit={submit} noValidate className="wr-form">
       <EvaluationError error={change.error} />
       <TextAreaField id={`conclusion-${criterion.id}`} label={t('evaluation:conclusion.label', { criterion: criterion.title })} rows={3} value={text} onChange={(event) => setText(event.target.value)} error={missing ? t('evaluation:form.required') : undefined} />
       <Button type="submit" busy={change.isPending}>

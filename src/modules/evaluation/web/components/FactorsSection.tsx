@@ -23,7 +23,10 @@ function AddFactorForm({ evaluation }: { evaluation: EvaluationDetail }) {
     );
   };
   return (
-    <form onSubmit={submit} noValidate className="wr-form" aria-label={t('evaluation:factors.add')}>
+    <form onSubmit={submit} noValidate className="wr-form" aria-labelledby="factor-add-heading">
+      <h3 className="utrecht-heading-3" id="factor-add-heading">
+        {t('evaluation:factors.addHeading')}
+      </h3>
       <EvaluationError error={change.error} />
       <SelectField
         id="factor-kind"
