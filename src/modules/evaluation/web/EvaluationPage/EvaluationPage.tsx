@@ -67,7 +67,7 @@ export default function EvaluationPage() {
             const source = frameworks.data?.find((f) => f.code === framework)?.source;
             return (
               <Section key={framework} title={t(`evaluation:framework.${framework}`)} id={`framework-${framework}`}>
-                {source ? <p className="utrecht-paragraph wr-muted">{t('evaluation:framework.source', { source })}</p> : null}
+                {source ? <p className="utrecht-paragraph wr-muted wr-evaluation-source">{t('evaluation:framework.source', { source })}</p> : null}
                 {criteria.map((criterion) => (
                   <CriterionSection key={criterion.id} evaluation={data} criterion={criterion} />
                 ))}
