@@ -13,6 +13,8 @@ const LOGGED_IN: Who[] = [...ROLES];
 const ADMIN: Who[] = ['administrator'];
 const SIGNAL_READERS: Who[] = ['programme_manager', 'analyst', 'partner', 'case_officer'];
 const SIGNAL_WRITERS: Who[] = ['programme_manager', 'partner', 'case_officer'];
+const EVALUATION_READERS: Who[] = ['programme_manager', 'analyst', 'finance'];
+const EVALUATION_LEADS: Who[] = ['programme_manager', 'analyst'];
 
 const TABLE: Record<string, Who[]> = {
   'GET /api/v1/health': EVERYONE,
@@ -229,6 +231,24 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/mkbas/:id/linkable-goals': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkba-alternatives/:id/linked-benefits': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-linked-benefits/:id': ['programme_manager', 'analyst'],
+  // Evaluations (docs/evaluation.md): within an evaluation the service decides further (lead, invited evaluator).
+  'GET /api/v1/evaluation-frameworks': EVALUATION_READERS,
+  'GET /api/v1/evaluations': EVALUATION_READERS,
+  'POST /api/v1/evaluations': EVALUATION_LEADS,
+  'GET /api/v1/evaluations/:id': EVALUATION_READERS,
+  'GET /api/v1/evaluations/:id/candidates': EVALUATION_LEADS,
+  'POST /api/v1/evaluations/:id/evaluators': EVALUATION_LEADS,
+  'POST /api/v1/evaluations/:id/status': EVALUATION_LEADS,
+  'POST /api/v1/evaluations/:id/submission': EVALUATION_READERS,
+  'PUT /api/v1/evaluation-criteria/:id/my-score': EVALUATION_READERS,
+  'PUT /api/v1/evaluation-criteria/:id/conclusion': EVALUATION_LEADS,
+  'GET /api/v1/evaluations/:id/evidence-options': EVALUATION_READERS,
+  'POST /api/v1/evaluation-criteria/:id/evidence': EVALUATION_READERS,
+  'DELETE /api/v1/evaluation-evidence/:id': EVALUATION_READERS,
+  'POST /api/v1/evaluations/:id/factors': EVALUATION_LEADS,
+  'DELETE /api/v1/evaluation-factors/:id': EVALUATION_LEADS,
+  'POST /api/v1/evaluations/:id/adopted-factors': EVALUATION_LEADS,
+  'GET /api/v1/evaluation-factors': EVALUATION_READERS,
   // Resident initiatives (docs/initiatives.md): residents submit, follow and read the per-area overview
   // without an account; the programme manager handles them, finance sets wijkbudgets and is a second person.
   'GET /api/v1/public/initiative-options': EVERYONE,

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'site.manage',
   'mkba.read',
   'mkba.manage',
+  'evaluation.read',
+  'evaluation.manage',
   'initiatives.read',
   'initiatives.assess',
   'initiatives.grant',
@@ -83,6 +85,10 @@ const REPORTS_READ: Permission[] = ['reports.read'];
 // MKBA (docs/learning.md): the programme manager and the analyst build them; finance reads them too.
 const MKBA: Permission[] = ['mkba.read', 'mkba.manage'];
 
+// Evaluations (docs/evaluation.md): the programme manager and the analyst lead them; finance reads them and
+// may be invited to score. Who scores is decided per evaluation (invited evaluators score only their own rows).
+const EVALUATION: Permission[] = ['evaluation.read', 'evaluation.manage'];
+
 // The resident survey (docs/survey.md): define it, make invitation codes, read results and open answers,
 // publish the figures. Open answers are free text from residents, so not for every role.
 const SURVEY: Permission[] = ['survey.manage'];
@@ -96,9 +102,9 @@ const INITIATIVES_FINANCE: Permission[] = ['initiatives.read', 'initiatives.gran
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // site.manage: the footer pages (privacy, accessibility, contact; docs/site.md) speak for the municipality.
   administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...SURVEY],
-  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read', ...INITIATIVES_FINANCE],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...EVALUATION, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...EVALUATION, ...SURVEY],
+  finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read', 'evaluation.read', ...INITIATIVES_FINANCE],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
   partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run'],
   viewer: [...FIGURES, ...PROGRAMMES],

@@ -7,6 +7,7 @@ import { areasWebModule } from '../../modules/areas/web/index';
 import { signalsWebModule } from '../../modules/signals/web/index';
 import { hotspotsWebModule } from '../../modules/hotspots/web/index';
 import { learningWebModule } from '../../modules/learning/web/index';
+import { evaluationWebModule } from '../../modules/evaluation/web/index';
 import { authWebModule } from '../../modules/auth/web/index';
 import { auditWebModule } from '../../modules/audit/web/index';
 import { siteWebModule } from '../../modules/site/web/index';
@@ -19,4 +20,4 @@ import { newsletterWebModule } from '../../modules/newsletter/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule, newsletterWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, evaluationWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule, newsletterWebModule];
