@@ -55,11 +55,13 @@ CREATE TABLE circle_lessons (
   meeting_id          uuid REFERENCES circle_meetings (id) ON DELETE SET NULL,
   meeting_part        text CHECK (meeting_part IN ('nieuws', 'intervisie', 'thema', 'projectbezoek')),
   is_illustrative     boolean NOT NULL DEFAULT false,
+  -- Title, text, theme and tags in one text for the full-text search (written by the service: an index
+  -- expression cannot call array_to_string, which is not immutable).
+  search_text         text NOT NULL DEFAULT '',
   created_by          uuid REFERENCES users (id),
   created_at          timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX circle_lessons_search_idx ON circle_lessons
-  USING gin (to_tsvector('dutch', title || ' ' || body || ' ' || theme || ' ' || array_to_string(tags, ' ')));
+CREATE INDEX circle_lessons_search_idx ON circle_lessons USING gin (to_tsvector('dutch', search_text));
 
 -- What this installation shares, item by item; an item without a row is internal. kind names the item
 -- registry's entry (lesson, mkba, trend); item_key is its id or, for a trend, the indicator code.
