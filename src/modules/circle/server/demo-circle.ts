@@ -16,7 +16,7 @@ import { addMember } from './members.service.js';
  */
 
 const DIR = projectPath('data', 'demo', 'circle');
-const BAARN = { name: 'Gemeente Baarn', municipalityCode: 'GM0340' };
+const BAARN = { name: 'Gemeente Baarn', municipalityCode: 'GM0308' };
 
 export async function seedCircleDemo(db: Kysely<Database>, config?: AppConfig): Promise<void> {
   const cdb = circleDb(db);
