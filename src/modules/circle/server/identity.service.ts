@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { decryptSecret, deriveKey, encryptSecret, withAudit, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { conflict, decryptSecret, deriveKey, encryptSecret, withAudit, type AuditActor, type Database } from '../../../platform/server/index.js';
 import type { Identity, UpdateIdentity } from '../contract.js';
 import { fingerprintOf, newKeyPair } from '../bundle/keys.js';
 import { circleDb, type CircleDb } from './circle.tables.js';
@@ -57,7 +57,14 @@ export async function updateIdentity(db: Kysely<Database>, sessionSecret: string
   return readIdentity(db, sessionSecret, actor);
 }
 
-/** The private key, for signing an export. */
+/**
+ * The private key, for signing an export. After SESSION_SECRET changed it cannot be unsealed: a plain 409 that
+ * says so, not a crash (docs/circle.md, "Keys", says how to start over with a new key pair).
+ */
 export function unsealPrivateKey(sealed: string, sessionSecret: string): string {
-  return decryptSecret(sealingKey(sessionSecret), sealed);
+  try {
+    return decryptSecret(sealingKey(sessionSecret), sealed);
+  } catch {
+    throw conflict('circle.key_unusable', 'The signing key cannot be unsealed with the current SESSION_SECRET');
+  }
 }
