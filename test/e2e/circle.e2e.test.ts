@@ -46,6 +46,8 @@ describe('Lerende kring (programmamanager)', () => {
     const received = page.getByRole('region', { name: 'Ontvangen van andere leden' });
     await received.getByRole('link', { name: BAARN_LESSON }).waitFor();
     expect(plain(await received.textContent())).toContain('Trend van een indicator');
+    // Baarn made its lesson up for the demo: the list says so.
+    expect(plain(await received.getByRole('row').filter({ hasText: BAARN_LESSON }).textContent())).toContain('illustratief');
     await expectNoSeriousA11yViolations(page, 'circle overview');
     await screenshot(page, 'circle-overview');
   });

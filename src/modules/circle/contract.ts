@@ -168,7 +168,7 @@ export type ImportResult = z.infer<typeof ImportResult>;
 
 // ——— What was received ———
 
-export const ReceivedItem = z.object({ id: z.string(), kind: ItemKind, title: z.string(), level: SharedLevel, memberName: z.string(), municipalityCode: z.string(), receivedAt: z.string() });
+export const ReceivedItem = z.object({ id: z.string(), kind: ItemKind, title: z.string(), level: SharedLevel, isIllustrative: z.boolean(), memberName: z.string(), municipalityCode: z.string(), receivedAt: z.string() });
 export type ReceivedItem = z.infer<typeof ReceivedItem>;
 /**
  * One received item with what may be shown: a lesson or an MKBA in full; of a trend only the indicator and its

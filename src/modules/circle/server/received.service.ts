@@ -19,7 +19,9 @@ function receivedQuery(db: Kysely<Database>) {
     .select(['r.id', 'r.kind', 'r.title', 'r.level', 'm.name as member_name', 'm.municipality_code', 'r.received_at', 'r.payload']);
 }
 
-const toItem = (r: Row): ReceivedItem => ({ id: r.id, kind: r.kind as ItemKind, title: r.title, level: r.level as ReceivedItem['level'], memberName: r.member_name, municipalityCode: r.municipality_code, receivedAt: new Date(r.received_at).toISOString() });
+// Lessons and MKBAs say whether the member made them up for a demo; the list labels those on screen.
+const isIllustrative = (payload: unknown) => (payload as { isIllustrative?: unknown } | null)?.isIllustrative === true;
+const toItem = (r: Row): ReceivedItem => ({ id: r.id, kind: r.kind as ItemKind, title: r.title, level: r.level as ReceivedItem['level'], isIllustrative: isIllustrative(r.payload), memberName: r.member_name, municipalityCode: r.municipality_code, receivedAt: new Date(r.received_at).toISOString() });
 
 export async function overview(db: Kysely<Database>): Promise<Overview> {
   const identity = await peekIdentity(db);

@@ -54,7 +54,7 @@ function Exchange() {
       <Button appearance="primary" onClick={exportBundle} busy={exporting.isPending}>
         {t('circle:exchange.export')}
       </Button>
-      <div className="utrecht-form-field utrecht-form-field--distanced">
+      <div className="utrecht-form-field utrecht-form-field--distanced wr-circle-import">
         <label className="utrecht-form-label" htmlFor="circle-import">
           {t('circle:exchange.import')}
         </label>
@@ -107,7 +107,15 @@ export default function CirclePage() {
               rowKey={(r) => r.id}
               empty={t('circle:received.none')}
               columns={[
-                { key: 'title', header: t('circle:received.title'), rowHeader: true, render: (r) => <Link className="utrecht-link utrecht-link--html-a" to={`/kring/ontvangen/${r.id}`}>{r.title}</Link> },
+                { key: 'title', header: t('circle:received.title'), rowHeader: true, render: (r) => (
+                    <>
+                      <Link className="utrecht-link utrecht-link--html-a" to={`/kring/ontvangen/${r.id}`}>
+                        {r.title}
+                      </Link>
+                      {r.isIllustrative ? <> <span className="wr-tag">{t('circle:illustrative')}</span></> : null}
+                    </>
+                  ),
+                },
                 { key: 'kind', header: t('circle:received.kind'), render: (r) => t(`circle:kinds.${r.kind}`) },
                 { key: 'member', header: t('circle:received.member'), render: (r) => r.memberName },
                 { key: 'level', header: t('circle:received.level'), render: (r) => t(`circle:levels.${r.level}`) },

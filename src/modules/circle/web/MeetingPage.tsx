@@ -44,7 +44,7 @@ function PartNotes({ meeting, part, notes, canManage }: { meeting: Meeting; part
       )}
       {lessons.length > 0 ? (
         <>
-          <h4 className="utrecht-heading-4">{t('circle:meeting.lessons')}</h4>
+          <h4 className="utrecht-heading-4 wr-circle-part-lessons">{t('circle:meeting.lessons')}</h4>
           <ul className="utrecht-unordered-list">
             {lessons.map((l) => (
               <li key={l.id} className="utrecht-unordered-list__item">
@@ -72,7 +72,7 @@ export default function MeetingPage() {
       <QueryState isPending={meeting.isPending} error={meeting.error} onRetry={() => void meeting.refetch()} />
       {meeting.data ? (
         <>
-          {meeting.data.isIllustrative ? <Alert type="info" heading={t('circle:illustrativeHeading')}>{t('circle:illustrativeExplained')}</Alert> : null}
+          {meeting.data.isIllustrative ? <Alert type="info" heading={t('circle:illustrativeHeading')}>{t('circle:meeting.illustrative')}</Alert> : null}
           <Section title={t('circle:meeting.parts')} id="circle-parts">
             <div className="wr-circle-parts">
               {meeting.data.parts.map((p) => (
