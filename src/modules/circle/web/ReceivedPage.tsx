@@ -49,7 +49,7 @@ export default function ReceivedPage() {
         <Section title={t('circle:received.content')} id="circle-received-item">
           {d.lesson ? (
             <>
-              {d.lesson.isIllustrative ? <Alert type="info" heading={t('circle:illustrativeHeading')}>{t('circle:illustrativeExplained')}</Alert> : null}
+              {d.lesson.isIllustrative ? <Alert type="info" heading={t('circle:illustrativeHeading')}>{t('circle:received.lessonIllustrative', { member: d.memberName })}</Alert> : null}
               <p className="utrecht-paragraph">{d.lesson.text}</p>
               <p className="utrecht-paragraph wr-muted">
                 {t('circle:received.lessonFacts', { theme: d.lesson.theme, area: d.lesson.areaName ?? '–' })}
