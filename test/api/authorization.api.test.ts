@@ -277,6 +277,28 @@ const TABLE: Record<string, Who[]> = {
   'POST /api/v1/survey-forms/:id/responses': EVERYONE,
   'POST /api/v1/survey-invitations/lookup': EVERYONE,
   'POST /api/v1/survey-invitations/responses': EVERYONE,
+  // The learning circle (docs/circle.md): the programme manager shares, exports and imports; the analyst reads;
+  // the administrator keeps this installation's identity and the members' keys.
+  'GET /api/v1/circle': ['programme_manager', 'analyst'],
+  'GET /api/v1/circle/received/:id': ['programme_manager', 'analyst'],
+  'GET /api/v1/circle/lesson-search': ['programme_manager', 'analyst'],
+  'GET /api/v1/circle/lessons': ['programme_manager', 'analyst'],
+  'POST /api/v1/circle/lessons': ['programme_manager'],
+  'GET /api/v1/circle/meetings': ['programme_manager', 'analyst'],
+  'POST /api/v1/circle/meetings': ['programme_manager'],
+  'GET /api/v1/circle/meetings/:id': ['programme_manager', 'analyst'],
+  'PUT /api/v1/circle/meetings/:id/parts/:part': ['programme_manager'],
+  'GET /api/v1/circle/shares': ['programme_manager', 'analyst'],
+  'PUT /api/v1/circle/shares': ['programme_manager'],
+  'POST /api/v1/circle/exports': ['programme_manager'],
+  'POST /api/v1/circle/imports': ['programme_manager'],
+  'GET /api/v1/circle/benchmarks': ['programme_manager', 'analyst'],
+  'GET /api/v1/circle/benchmarks/:indicator': ['programme_manager', 'analyst'],
+  'GET /api/v1/circle/identity': ADMIN,
+  'PUT /api/v1/circle/identity': ADMIN,
+  'GET /api/v1/circle/members': ADMIN,
+  'POST /api/v1/circle/members': ADMIN,
+  'DELETE /api/v1/circle/members/:id': ADMIN,
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {
@@ -320,7 +342,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const concrete = (url: string) =>
-  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer').replace(':slug', 'privacy');
+  url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':interventionId', '00000000-0000-4000-8000-000000000001').replace(':role', 'viewer').replace(':slug', 'privacy').replace(':part', 'thema').replace(':indicator', 'geen_indicator');
 
 describe('authorization matrix', () => {
   it('has a row for every API route, and no row for a route that does not exist', () => {

@@ -15,3 +15,4 @@ export const learningModule: ServerModule = {
   },
   seedDemo: (db) => seedMkbaDemo(db),
 };
+export { listMkbasForSharing, mkbaForSharing, type MkbaSnapshot } from './server/mkba-for-sharing.js';

@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'wijkbudgets.manage',
   'survey.manage',
   'newsletter.manage',
+  'circle.read',
+  'circle.manage',
+  'circle.members',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,12 +101,15 @@ const SURVEY: Permission[] = ['survey.manage'];
 const INITIATIVES_HANDLE: Permission[] = ['initiatives.read', 'initiatives.assess', 'initiatives.grant', 'initiatives.contacts'];
 const INITIATIVES_FINANCE: Permission[] = ['initiatives.read', 'initiatives.grant', 'wijkbudgets.manage'];
 // The residents' newsletter (docs/newsletter.md): the programme manager drafts and sends it for the area.
+// The learning circle (docs/circle.md): the programme manager shares, exports and imports; the analyst reads;
+// the administrator holds the trust list (members' keys) and this installation's identity.
+const CIRCLE: Permission[] = ['circle.read', 'circle.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // site.manage: the footer pages (privacy, accessibility, contact; docs/site.md) speak for the municipality.
-  administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...EVALUATION, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage'],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...EVALUATION, ...SURVEY],
+  administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage', 'circle.members'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...EVALUATION, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage', ...CIRCLE],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...EVALUATION, ...SURVEY, 'circle.read'],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read', 'evaluation.read', ...INITIATIVES_FINANCE],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
   partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run'],

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/modules/circle/contract';
+import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { REPO_ROOT, startHarness, type Harness } from './harness';
+
+/**
+ * The learning circle in the Dordrecht demo, a circle of two with Baarn (data/demo/circle/): the programme
+ * manager finds the circle in the menu and Baarn's items, writes a lesson and shares it, downloads a signed
+ * bundle that holds it, opens Baarn's illustrative lesson, searches lessons (own and received), sees that the
+ * median needs five municipalities, reads the four-part meeting, and gets a plain refusal when importing
+ * Baarn's bundle a second time. The administrator sees the keys with fingerprints. Axe clean throughout.
+ */
+
+let harness: Harness;
+let manager: { context: BrowserContext; page: Page };
+
+beforeAll(async () => {
+  harness = await startHarness();
+  manager = await harness.newPage();
+  await login(manager.page, 'regisseur');
+  await waitForPageReady(manager.page);
+});
+
+afterAll(async () => {
+  await manager?.context.close().catch(() => undefined);
+  await harness?.stop();
+});
+
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const BAARN_LESSON = 'Inloopspreekuur geldzorgen in de bibliotheek (voorbeeld)';
+const OWN_LESSON = 'Buurtpreventie-app samen met de wijkagent';
+
+describe('Lerende kring (programmamanager)', () => {
+  it('opens the circle from the menu: Baarn is a member and its items are listed', async () => {
+    const { page } = manager;
+    await (await menuLink(page, 'Lerende kring')).click();
+    await page.waitForURL((url) => url.pathname === '/kring');
+    await waitForPageReady(page);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Lerende kring');
+    const members = page.getByRole('region', { name: 'Leden', exact: true });
+    await members.getByRole('rowheader', { name: 'Gemeente Baarn' }).waitFor();
+    expect(plain(await members.textContent())).toContain('Deze installatie doet mee als Gemeente Dordrecht.');
+    const received = page.getByRole('region', { name: 'Ontvangen van andere leden' });
+    await received.getByRole('link', { name: BAARN_LESSON }).waitFor();
+    expect(plain(await received.textContent())).toContain('Trend van een indicator');
+    // Baarn made its lesson up for the demo: the list says so.
+    expect(plain(await received.getByRole('row').filter({ hasText: BAARN_LESSON }).textContent())).toContain('illustratief');
+    await expectNoSeriousA11yViolations(page, 'circle overview');
+    await screenshot(page, 'circle-overview');
+  });
+
+  it('writes a lesson and shares it with the circle', async () => {
+    const { page } = manager;
+    await page.getByRole('navigation', { name: 'Onderdelen van de lerende kring' }).getByRole('link', { name: 'Lessen zoeken' }).click();
+    await page.waitForURL((url) => url.pathname === '/kring/lessen');
+    const form = page.getByRole('region', { name: 'Les opschrijven' });
+    // Empty first: the refusal is in plain words, nothing is saved.
+    await form.getByRole('button', { name: 'Les bewaren' }).click();
+    await form.getByText('Vul dit in.').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'lesson form errors');
+    await form.getByLabel('Titel', { exact: true }).fill(OWN_LESSON);
+    await form.getByLabel('Wat heb je geleerd?').fill('Bewoners meldden meer toen de wijkagent zelf uitlegde wat er met meldingen in de buurtpreventie-app gebeurt.');
+    await form.getByLabel('Thema', { exact: true }).fill('Veiligheid');
+    await form.getByLabel(/^Trefwoorden/).fill('buurtpreventie, wijkagent');
+    await form.getByRole('button', { name: 'Les bewaren' }).click();
+    await form.getByText('De les is bewaard.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: OWN_LESSON, level: 3 }).waitFor();
+    await screenshot(page, 'circle-lesson-written');
+
+    await page.getByRole('navigation', { name: 'Onderdelen van de lerende kring' }).getByRole('link', { name: 'Overzicht' }).click();
+    await page.waitForURL((url) => url.pathname === '/kring');
+    const share = page.getByLabel(`Delen van ${OWN_LESSON}`);
+    await expect.poll(() => share.inputValue()).toBe('internal');
+    await share.selectOption({ label: 'Kring' });
+    await expect.poll(async () => page.evaluate(async () => ((await (await fetch('/api/v1/circle/shares')).json()) as { items: { title: string; level: string }[] }).items)).toContainEqual(
+      expect.objectContaining({ title: OWN_LESSON, level: 'circle' }),
+    );
+    await page.reload();
+    await waitForPageReady(page);
+    await expect.poll(() => page.getByLabel(`Delen van ${OWN_LESSON}`).inputValue()).toBe('circle');
+    await expectNoSeriousA11yViolations(page, 'circle sharing');
+    await screenshot(page, 'circle-shared');
+  });
+
+  it('downloads a signed bundle that holds the shared lesson', async () => {
+    const { page } = manager;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Bundel downloaden' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^kring-GM0505-\d+\.json$/);
+    const bundle = JSON.parse(readFileSync((await file.path())!, 'utf8')) as Bundle;
+    expect(bundle.issuer).toMatchObject({ name: 'Gemeente Dordrecht', municipalityCode: 'GM0505' });
+    expect(bundle.items.map((item) => item.title)).toContain(OWN_LESSON);
+    expect(bundle.signature.length).toBeGreaterThan(40);
+    await page.getByText(/^Bundel gemaakt met \d+ onderde(el|len)\.$/).waitFor();
+    await screenshot(page, 'circle-bundle-downloaded');
+  });
+
+  it('refuses Baarn’s bundle a second time in plain words', async () => {
+    const { page } = manager;
+    await page.getByLabel('Bundel van een lid inlezen').setInputFiles(path.join(REPO_ROOT, 'data', 'demo', 'circle', 'baarn.bundle.json'));
+    await page.getByRole('alert').filter({ hasText: 'Deze bundel is niet nieuwer dan de laatste die je van dit lid inlas. Er is niets veranderd.' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'circle import refused');
+    await screenshot(page, 'circle-import-replayed');
+  });
+
+  it('opens Baarn’s lesson, marked illustrative', async () => {
+    const { page } = manager;
+    await page.getByRole('region', { name: 'Ontvangen van andere leden' }).getByRole('link', { name: BAARN_LESSON }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/kring/ontvangen/'));
+    await expect.poll(() => pageHeading(page).textContent()).toBe(BAARN_LESSON);
+    await page.getByText('Illustratief voorbeeld').waitFor();
+    await page.getByText('Les van Gemeente Baarn').waitFor();
+    await expectNoSeriousA11yViolations(page, 'circle received lesson');
+    await screenshot(page, 'circle-received-lesson');
+  });
+
+  it('finds lessons by words, its own and Baarn’s', async () => {
+    const { page } = manager;
+    await page.getByRole('navigation', { name: 'Onderdelen van de lerende kring' }).getByRole('link', { name: 'Lessen zoeken' }).click();
+    await page.waitForURL((url) => url.pathname === '/kring/lessen');
+    const search = page.getByRole('search');
+    await search.getByLabel('Zoek in lessen').fill('bibliotheek');
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    const results = page.getByRole('list', { name: 'Gevonden lessen' });
+    await results.getByRole('link', { name: BAARN_LESSON }).waitFor();
+    expect(plain(await results.textContent())).toContain('van Gemeente Baarn');
+    await search.getByLabel('Zoek in lessen').fill('wijkagent');
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    await results.getByRole('link', { name: OWN_LESSON }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'circle lesson search');
+    await screenshot(page, 'circle-search');
+  });
+
+  it('says the median needs five municipalities and shows no figures', async () => {
+    const { page } = manager;
+    await page.getByRole('navigation', { name: 'Onderdelen van de lerende kring' }).getByRole('link', { name: 'Vergelijken met de kring' }).click();
+    await page.waitForURL((url) => url.pathname === '/kring/vergelijken');
+    await page.getByLabel('Indicator', { exact: true }).selectOption({ label: 'Huishoudens met een laag inkomen (gedeeld door 1 gemeente)' });
+    await page.getByText('Te weinig gemeenten om te vergelijken').waitFor();
+    await page.getByText(/Een vergelijking met de kring kan pas vanaf 5 gemeenten/).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'circle median too few');
+    await screenshot(page, 'circle-median');
+  });
+
+  it('reads the illustrative circle meeting in its four parts', async () => {
+    const { page } = manager;
+    await page.getByRole('navigation', { name: 'Onderdelen van de lerende kring' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+    await page.waitForURL((url) => url.pathname === '/kring/bijeenkomsten');
+    await page.getByRole('link', { name: /^Bijeenkomst van 12 november 2026 in Gemeente Dordrecht$/ }).click();
+    await page.waitForURL((url) => /^\/kring\/bijeenkomsten\/[0-9a-f-]{36}$/.test(url.pathname));
+    for (const part of ['Nieuwsronde', 'Intervisie', 'Thema', 'Projectbezoek']) await page.getByRole('heading', { name: part, level: 3 }).waitFor();
+    await page.getByText('Illustratief voorbeeld').waitFor();
+    await page.getByText('Straatcoaches eerst, camera’s later (voorbeeld)').waitFor();
+    await expectNoSeriousA11yViolations(page, 'circle meeting');
+    await screenshot(page, 'circle-meeting');
+  });
+});
+
+describe('Lerende kring: sleutels (beheerder)', () => {
+  it('shows this installation’s fingerprint and Baarn’s key, in Dutch and English', async () => {
+    const { context, page } = await harness.newPage();
+    try {
+      await login(page, 'beheerder');
+      await waitForPageReady(page);
+      await (await menuLink(page, 'Lerende kring: sleutels')).click();
+      await page.waitForURL((url) => url.pathname === '/beheer/kring');
+      await expect.poll(async () => plain(await page.getByTestId('own-fingerprint').textContent())).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+      const members = page.getByRole('region', { name: 'Leden en hun sleutels' });
+      await members.getByRole('rowheader', { name: 'Gemeente Baarn' }).waitFor();
+      await expectNoSeriousA11yViolations(page, 'circle keys');
+      await screenshot(page, 'circle-keys');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => pageHeading(page).textContent()).toBe('Learning circle: keys');
+      await page.getByRole('region', { name: 'Members and their keys' }).getByRole('rowheader', { name: 'Gemeente Baarn' }).waitFor();
+      await expectNoSeriousA11yViolations(page, 'circle keys, English');
+      await screenshot(page, 'circle-keys-en');
+    } finally {
+      await context.close();
+    }
+  });
+});
