@@ -22,3 +22,5 @@ export const reportsModule: ServerModule = {
   seedDemo: (db) => seedDemoReports(db),
   jobs: [renderCleanupJob],
 };
+/** For other modules: a document of their own as DOCX or PDF on the report machinery (render-other-document.ts). */
+export { renderOtherDocument, type OtherDocument } from './server/render-other-document.js';

@@ -16,7 +16,8 @@ import { initiativesModule } from '../../modules/initiatives/index.js';
 import { surveyModule } from '../../modules/survey/index.js';
 import { publicpagesModule } from '../../modules/publicpages/index.js';
 import { newsletterModule } from '../../modules/newsletter/index.js';
+import { spatialAdviceModule } from '../../modules/spatialadvice/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule, initiativesModule, surveyModule, publicpagesModule, newsletterModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule, initiativesModule, surveyModule, publicpagesModule, newsletterModule, spatialAdviceModule];
