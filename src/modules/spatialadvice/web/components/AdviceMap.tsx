@@ -19,7 +19,8 @@ function isShape(value: unknown): value is MapArea['geometry'] {
 export function AdviceMap({ triggers, small = false }: { triggers: readonly TriggerSummary[]; small?: boolean }) {
   const { t } = useTranslation();
   const meta = useMeta();
-  const areas: MapArea[] = useMemo(() => triggers.flatMap((tr) => (isShape(tr.geometry) ? [{ code: tr.id, name: tr.placeName, geometry: tr.geometry }] : [])), [triggers]);
+  // Areas first, places (with a point) last, so a small place is drawn on top of the area around it.
+  const areas: MapArea[] = useMemo(() => [...triggers].sort((a, b) => Number(a.point !== null) - Number(b.point !== null)).flatMap((tr) => (isShape(tr.geometry) ? [{ code: tr.id, name: tr.placeName, geometry: tr.geometry }] : [])), [triggers]);
   const byId = useMemo(() => new Map(triggers.map((tr) => [tr.id, tr])), [triggers]);
   if (areas.length === 0) return <p className="utrecht-paragraph wr-muted">{t('spatialadvice:list.mapNone')}</p>;
   return (
