@@ -25,3 +25,10 @@ export const spatialAdviceModule: ServerModule = {
     },
   ],
 };
+
+/*
+ * For the personal worklist (worklist module):
+ *  listConditionsForWorklist(db, actor, today, horizonDays) → the caller's own open conditions of signed
+ *      advices that are late or due within the horizon
+ */
+export { listConditionsForWorklist, type WorklistCondition } from './server/worklist-api.js';

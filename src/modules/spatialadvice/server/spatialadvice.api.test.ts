@@ -327,11 +327,18 @@ describe('a scan scored by two disciplines, with photos, ending in a voorwaardel
     const signed = await send('POST', `${ROOT}/scans/${scan.id}/advice`, {
       outcome: 'voorwaardelijk_gunstig',
       motivation: 'Goed plan, mits het zicht achter de bergingen wordt verbeterd.',
-      conditions: [{ text: 'Hekwerk bij de bergingen vervangen door open hekwerk', ownerUserId: owner, dueDate: inDays(30) }],
+      conditions: [
+        { text: 'Hekwerk bij de bergingen vervangen door open hekwerk', ownerUserId: owner, dueDate: inDays(30) },
+        { text: 'Lamp bij de fietsenstalling vervangen', ownerUserId: owner, dueDate: inDays(5) },
+      ],
     });
     expect(signed.statusCode, signed.body).toBe(200);
     const detail = signed.json<ScanDetail>();
-    expect(detail.advice).toMatchObject({ outcome: 'voorwaardelijk_gunstig', signedName: 'Demo Programmamanager', conditions: [{ ownerName: 'Demo Wijkconsulent', status: 'open', dueDate: inDays(30), overdue: false }] });
+    expect(detail.advice).toMatchObject({ outcome: 'voorwaardelijk_gunstig', signedName: 'Demo Programmamanager', conditions: [
+        { ownerName: 'Demo Wijkconsulent', status: 'open', dueDate: inDays(30), overdue: false },
+        { ownerName: 'Demo Wijkconsulent', status: 'open', dueDate: inDays(5), overdue: false },
+      ],
+    });
     expect(detail.can.manage).toBe(false);
     expect((await get(`${ROOT}/triggers/${scan.trigger.id}`)).json<TriggerSummary>()).toMatchObject({ status: 'advised', outcome: 'voorwaardelijk_gunstig' });
 
@@ -350,6 +357,17 @@ describe('a scan scored by two disciplines, with photos, ending in a voorwaardel
     expect((await send('PATCH', `${ROOT}/conditions/${conditionId}`, { status: 'klaar' }, corporation)).statusCode).toBe(422);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', conditionId).execute();
     expect(audit.map((a) => a.action)).toEqual(['spatialadvice.condition.status']);
+  });
+
+  it("puts a condition due within two weeks on its owner's worklist, and takes it off when done", async () => {
+    const worklist = async (session: TestSession) => (await get('/api/v1/me/worklist', session)).json<{ items: { kind: string; title: string; href: string; section: string; dueDate: string | null }[] }>().items.filter((i) => i.kind === 'spatial_condition');
+    const own = await worklist(corporation);
+    // The one due in 5 days; the one due in 30 days is beyond the horizon (and done by now).
+    expect(own).toEqual([expect.objectContaining({ title: 'Lamp bij de fietsenstalling vervangen', section: 'upcoming', dueDate: inDays(5), href: `/veiligheidsadvies/scans/${scan.id}` })]);
+    expect(await worklist(police)).toEqual([]);
+    const lamp = (await get(`${ROOT}/scans/${scan.id}`)).json<ScanDetail>().advice!.conditions.find((c) => c.dueDate === inDays(5))!;
+    expect((await send('PATCH', `${ROOT}/conditions/${lamp.id}`, { status: 'done' }, corporation)).statusCode).toBe(200);
+    expect(await worklist(corporation)).toEqual([]);
   });
 
   it('gives the advice as DOCX and PDF, to readers', async () => {
