@@ -87,6 +87,7 @@ export default function AdviceListPage() {
           <Section title={t('spatialadvice:list.mapHeading')} id="sa-map">
             <p className="utrecht-paragraph">{t('spatialadvice:list.mapLegend')}</p>
             <AdviceMap triggers={items.filter((tr) => tr.status !== 'dismissed')} />
+            <p className="utrecht-paragraph wr-muted">{t('spatialadvice:list.mapExplained')}</p>
           </Section>
         </>
       ) : null}

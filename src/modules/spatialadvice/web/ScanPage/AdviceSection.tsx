@@ -7,7 +7,7 @@ import { Section } from '../../../../platform/web/components/Page';
 import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { formatDate, formatDateTime } from '../../../../platform/web/i18n/format';
-import { useCurrentUser } from '../../../../platform/web/session';
+import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import { OUTCOMES, type ConditionView, type Outcome, type ScanDetail } from '../../contract';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { documentUrl, scanCalls, usePeople, useScanChange } from '../spatial-api';
@@ -96,7 +96,7 @@ function SignedAdvice({ scan, advice }: { scan: ScanDetail; advice: NonNullable<
   const user = useCurrentUser();
   const change = useScanChange(scan.id);
   const columns: Column<ConditionView>[] = [
-    { key: 'text', header: t('spatialadvice:advice.conditions'), rowHeader: true, render: (c) => c.text },
+    { key: 'text', header: t('spatialadvice:advice.conditionColumn'), rowHeader: true, render: (c) => c.text },
     { key: 'owner', header: t('spatialadvice:advice.actionOwner'), render: (c) => c.ownerName },
     { key: 'due', header: t('spatialadvice:advice.actionDue'), render: (c) => formatDate(c.dueDate, i18n.language) },
     {
@@ -118,7 +118,8 @@ function SignedAdvice({ scan, advice }: { scan: ScanDetail; advice: NonNullable<
       key: 'do',
       header: t('spatialadvice:list.actions'),
       render: (c) =>
-        scan.can.manage || c.ownerUserId === user.id ? (
+        // After signing the scan's `can.manage` is false; changing a condition stays with managers of advices.
+        hasPermission(user, 'spatialadvice.manage') || c.ownerUserId === user.id ? (
           <Button busy={change.isPending} onClick={() => change.mutate(scanCalls.condition(c.id, c.status === 'open' ? 'done' : 'open'))}>
             {c.status === 'open' ? t('spatialadvice:advice.markDone') : t('spatialadvice:advice.reopen')}
             <span className="wr-visually-hidden">: {c.text}</span>
@@ -135,7 +136,7 @@ function SignedAdvice({ scan, advice }: { scan: ScanDetail; advice: NonNullable<
       <p className="utrecht-paragraph wr-muted">{t('spatialadvice:advice.signed', { name: advice.signedName, date: formatDateTime(advice.signedAt, i18n.language) })}</p>
       <ProblemAlert error={change.error} />
       {advice.conditions.length ? <Table caption={t('spatialadvice:advice.conditions')} columns={columns} rows={advice.conditions} rowKey={(c) => c.id} /> : null}
-      <h3 className="utrecht-heading-3">{t('spatialadvice:advice.download')}</h3>
+      <h3 className="utrecht-heading-3 wr-sa-download">{t('spatialadvice:advice.download')}</h3>
       <ButtonGroup>
         <a className="utrecht-link utrecht-link--html-a" href={documentUrl(scan.id, 'docx')} download>
           {t('spatialadvice:advice.docx')}

@@ -24,8 +24,7 @@ export function AdviceMap({ triggers, small = false }: { triggers: readonly Trig
   const byId = useMemo(() => new Map(triggers.map((tr) => [tr.id, tr])), [triggers]);
   if (areas.length === 0) return <p className="utrecht-paragraph wr-muted">{t('spatialadvice:list.mapNone')}</p>;
   return (
-    <>
-      <ChoroplethMap
+    <ChoroplethMap
         areas={areas}
         fillFor={(id) => FILL[byId.get(id)?.status ?? 'dismissed']}
         describe={(id) => {
@@ -38,7 +37,5 @@ export function AdviceMap({ triggers, small = false }: { triggers: readonly Trig
         styleKey={triggers.map((tr) => `${tr.id}:${tr.status}`).join(',')}
         small={small}
       />
-      <p className="utrecht-paragraph wr-muted">{t('spatialadvice:list.mapExplained')}</p>
-    </>
   );
 }
