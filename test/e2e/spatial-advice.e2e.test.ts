@@ -87,12 +87,19 @@ describe('spatial-safety advice', () => {
     await page.getByLabel('Gebied', { exact: true }).selectOption('BU05050700');
     await page.getByRole('button', { name: 'Aanleiding melden' }).click();
     await page.locator('#sa-raise-name-error', { hasText: 'Vul de naam van de plek in.' }).waitFor();
+    // The place on the map: a click inside the buurt's outline.
+    const picker = page.getByTestId('spatial-place-map');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="spatial-place-map"] .leaflet-overlay-pane path').length >= 1);
+    await picker.click({ position: { x: 200, y: 140 } });
+    await page.getByText(/^Gekozen plek: 51\.\d+, 4\.\d+/).waitFor();
     await page.getByLabel('Naam van de plek of het plan').fill(PLACE);
     await page.getByLabel('Wat verandert er?').fill('Nieuwe bankjes en speelplek op het plein.');
     await page.getByRole('button', { name: 'Aanleiding melden' }).click();
     await page.getByText('De aanleiding staat bij Advies nodig.').waitFor();
     const needed = page.getByRole('table', { name: 'Advies nodig' });
     await needed.getByRole('row', { name: new RegExp(PLACE.replace(/[()]/g, '\\$&')) }).waitFor();
+    const raised = await page.evaluate(async () => (await (await fetch('/api/v1/spatial-advice/triggers?area=BU05050700')).json()) as { items: { placeName: string; point: unknown; geometry: { type: string } | null }[] });
+    expect(raised.items.find((tr) => tr.placeName === 'Winkelplein Wielwijk (browsertest)')).toMatchObject({ point: { lat: expect.any(Number), lon: expect.any(Number) }, geometry: { type: 'Polygon' } });
     await screenshot(page, 'spatial-advice-list');
     await expectNoSeriousA11yViolations(page, 'spatial advice list');
   });

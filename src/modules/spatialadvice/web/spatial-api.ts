@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
-import type { AreaList } from '../../areas/contract';
+import type { AreaDetail, AreaList } from '../../areas/contract';
 import type { SavedHotspotAnalysis, SavedHotspotSummary } from '../../hotspots/contract';
 import type { AdviceBody, ManualTrigger, PublishTemplate, ScanDetail, ScoreBody, Template, TriggerSummary } from '../contract';
 
@@ -44,6 +44,11 @@ export function usePeople(enabled: boolean) {
 /** Focus areas, wijken and buurten to raise a trigger for. */
 export function useAreaChoices(level: 'focus' | 'wijk' | 'buurt') {
   return useQuery({ queryKey: ['spatialadvice', 'areas', level], queryFn: async () => (await api.get<AreaList>(`/api/v1/areas${toQueryString({ level })}`)).items });
+}
+
+/** The outline of one area, to place a trigger's point in. */
+export function useAreaOutline(code: string) {
+  return useQuery({ queryKey: ['spatialadvice', 'outline', code], enabled: code !== '', staleTime: Infinity, queryFn: async () => (await api.get<AreaDetail>(`/api/v1/areas/${encodeURIComponent(code)}${toQueryString({ geometry: 'true' })}`)).geometry as GeoJSON.Geometry | null | undefined });
 }
 
 /** Saved hot-spot analyses (the hotspots module's own API; only for who may run hot-spot analyses). */

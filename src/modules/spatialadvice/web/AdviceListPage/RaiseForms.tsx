@@ -6,8 +6,10 @@ import { ErrorSummary, type FieldErrorLink } from '../../../../platform/web/comp
 import { SelectField, TextAreaField, TextField } from '../../../../platform/web/components/FormField';
 import { Section } from '../../../../platform/web/components/Page';
 import { MANUAL_TRIGGER_KINDS, type ManualTrigger } from '../../contract';
+import { useMeta } from '../../../../platform/web/session';
+import { PlacePickerMap } from '../components/PlacePickerMap';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useAreaChoices, useCheckPlans, useRaiseFromHotspot, useRaiseTrigger, useSavedHotspot, useSavedHotspots } from '../spatial-api';
+import { useAreaChoices, useAreaOutline, useCheckPlans, useRaiseFromHotspot, useRaiseTrigger, useSavedHotspot, useSavedHotspots } from '../spatial-api';
 
 /** Raise a trigger by hand: what is touched, where, and its name. */
 export function ManualTriggerForm() {
@@ -20,7 +22,10 @@ export function ManualTriggerForm() {
   const [areaCode, setAreaCode] = useState('');
   const [placeName, setPlaceName] = useState('');
   const [description, setDescription] = useState('');
+  const [point, setPoint] = useState<{ lat: number; lon: number } | null>(null);
   const [fields, setFields] = useState<FieldErrorLink[]>([]);
+  const outline = useAreaOutline(areaCode);
+  const meta = useMeta();
   const areaOptions = [
     ...(focus.data ?? []).map((a) => ({ value: a.code, label: t('spatialadvice:raise.focusArea', { name: a.name }) })),
     ...(wijk.data ?? []).map((a) => ({ value: a.code, label: t('spatialadvice:raise.wijk', { name: a.name }) })),
@@ -35,11 +40,12 @@ export function ManualTriggerForm() {
     setFields(found);
     if (found.length) return;
     raise.mutate(
-      { kind, areaCode, placeName: placeName.trim(), ...(description.trim() ? { description: description.trim() } : {}) },
+      { kind, areaCode, placeName: placeName.trim(), ...(description.trim() ? { description: description.trim() } : {}), ...(point ? { point } : {}) },
       {
         onSuccess: () => {
           setPlaceName('');
           setDescription('');
+          setPoint(null);
         },
       },
     );
@@ -62,7 +68,27 @@ export function ManualTriggerForm() {
           onChange={(e) => setKind(e.target.value as ManualTrigger['kind'])}
           options={MANUAL_TRIGGER_KINDS.map((k) => ({ value: k, label: t(`spatialadvice:kinds.${k}`) }))}
         />
-        <SelectField id="sa-raise-area" label={t('spatialadvice:raise.area')} value={areaCode} onChange={(e) => setAreaCode(e.target.value)} placeholder={t('spatialadvice:raise.areaPlaceholder')} options={areaOptions} error={errorOf('sa-raise-area')} />
+        <SelectField
+          id="sa-raise-area"
+          label={t('spatialadvice:raise.area')}
+          value={areaCode}
+          onChange={(e) => {
+            setAreaCode(e.target.value);
+            setPoint(null);
+          }} placeholder={t('spatialadvice:raise.areaPlaceholder')} options={areaOptions} error={errorOf('sa-raise-area')} />
+        {areaCode ? (
+          <div className="utrecht-form-field wr-form-field">
+            <p className="utrecht-paragraph" id="sa-raise-point-hint">
+              {point ? t('spatialadvice:raise.pointChosen', { lat: point.lat.toFixed(5), lon: point.lon.toFixed(5) }) : t('spatialadvice:raise.pointHint')}
+            </p>
+            <PlacePickerMap outline={outline.data} point={point} onPick={setPoint} tiles={meta.data?.mapTiles ?? null} attribution={t('spatialadvice:list.mapAttribution')} label={t('spatialadvice:raise.pointMap')} />
+            {point ? (
+              <Button appearance="subtle" onClick={() => setPoint(null)}>
+                {t('spatialadvice:raise.pointClear')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
         <TextField id="sa-raise-name" label={t('spatialadvice:raise.placeName')} description={t('spatialadvice:raise.placeNameHint')} value={placeName} onChange={(e) => setPlaceName(e.target.value)} maxLength={200} error={errorOf('sa-raise-name')} />
         <TextAreaField id="sa-raise-description" label={t('spatialadvice:raise.description')} optionalText={t('spatialadvice:raise.optional')} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={4000} />
         <Button type="submit" appearance="primary" busy={raise.isPending}>
