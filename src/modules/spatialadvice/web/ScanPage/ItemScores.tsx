@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../../platform/web/components/Alert';
 import { Button } from '../../../../platform/web/components/Button';
@@ -24,6 +24,7 @@ function OwnScoreForm({ scan, item, participantId }: { scan: ScanDetail; item: T
   const [remark, setRemark] = useState(own?.remark ?? '');
   const [evidence, setEvidence] = useState(own?.evidence ?? '');
   const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [fields, setFields] = useState<FieldErrorLink[]>([]);
   const [done, setDone] = useState<'score' | 'photo' | null>(null);
   const change = useScanChange(scan.id);
@@ -45,6 +46,7 @@ function OwnScoreForm({ scan, item, participantId }: { scan: ScanDetail; item: T
         onSuccess: () => {
           setDone('photo');
           setFile(null);
+          if (fileInput.current) fileInput.current.value = '';
         },
       });
   };
@@ -74,9 +76,10 @@ function OwnScoreForm({ scan, item, participantId }: { scan: ScanDetail; item: T
         </Button>
       </form>
       {own ? (
-        <form onSubmit={upload} noValidate aria-label={`${t('spatialadvice:scan.photo')}: ${item.text}`}>
+        <form onSubmit={upload} noValidate className="wr-sa-photo-form" aria-label={`${t('spatialadvice:scan.photo')}: ${item.text}`}>
           <FieldFrame id={id('photo')} label={t('spatialadvice:scan.photo')} description={t('spatialadvice:scan.photoHint')} error={fields.find((f) => f.fieldId === id('photo'))?.message}>
             <input
+              ref={fileInput}
               id={id('photo')}
               type="file"
               accept="image/jpeg,image/png"
