@@ -206,4 +206,29 @@ describe('spatial-safety advice', () => {
     await screenshot(page, 'spatial-advice-map');
     await expectNoSeriousA11yViolations(page, 'spatial advice of one buurt');
   });
+
+  it('publishes a new checklist version as an edited copy; the finished scan keeps version 1', async () => {
+    const { page } = manager;
+    await page.goto('/veiligheidsadvies/checklist');
+    await waitForPageReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Checklist omgevingsscan' }).waitFor();
+    await page.getByRole('heading', { name: 'Verlichting' }).waitFor();
+    await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+    const first = page.getByRole('group', { name: 'Regel 1', exact: true });
+    await first.getByRole('textbox', { name: 'Tekst' }).fill('');
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click();
+    // An emptied line is said at the field, and nothing is published.
+    await first.getByText('Vul de tekst van regel 1 in.').waitFor();
+    await first.getByRole('textbox', { name: 'Tekst' }).fill('Vanuit woningen, winkels en het plein zelf is de plek te overzien (ogen op straat).');
+    await page.getByLabel('Wat is er veranderd?').fill('Regel 1 scherper (browsertest).');
+    await screenshot(page, 'spatial-advice-checklist-edit');
+    await expectNoSeriousA11yViolations(page, 'checklist editor');
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click();
+    await page.getByText('Versie 2 is gepubliceerd.').waitFor();
+    await page.getByText('Vanuit woningen, winkels en het plein zelf is de plek te overzien (ogen op straat).').waitFor();
+    await expectNoSeriousA11yViolations(page, 'checklist versions');
+    await page.goto(scanPath);
+    await waitForPageReady(page);
+    await page.getByText(/^Checklist versie 1,/).waitFor();
+  });
 });
