@@ -299,6 +299,27 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/circle/members': ADMIN,
   'POST /api/v1/circle/members': ADMIN,
   'DELETE /api/v1/circle/members/:id': ADMIN,
+  // Spatial-safety advice (docs/spatialadvice.md): manager and analyst run it; partners read and score the
+  // scans they are invited to (the service checks); administrator and programme manager publish checklists.
+  'GET /api/v1/spatial-advice/triggers': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/triggers': ['programme_manager', 'analyst'],
+  'POST /api/v1/spatial-advice/triggers/from-hotspot': ['programme_manager', 'analyst'],
+  'POST /api/v1/spatial-advice/triggers/check-plans': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/triggers/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/triggers/:id/dismiss': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/templates': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/spatial-advice/templates/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/templates': ['administrator', 'programme_manager'],
+  'GET /api/v1/spatial-advice/people': ['programme_manager', 'analyst'],
+  'POST /api/v1/spatial-advice/scans': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/scans/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/scans/:id/participants': ['programme_manager', 'analyst'],
+  'PUT /api/v1/spatial-advice/scans/:id/items/:itemId/score': ['programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/scans/:id/items/:itemId/photos': ['programme_manager', 'analyst', 'partner'],
+  'GET /api/v1/spatial-advice/photos/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/scans/:id/advice': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/scans/:id/document': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'PATCH /api/v1/spatial-advice/conditions/:id': ['programme_manager', 'analyst', 'partner'],
 };
 
 const DEMO_USER: Record<Exclude<Role, 'viewer' | 'case_officer'>, string> = {

@@ -30,3 +30,6 @@ export const reportsModule: ServerModule = {
  *  DEFAULT_HOUSE_STYLE: the house style to use without a municipality template
  */
 export { renderDocument, DEFAULT_HOUSE_STYLE } from './server/render-document.js';
+
+/** For other modules: a document of their own as DOCX or PDF on the report machinery (render-other-document.ts). */
+export { renderOtherDocument, type OtherDocument } from './server/render-other-document.js';

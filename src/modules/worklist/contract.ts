@@ -28,6 +28,8 @@ export const WORKLIST_KINDS = [
   'money',
   /** Someone else changed an action or activity the person owns. */
   'change',
+  /** A condition of a signed spatial-safety advice the person owns (overdue or due soon). */
+  'spatial_condition',
 ] as const;
 export const WorklistKind = z.enum(WORKLIST_KINDS);
 export type WorklistKind = z.infer<typeof WorklistKind>;

@@ -18,7 +18,8 @@ import { publicpagesModule } from '../../modules/publicpages/index.js';
 import { newsletterModule } from '../../modules/newsletter/index.js';
 import { evaluationModule } from '../../modules/evaluation/index.js';
 import { circleModule } from '../../modules/circle/index.js';
+import { spatialAdviceModule } from '../../modules/spatialadvice/index.js';
 import type { ServerModule } from './server-module.js';
 
 /** The modules this build serves, in the order their demo data is seeded. */
-export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule, initiativesModule, surveyModule, publicpagesModule, newsletterModule, evaluationModule, circleModule];
+export const SERVER_MODULES: readonly ServerModule[] = [authModule, auditModule, indicatorsModule, areasModule, programmesModule, meetingsModule, financeModule, signalsModule, hotspotsModule, reportsModule, siteModule, worklistModule, notificationsModule, learningModule, initiativesModule, surveyModule, publicpagesModule, newsletterModule, evaluationModule, circleModule, spatialAdviceModule];

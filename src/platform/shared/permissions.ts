@@ -64,6 +64,10 @@ export const PERMISSIONS = [
   'circle.read',
   'circle.manage',
   'circle.members',
+  'spatialadvice.read',
+  'spatialadvice.manage',
+  'spatialadvice.score',
+  'spatialadvice.templates',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,14 +109,20 @@ const INITIATIVES_FINANCE: Permission[] = ['initiatives.read', 'initiatives.gran
 // the administrator holds the trust list (members' keys) and this installation's identity.
 const CIRCLE: Permission[] = ['circle.read', 'circle.manage'];
 
+// Spatial-safety advice (docs/spatialadvice.md): the programme manager and the analyst raise triggers, run
+// scans and sign advices; partners (police, housing corporation, social work) read them and score the scans
+// they are invited to (the service checks the invitation); the administrator and the programme manager
+// publish checklist versions.
+const SPATIAL_ADVICE: Permission[] = ['spatialadvice.read', 'spatialadvice.manage', 'spatialadvice.score'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // site.manage: the footer pages (privacy, accessibility, contact; docs/site.md) speak for the municipality.
-  administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage', 'circle.members'],
-  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...EVALUATION, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage', ...CIRCLE],
-  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...EVALUATION, ...SURVEY, 'circle.read'],
+  administrator: ['site.manage', 'users.manage', 'organisations.manage', 'organisations.read', 'api_tokens.manage', 'audit.read', 'audit.verify', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'direction.read', ...REPORTS_READ, 'report_templates.manage', 'circle.members', 'spatialadvice.read', 'spatialadvice.templates'],
+  programme_manager: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', ...PROGRAMMES, 'programmes.manage', 'activities.update', 'plans.manage', ...DIRECTION, 'finance.read', 'finance.propose', 'finance.spend', 'finance.approve', 'finance.export', ...SIGNALS_PARTNER, 'signal_cases.manage', 'signal_retention.extend', 'hotspots.run', ...REPORTS_READ, 'reports.manage', 'report_templates.manage', ...MKBA, ...EVALUATION, ...INITIATIVES_HANDLE, ...SURVEY, 'newsletter.manage', ...CIRCLE, ...SPATIAL_ADVICE, 'spatialadvice.templates'],
+  analyst: ['organisations.read', ...FIGURES, 'focus_areas.manage', 'rankings.manage', 'indicators.manage', 'imports.run', ...PROGRAMMES, 'plans.manage', ...MEETINGS_READ, 'signals.read', 'signals.import', 'hotspots.run', ...MKBA, ...EVALUATION, ...SURVEY, 'circle.read', ...SPATIAL_ADVICE],
   finance: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...MEETINGS_READ, 'finance.read', 'finance.manage', 'finance.spend', 'finance.approve', 'finance.export', ...REPORTS_READ, 'mkba.read', 'evaluation.read', ...INITIATIVES_FINANCE],
   // A partner reads only the funding sources and lines financed with its own money (finance service).
-  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run'],
+  partner: ['organisations.read', ...FIGURES, ...PROGRAMMES, 'activities.update', ...MEETINGS_READ, 'finance.read', ...SIGNALS_PARTNER, 'hotspots.run', 'spatialadvice.read', 'spatialadvice.score'],
   viewer: [...FIGURES, ...PROGRAMMES],
   case_officer: ['organisations.read', ...FIGURES, ...PROGRAMMES, ...SIGNALS_PARTNER, 'signals.import', 'signal_cases.manage', 'signal_retention.extend', 'signal_identities.read', 'signals.subject_export'],
 };

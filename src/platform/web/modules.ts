@@ -18,7 +18,8 @@ import { surveyWebModule } from '../../modules/survey/web/index';
 import { publicpagesWebModule } from '../../modules/publicpages/web/index';
 import { newsletterWebModule } from '../../modules/newsletter/web/index';
 import { circleWebModule } from '../../modules/circle/web/index';
+import { spatialadviceWebModule } from '../../modules/spatialadvice/web/index';
 import type { WebModule } from './web-module';
 
 /** Every module that has a web part, in menu order. Add a module here when its pages exist. */
-export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, evaluationWebModule, circleWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule, newsletterWebModule];
+export const WEB_MODULES: readonly WebModule[] = [meetingsWebModule, programmesWebModule, financeWebModule, initiativesWebModule, reportsWebModule, learningWebModule, evaluationWebModule, circleWebModule, indicatorsWebModule, areasWebModule, signalsWebModule, hotspotsWebModule, spatialadviceWebModule, authWebModule, auditWebModule, siteWebModule, worklistWebModule, notificationsWebModule, surveyWebModule, publicpagesWebModule, newsletterWebModule];

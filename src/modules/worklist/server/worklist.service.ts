@@ -6,6 +6,7 @@ import { listChangesBySomeoneElse, type RecentChange } from '../../audit/index.j
 import { listApprovalsWaitingFor, listMoneySignalsFor, type ApprovalWaiting, type OwnedMoneySignal } from '../../finance/index.js';
 import { listActionsForWorklist, listEscalationsConcerning, type WorklistAction, type WorklistEscalation } from '../../meetings/index.js';
 import { listActivitiesOwnedBy, listGoalsWithStatus, type OperationalGoal, type OwnedActivity } from '../../programmes/index.js';
+import { listConditionsForWorklist, type WorklistCondition } from '../../spatialadvice/index.js';
 import type { Worklist, WorklistItem } from '../contract.js';
 
 /**
@@ -41,6 +42,21 @@ function actionItem(a: WorklistAction, today: string, followUp: boolean): Workli
     person: followUp ? a.ownerName : null,
     // Own actions: named to the person, or to their organisation as a whole.
     detail: followUp ? null : a.ownedByPerson ? 'person' : 'organisation',
+  };
+}
+
+function conditionItem(c: WorklistCondition, today: string): WorklistItem {
+  return {
+    ...blank,
+    key: `spatial_condition:${c.id}:${c.overdue ? 'overdue' : 'upcoming'}`,
+    section: c.overdue ? 'overdue' : 'upcoming',
+    kind: 'spatial_condition',
+    title: c.text,
+    context: c.placeName,
+    dueDate: c.dueDate,
+    daysOverdue: c.overdue ? c.daysOverdue : null,
+    urgency: c.overdue ? 'alert' : daysBetween(today, c.dueDate) <= 3 ? 'warning' : 'info',
+    href: `/veiligheidsadvies/scans/${c.scanId}`,
   };
 }
 
@@ -145,12 +161,13 @@ export async function getWorklist(db: Kysely<Database>, actor: Actor, now: Date)
   const today = calendarDayOf(now);
   const activities = await listActivitiesOwnedBy(db, actor, today);
   const activityIds = activities.map((a) => a.id);
-  const [actions, approvals, goals, money] = await Promise.all([
+  const [actions, approvals, goals, money, conditions] = await Promise.all([
     listActionsForWorklist(db, actor, today, WORKLIST_HORIZON_DAYS),
     listApprovalsWaitingFor(db, actor, now),
     // Goals have no owner of their own: whoever manages programmes answers for them.
     hasPermission(actor.roles, 'programmes.manage') ? listGoalsWithStatus(db, actor) : Promise.resolve([]),
     listMoneySignalsFor(db, actor, today, new Set(activityIds)),
+    listConditionsForWorklist(db, actor, today, WORKLIST_HORIZON_DAYS),
   ]);
   const [escalations, changes] = await Promise.all([
     listEscalationsConcerning(db, actor, { actionIds: actions.ownedIds.map((a) => a.id), activityIds }),
@@ -164,7 +181,7 @@ export async function getWorklist(db: Kysely<Database>, actor: Actor, now: Date)
       limit: MAX_CHANGES,
     }),
   ]);
-  const actionItems = [...actions.own.map((a) => actionItem(a, today, false)), ...actions.followUp.map((a) => actionItem(a, today, true))];
+  const actionItems = [...actions.own.map((a) => actionItem(a, today, false)), ...actions.followUp.map((a) => actionItem(a, today, true)), ...conditions.map((c) => conditionItem(c, today))];
   const overdue = actionItems.filter((i) => i.section === 'overdue').sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.title.localeCompare(b.title));
   const upcoming = actionItems.filter((i) => i.section === 'upcoming').sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.title.localeCompare(b.title));
   const signals = [

@@ -34,6 +34,11 @@ function useDescription() {
         if (item.context) parts.push(item.context);
         parts.push(item.daysOverdue !== null ? t('worklist:row.daysLate', { count: item.daysOverdue, date: date(item.dueDate) }) : t('worklist:row.dueOn', { date: date(item.dueDate) }));
         break;
+      case 'spatial_condition':
+        parts.push(t('worklist:row.spatialCondition'));
+        if (item.context) parts.push(item.context);
+        parts.push(item.daysOverdue !== null ? t('worklist:row.daysLate', { count: item.daysOverdue, date: date(item.dueDate) }) : t('worklist:row.dueOn', { date: date(item.dueDate) }));
+        break;
       case 'finance_entry':
         parts.push(t(`worklist:row.entry.${item.detail === 'spend' ? 'spend' : 'commitment'}`, { amount: euro(item.amountCents ?? 0) }));
         if (item.context) parts.push(item.context);

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import { hasPermission, type Database } from '../../../platform/server/index.js';
+import { findUsers } from '../../auth/index.js';
+
+/**
+ * The people who may take part in a scan or own a condition: enabled users whose roles hold
+ * spatialadvice.score (auth's index.ts). Only names and organisations leave this module; the list is for
+ * managers of advices (the route's permission), as the planning forms' user list is.
+ */
+export async function listScorers(db: Kysely<Database>): Promise<{ id: string; name: string; organisation: string }[]> {
+  const users = await findUsers(db);
+  return users
+    .filter((u) => !u.disabled && hasPermission(u.roles, 'spatialadvice.score'))
+    .map((u) => ({ id: u.id, name: u.displayName, organisation: u.organisationName }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import { forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { PHOTOS_PER_SCORE, type ScanDetail } from '../contract.js';
+import { cleanPhoto } from './photo-clean.js';
+import { lockOpenScan, readScan } from './scans.service.js';
+import * as q from './spatialadvice.queries.js';
+import { spatialDb } from './spatialadvice.tables.js';
+
+/**
+ * Photos beside a participant's own score of an item: JPEG or PNG by their bytes, at most PHOTO_MAX_BYTES
+ * (the route stops a larger upload), with EXIF and other metadata removed before anything is stored
+ * (photo-clean.ts). Served only to readers of advices (spatialadvice.read).
+ */
+export async function addPhoto(db: Kysely<Database>, actor: Actor, scanId: string, itemId: string, content: Buffer, auditActor?: AuditActor): Promise<ScanDetail> {
+  const photo = cleanPhoto(content);
+  if (!photo) throw invalid('spatialadvice.photo_type', 'The photo must be a JPEG or PNG picture', [{ path: 'file', message: 'not a JPEG or PNG picture' }]);
+  await db.transaction().execute(async (tx) => {
+    const sdb = spatialDb(tx);
+    await lockOpenScan(sdb, scanId);
+    const participant = (await q.findParticipants(sdb, scanId)).find((p) => p.user_id === actor.userId);
+    if (!participant) throw forbidden('Only the participants of the scan add photos');
+    const score = await q.findScoreOf(sdb, participant.id, itemId);
+    if (!score) throw invalid('spatialadvice.score_first', 'Score the item before adding a photo to it', [{ path: 'params.itemId', message: 'no score of yours for this item yet' }]);
+    if ((await q.countPhotos(sdb, score.id)) >= PHOTOS_PER_SCORE) throw invalid('spatialadvice.too_many_photos', `At most ${PHOTOS_PER_SCORE} photos per item`, [{ path: 'file', message: `at most ${PHOTOS_PER_SCORE} photos per item` }]);
+    const id = await q.insertPhoto(sdb, { score_id: score.id, media_type: photo.mediaType, bytes: photo.bytes, uploaded_by: auditActor ? null : actor.userId });
+    await withAudit(tx, auditActor ?? actor, 'spatialadvice.photo.add', { type: 'spatial_scan', id: scanId }, { photo: id, item: itemId, mediaType: photo.mediaType, bytes: photo.bytes.length, removedBytes: content.length - photo.bytes.length });
+  });
+  return readScan(db, actor, scanId);
+}
+
+export async function readPhoto(db: Kysely<Database>, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
+  const photo = await q.findPhoto(spatialDb(db), id);
+  if (!photo) throw notFound('Photo', 'spatialadvice.photo_not_found');
+  return { mediaType: photo.media_type, bytes: photo.bytes };
+}

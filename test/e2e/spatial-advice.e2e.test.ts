@@ -1,0 +1,234 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpegWithExif, SECRET_METADATA } from '../../src/modules/spatialadvice/server/sample-photos';
+import { calendarDayOf } from '../../src/platform/shared/time';
+import { expectNoSeriousA11yViolations, login, menuLink, screenshot, waitForPageReady } from './app-actions';
+import { startHarness, type Harness } from './harness';
+
+/**
+ * Spatial-safety advice end to end: the programme manager raises a trigger by hand for a square in Dordt West
+ * and starts the omgevingsscan; the police and the housing corporation score the same requirement differently,
+ * each with a JPEG drawn in the browser to which the test adds an EXIF segment with a GPS position (the photo
+ * served back has none); the manager signs a voorwaardelijk gunstig advice whose condition becomes an action,
+ * downloads the document and finds the advice on the map.
+ */
+
+let harness: Harness;
+type Session = { context: BrowserContext; page: Page };
+let manager: Session;
+let police: Session;
+let corporation: Session;
+const PLACE = 'Winkelplein Wielwijk (browsertest)';
+let scanPath = '';
+
+/** A real 16 × 16 JPEG drawn by the browser's canvas, as bytes. */
+async function drawJpeg(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 16;
+    canvas.height = 16;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no canvas');
+    context.fillStyle = '#3a7';
+    context.fillRect(0, 0, 16, 16);
+    context.fillStyle = '#222';
+    context.fillRect(4, 4, 8, 8);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64');
+}
+
+/** Scores the first requirement of "Zichtbaarheid" with a photo, as the logged-in participant. */
+async function scoreWithPhoto(page: Page, score: string, remark: string): Promise<void> {
+  await page.goto(scanPath);
+  await waitForPageReady(page);
+  const item = page.locator('section[aria-labelledby="sa-theme-zichtbaarheid"] li.wr-sa-item').first();
+  await item.getByRole('combobox', { name: 'Jouw score' }).selectOption({ label: score });
+  await item.getByLabel('Opmerking').fill(remark);
+  await item.getByLabel('Onderbouwing').fill('Schouw op het plein in de avond.');
+  await item.getByRole('button', { name: 'Score opslaan' }).click();
+  await item.getByText('Je score is opgeslagen.').waitFor();
+  const photo = jpegWithExif(await drawJpeg(page));
+  expect(photo.includes(Buffer.from(SECRET_METADATA, 'latin1'))).toBe(true);
+  await item.getByLabel('Foto toevoegen', { exact: true }).setInputFiles({ name: 'plein.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await item.getByRole('button', { name: 'Foto opslaan' }).click();
+  await item.getByText('De foto is opgeslagen.').waitFor();
+  await item.locator('.wr-sa-photos img').first().waitFor();
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  manager = await harness.newPage();
+  await login(manager.page, 'regisseur');
+  await waitForPageReady(manager.page);
+  police = await harness.newPage();
+  await login(police.page, 'politie');
+  await waitForPageReady(police.page);
+  corporation = await harness.newPage();
+  await login(corporation.page, 'corporatie');
+  await waitForPageReady(corporation.page);
+});
+
+afterAll(async () => {
+  for (const session of [manager, police, corporation]) await session?.context.close().catch(() => undefined);
+  await harness?.stop();
+});
+
+describe('spatial-safety advice', () => {
+  it('lists the illustrative demo advice and raises a trigger by hand', async () => {
+    const { page } = manager;
+    await (await menuLink(page, 'Veiligheidsadvies')).click();
+    await page.waitForURL((url) => url.pathname === '/veiligheidsadvies');
+    await waitForPageReady(page);
+    const done = page.getByRole('table', { name: 'Afgerond' });
+    await done.getByRole('row', { name: /Admiraalsplein.*Illustratief.*Voorwaardelijk gunstig/ }).waitFor();
+    await page.getByLabel('Wat wordt er geraakt?').selectOption('public_space');
+    // Forgetting the place is said at the field, in plain words.
+    await page.getByLabel('Gebied', { exact: true }).selectOption('BU05050700');
+    await page.getByRole('button', { name: 'Aanleiding melden' }).click();
+    await page.locator('#sa-raise-name-error', { hasText: 'Vul de naam van de plek in.' }).waitFor();
+    // The place on the map: a click inside the buurt's outline.
+    const picker = page.getByTestId('spatial-place-map');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="spatial-place-map"] .leaflet-overlay-pane path').length >= 1);
+    await picker.click({ position: { x: 200, y: 140 } });
+    await page.getByText(/^Gekozen plek: 51\.\d+, 4\.\d+/).waitFor();
+    await page.getByLabel('Naam van de plek of het plan').fill(PLACE);
+    await page.getByLabel('Wat verandert er?').fill('Nieuwe bankjes en speelplek op het plein.');
+    await page.getByRole('button', { name: 'Aanleiding melden' }).click();
+    await page.getByText('De aanleiding staat bij Advies nodig.').waitFor();
+    const needed = page.getByRole('table', { name: 'Advies nodig' });
+    await needed.getByRole('row', { name: new RegExp(PLACE.replace(/[()]/g, '\\$&')) }).waitFor();
+    const raised = await page.evaluate(async () => (await (await fetch('/api/v1/spatial-advice/triggers?area=BU05050700')).json()) as { items: { placeName: string; point: unknown; geometry: { type: string } | null }[] });
+    expect(raised.items.find((tr) => tr.placeName === 'Winkelplein Wielwijk (browsertest)')).toMatchObject({ point: { lat: expect.any(Number), lon: expect.any(Number) }, geometry: { type: 'Polygon' } });
+    await screenshot(page, 'spatial-advice-list');
+    await expectNoSeriousA11yViolations(page, 'spatial advice list');
+  });
+
+  it('starts the scan and invites the police and the housing corporation', async () => {
+    const { page } = manager;
+    await page.getByRole('table', { name: 'Advies nodig' }).getByRole('row', { name: /Winkelplein Wielwijk/ }).getByRole('button', { name: /^Omgevingsscan starten/ }).click();
+    await page.waitForURL((url) => /^\/veiligheidsadvies\/scans\/[0-9a-f-]{36}$/.test(url.pathname));
+    scanPath = new URL(page.url()).pathname;
+    await waitForPageReady(page);
+    await page.getByRole('heading', { level: 1, name: `Omgevingsscan: ${PLACE}` }).waitFor();
+    for (const [name, discipline] of [
+      ['Demo Wijkagent', 'politie'],
+      ['Demo Wijkconsulent', 'corporatie'],
+    ] as const) {
+      const person = page.getByLabel('Persoon', { exact: true });
+      const value = await person.locator('option', { hasText: name }).getAttribute('value');
+      await person.selectOption(value ?? '');
+      await page.getByLabel('Discipline', { exact: true }).selectOption(discipline);
+      await page.getByRole('button', { name: 'Uitnodigen' }).click();
+      await page.locator('#sa-participants li', { hasText: name }).waitFor();
+    }
+    // Two disciplines must score before the advice: signing now is refused in plain words.
+    await page.getByRole('combobox', { name: 'Advies', exact: true }).selectOption('gunstig');
+    await page.getByLabel('Motivering').fill('Te vroeg.');
+    await page.getByRole('button', { name: 'Advies ondertekenen' }).click();
+    await page.getByText('Minstens twee disciplines moeten de scan scoren voordat je het advies geeft.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'spatial advice scan, manager');
+  });
+
+  it('lets two disciplines score one requirement differently, each with a photo without metadata', async () => {
+    await scoreWithPhoto(police.page, 'Voldoet niet', 'De hoek bij de fietsenstalling is vanaf de straat niet te zien.');
+    await screenshot(police.page, 'spatial-advice-scan-police');
+    await expectNoSeriousA11yViolations(police.page, 'spatial advice scan, participant');
+    await scoreWithPhoto(corporation.page, 'Voldoet', 'Vanuit de woningen is het plein goed te overzien.');
+    const item = corporation.page.locator('section[aria-labelledby="sa-theme-zichtbaarheid"] li.wr-sa-item').first();
+    await item.getByText('Disciplines verschillen').waitFor();
+    await item.getByText('Politie (Demo Wijkagent):').waitFor();
+    await item.getByText('Woningcorporatie (Demo Wijkconsulent):').waitFor();
+    // The photo as served: still a JPEG, without the EXIF segment and its position.
+    const src = await item.locator('.wr-sa-photos img').first().getAttribute('src');
+    const served = await corporation.page.evaluate(async (url) => {
+      const response = await fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return { type: response.headers.get('content-type'), bytes: Array.from(bytes) };
+    }, src ?? '');
+    const bytes = Buffer.from(served.bytes);
+    expect(served.type).toBe('image/jpeg');
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(bytes.includes(Buffer.from('Exif', 'latin1'))).toBe(false);
+    expect(bytes.includes(Buffer.from(SECRET_METADATA, 'latin1'))).toBe(false);
+    await screenshot(corporation.page, 'spatial-advice-scan-disagreement');
+  });
+
+  it('signs a voorwaardelijk gunstig advice whose condition becomes an action, and offers the document', async () => {
+    const { page } = manager;
+    await page.goto(scanPath);
+    await waitForPageReady(page);
+    await page.getByText('Disciplines verschillen').first().waitFor();
+    await page.getByRole('combobox', { name: 'Advies', exact: true }).selectOption('voorwaardelijk_gunstig');
+    await page.getByLabel('Motivering').fill('Het plein wordt beter overzien, mits de hoek bij de fietsenstalling open wordt.');
+    await page.getByLabel('Wat moet er gebeuren?').fill('De hoek bij de fietsenstalling open maken.');
+    const owner = page.getByLabel('Eigenaar', { exact: true });
+    await owner.selectOption((await owner.locator('option', { hasText: 'Demo Wijkconsulent' }).getAttribute('value')) ?? '');
+    const due = calendarDayOf(new Date(Date.now() + 30 * 86_400_000));
+    await page.getByLabel('Uiterlijk klaar op').fill(due);
+    await page.getByRole('button', { name: 'Advies ondertekenen' }).click();
+    await page.getByText('Ondertekend door Demo Programmamanager').waitFor();
+    const actions = page.getByRole('table', { name: 'Voorwaarden' });
+    await actions.getByRole('row', { name: /De hoek bij de fietsenstalling open maken\..*Demo Wijkconsulent.*Open/ }).waitFor();
+    // Read-only now: no scoring form is left.
+    expect(await page.getByRole('button', { name: 'Score opslaan' }).count()).toBe(0);
+    for (const [format, type, magic] of [
+      ['DOCX', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK'],
+      ['PDF', 'application/pdf', '%PDF'],
+    ] as const) {
+      const href = await page.getByRole('link', { name: format === 'DOCX' ? 'Word-document (DOCX)' : 'PDF', exact: true }).getAttribute('href');
+      const file = await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        const text = new TextDecoder('latin1').decode(new Uint8Array(await response.arrayBuffer()).slice(0, 4));
+        return { status: response.status, type: response.headers.get('content-type'), start: text, disposition: response.headers.get('content-disposition') };
+      }, href ?? '');
+      expect(file.status).toBe(200);
+      expect(file.type).toBe(type);
+      expect(file.start.startsWith(magic)).toBe(true);
+      expect(file.disposition).toMatch(/attachment/);
+    }
+    await screenshot(page, 'spatial-advice-signed');
+    await expectNoSeriousA11yViolations(page, 'signed spatial advice');
+  });
+
+  it('lets the owner mark the condition done and shows the advice on the map and for its buurt', async () => {
+    const { page } = corporation;
+    await page.goto(scanPath);
+    await waitForPageReady(page);
+    await page.getByRole('table', { name: 'Voorwaarden' }).getByRole('button', { name: /^Gedaan/ }).click();
+    await page.getByRole('table', { name: 'Voorwaarden' }).getByRole('row', { name: /Gedaan/ }).first().waitFor();
+    await page.goto('/veiligheidsadvies?gebied=BU05050700');
+    await waitForPageReady(page);
+    await page.getByRole('table', { name: 'Afgerond' }).getByRole('row', { name: /Winkelplein Wielwijk.*Voorwaardelijk gunstig/ }).waitFor();
+    await page.getByRole('link', { name: 'Alles tonen' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#sa-map .leaflet-overlay-pane path').length >= 2, undefined, { timeout: 30_000 });
+    await page.locator('#sa-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'spatial-advice-map');
+    await expectNoSeriousA11yViolations(page, 'spatial advice of one buurt');
+  });
+
+  it('publishes a new checklist version as an edited copy; the finished scan keeps version 1', async () => {
+    const { page } = manager;
+    await page.goto('/veiligheidsadvies/checklist');
+    await waitForPageReady(page);
+    await page.getByRole('heading', { level: 1, name: 'Checklist omgevingsscan' }).waitFor();
+    await page.getByRole('heading', { name: 'Verlichting' }).waitFor();
+    await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+    const first = page.getByRole('group', { name: 'Regel 1', exact: true });
+    await first.getByRole('textbox', { name: 'Tekst' }).fill('');
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click();
+    // An emptied line is said at the field, and nothing is published.
+    await first.getByText('Vul de tekst van regel 1 in.').waitFor();
+    await first.getByRole('textbox', { name: 'Tekst' }).fill('Vanuit woningen, winkels en het plein zelf is de plek te overzien (ogen op straat).');
+    await page.getByLabel('Wat is er veranderd?').fill('Regel 1 scherper (browsertest).');
+    await screenshot(page, 'spatial-advice-checklist-edit');
+    await expectNoSeriousA11yViolations(page, 'checklist editor');
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click();
+    await page.getByText('Versie 2 is gepubliceerd.').waitFor();
+    await page.getByText('Vanuit woningen, winkels en het plein zelf is de plek te overzien (ogen op straat).').waitFor();
+    await expectNoSeriousA11yViolations(page, 'checklist versions');
+    await page.goto(scanPath);
+    await waitForPageReady(page);
+    await page.getByText(/^Checklist versie 1,/).waitFor();
+  });
+});
