@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle } from '../../src/modules/circle/contract';
+import { canonicalJson } from '../../src/modules/circle/bundle/canonical';
+import { newKeyPair, signText } from '../../src/modules/circle/bundle/keys';
+import { BUNDLE_FORMAT, type Bundle } from '../../src/modules/circle/contract';
 import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady } from './app-actions';
 import { REPO_ROOT, startHarness, type Harness } from './harness';
 
@@ -11,7 +13,8 @@ import { REPO_ROOT, startHarness, type Harness } from './harness';
  * manager finds the circle in the menu and Baarn's items, writes a lesson and shares it, downloads a signed
  * bundle that holds it, opens Baarn's illustrative lesson, searches lessons (own and received), sees that the
  * median needs five municipalities, reads the four-part meeting, and gets a plain refusal when importing
- * Baarn's bundle a second time. The administrator sees the keys with fingerprints. Axe clean throughout.
+ * Baarn's bundle a second time. The administrator sees the keys with fingerprints. A member added here with a
+ * fresh key sends an evaluation: it shows in full and its factors are found by the search. Axe clean throughout.
  */
 
 let harness: Harness;
@@ -182,5 +185,73 @@ describe('Lerende kring: sleutels (beheerder)', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('Een evaluatie van een ander lid', () => {
+  // A second member made here with a fresh key: Baarn's key was not kept, so its bundle cannot grow an evaluation.
+  const zwolle = { keys: newKeyPair(), name: 'Gemeente Zwolle', code: 'GM0193' };
+  const EVALUATION = 'Eindevaluatie Holtenbroek';
+
+  it('the administrator adds the member, the programme manager reads in its bundle and opens the evaluation', async () => {
+    const admin = await harness.newPage();
+    try {
+      await login(admin.page, 'beheerder');
+      await waitForPageReady(admin.page);
+      await admin.page.goto(`${harness.baseUrl}/beheer/kring`);
+      // The keys test above left this user's language on English.
+      await admin.page.getByRole('button', { name: 'Nederlands' }).click();
+      const form = admin.page.getByRole('region', { name: 'Lid toevoegen' });
+      await form.getByLabel('Naam').fill(zwolle.name);
+      await form.getByLabel('CBS-gemeentecode').fill(zwolle.code);
+      await form.getByLabel('Publieke sleutel').fill(zwolle.keys.publicKey);
+      await form.getByRole('button', { name: 'Lid toevoegen' }).click();
+      await form.getByText('Lid toegevoegd.', { exact: false }).waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const payload = {
+      title: EVALUATION,
+      programmeName: 'Wijkaanpak Holtenbroek',
+      areaName: 'Holtenbroek',
+      kind: 'final',
+      peildatum: '2026-06-30',
+      status: 'established',
+      isIllustrative: true,
+      criteria: [
+        { framework: 'Platform31 — zes lessen', criterion: 'Lange adem', medianScore: 4, conclusion: 'De raad bleef tien jaar achter de aanpak staan.' },
+        { framework: 'Platform31 — zes lessen', criterion: 'Klein beginnen', medianScore: 2.5, conclusion: 'Te veel tegelijk in het eerste jaar.' },
+      ],
+      successFactors: [{ title: 'Vaste wijkteams', explanation: 'Dezelfde gezichten in de straten, jaren achter elkaar.' }],
+      failureFactors: [{ title: 'Te brede start', explanation: 'Twaalf projecten in het eerste jaar.' }],
+    };
+    const unsigned = { format: BUNDLE_FORMAT, issuer: { name: zwolle.name, municipalityCode: zwolle.code, publicKey: zwolle.keys.publicKey }, sequence: 1, createdAt: new Date().toISOString(), items: [{ kind: 'evaluation', key: 'e1', level: 'circle' as const, title: EVALUATION, payload }] };
+    const bundle = JSON.stringify({ ...unsigned, signature: signText(zwolle.keys.privateKey, canonicalJson(unsigned)) });
+
+    const { page } = manager;
+    await page.goto(`${harness.baseUrl}/kring`);
+    await page.getByLabel('Bundel van een lid inlezen').setInputFiles({ name: 'zwolle.bundle.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+    await page.getByText('Bundel van Gemeente Zwolle ingelezen: 1 onderdeel, 0 ingetrokken.').waitFor();
+    await page.getByRole('region', { name: 'Ontvangen van andere leden' }).getByRole('link', { name: EVALUATION }).click();
+    await expect.poll(() => pageHeading(page).textContent()).toBe(EVALUATION);
+    await page.getByText('Evaluatie van Gemeente Zwolle').waitFor();
+    await page.getByText('Illustratief voorbeeld').waitFor();
+    const table = page.getByRole('table', { name: 'Uitkomst per beoordelingspunt' });
+    await expect.poll(async () => plain(await table.getByRole('row').nth(2).textContent())).toMatch(/Klein beginnen.*2,5.*Te veel tegelijk in het eerste jaar\./);
+    await page.getByText('Vaste wijkteams', { exact: false }).waitFor();
+    await page.getByText('Te brede start', { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'circle received evaluation');
+    await screenshot(page, 'circle-received-evaluation');
+  });
+
+  it('finds the evaluation\'s factors by a word in the lesson search', async () => {
+    const { page } = manager;
+    await page.goto(`${harness.baseUrl}/kring/lessen`);
+    await page.getByLabel('Zoek in lessen').fill('wijkteam');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const results = page.getByRole('list', { name: 'Gevonden lessen' });
+    await results.getByRole('link', { name: EVALUATION }).waitFor();
+    await results.getByText('evaluatie van Gemeente Zwolle').waitFor();
   });
 });

@@ -10,7 +10,7 @@ export type ShareLevel = z.infer<typeof ShareLevel>;
 export const SharedLevel = z.enum(['circle', 'public']);
 
 /** The item kinds this build can share and show (server/item-kinds.ts is the registry). */
-export const ITEM_KINDS = ['lesson', 'mkba', 'trend'] as const;
+export const ITEM_KINDS = ['lesson', 'mkba', 'trend', 'evaluation'] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
@@ -148,6 +148,22 @@ export const TrendPayload = z.strictObject({
 });
 export type TrendPayload = z.infer<typeof TrendPayload>;
 
+/** An established evaluation (the evaluation module's evaluationForSharing): outcomes only, no names, no evidence. */
+const SharedFactor = z.strictObject({ title: z.string().min(1).max(300), explanation: z.string().max(8000) });
+export const EvaluationPayload = z.strictObject({
+  title: z.string().min(1).max(300),
+  programmeName: z.string().max(300),
+  areaName: z.string().max(200),
+  kind: z.enum(['interim', 'final']),
+  peildatum: Day,
+  status: z.literal('established'),
+  isIllustrative: z.boolean(),
+  criteria: z.array(z.strictObject({ framework: z.string().max(200), criterion: z.string().max(300), medianScore: z.number().min(1).max(5).nullable(), conclusion: z.string().max(8000) })).max(200),
+  successFactors: z.array(SharedFactor).max(100),
+  failureFactors: z.array(SharedFactor).max(100),
+});
+export type EvaluationPayload = z.infer<typeof EvaluationPayload>;
+
 export const BUNDLE_FORMAT = 'wijkregie-circle-bundle/1' as const;
 export const BundleItem = z.strictObject({ kind: z.string().regex(/^[a-z]{1,40}$/), key: z.string().min(1).max(100), level: SharedLevel, title: z.string().min(1).max(300), payload: z.record(z.string(), z.unknown()) });
 export type BundleItem = z.infer<typeof BundleItem>;
@@ -171,12 +187,13 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ReceivedItem = z.object({ id: z.string(), kind: ItemKind, title: z.string(), level: SharedLevel, isIllustrative: z.boolean(), memberName: z.string(), municipalityCode: z.string(), receivedAt: z.string() });
 export type ReceivedItem = z.infer<typeof ReceivedItem>;
 /**
- * One received item with what may be shown: a lesson or an MKBA in full; of a trend only the indicator and its
+ * One received item with what may be shown: a lesson, an MKBA or an evaluation in full; of a trend only the indicator and its
  * years — another member's values never leave the server (they only feed the median).
  */
 export const ReceivedDetail = ReceivedItem.extend({
   lesson: LessonPayload.nullable(),
   mkba: MkbaPayload.nullable(),
+  evaluation: EvaluationPayload.nullable(),
   trend: z.object({ indicator: z.string(), indicatorName: z.string(), unit: z.string(), years: z.array(z.number().int()) }).nullable(),
 });
 export type ReceivedDetail = z.infer<typeof ReceivedDetail>;
@@ -189,7 +206,7 @@ export const Overview = z.object({
 export type Overview = z.infer<typeof Overview>;
 
 export const SearchQuery = z.strictObject({ q: z.string().trim().min(1).max(200) });
-export const SearchHit = z.object({ source: z.enum(['own', 'member']), id: z.string(), title: z.string(), theme: z.string(), memberName: z.string().nullable() });
+export const SearchHit = z.object({ source: z.enum(['own', 'member']), kind: z.enum(['lesson', 'evaluation']), id: z.string(), title: z.string(), theme: z.string(), memberName: z.string().nullable() });
 export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResult = z.object({ items: z.array(SearchHit) });
 

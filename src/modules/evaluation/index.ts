@@ -17,11 +17,13 @@ export const evaluationModule: ServerModule = {
 };
 
 /*
- * For the learning circle (another module, after merging):
+ * For the learning circle (the circle module's item kinds, docs/circle.md):
  *  evaluationForSharing(db, evaluationId) → null, or for an established (vastgesteld) evaluation a plain JSON
  *      object { title, programmeName, areaName, kind: 'interim'|'final', peildatum: 'YYYY-MM-DD',
- *      status: 'established', criteria: [{ framework, criterion, medianScore, conclusion }],
+ *      status: 'established', isIllustrative, criteria: [{ framework, criterion, medianScore, conclusion }],
  *      successFactors: [{ title, explanation }], failureFactors: [{ title, explanation }] } — no evaluator
  *      names, no evidence. No access check: the caller decides who may share.
+ *  listEvaluationsForSharing(db, actor) → the established evaluations the actor may see: { id, title,
+ *      areaName, isIllustrative }, newest first.
  */
-export { evaluationForSharing, type SharedEvaluation } from './server/sharing.js';
+export { evaluationForSharing, listEvaluationsForSharing, type SharedEvaluation } from './server/sharing.js';

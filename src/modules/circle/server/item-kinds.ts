@@ -2,15 +2,16 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { AppError, type Actor, type Database } from '../../../platform/server/index.js';
 import { getAreaSeries, listIndicators } from '../../indicators/index.js';
+import { evaluationForSharing, listEvaluationsForSharing } from '../../evaluation/index.js';
 import { listMkbasForSharing, mkbaForSharing } from '../../learning/index.js';
-import { IndicatorCode, LessonPayload, MkbaPayload, TrendPayload, type ItemKind, type MeetingPart } from '../contract.js';
+import { EvaluationPayload, IndicatorCode, LessonPayload, MkbaPayload, TrendPayload, type ItemKind, type MeetingPart } from '../contract.js';
 import { circleDb } from './circle.tables.js';
 import { findLessons, findMeetings } from './lessons.queries.js';
 
 /**
  * The registry of item kinds the circle shares: for each, how to list this installation's own items, check a
- * key, take the snapshot that goes into a bundle, and check a received payload. Adding a kind (the evaluation
- * module's evaluations) is an entry here, its payload schema in contract.ts and its name in ITEM_KINDS.
+ * key, take the snapshot that goes into a bundle, and check a received payload. Adding a kind is an entry
+ * here, its payload schema in contract.ts and its name in ITEM_KINDS.
  */
 
 export interface OwnItem {
@@ -88,6 +89,32 @@ const mkbaKind: ItemKindEntry = {
   searchText: () => '',
 };
 
+/**
+ * Established evaluations. The evaluation module leaves the access check to its caller, so every step here
+ * first asks which evaluations the actor may see; its success and failure factors are what other members
+ * search, the way they search lessons.
+ */
+const evaluationKind: ItemKindEntry = {
+  async listOwn(db, actor) {
+    return (await listEvaluationsForSharing(db, actor)).map((e) => ({ key: e.id, title: `${e.title} (${e.areaName})`, isIllustrative: e.isIllustrative }));
+  },
+  async titleOf(db, actor, key) {
+    if (!UUID.test(key)) return null;
+    return (await listEvaluationsForSharing(db, actor)).find((e) => e.id === key)?.title ?? null;
+  },
+  async snapshot(db, actor, key) {
+    if (!UUID.test(key) || !(await listEvaluationsForSharing(db, actor)).some((e) => e.id === key)) return null;
+    const shared = await evaluationForSharing(db, key);
+    return shared ? { title: shared.title, payload: { ...shared } } : null;
+  },
+  payloadSchema: EvaluationPayload,
+  searchText: (title, payload) => {
+    const p = payload as EvaluationPayload;
+    const factors = [...p.successFactors, ...p.failureFactors].flatMap((f) => [f.title, f.explanation]);
+    return [title, p.areaName, ...factors, ...p.criteria.map((c) => c.conclusion)].join(' ');
+  },
+};
+
 async function indicatorOf(db: Kysely<Database>, code: string) {
   if (!IndicatorCode.safeParse(code).success) return undefined;
   return (await listIndicators(db)).find((i) => i.code === code);
@@ -122,7 +149,7 @@ export async function ownTrend(db: Kysely<Database>, actor: Actor, municipalityC
   });
 }
 
-export const ITEM_KIND_REGISTRY: Record<ItemKind, ItemKindEntry> = { lesson: lessonKind, mkba: mkbaKind, trend: trendKind };
+export const ITEM_KIND_REGISTRY: Record<ItemKind, ItemKindEntry> = { lesson: lessonKind, mkba: mkbaKind, trend: trendKind, evaluation: evaluationKind };
 
 export function kindEntry(kind: string): ItemKindEntry | undefined {
   return (ITEM_KIND_REGISTRY as Record<string, ItemKindEntry | undefined>)[kind];

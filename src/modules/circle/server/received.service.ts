@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { notFound, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
-import type { ItemKind, LessonPayload, MkbaPayload, Overview, ReceivedDetail, ReceivedItem, SearchHit, TrendPayload } from '../contract.js';
+import type { EvaluationPayload, ItemKind, LessonPayload, MkbaPayload, Overview, ReceivedDetail, ReceivedItem, SearchHit, TrendPayload } from '../contract.js';
 import { circleDb } from './circle.tables.js';
 import { peekIdentity } from './identity.service.js';
 import { listMembers } from './members.service.js';
@@ -44,29 +44,31 @@ export async function viewReceived(db: Kysely<Database>, actor: Actor, id: strin
       ...toItem(row),
       lesson: row.kind === 'lesson' ? (payload as LessonPayload) : null,
       mkba: row.kind === 'mkba' ? (payload as MkbaPayload) : null,
+      evaluation: row.kind === 'evaluation' ? (payload as EvaluationPayload) : null,
       trend: trend ? { indicator: trend.indicator, indicatorName: trend.indicatorName, unit: trend.unit, years: trend.values.map((v) => v.year).sort((a, b) => a - b) } : null,
     };
   });
 }
 
 /**
- * Full-text search over this installation's lessons and the lessons received from members (PostgreSQL's
- * 'dutch' configuration: stemming, so "straten" finds "straat"), best match first.
+ * Full-text search over this installation's lessons and the lessons received from members — their lessons
+ * and the success and failure factors of their evaluations (PostgreSQL's 'dutch' configuration: stemming,
+ * so "straten" finds "straat"), best match first.
  */
 export async function searchLessons(db: Kysely<Database>, query: string): Promise<SearchHit[]> {
   const tsquery = sql`websearch_to_tsquery('dutch', ${query})`;
-  const own = sql<{ source: string; id: string; title: string; theme: string; member_name: string | null; rank: number }>`
-    SELECT 'own' AS source, l.id::text AS id, l.title, l.theme, NULL::text AS member_name,
+  const own = sql<{ source: string; kind: string; id: string; title: string; theme: string; member_name: string | null; rank: number }>`
+    SELECT 'own' AS source, 'lesson' AS kind, l.id::text AS id, l.title, l.theme, NULL::text AS member_name,
            ts_rank(to_tsvector('dutch', l.search_text), ${tsquery}) AS rank
       FROM circle_lessons l
      WHERE to_tsvector('dutch', l.search_text) @@ ${tsquery}
     UNION ALL
-    SELECT 'member', r.id::text, r.title, coalesce(r.payload->>'theme', ''), m.name,
+    SELECT 'member', r.kind, r.id::text, r.title, coalesce(r.payload->>'theme', ''), m.name,
            ts_rank(to_tsvector('dutch', r.search_text), ${tsquery})
       FROM circle_received_items r JOIN circle_members m ON m.id = r.member_id
-     WHERE r.kind = 'lesson' AND to_tsvector('dutch', r.search_text) @@ ${tsquery}
+     WHERE r.kind IN ('lesson', 'evaluation') AND to_tsvector('dutch', r.search_text) @@ ${tsquery}
      ORDER BY rank DESC, title
      LIMIT 100`;
   const { rows } = await own.execute(db);
-  return rows.map((r) => ({ source: r.source as SearchHit['source'], id: r.id, title: r.title, theme: r.theme, memberName: r.member_name }));
+  return rows.map((r) => ({ source: r.source as SearchHit['source'], kind: r.kind as SearchHit['kind'], id: r.id, title: r.title, theme: r.theme, memberName: r.member_name }));
 }

@@ -43,7 +43,7 @@ function Search() {
                     {hit.title}
                   </a>
                 )}{' '}
-                <span className="wr-muted">{hit.memberName ? t('circle:search.fromMember', { member: hit.memberName, theme: hit.theme }) : t('circle:search.own', { theme: hit.theme })}</span>
+                <span className="wr-muted">{hit.kind === 'evaluation' ? t('circle:search.evaluationFromMember', { member: hit.memberName }) : hit.memberName ? t('circle:search.fromMember', { member: hit.memberName, theme: hit.theme }) : t('circle:search.own', { theme: hit.theme })}</span>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { Table } from '../../../platform/web/components/Table';
 import type { MkbaPayload } from '../contract';
 import { useReceived } from './circle-api';
 import { CircleNav } from './components/CircleNav';
+import { ReceivedEvaluation } from './components/ReceivedEvaluation';
 import { formatDay, formatNumber } from './format';
 import './circle.css';
 
@@ -59,6 +60,7 @@ export default function ReceivedPage() {
             </>
           ) : null}
           {d.mkba ? <MkbaView mkba={d.mkba} /> : null}
+          {d.evaluation ? <ReceivedEvaluation evaluation={d.evaluation} memberName={d.memberName} /> : null}
           {d.trend ? <p className="utrecht-paragraph">{t('circle:received.trend', { member: d.memberName, name: d.trend.indicatorName, from: d.trend.years[0] ?? '–', to: d.trend.years.at(-1) ?? '–' })}</p> : null}
         </Section>
       ) : null}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../platform/server/index.js';
-import { findProgrammeSummary } from '../../programmes/index.js';
+import type { Actor, Database } from '../../../platform/server/index.js';
+import { canActorSeeProgramme, findProgrammeSummary } from '../../programmes/index.js';
 import { summariseScores } from '../scoring.js';
 import { evaluationDb } from './evaluation.tables.js';
 import * as q from './evaluation.queries.js';
@@ -13,6 +13,8 @@ export interface SharedEvaluation {
   kind: 'interim' | 'final';
   peildatum: string;
   status: 'established';
+  /** A demo evaluation: its scores and texts are made up, and the receiving member says so. */
+  isIllustrative: boolean;
   criteria: { framework: string; criterion: string; medianScore: number | null; conclusion: string }[];
   successFactors: { title: string; explanation: string }[];
   failureFactors: { title: string; explanation: string }[];
@@ -42,6 +44,7 @@ export async function evaluationForSharing(db: Kysely<Database>, evaluationId: s
     kind: evaluation.kind === 'final' ? 'final' : 'interim',
     peildatum: evaluation.peildatum,
     status: 'established',
+    isIllustrative: evaluation.is_demo,
     criteria: criteria.map((c) => ({
       framework: FRAMEWORK_NAMES[c.framework] ?? c.framework,
       criterion: c.title,
@@ -51,4 +54,15 @@ export async function evaluationForSharing(db: Kysely<Database>, evaluationId: s
     successFactors: factors.filter((f) => f.kind === 'success').map(factor),
     failureFactors: factors.filter((f) => f.kind === 'failure').map(factor),
   };
+}
+
+/**
+ * The established evaluations the actor may see (the programme's area-scope rule), newest first: what the
+ * learning circle offers to share. Only established ones: an evaluation still being scored has no outcome yet.
+ */
+export async function listEvaluationsForSharing(db: Kysely<Database>, actor: Actor): Promise<{ id: string; title: string; areaName: string; isIllustrative: boolean }[]> {
+  const established = (await q.findEvaluations(evaluationDb(db))).filter((e) => e.status === 'established');
+  const visible = [];
+  for (const e of established) if (await canActorSeeProgramme(db, actor, e.programme_id)) visible.push({ id: e.id, title: e.title, areaName: e.area_name, isIllustrative: e.is_demo });
+  return visible;
 }
