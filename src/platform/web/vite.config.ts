@@ -19,7 +19,8 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries in one long-cacheable chunk; our own code and the lazy admin pages apart from it.
-        // Map and chart libraries only load with the pages that draw them (initial JS budget, DESIGN.md).
+        // Map, chart and hexagon (h3-js) libraries only load with the pages that draw them (initial JS budget,
+        // DESIGN.md).
         codeSplitting: {
           groups: [
             {
@@ -27,7 +28,7 @@ export default defineConfig({
               priority: 2,
               // Their dependencies (React) stay in the shared vendor chunk.
               includeDependenciesRecursively: false,
-              test: /node_modules[\\/](leaflet|recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|simple-statistics|es-toolkit|decimal\.js-light|internmap)[\\/]/,
+              test: /node_modules[\\/](leaflet|h3-js|recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|simple-statistics|es-toolkit|decimal\.js-light|internmap)[\\/]/,
             },
             { name: 'vendor', priority: 1, test: /node_modules[\\/](?!@utrecht|@fontsource)/ },
           ],
