@@ -149,6 +149,26 @@ const SHOTS: Shot[] = [
     top: heading('Samenvatting'),
     height: 1000,
   },
+  {
+    name: 'mkba',
+    user: 'regisseur',
+    open: async (page) => {
+      await goto(page, '/mkba');
+      await follow(page, page.getByRole('link', { name: /Dordt West/ }));
+    },
+    top: heading('Uitkomst'),
+    height: 1000,
+  },
+  {
+    name: 'veiligheidsadvies',
+    user: 'regisseur',
+    open: async (page) => {
+      await goto(page, '/veiligheidsadvies');
+      await follow(page, page.getByRole('link', { name: 'Admiraalsplein' }));
+    },
+    top: heading('Advies'),
+    height: 1000,
+  },
   { name: 'gebruikers', user: 'beheerder', open: (page) => goto(page, '/admin/users') },
   { name: 'openbaar', open: (page) => goto(page, '/openbaar/FAdordt-west'), height: 1000 },
 ];
