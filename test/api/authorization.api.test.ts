@@ -196,6 +196,7 @@ const TABLE: Record<string, Who[]> = {
   'PUT /api/v1/site-pages/:slug': ADMIN,
   // The public area pages and their open data: anyone, without login (docs/publicpages.md).
   'GET /api/v1/public/areas': EVERYONE,
+  'GET /api/v1/public/lessons': EVERYONE,
   'GET /api/v1/public/areas/:code': EVERYONE,
   'GET /api/v1/public/areas/:code/figures.json': EVERYONE,
   'GET /api/v1/public/areas/:code/figures.csv': EVERYONE,

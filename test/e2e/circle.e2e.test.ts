@@ -255,3 +255,40 @@ describe('Een evaluatie van een ander lid', () => {
     await results.getByText('evaluatie van Gemeente Zwolle').waitFor();
   });
 });
+
+describe('Openbaar gedeelde lessen (bewoners)', () => {
+  it('a lesson set to public is on the residents’ page without login, and leaves it when set back', async () => {
+    const { page } = manager;
+    await page.goto(`${harness.baseUrl}/kring`);
+    await waitForPageReady(page);
+    await page.getByLabel(`Delen van ${OWN_LESSON}`).selectOption({ label: 'Openbaar' });
+    await expect.poll(async () => page.evaluate(async () => ((await (await fetch('/api/v1/circle/shares')).json()) as { items: { title: string; level: string }[] }).items)).toContainEqual(
+      expect.objectContaining({ title: OWN_LESSON, level: 'public' }),
+    );
+
+    const resident = await harness.newPage();
+    try {
+      await resident.page.goto(`${harness.baseUrl}/openbaar`);
+      await waitForPageReady(resident.page);
+      await resident.page.getByRole('link', { name: 'Wat we leerden: lessen uit de lerende kring' }).click();
+      await resident.page.waitForURL((url) => url.pathname === '/openbaar/lessen');
+      await expect.poll(() => pageHeading(resident.page).textContent()).toBe('Wat we leerden');
+      await resident.page.getByRole('heading', { name: OWN_LESSON }).waitFor();
+      await resident.page.getByText('Bewoners meldden meer toen de wijkagent zelf uitlegde', { exact: false }).waitFor();
+      // Baarn's lesson came from another municipality: never on this municipality's public page.
+      expect(await resident.page.getByText(BAARN_LESSON).count()).toBe(0);
+      await expectNoSeriousA11yViolations(resident.page, 'public lessons');
+      await screenshot(resident.page, 'public-lessons');
+
+      await page.getByLabel(`Delen van ${OWN_LESSON}`).selectOption({ label: 'Kring' });
+      await expect.poll(async () => page.evaluate(async () => ((await (await fetch('/api/v1/circle/shares')).json()) as { items: { title: string; level: string }[] }).items)).toContainEqual(
+        expect.objectContaining({ title: OWN_LESSON, level: 'circle' }),
+      );
+      // Browsers may reuse the public answer for a minute (Cache-Control max-age=60); the server has dropped it at once.
+      await expect.poll(async () => resident.page.evaluate(async () => ((await (await fetch('/api/v1/public/lessons', { cache: 'no-store' })).json()) as { items: unknown[] }).items.length)).toBe(0);
+    } finally {
+      await resident.context.close();
+    }
+  });
+});
+

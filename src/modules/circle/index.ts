@@ -15,3 +15,11 @@ export const circleModule: ServerModule = {
   },
   seedDemo: (db, config) => seedCircleDemo(db, config),
 };
+
+/*
+ * For the public pages (publicpages):
+ *  listPublicLessons(db) → this installation's own lessons shared at level "public", newest first: title, text,
+ *      theme, areaName, tags, isIllustrative, meeting { heldOn, hostMunicipality, part } | null, recordedOn
+ *      (YYYY-MM-DD) — no author, no ids, nothing received from other members.
+ */
+export { listPublicLessons, type PublicLesson } from './server/public-lessons.js';

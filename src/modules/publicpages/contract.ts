@@ -134,3 +134,18 @@ export type PublicAreaPage = z.infer<typeof PublicAreaPage>;
 export function figuresFileUrl(areaCode: string, format: 'csv' | 'json'): string {
   return `/api/v1/public/areas/${encodeURIComponent(areaCode)}/figures.${format}`;
 }
+
+/** Lessons this municipality shares publicly (the learning circle's level "public"; docs/circle.md). */
+export const PublicLesson = z.object({
+  title: z.string(),
+  text: z.string(),
+  theme: z.string(),
+  areaName: z.string().nullable(),
+  tags: z.array(z.string()),
+  isIllustrative: z.boolean(),
+  meeting: z.object({ heldOn: z.string(), hostMunicipality: z.string(), part: z.string() }).nullable(),
+  recordedOn: z.string(),
+});
+export type PublicLesson = z.infer<typeof PublicLesson>;
+export const PublicLessonList = z.object({ items: z.array(PublicLesson) });
+export type PublicLessonList = z.infer<typeof PublicLessonList>;

@@ -184,6 +184,15 @@ describe('importing members’ bundles', () => {
     expect((await auditActions('circle.bundle.import')).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('never puts a member’s lesson on this municipality’s public page, even one its writer shared as public', async () => {
+    const response = await send('POST', '/api/v1/circle/imports', { bundle: signBundle(zwolle, [{ ...lessonItem('l1', 'Corporatie aan tafel', 'Met de corporatie samen de portiekflats aanpakken werkte.'), level: 'public' }, lessonItem('l2', 'Tweede les', 'Nog een les.')]) });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await get<Overview>('/api/v1/circle', analyst)).body.received.find((r) => r.title === 'Corporatie aan tafel')?.level).toBe('public');
+    const published = await t.app.inject({ url: '/api/v1/public/lessons' });
+    expect(published.statusCode).toBe(200);
+    expect(published.json<{ items: { title: string }[] }>().items.map((l) => l.title)).not.toContain('Corporatie aan tafel');
+  });
+
   it('refuses a bundle with a changed byte, a replayed one, an unknown issuer and a wrong key with nothing changed', async () => {
     const good = signBundle(zwolle, [lessonItem('l1', 'Corporatie aan tafel', 'Gewijzigd')]);
     const before = await counts();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PublicAreaList, PublicAreaPage, PublicAreaParams, PublicFigures } from '../contract.js';
+import { listPublicLessons } from '../../circle/index.js';
+import { PublicAreaList, PublicAreaPage, PublicAreaParams, PublicFigures, PublicLessonList } from '../contract.js';
 import { buildAreaFigures, buildAreaPage, listPublicAreas } from './area-page.service.js';
 import { figuresCsv } from './figures-csv.js';
 import { FirstSeen, makeAnswer, publicCacheHeaders, sendPublicAnswer, type PublicAnswer } from './public-answer.js';
@@ -70,6 +71,14 @@ export async function publicPagesRoutes(app: FastifyInstance): Promise<void> {
       const answer = await cached(`figures.csv:${code}`, CSV_TYPE, async () => figuresCsv(PublicFigures.parse(await buildAreaFigures(db(), code, now()))));
       reply.header('content-disposition', `attachment; filename="kerncijfers-${safeName(code)}.csv"`);
       return sendPublicAnswer(request, reply, answer);
+    },
+  );
+  typed.get(
+    '/api/v1/public/lessons',
+    { config, ...hooks, schema: { tags, summary: 'Lessons the municipality shares publicly from its learning circle (share level "public"), newest first', response: { 200: PublicLessonList } } },
+    async (request, reply) => {
+      const answer = await cached('lessons', JSON_TYPE, async () => JSON.stringify(PublicLessonList.parse({ items: await listPublicLessons(db()) })));
+      return sendPublicAnswer(request, reply, answer) as unknown as PublicLessonList;
     },
   );
 }

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { WebModule } from '../../../platform/web/web-module';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
-import { PUBLIC_AREAS_PATH } from './public-paths';
+import { PUBLIC_AREAS_PATH, PUBLIC_LESSONS_PATH } from './public-paths';
 
 /** The public area pages for residents, open to anyone without logging in (docs/publicpages.md). */
 export const publicpagesWebModule: WebModule = {
@@ -12,6 +12,7 @@ export const publicpagesWebModule: WebModule = {
   nav: [],
   publicRoutes: [
     { path: PUBLIC_AREAS_PATH, Component: lazy(() => import('./PublicAreasPage/PublicAreasPage')), footerLabelKey: 'publicpages:footer.areas' },
+    { path: PUBLIC_LESSONS_PATH, Component: lazy(() => import('./PublicLessonsPage/PublicLessonsPage')) },
     { path: `${PUBLIC_AREAS_PATH}/:areaCode`, Component: lazy(() => import('./PublicAreaPage/PublicAreaPage')) },
   ],
 };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiProblem } from '../../../platform/web/api-client';
-import type { PublicAreaList, PublicAreaPage } from '../contract';
+import type { PublicAreaList, PublicAreaPage, PublicLessonList } from '../contract';
 
 /** The public pages' API as TanStack Query hooks; no session needed. */
 
@@ -15,6 +15,10 @@ export function usePublicAreaPage(code: string) {
     // A 404 is an answer (no public page for this area), not a hiccup to retry.
     retry: (count, error) => !(error instanceof ApiProblem && error.status === 404) && count < 2,
   });
+}
+
+export function usePublicLessons() {
+  return useQuery({ queryKey: ['public-lessons'], queryFn: () => api.get<PublicLessonList>('/api/v1/public/lessons') });
 }
 
 export function isNotFound(error: unknown): boolean {

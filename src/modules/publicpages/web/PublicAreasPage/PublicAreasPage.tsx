@@ -4,7 +4,7 @@ import { Alert } from '../../../../platform/web/components/Alert';
 import { Page } from '../../../../platform/web/components/Page';
 import { QueryState } from '../../../../platform/web/components/QueryState';
 import { usePublicAreas } from '../public-api';
-import { publicAreaPath } from '../public-paths';
+import { publicAreaPath, PUBLIC_LESSONS_PATH } from '../public-paths';
 
 /** /openbaar: the areas residents can read about, each a link to its page. */
 export default function PublicAreasPage() {
@@ -32,6 +32,11 @@ export default function PublicAreasPage() {
           ))}
         </ul>
       ) : null}
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={PUBLIC_LESSONS_PATH}>
+          {t('publicpages:lessons.link')}
+        </Link>
+      </p>
     </Page>
   );
 }
