@@ -207,6 +207,20 @@ describe('spatial-safety advice', () => {
     await expectNoSeriousA11yViolations(page, 'spatial advice of one buurt');
   });
 
+  it('shows the advices of the buurt on its area profile, linking to them', async () => {
+    const { page } = manager;
+    await page.goto('/gebieden/BU05050700');
+    await waitForPageReady(page);
+    const section = page.getByRole('region', { name: 'Ruimtelijk veiligheidsadvies' });
+    await section.getByText(/^\d+ adviezen gegeven$/).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await expectNoSeriousA11yViolations(page, 'spatial advice on the area profile');
+    await screenshot(page, 'spatial-advice-area-profile');
+    await section.getByRole('link', { name: 'Bekijk de veiligheidsadviezen van dit gebied' }).click();
+    await page.waitForURL((url) => url.pathname === '/veiligheidsadvies' && url.searchParams.get('gebied') === 'BU05050700');
+    await page.getByRole('table', { name: 'Afgerond' }).getByRole('row', { name: new RegExp(PLACE.replace(/[()]/g, '\\$&')) }).waitFor();
+  });
+
   it('publishes a new checklist version as an edited copy; the finished scan keeps version 1', async () => {
     const { page } = manager;
     await page.goto('/veiligheidsadvies/checklist');
@@ -230,5 +244,26 @@ describe('spatial-safety advice', () => {
     await page.goto(scanPath);
     await waitForPageReady(page);
     await page.getByText(/^Checklist versie 1,/).waitFor();
+  });
+
+  it('raises the advices the programme’s plans need, and shows them on the programme page with a link', async () => {
+    const { page } = manager;
+    await page.goto('/veiligheidsadvies');
+    await waitForPageReady(page);
+    await page.getByRole('button', { name: 'Plannen nu nagaan' }).click();
+    // The job may have raised them at start already: then none is new, and the programme still has them.
+    await page.getByText(/nieuwe aanleidingen? gevonden/).waitFor();
+    await page.getByRole('table', { name: 'Advies nodig' }).getByText('Plan voor het gebied').first().waitFor();
+    await page.goto('/programmas');
+    await waitForPageReady(page);
+    await page.getByRole('link', { name: /Dordt West/ }).first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/programmas/'));
+    const programmeId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const section = page.getByRole('region', { name: 'Ruimtelijk veiligheidsadvies' });
+    await section.getByText(/waarvoor een advies nodig is$/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'spatial advice on the programme page');
+    await section.getByRole('link', { name: 'Bekijk de veiligheidsadviezen van dit programma' }).click();
+    await page.waitForURL((url) => url.pathname === '/veiligheidsadvies' && url.searchParams.get('programma') === programmeId);
+    await page.getByRole('table', { name: 'Advies nodig' }).getByRole('row').nth(1).waitFor();
   });
 });

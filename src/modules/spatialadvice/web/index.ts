@@ -14,3 +14,6 @@ export const spatialadviceWebModule: WebModule = {
   ],
   nav: [{ to: '/veiligheidsadvies', group: 'signals', labelKey: 'spatialadvice:nav.advice', descriptionKey: 'spatialadvice:nav.adviceDescription', permission: 'spatialadvice.read' }],
 };
+
+/** For the area profile and the programme page: the advices of this area or programme, with a link to them. */
+export { SpatialAdviceSection } from './components/SpatialAdviceSection';

@@ -21,8 +21,8 @@ export interface TriggerFilter {
   programme?: string | undefined;
 }
 
-export function useTriggers(filter: TriggerFilter) {
-  return useQuery({ queryKey: keys.triggers(filter), queryFn: async () => (await api.get<{ items: TriggerSummary[] }>(`${ROOT}/triggers${toQueryString({ area: filter.area, programme: filter.programme })}`)).items });
+export function useTriggers(filter: TriggerFilter, enabled = true) {
+  return useQuery({ enabled, queryKey: keys.triggers(filter), queryFn: async () => (await api.get<{ items: TriggerSummary[] }>(`${ROOT}/triggers${toQueryString({ area: filter.area, programme: filter.programme })}`)).items });
 }
 
 export function useScan(id: string) {

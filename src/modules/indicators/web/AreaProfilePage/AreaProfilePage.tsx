@@ -10,6 +10,7 @@ import { TimeSeriesChart } from '../../../../platform/web/charts/TimeSeriesChart
 import { ChoroplethMap, type MapArea } from '../../../../platform/web/map/ChoroplethMap';
 import { hasPermission, useCurrentUser, useMeta } from '../../../../platform/web/session';
 import type { AreaDetail } from '../../../areas/contract';
+import { SpatialAdviceSection } from '../../../spatialadvice/web/index';
 import type { Indicator } from '../../contract';
 import { DATA_ATTRIBUTION, profileExportUrl, useArea, useAreaFeatures, useIndicatorCatalogue, useProfile, useSeries } from '../figures-api';
 import { formatIndex, formatIndicatorValue, NO_VALUE } from '../format';
@@ -304,6 +305,7 @@ export default function AreaProfilePage() {
             ))}
           </Section>
           {catalogue.data && allRows.length > 0 ? <SeriesSection code={code} rows={allRows} catalogue={catalogue.data} /> : null}
+          <SpatialAdviceSection areaCode={code} />
           <p className="utrecht-paragraph wr-muted">{DATA_ATTRIBUTION}</p>
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { QueryState } from '../../../../platform/web/components/QueryState';
 import { Table, type Column } from '../../../../platform/web/components/Table';
 import { hasPermission, useCurrentUser } from '../../../../platform/web/session';
 import { GoalMoney, PillarMoney } from '../../../finance/web/index';
+import { SpatialAdviceSection } from '../../../spatialadvice/web/index';
 import type { OperationalGoal, ProgrammeDetail } from '../../contract';
 import { needsExampleBadge } from '../components/example-mark';
 import { ExampleBadge, GoalStatusBadge } from '../components/StatusBadges';
@@ -151,6 +152,7 @@ export default function ProgrammePage() {
             ) : null}
           </Section>
           <PublicationSection programme={data} canManage={canManage} />
+          <SpatialAdviceSection programmeId={data.id} />
           {data.executionProgrammes.length ? (
             <Section title={t('programmes:programme.executionProgrammes')} id="execution">
               <ul className="utrecht-unordered-list">
