@@ -9,6 +9,8 @@ export type { Actor } from './auth/actor.js';
 export { isMfaPending, loadActorUser } from './auth/actor.js';
 export { withAudit, verifyAuditChain, SYSTEM_ACTOR, type AuditActor, type AuditSubject, type AuditVerification } from './audit.js';
 export { AppError, notFound, forbidden, conflict, invalid, type FieldError } from './errors.js';
+// For text that arrives inside a file rather than as a request field (e.g. a signed bundle's items).
+export { findMalformedText } from './malformed-text.js';
 export { fieldErrorsOfIssues } from './field-error-codes.js';
 export type { FieldErrorCode, FieldErrorParams } from '../shared/field-errors.js';
 export { requireActor, SESSION_COOKIE } from './auth/plugin.js';

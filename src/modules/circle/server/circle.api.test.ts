@@ -193,6 +193,16 @@ describe('importing members’ bundles', () => {
     expect(published.json<{ items: { title: string }[] }>().items.map((l) => l.title)).not.toContain('Corporatie aan tafel');
   });
 
+  it('refuses a signed bundle whose items hold text no database can store (NUL, a lone surrogate), with nothing changed', async () => {
+    const before = await counts();
+    for (const bad of ['Tekst met \u0000 erin', 'Half \ud800 teken']) {
+      const refused = await send('POST', '/api/v1/circle/imports', { bundle: signBundle(zwolle, [lessonItem('l9', 'Kapotte tekst', bad)]) });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json()).toMatchObject({ type: 'urn:wijkregie:problem:circle.bundle_unreadable' });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a bundle with a changed byte, a replayed one, an unknown issuer and a wrong key with nothing changed', async () => {
     const good = signBundle(zwolle, [lessonItem('l1', 'Corporatie aan tafel', 'Gewijzigd')]);
     const before = await counts();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { conflict, invalid, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { conflict, findMalformedText, invalid, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
 import { BUNDLE_FORMAT, Bundle, type BundleItem, type ImportResult } from '../contract.js';
 import { canonicalJson } from '../bundle/canonical.js';
 import { signText, verifyText } from '../bundle/keys.js';
@@ -59,6 +59,9 @@ async function checkedBundle(db: Kysely<Database>, text: string) {
   }
   const result = Bundle.safeParse(parsed);
   if (!result.success) throw refuse('circle.bundle_unreadable', 'The file is not a circle bundle');
+  // The request check sees only the file as one string; what it holds reaches the database, which cannot
+  // store a NUL or a lone surrogate (a 500 before this check), so it is refused here like any unreadable file.
+  if (findMalformedText(result.data, 'bundle')) throw refuse('circle.bundle_unreadable', 'The bundle holds a character that cannot be stored (a NUL character or a lone UTF-16 surrogate)');
   const bundle = result.data;
   const member = await circleDb(db).selectFrom('circle_members').selectAll().where('municipality_code', '=', bundle.issuer.municipalityCode).executeTakeFirst();
   if (!member) throw refuse('circle.unknown_member', 'The bundle comes from a municipality that is not a member of the circle here');
