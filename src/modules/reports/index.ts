@@ -24,12 +24,12 @@ export const reportsModule: ServerModule = {
 };
 
 /**
- * For other modules that make a document of their own (the learning module's MKBA report, docs/learning.md):
- *  renderDocument(document, format) → Buffer: a ReportDocument (contract.ts, kind e.g. 'mkba') as DOCX or
- *      tagged PDF, rendered in the render worker like the reports' own documents; 503 when the render fails
+ * For other modules that make a document of their own (the MKBA report, docs/learning.md; the spatial-safety
+ * advice, docs/spatialadvice.md), rendered in the render worker like the reports' own documents; 503 when the
+ * render fails:
+ *  renderDocument(document, format) → Buffer: a whole ReportDocument (contract.ts, kind e.g. 'mkba')
+ *  renderOtherDocument(input, format) → Buffer: title, subtitle, peildatum, municipality, file name and blocks;
+ *      the default house style, Dutch, no logo
  *  DEFAULT_HOUSE_STYLE: the house style to use without a municipality template
  */
-export { renderDocument, DEFAULT_HOUSE_STYLE } from './server/render-document.js';
-
-/** For other modules: a document of their own as DOCX or PDF on the report machinery (render-other-document.ts). */
-export { renderOtherDocument, type OtherDocument } from './server/render-other-document.js';
+export { renderDocument, renderOtherDocument, DEFAULT_HOUSE_STYLE, type OtherDocument } from './server/render-document.js';

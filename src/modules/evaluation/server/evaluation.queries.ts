@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { EvaluationDb } from './evaluation.tables.js';
+import { sql, type Selectable } from 'kysely';
+import type { EvaluationDb, EvaluationEvidenceTable } from './evaluation.tables.js';
 
 /** SQL of the evaluation module (parameterised through Kysely). Dates are read as YYYY-MM-DD text. */
 
@@ -121,22 +121,8 @@ export async function upsertScore(db: EvaluationDb, row: { criterion_id: string;
     .execute();
 }
 
-export interface EvidenceRow {
-  id: string;
-  criterion_id: string;
-  added_by: string;
-  added_by_name: string;
-  kind: string;
-  area_code: string | null;
-  indicator_code: string | null;
-  year: number | null;
-  value: number | null;
-  target_id: string | null;
-  meeting_id: string | null;
-  label: string;
-  url: string | null;
-  note: string;
-}
+/** An evidence row as stored, with the name of who added it. */
+export type EvidenceRow = Omit<Selectable<EvaluationEvidenceTable>, 'created_at'> & { added_by_name: string };
 
 export async function findEvidence(db: EvaluationDb, evaluationId: string): Promise<EvidenceRow[]> {
   return db

@@ -1,4 +1,7 @@
-import type { TemplateContent } from '../contract.js';
+import type { HouseStyle, TemplateContent } from '../contract.js';
+
+/** The house style of a document without a municipality template of its own. */
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { primaryColor: '#1a4d80', fontFamily: 'Arial' };
 
 /**
  * The built-in template of the council letter, after the Dordrecht raadsinformatiebrief of 29 August 2023
@@ -31,6 +34,6 @@ export function defaultTemplate(municipalityName: string): TemplateContent {
     ],
     signature: { closing: 'Het college van Burgemeester en Wethouders', roles: ['secretaris', 'burgemeester'] },
     logo: null,
-    style: { primaryColor: '#1a4d80', fontFamily: 'Arial' },
+    style: DEFAULT_HOUSE_STYLE,
   };
 }

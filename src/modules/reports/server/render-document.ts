@@ -1,11 +1,15 @@
 import { AppError } from '../../../platform/server/index.js';
-import type { HouseStyle, RenderFormat, ReportDocument } from '../contract.js';
+import type { Block, RenderFormat, ReportDocument } from '../contract.js';
+import { DEFAULT_HOUSE_STYLE } from './default-template.js';
 import { renderInWorker, RenderFailed } from './render-pool.js';
 
+export { DEFAULT_HOUSE_STYLE };
+
 /**
- * For other modules (the learning module's MKBA report): a document model they build themselves, rendered to
- * DOCX or tagged PDF by the same worker, renderers and fonts as the reports' own documents. Waits for the
- * render; a render that fails is a 503 the caller can retry, without the document's text in the logs.
+ * For other modules (the learning module's MKBA report, the spatial-safety advice): a document they build
+ * themselves, rendered to DOCX or tagged PDF by the same worker, queue, renderers and fonts as the reports' own
+ * documents. Waits for the render; a render that fails is a 503 the caller can retry, without the document's
+ * text in the logs.
  */
 export async function renderDocument(document: ReportDocument, format: RenderFormat): Promise<Buffer> {
   try {
@@ -16,5 +20,19 @@ export async function renderDocument(document: ReportDocument, format: RenderFor
   }
 }
 
-/** The house style of a document without a municipality template of its own. */
-export const DEFAULT_HOUSE_STYLE: HouseStyle = { primaryColor: '#1a4d80', fontFamily: 'Arial' };
+/** A document given as its title, day and blocks only: the rest (house style, language, no logo) is the default. */
+export interface OtherDocument {
+  title: string;
+  subtitle: string;
+  /** The day the document speaks of (YYYY-MM-DD). */
+  peildatum: string;
+  municipalityName: string;
+  /** Without extension. */
+  fileName: string;
+  blocks: Block[];
+}
+
+export function renderOtherDocument(input: OtherDocument, format: RenderFormat): Promise<Buffer> {
+  // The kind only sets heading levels in the PDF; a document outside the letter uses the report levels.
+  return renderDocument({ kind: 'progress', language: 'nl-NL', style: DEFAULT_HOUSE_STYLE, logo: null, ...input }, format);
+}
