@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady, scrollIntoView } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -95,7 +95,7 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     expect(await proposed.getByText('Voorgesteld', { exact: true }).count()).toBe(1);
     // Not yet a budget line: the activity's own table still has only the one line.
     expect(await lines.getByRole('row').filter({ hasText: LINE }).count()).toBe(0);
-    await money.scrollIntoViewIfNeeded();
+    await scrollIntoView(money);
     await expectNoSeriousA11yViolations(page, 'activity with a proposed line');
     await screenshot(page, 'proposal-on-activity');
   });
@@ -125,7 +125,7 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     expect(effect).toContain('Bron, totaal€ 1.500.000');
     expect(effect).toContain('Bron, al in regels (alle jaren)€ 285.000');
     expect(effect).toContain('Bron, nog vrij na accorderen€ 1.165.000');
-    await item.scrollIntoViewIfNeeded();
+    await scrollIntoView(item);
     await expectNoSeriousA11yViolations(page, 'approvals with a proposed line');
     await screenshot(page, 'proposal-waiting');
     await item.getByRole('button', { name: 'Accorderen' }).click();
@@ -160,7 +160,7 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     expect(plain(await operational.getByRole('row').filter({ hasText: 'Wielwijk groeit' }).textContent())).toContain('€ 140.000');
     // Youth, energy and debt help serve no operational goal: € 725.000 + € 180.000 + € 60.000.
     expect(plain(await operational.getByRole('row').filter({ hasText: 'Zonder operationeel doel' }).textContent())).toContain('€ 965.000');
-    await goals.scrollIntoViewIfNeeded();
+    await scrollIntoView(goals);
     await expectNoSeriousA11yViolations(page, 'programme page with money per goal');
     await screenshot(page, 'programme-goal-money');
   });
@@ -170,13 +170,15 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     await openActivity(page);
     await page.getByRole('link', { name: 'Activiteit bewerken' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/bewerken'));
+    // The address changes before the lazy form page replaces the activity page, which has the same money section.
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Activiteit bewerken');
     await waitForPageReady(page);
     const money = page.getByRole('region', { name: 'Geld' });
     await money.getByRole('row').filter({ hasText: LINE }).waitFor();
     await money.getByRole('form', { name: 'Begrotingsregel voorstellen' }).waitFor();
     // The plan's own form keeps its one save button; the proposal form is a separate form after it.
     expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(1);
-    await money.scrollIntoViewIfNeeded();
+    await scrollIntoView(money);
     await expectNoSeriousA11yViolations(page, 'activity form with money');
     await screenshot(page, 'activity-form-money');
   });
@@ -187,13 +189,13 @@ describe('proposing a budget line from the activity, approved by finance', () =>
     await openActivity(page);
     const money = page.getByRole('region', { name: 'Money' });
     await money.getByRole('form', { name: 'Propose a budget line' }).getByRole('button', { name: 'Submit proposal' }).waitFor();
-    await money.scrollIntoViewIfNeeded();
+    await scrollIntoView(money);
     await expectNoSeriousA11yViolations(page, 'activity money, English');
     await screenshot(page, 'proposal-form-en');
     await openProgramme(page);
     const goals = page.getByRole('region', { name: `Money per goal in ${year}` });
     await goals.getByRole('table', { name: `Budget and spend per strategic goal in ${year}` }).waitFor();
-    await goals.scrollIntoViewIfNeeded();
+    await scrollIntoView(goals);
     await expectNoSeriousA11yViolations(page, 'programme money per goal, English');
     await screenshot(page, 'programme-goal-money-en');
     await page.getByRole('button', { name: 'Nederlands' }).click();

@@ -61,7 +61,11 @@ export function menuEntry(page: Page, name: string | RegExp): Locator {
 /** Opens the menu section that holds a link (`inSection`, relative to the section) when it is closed; gives `link`. */
 async function shown(page: Page, link: Locator, inSection: Locator): Promise<Locator> {
   await mainMenu(page).getByRole('link').first().waitFor();
-  if (!(await link.isVisible())) await mainMenu(page).locator('[data-menu-section]').filter({ has: inSection }).getByRole('button').click();
+  // The menu closes its open section when a new page is shown; opening it again covers a page that was still loading.
+  for (let attempt = 1; !(await link.isVisible()) && attempt <= 3; attempt++) {
+    await mainMenu(page).locator('[data-menu-section]').filter({ has: inSection }).getByRole('button').click();
+    await link.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  }
   return link;
 }
 
@@ -121,8 +125,33 @@ export async function updateReadmeScreenshot(page: Page): Promise<void> {
   await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshot.png'), fullPage: false });
 }
 
-/** Waits until lazy pages and their data have loaded (no spinner, a heading on the page). */
+/**
+ * Scrolls what the locator finds into view. Playwright's scrollIntoViewIfNeeded takes hold of the element first
+ * and fails at once ("not attached") when React replaces it before the scroll, as happens when a lazy page
+ * finishes loading or a query refetches; the locator is then found again, for at most ten seconds.
+ */
+export async function scrollIntoView(locator: Locator): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await locator.scrollIntoViewIfNeeded();
+      return;
+    } catch (error) {
+      if (!(error instanceof Error && /not attached/i.test(error.message)) || Date.now() > deadline) throw error;
+      await locator.page().waitForTimeout(100);
+    }
+  }
+}
+
+/**
+ * Waits until lazy pages and their data have loaded: the page shown is the one of the address (the previous
+ * page stays on screen while the next one loads), it has a heading, and no spinner.
+ */
 export async function waitForPageReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const shown = document.querySelector('main')?.getAttribute('data-path');
+    return shown !== undefined && shown !== null && decodeURI(shown) === decodeURI(window.location.pathname);
+  });
   await pageHeading(page).waitFor();
   await page.waitForFunction(() => !document.querySelector('.wr-loading'));
 }

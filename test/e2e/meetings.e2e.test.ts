@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink, menuEntry } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink, menuEntry, scrollIntoView } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -221,7 +221,7 @@ describe('a buurt meeting on a phone (regisseur)', () => {
       await page.getByLabel('Reden', { exact: true }).fill('Eerst cijfers van de politie afwachten.');
       await page.getByRole('button', { name: 'Zonder besluit afsluiten' }).click();
       await page.getByText('Agendapunt afgesloten zonder besluit.').waitFor();
-      await page.getByRole('button', { name: 'Overleg afronden' }).scrollIntoViewIfNeeded();
+      await scrollIntoView(page.getByRole('button', { name: 'Overleg afronden' }));
       await page.getByRole('button', { name: 'Overleg afronden' }).click();
       await page.getByText('Weet je zeker dat je dit overleg wilt afronden?').waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { LinkableGoal, MkbaDetail, MkbaResult, MkbaSummary } from '../../src/modules/learning/contract';
-import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, menuLink, pageHeading, screenshot, waitForPageReady, scrollIntoView } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -174,7 +174,7 @@ describe('MKBA (analist)', () => {
     expect(plain(await row.textContent())).toContain(euros(linked.pvCents));
     expect(plain(await row.textContent())).toContain(`nulmeting ${plain(new Intl.NumberFormat('nl-NL').format(linked.goal!.baseline))}`);
     await expectNoSeriousA11yViolations(page, 'MKBA linked benefit');
-    await row.scrollIntoViewIfNeeded();
+    await scrollIntoView(row);
     await screenshot(page, 'mkba-linked-benefit');
 
     // The goal's page says the MKBA uses it, and leads back.
@@ -183,7 +183,7 @@ describe('MKBA (analist)', () => {
     const use = page.getByText('Gebruikt in een MKBA');
     await use.waitFor();
     await expectNoSeriousA11yViolations(page, 'goal used in MKBA');
-    await use.scrollIntoViewIfNeeded();
+    await scrollIntoView(use);
     await screenshot(page, 'goal-used-in-mkba');
     await page.getByRole('link', { name: 'Aanpak jongeren en overlast Dordt West (voorbeeld)' }).click();
     await page.waitForURL((url) => url.pathname === `/mkba/${mkbaId}`);

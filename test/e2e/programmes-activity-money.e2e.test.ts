@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink } from './app-actions';
+import { expectNoSeriousA11yViolations, login, pageHeading, screenshot, waitForPageReady, menuLink, scrollIntoView } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -65,7 +65,7 @@ describe('money on the activity page', () => {
     expect(row2025).toContain('€ 1.450.000');
     expect(row2025).toContain('€ 125.000');
     expect(plain(await money.getByText(/^Alle jaren samen/).textContent())).toBe('Alle jaren samen: € 3.775.000 begroot, € 3.435.000 besteed, € 340.000 resterend.');
-    await money.scrollIntoViewIfNeeded();
+    await scrollIntoView(money);
     await screenshot(page, 'activity-money');
     await expectNoSeriousA11yViolations(page, 'activity page with money');
     await money.getByRole('link', { name: 'Budgetoverzicht van het programma in 2025' }).click();
@@ -102,7 +102,7 @@ describe('money on the activity page', () => {
     expect(plain(await wonen.textContent())).toContain('€ 24.000');
     // Energy help (€ 180.000) and debt help (€ 60.000) serve Werk en inkomen.
     expect(plain(await money.getByRole('row').filter({ hasText: 'Werk en inkomen' }).textContent())).toContain('€ 240.000');
-    await money.scrollIntoViewIfNeeded();
+    await scrollIntoView(money);
     await screenshot(page, 'programme-pillar-money');
     await expectNoSeriousA11yViolations(page, 'programme page with money per pillar');
   });

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithExif, SECRET_METADATA } from '../../src/modules/spatialadvice/server/sample-photos';
 import { calendarDayOf } from '../../src/platform/shared/time';
-import { expectNoSeriousA11yViolations, login, menuLink, screenshot, waitForPageReady } from './app-actions';
+import { expectNoSeriousA11yViolations, login, menuLink, screenshot, waitForPageReady, scrollIntoView } from './app-actions';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -202,7 +202,7 @@ describe('spatial-safety advice', () => {
     await page.getByRole('table', { name: 'Afgerond' }).getByRole('row', { name: /Winkelplein Wielwijk.*Voorwaardelijk gunstig/ }).waitFor();
     await page.getByRole('link', { name: 'Alles tonen' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#sa-map .leaflet-overlay-pane path').length >= 2, undefined, { timeout: 30_000 });
-    await page.locator('#sa-map').scrollIntoViewIfNeeded();
+    await scrollIntoView(page.locator('#sa-map'));
     await screenshot(page, 'spatial-advice-map');
     await expectNoSeriousA11yViolations(page, 'spatial advice of one buurt');
   });
@@ -213,7 +213,7 @@ describe('spatial-safety advice', () => {
     await waitForPageReady(page);
     const section = page.getByRole('region', { name: 'Ruimtelijk veiligheidsadvies' });
     await section.getByText(/^\d+ adviezen gegeven$/).waitFor();
-    await section.scrollIntoViewIfNeeded();
+    await scrollIntoView(section);
     await expectNoSeriousA11yViolations(page, 'spatial advice on the area profile');
     await screenshot(page, 'spatial-advice-area-profile');
     await section.getByRole('link', { name: 'Bekijk de veiligheidsadviezen van dit gebied' }).click();

@@ -1,6 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import type { CurrentUser } from '../../../modules/auth/contract';
 import { useSession } from '../session';
 import { LoadingMessage } from './LoadingMessage';
@@ -17,6 +17,7 @@ interface ShellProps {
 /** Skip link, header, menu, main content and footer: the landmarks every page shares. */
 export function Shell({ user, navigation, children }: ShellProps) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
     <div className="utrecht-page-layout wr-layout">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus wr-skip-link" href="#main">
@@ -24,7 +25,9 @@ export function Shell({ user, navigation, children }: ShellProps) {
       </a>
       <SiteHeader user={user} />
       {navigation && user ? <MainNavigation user={user} /> : null}
-      <main id="main" tabIndex={-1} className="wr-main">
+      {/* data-path is the address this content belongs to: the address bar changes before a lazily loaded page
+          replaces the previous one, so the browser tests wait until the two agree. */}
+      <main id="main" tabIndex={-1} className="wr-main" data-path={pathname}>
         <div className="wr-main__content">{children}</div>
       </main>
       <SiteFooter />
