@@ -3,7 +3,7 @@ import { conflict, withAudit, type Actor, type Database } from '../../../platfor
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import { findProgrammeSummary } from '../../programmes/index.js';
 import { renderOtherDocument } from '../../reports/index.js';
-import type { EvaluationStatus } from '../contract.js';
+import { REPORT_STATUSES } from '../contract.js';
 import { evaluationDb } from './evaluation.tables.js';
 import * as q from './evaluation.queries.js';
 import { evaluationReport } from './evaluation-report.js';
@@ -12,20 +12,14 @@ import { readEvaluationDetail } from './evaluation-view.js';
 const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
 /**
- * Before scoring closes, scores are hidden from everyone but their own evaluator (and names until closing):
- * a document then would either leak them or say nothing. So it is made from scoring_closed on — as a concept
- * until the evaluation is established.
- */
-export const REPORTABLE_STATUSES: readonly EvaluationStatus[] = ['scoring_closed', 'established'];
-
-/**
  * The evaluation as DOCX or PDF for whoever may read it (the same rule as GET /evaluations/:id: 404 outside
  * the programme's area scope), as they see it. 409 evaluation.report_not_ready before scoring is closed.
  * Every download is audited as evaluation.export with its format and the state it was in.
  */
 export async function evaluationReportFile(db: Kysely<Database>, actor: Actor, id: string, format: 'docx' | 'pdf', now: Date): Promise<{ body: Buffer; contentType: string; fileName: string }> {
   const evaluation = await readEvaluationDetail(db, actor, id);
-  if (!REPORTABLE_STATUSES.includes(evaluation.status)) {
+  // Before closing, scores are hidden from all but their own evaluator: a document would leak them.
+  if (!REPORT_STATUSES.includes(evaluation.status)) {
     throw conflict('evaluation.report_not_ready', 'The evaluation can be downloaded once the lead has closed scoring; until then the scores are not visible to everyone');
   }
   const edb = evaluationDb(db);

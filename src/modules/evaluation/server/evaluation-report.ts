@@ -60,7 +60,8 @@ function scoreBlocks(criterion: CriterionView): Block[] {
 
 /** One item of evidence in words; what the requester may not see is only counted, never described. */
 function evidenceText(item: EvidenceItem): string {
-  if (!item.visible) return 'Onderbouwing die jij niet mag zien.';
+  // Worded for the reader of the document, who is often not the one who made it.
+  if (!item.visible) return 'Niet getoond: onderbouwing die de maker van dit document niet mag inzien.';
   let text = `${EVIDENCE_KIND[item.kind]}: ${item.label ?? ''}`;
   if (item.figure) {
     const unit = item.figure.unit ? ` ${item.figure.unit}` : '';
