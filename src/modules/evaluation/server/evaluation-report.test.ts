@@ -85,7 +85,9 @@ describe('the evaluation document', () => {
   it('never describes evidence the requester may not see: no label, note or web address', () => {
     const hidden = evidence({ kind: 'decision', label: null, note: '', url: 'https://intern.example/geheim', visible: false });
     const shown = evidence({ label: 'Wijkschouw', url: 'https://example.org/schouw.pdf', note: 'Zie bijlage' });
-    const blocks = text(evaluationReport(input(detail({ criteria: [criterion({ evidence: [hidden, shown] })] }))));
+    const figure = evidence({ kind: 'figure', label: 'Overlast — West (2024)', figure: { areaCode: 'WK1', indicator: 'overlast', year: 2024, value: 12.5, liveYear: 2025, liveValue: 11, unit: 'per 1.000' } });
+    const blocks = text(evaluationReport(input(detail({ criteria: [criterion({ evidence: [hidden, shown, figure] })] }))));
+    expect(blocks).toContain('Cijfer: Overlast — West (2024); bij koppelen 12,5 per 1.000 (2024), nu 11 per 1.000 (2025)');
     expect(blocks).toContain('Niet getoond: onderbouwing die de maker van dit document niet mag inzien.');
     expect(blocks).not.toContain('intern.example');
     expect(blocks).toContain('Document: Wijkschouw (https://example.org/schouw.pdf) — Zie bijlage (gekoppeld door Demo Analist)');
@@ -106,5 +108,7 @@ describe('the evaluation document', () => {
     });
     const blocks = text(evaluationReport(input(detail({ criteria: [goal] }))));
     expect(blocks).toContain('Stand van het doel op 7 december 2026: risico. Overlast in West: nu 11,3 per 1.000 (2025), start 12,5 per 1.000, doel 10 per 1.000 op 1 januari 2030.');
+    const count = criterion({ framework: 'programme_goals', goal: { status: 'no_data', indicatorName: 'Inwoners', unit: 'aantal', decimals: 0, areaName: 'West', baseline: 6120, target: null, targetDate: '2030-01-01', latestValue: null, latestPeriod: null } });
+    expect(text(evaluationReport(input(detail({ criteria: [count] }))))).toContain('geen gegevens. Inwoners in West: nog geen meting, start 6.120, doel nog niet bekend.');
   });
 });

@@ -15,6 +15,8 @@ const nl = (value: number, decimals = 2) => new Intl.NumberFormat('nl-NL', { max
 /** 2026-12-01 → "1 december 2026" (a calendar day, read in UTC so no time zone can move it). */
 export const dutchDay = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 const bold = (text: string): TableCell => ({ text, bold: true });
+/** A unit after a number; "aantal" (a count) reads better as the bare number. */
+const withUnit = (text: string, unit: string) => (unit && unit !== 'aantal' ? `${text} ${unit}` : text);
 
 const KIND: Record<EvaluationDetail['kind'], string> = { interim: 'Tussenevaluatie', final: 'Eindevaluatie' };
 const FRAMEWORK: Record<FrameworkCode, string> = { platform31: 'Platform31 — zes lessen', programme_goals: 'Doelen van het programma' };
@@ -34,7 +36,7 @@ export interface EvaluationReportInput {
 }
 
 function goalText(goal: GoalFigures, today: string): string {
-  const value = (v: number) => `${nl(v, goal.decimals)}${goal.unit ? ` ${goal.unit}` : ''}`;
+  const value = (v: number) => withUnit(nl(v, goal.decimals), goal.unit);
   const latest = goal.latestValue === null ? 'nog geen meting' : `nu ${value(goal.latestValue)}${goal.latestPeriod !== null ? ` (${goal.latestPeriod})` : ''}`;
   const target = goal.target === null ? 'doel nog niet bekend' : `doel ${value(goal.target)} op ${dutchDay(goal.targetDate)}`;
   return `Stand van het doel op ${dutchDay(today)}: ${GOAL_STATUS[goal.status]}. ${goal.indicatorName} in ${goal.areaName}: ${latest}, start ${value(goal.baseline)}, ${target}.`;
@@ -64,9 +66,9 @@ function evidenceText(item: EvidenceItem): string {
   if (!item.visible) return 'Niet getoond: onderbouwing die de maker van dit document niet mag inzien.';
   let text = `${EVIDENCE_KIND[item.kind]}: ${item.label ?? ''}`;
   if (item.figure) {
-    const unit = item.figure.unit ? ` ${item.figure.unit}` : '';
-    const atLinking = item.figure.value === null ? 'geen waarde' : `${nl(item.figure.value)}${unit}`;
-    const now = item.figure.liveValue === null ? 'nu geen waarde' : `nu ${nl(item.figure.liveValue)}${unit} (${item.figure.liveYear ?? ''})`;
+    const { unit, value, liveValue, liveYear } = item.figure;
+    const atLinking = value === null ? 'geen waarde' : withUnit(nl(value), unit);
+    const now = liveValue === null ? 'nu geen waarde' : `nu ${withUnit(nl(liveValue), unit)} (${liveYear ?? ''})`;
     text += `; bij koppelen ${atLinking} (${item.figure.year}), ${now}`;
   }
   if (item.url) text += ` (${item.url})`;
