@@ -244,6 +244,8 @@ const TABLE: Record<string, Who[]> = {
   'PUT /api/v1/evaluation-criteria/:id/my-score': EVALUATION_READERS,
   'PUT /api/v1/evaluation-criteria/:id/conclusion': EVALUATION_LEADS,
   'GET /api/v1/evaluations/:id/evidence-options': EVALUATION_READERS,
+  'GET /api/v1/evaluations/:id/report.docx': EVALUATION_READERS,
+  'GET /api/v1/evaluations/:id/report.pdf': EVALUATION_READERS,
   'POST /api/v1/evaluation-criteria/:id/evidence': EVALUATION_READERS,
   'DELETE /api/v1/evaluation-evidence/:id': EVALUATION_READERS,
   'POST /api/v1/evaluations/:id/factors': EVALUATION_LEADS,

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDetail, EvaluationSummary, EvidenceOptions } from '../../src/modules/evaluation/contract';
@@ -9,7 +11,9 @@ import { startHarness, type Harness } from './harness';
  * West programme against Platform31's six lessons and invites the controller. Both score on their own (the
  * controller does not see the lead's scores until submitting), evidence is linked to a figure and an
  * activity, the lead closes scoring (names appear), writes the conclusions and a success factor, and
- * establishes it; the factor then stands in the library. Dutch and English, axe clean, and a phone width.
+ * establishes it; the factor then stands in the library. The evaluation downloads as a document only once
+ * scoring is closed (a concept until established): the PDF of the established one holds its title and factor.
+ * Dutch and English, axe clean, and a phone width.
  */
 
 let harness: Harness;
@@ -74,6 +78,10 @@ describe('evaluation', () => {
     // Scoring is closed in the demo: every score with its evaluator's name, and the disagreement flagged.
     await criterion(page, 'Keuzes maken met data').getByText('De beoordelaars verschillen 2 punten of meer.', { exact: false }).waitFor();
     await criterion(page, 'Keuzes maken met data').getByRole('table').getByRole('rowheader', { name: 'Demo Analist' }).waitFor();
+    // Scoring closed but not established: downloadable, and the page says the document is a concept.
+    const report = page.getByRole('region', { name: 'Downloaden' });
+    await report.getByText("Op het document staat daarom 'Concept'.").waitFor();
+    await report.getByRole('link', { name: 'Download als PDF' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'demo evaluation');
     await screenshot(page, 'evaluation-demo');
   });
@@ -108,6 +116,10 @@ describe('evaluation', () => {
     expect(detail).toMatchObject({ status: 'concept', kind: 'final', peildatum: '2026-12-01' });
     expect(detail.adoptedFactors).toHaveLength(1);
     titles = detail.criteria.map((c) => c.title);
+    // A concept: nothing to download yet, and the page says why.
+    const report = page.getByRole('region', { name: 'Downloaden' });
+    await report.getByText('Je kunt de evaluatie downloaden zodra de leider het beoordelen heeft gesloten.', { exact: false }).waitFor();
+    expect(await report.getByRole('link').count()).toBe(0);
     expect(titles).toEqual(['Urgentie', 'Keuzes maken met data', 'Klein beginnen', 'Compact kernteam', 'Lange adem', 'Balans in samenwerking']);
   });
 
@@ -210,6 +222,24 @@ describe('evaluation', () => {
     await screenshot(page, 'evaluation-established');
   });
 
+  it('downloads the established evaluation as a PDF with its title and factor', async () => {
+    const { page } = lead;
+    const report = page.getByRole('region', { name: 'Downloaden' });
+    await report.getByRole('link', { name: 'Download als Word' }).waitFor();
+    expect(await report.getByText("'Concept'", { exact: false }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'evaluation download');
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'evaluation-download');
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('link', { name: 'Download als PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^evaluatie-eindevaluatie-dordt-west-browsertest-vastgesteld-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = plain(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(TITLE);
+    expect(text).toContain(FACTOR);
+    expect(text).toContain('Demo Controller');
+  });
+
   it('the factor now stands in the library with where it came from', async () => {
     const { page } = lead;
     await page.goto('/evaluaties/factoren');
@@ -233,6 +263,7 @@ describe('evaluation', () => {
     await waitForPageReady(page);
     await page.getByText('Adopted', { exact: true }).first().waitFor();
     await page.getByRole('heading', { name: 'Success and failure factors' }).waitFor();
+    await page.getByRole('region', { name: 'Download' }).getByRole('link', { name: 'Download as PDF' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'evaluation in English');
     await screenshot(page, 'evaluation-established-en');
     await page.getByRole('button', { name: 'Nederlands' }).click();

@@ -13,6 +13,11 @@ export type EvaluationKind = z.infer<typeof EvaluationKind>;
 export const EVALUATION_STATUSES = ['concept', 'scoring_open', 'scoring_closed', 'established'] as const;
 export const EvaluationStatus = z.enum(EVALUATION_STATUSES);
 export type EvaluationStatus = z.infer<typeof EvaluationStatus>;
+/**
+ * When the evaluation may be downloaded as a document: once scoring is closed. Before that, scores are hidden
+ * from everyone but their own evaluator, and a document would reveal them (docs/evaluation.md, Document).
+ */
+export const REPORT_STATUSES: readonly EvaluationStatus[] = ['scoring_closed', 'established'];
 
 /** The fixed frameworks: Platform31's six lessons (seeded by the migration) and the programme's own goals. */
 export const FRAMEWORKS = ['platform31', 'programme_goals'] as const;

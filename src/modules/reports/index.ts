@@ -25,8 +25,8 @@ export const reportsModule: ServerModule = {
 
 /**
  * For other modules that make a document of their own (the MKBA report, docs/learning.md; the spatial-safety
- * advice, docs/spatialadvice.md), rendered in the render worker like the reports' own documents; 503 when the
- * render fails:
+ * advice, docs/spatialadvice.md; the evaluation, docs/evaluation.md), rendered in the render worker like the
+ * reports' own documents; 503 when the render fails:
  *  renderDocument(document, format) → Buffer: a whole ReportDocument (contract.ts, kind e.g. 'mkba')
  *  renderOtherDocument(input, format) → Buffer: title, subtitle, peildatum, municipality, file name and blocks;
  *      the default house style, Dutch, no logo

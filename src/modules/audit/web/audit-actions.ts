@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS = [
   'evaluation.evaluator.invite',
   'evaluation.evidence.create',
   'evaluation.evidence.delete',
+  'evaluation.export',
   'evaluation.factor.adopt',
   'evaluation.factor.create',
   'evaluation.factor.delete',

@@ -210,3 +210,16 @@ export async function findAdoptedFactors(db: EvaluationDb, evaluationId: string)
     .orderBy('a.created_at')
     .execute();
 }
+
+/** The framework versions an evaluation's criteria were copied from (name and source), for its document. */
+export async function findFrameworksUsed(db: EvaluationDb, evaluationId: string): Promise<{ code: string; name: string; version: number; source: string }[]> {
+  return db
+    .selectFrom('evaluation_criteria as c')
+    .innerJoin('evaluation_framework_criteria as fc', 'fc.id', 'c.framework_criterion_id')
+    .innerJoin('evaluation_frameworks as f', 'f.id', 'fc.framework_id')
+    .select(['f.code', 'f.name', 'f.version', 'f.source'])
+    .distinct()
+    .where('c.evaluation_id', '=', evaluationId)
+    .orderBy('f.code')
+    .execute();
+}

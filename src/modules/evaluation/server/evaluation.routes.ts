@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
 import { AddEvidence, AddFactor, AdoptFactor, CandidateList, CreateEvaluation, EvaluationDetail, EvaluationList, EvidenceOptions, FactorLibrary, FrameworkList, IdParams, InviteEvaluator, LibraryQuery, ListQuery, SaveConclusion, SaveScore, Transition } from '../contract.js';
 import * as evaluations from './evaluation.service.js';
+import { evaluationReportFile } from './evaluation-report.service.js';
 import { readEvaluationDetail } from './evaluation-view.js';
 import { addEvidence, evidenceOptions, removeEvidence } from './evidence.service.js';
 import { addFactor, adoptFactor, listLibrary, removeFactor } from './factors.service.js';
@@ -15,6 +16,7 @@ import { saveConclusion, saveScore, submitScores } from './scoring.service.js';
 export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.ctx.database.db;
+  const clock = () => app.ctx.clock();
   const tags = ['evaluation'];
   // Evaluators score and link evidence with read access: being invited is what lets them (services check it).
   const read = { config: { access: 'evaluation.read' as const } };
@@ -67,6 +69,13 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
   typed.post('/api/v1/evaluations/:id/adopted-factors', { ...manage, schema: { tags, summary: 'Take a factor from the library into this evaluation as a lesson to check', params: IdParams, body: AdoptFactor, response: { 201: EvaluationDetail } } }, async (request, reply) =>
     reply.code(201).send(await adoptFactor(db(), requireActor(request), request.params.id, request.body)),
   );
+  // The evaluation as a document for the council and the programme board: who may read it, once scoring is closed.
+  for (const format of ['docx', 'pdf'] as const) {
+    typed.get(`/api/v1/evaluations/:id/report.${format}`, { ...read, schema: { tags, summary: `The evaluation as ${format.toUpperCase()} (scoring closed or established; audited as an export)`, params: IdParams } }, async (request, reply) => {
+      const file = await evaluationReportFile(db(), requireActor(request), request.params.id, format, clock());
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+    });
+  }
   typed.get('/api/v1/evaluation-factors', { ...read, schema: { tags, summary: 'The factor library: success and failure factors of established evaluations and documents', querystring: LibraryQuery, response: { 200: FactorLibrary } } }, async (request) => ({
     items: await listLibrary(db(), requireActor(request), request.query),
   }));

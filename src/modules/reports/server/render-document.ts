@@ -6,7 +6,7 @@ import { renderInWorker, RenderFailed } from './render-pool.js';
 export { DEFAULT_HOUSE_STYLE };
 
 /**
- * For other modules (the learning module's MKBA report, the spatial-safety advice): a document they build
+ * For other modules (the learning module's MKBA report, the spatial-safety advice, the evaluation): a document they build
  * themselves, rendered to DOCX or tagged PDF by the same worker, queue, renderers and fonts as the reports' own
  * documents. Waits for the render; a render that fails is a 503 the caller can retry, without the document's
  * text in the logs.

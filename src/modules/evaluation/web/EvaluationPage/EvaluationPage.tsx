@@ -9,6 +9,7 @@ import { AdoptedSection } from '../components/AdoptedSection';
 import { CriterionSection } from '../components/CriterionSection';
 import { EvaluatorsSection } from '../components/EvaluatorsSection';
 import { FactorsSection } from '../components/FactorsSection';
+import { ReportSection } from '../components/ReportSection';
 import { StatusTag } from '../components/StatusTag';
 import { StepsSection } from '../components/StepsSection';
 import { useEvaluation, useFrameworks } from '../evaluation-api';
@@ -76,6 +77,7 @@ export default function EvaluationPage() {
           })}
           <FactorsSection evaluation={data} />
           <AdoptedSection evaluation={data} />
+          <ReportSection evaluation={data} />
         </>
       ) : null}
     </Page>
