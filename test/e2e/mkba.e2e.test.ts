@@ -446,6 +446,20 @@ describe('MKBA (analist)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Rename: Integrale aanpak');
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
+
+    // The starting points' form and a confirmation to delete, in English, axe clean.
+    await page.getByRole('button', { name: 'Change starting points' }).click();
+    const settings = page.getByRole('form', { name: 'Change starting points' });
+    await settings.getByText('The cost and benefit lines now run from 2026 to 2036.').waitFor();
+    await section.getByRole('button', { name: /^Delete\s*:\s*Jongerenwerk, straatcoaches en buurtsport$/ }).click();
+    const confirm = section.getByRole('group', { name: 'Delete measure ‘Jongerenwerk, straatcoaches en buurtsport’?' });
+    expect(plain(await confirm.textContent())).toMatch(/This also deletes \d+ cost or benefit lines of the measure\./);
+    await expectNoSeriousA11yViolations(page, 'MKBA starting points and delete confirmation, in English');
+    await screenshot(page, 'mkba-settings-delete-en');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await settings.getByRole('button', { name: 'Cancel' }).click();
+    await settings.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 });

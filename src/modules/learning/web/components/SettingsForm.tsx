@@ -71,7 +71,7 @@ export function SettingsForm({ mkba }: { mkba: MkbaDetail }) {
 
   if (!open) {
     return (
-      <>
+      <div className="wr-mkba-settings">
         {saved ? (
           <p className="utrecht-paragraph" role="status">
             {t('learning:settings.saved')}
@@ -87,11 +87,11 @@ export function SettingsForm({ mkba }: { mkba: MkbaDetail }) {
         >
           {t('learning:settings.open')}
         </Button>
-      </>
+      </div>
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="wr-form wr-mkba-line-form" aria-labelledby="settings-heading" onKeyDown={(event) => event.key === 'Escape' && close()}>
+    <form onSubmit={submit} noValidate className="wr-form wr-mkba-line-form wr-mkba-settings" aria-labelledby="settings-heading" onKeyDown={(event) => event.key === 'Escape' && close()}>
       <Heading level={3} id="settings-heading" ref={heading} tabIndex={-1}>
         {t('learning:settings.heading')}
       </Heading>
