@@ -68,8 +68,9 @@ export function LinkedBenefitForm({ mkba, alternative, goals, benefit, goalName,
     const quantityBody = !goal?.needsQuantity ? null : form.quantityKind === 'area_figure' ? { kind: 'area_figure' } : { kind: 'entered', value: quantity, source: form.quantitySource.trim() };
     const common = { actor: form.actor, unitValueCents, unitValueSource: form.unitValueSource.trim(), measureId: form.measureId || null };
     if (benefit) {
-      // The quantity is sent only when the goal can be read now: the server checks it against the goal.
-      const body = { ...common, description: form.description.trim(), ...(goal ? { quantity: quantityBody } : {}) };
+      // The quantity is sent only for a rate or share whose goal can be read now (the server checks it against
+      // the goal); a count has none, so changing its value never depends on the goal.
+      const body = { ...common, description: form.description.trim(), ...(goal?.needsQuantity ? { quantity: quantityBody } : {}) };
       change.mutate({ method: 'PATCH', path: `/api/v1/mkba-linked-benefits/${benefit.id}`, body }, { onSuccess: () => onDone?.() });
     } else if (goal) {
       const body = { ...common, goalId: goal.id, quantity: quantityBody, description: form.description.trim() || undefined };
