@@ -253,7 +253,6 @@ describe('MKBA (analist)', () => {
     expect(Math.abs(after.ncwCents - (before.ncwCents + changed.pvCents - linked.pvCents))).toBeLessThanOrEqual(1);
     await expect.poll(async () => plain(await ncwOf(after.alternativeId).textContent()), { timeout: 15_000 }).toContain(euros(after.ncwCents));
     await expectNoSeriousA11yViolations(page, 'MKBA linked benefit changed');
-    await item.scrollIntoViewIfNeeded();
     await screenshot(page, 'mkba-linked-benefit-edited');
   });
 
