@@ -231,6 +231,7 @@ const TABLE: Record<string, Who[]> = {
   'DELETE /api/v1/mkba-lines/:id': ['programme_manager', 'analyst'],
   'GET /api/v1/mkbas/:id/linkable-goals': ['programme_manager', 'analyst', 'finance'],
   'POST /api/v1/mkba-alternatives/:id/linked-benefits': ['programme_manager', 'analyst'],
+  'PATCH /api/v1/mkba-linked-benefits/:id': ['programme_manager', 'analyst'],
   'DELETE /api/v1/mkba-linked-benefits/:id': ['programme_manager', 'analyst'],
   // Evaluations (docs/evaluation.md): within an evaluation the service decides further (lead, invited evaluator).
   'GET /api/v1/evaluation-frameworks': EVALUATION_READERS,

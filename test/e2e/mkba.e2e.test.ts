@@ -190,6 +190,183 @@ describe('MKBA (analist)', () => {
     await waitForPageReady(page);
   });
 
+  // The demo's share goal, tied to "Alleen herinrichting" below with a quantity typed in.
+  let shareGoal: LinkableGoal;
+  const SHARE_GOAL = 'Voorbeeld: aandeel eenpersoonshuishoudens';
+  const INHABITANTS_GOAL = 'Voorbeeld: Dordt West groeit naar 33.000 inwoners in 2030';
+  const ncwOf = (alternativeId: string) => analyst.page.getByTestId(`result-${alternativeId}`).getByTestId('ncw');
+  /** The text of what has the focus, as a reader hears it. */
+  const focused = async () => plain(await analyst.page.evaluate(() => document.activeElement?.textContent ?? ''));
+
+  it('ties a benefit of a share to a measure, changes its quantity in place and sees the NCW change by the hand-checked amount', async () => {
+    const { page } = analyst;
+    shareGoal = (await get<{ items: LinkableGoal[] }>(page, `/api/v1/mkbas/${mkbaId}/linkable-goals`)).items.find((g) => g.name.startsWith(SHARE_GOAL))!;
+    expect(shareGoal?.needsQuantity).toBe(true);
+    const section = page.getByRole('region', { name: 'Alleen herinrichting', exact: true });
+    const form = section.getByRole('form', { name: 'Baat koppelen aan een doel' });
+    await form.getByLabel('Doel', { exact: true }).selectOption({ label: `${shareGoal.name} (${shareGoal.indicatorName})` });
+    await form.getByLabel('Partij die er baat bij heeft').selectOption({ label: 'Bewoners' });
+    await form.getByLabel(/^Waarde per eenheid/).fill('100');
+    await form.getByLabel(/^Bron van de waarde per eenheid/).fill('Illustratief: voorbeeldwaarde per huishouden');
+    await form.getByLabel('Waarop slaat het percentage?').selectOption({ label: 'Een aantal dat ik zelf invul' });
+    await form.getByLabel('Aantal', { exact: true }).fill('1000');
+    await form.getByLabel('Bron van het aantal').fill('Illustratief: voorbeeldaantal huishoudens');
+    await form.getByLabel('Maatregel', { exact: true }).selectOption({ label: 'Herinrichting speel- en hangplekken' });
+    await form.getByRole('button', { name: 'Baat koppelen' }).click();
+    await form.getByText('Toegevoegd. De uitkomst is bijgewerkt.').waitFor();
+    const before = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    const linked = before.linkedBenefits.find((b) => b.goalId === shareGoal.id)!;
+    expect(linked).toMatchObject({ state: 'ok', actor: 'bewoners', unitValueCents: 10_000, quantity: { value: 1000, source: 'entered', per: 100 } });
+    const detail = await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`);
+    const measure = detail.alternatives[1]!.measures.find((m) => m.name === 'Herinrichting speel- en hangplekken')!;
+    expect(detail.alternatives[1]!.linkedBenefits.find((b) => b.goalId === shareGoal.id)!.measureId).toBe(measure.id);
+    const item = section.getByRole('listitem').filter({ hasText: shareGoal.name });
+    expect(plain(await item.textContent())).toContain('(maatregel: Herinrichting speel- en hangplekken)');
+
+    // Changed in place: the form opens with the focus on its heading, with the quantity as it was.
+    await item.getByRole('button', { name: /^Wijzigen/ }).click();
+    const edit = section.getByRole('form', { name: `Gekoppelde baat wijzigen: ${shareGoal.name}` });
+    await expect.poll(focused).toBe(`Gekoppelde baat wijzigen: ${shareGoal.name}`);
+    const quantity = edit.getByLabel('Aantal', { exact: true });
+    expect(await quantity.inputValue()).toBe('1000');
+    await quantity.fill('');
+    await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await edit.getByText('Vul een aantal in dat groter is dan 0.').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'MKBA linked benefit edit refused');
+    await screenshot(page, 'mkba-linked-benefit-edit-refused');
+    await quantity.fill('3000');
+    await edit.getByLabel('Bron van het aantal').fill('Illustratief: drie keer zoveel huishoudens');
+    await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe(`Wijzigen: ${shareGoal.name}`);
+    const after = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    const changed = after.linkedBenefits.find((b) => b.goalId === shareGoal.id)!;
+    expect(changed.quantity).toMatchObject({ value: 3000, source: 'entered', sourceText: 'Illustratief: drie keer zoveel huishoudens' });
+    // By hand: a point of the share is 3 000 / 100 = 30 households × € 100 = € 3.000, so each year's amount is
+    // its effect (points gained over the baseline) × 300 000 cents, rounded; three times what it was, to the cent.
+    for (const [i, year] of changed.years.entries()) {
+      expect(year.amountCents).toBe(Math.round(year.effect * 300_000) + 0);
+      expect(Math.abs(year.amountCents - 3 * linked.years[i]!.amountCents)).toBeLessThanOrEqual(1);
+    }
+    expect(changed.pvCents).toBeGreaterThan(linked.pvCents);
+    // The NCW rises by exactly what the benefit's present value rose (a cent apart at most: each is rounded on its own).
+    expect(Math.abs(after.ncwCents - (before.ncwCents + changed.pvCents - linked.pvCents))).toBeLessThanOrEqual(1);
+    await expect.poll(async () => plain(await ncwOf(after.alternativeId).textContent()), { timeout: 15_000 }).toContain(euros(after.ncwCents));
+    await expectNoSeriousA11yViolations(page, 'MKBA linked benefit changed');
+    await screenshot(page, 'mkba-linked-benefit-edited');
+  });
+
+  it('deletes a measure after a confirmation that says what goes with it, with the keyboard', async () => {
+    const { page } = analyst;
+    const section = page.getByRole('region', { name: 'Alleen herinrichting', exact: true });
+    const detail = await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`);
+    const alternative = detail.alternatives[1]!;
+    const measure = alternative.measures.find((m) => m.name === 'Herinrichting speel- en hangplekken')!;
+    // The demo's measure: € 250.000 and € 100.000 of costs in 2026 and € 10.000 of benefits a year 2027–2036.
+    expect(alternative.lines.filter((l) => l.measureId === measure.id)).toHaveLength(12);
+    const before = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    const linkedPv = before.linkedBenefits.find((b) => b.goalId === shareGoal.id)!.pvCents;
+
+    const button = section.getByRole('button', { name: /^Verwijderen\s*:\s*Herinrichting speel- en hangplekken$/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const confirm = section.getByRole('group', { name: 'Maatregel ‘Herinrichting speel- en hangplekken’ verwijderen?' });
+    await confirm.waitFor();
+    await expect.poll(focused).toBe('Maatregel ‘Herinrichting speel- en hangplekken’ verwijderen?');
+    expect(plain(await confirm.textContent())).toContain('Met de maatregel verdwijnen ook 12 regels met kosten of baten en 1 gekoppelde baat.');
+    expect(plain(await confirm.textContent())).toContain('Dit kun je niet ongedaan maken.');
+    await expectNoSeriousA11yViolations(page, 'MKBA measure delete confirmation');
+    await screenshot(page, 'mkba-measure-delete-confirm');
+    // Escape cancels: nothing deleted, the focus back on the button.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Verwijderen: Herinrichting speel- en hangplekken');
+    expect((await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`)).alternatives[1]!.measures).toHaveLength(1);
+
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Ja, verwijderen');
+    await page.keyboard.press('Enter');
+    await section.getByText('Nog geen maatregelen.').waitFor();
+    await expect.poll(focused).toBe('Maatregelen');
+    const afterDetail = (await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`)).alternatives[1]!;
+    expect(afterDetail.lines).toHaveLength(alternative.lines.length - 12);
+    expect(afterDetail.linkedBenefits.map((b) => b.goalId)).not.toContain(shareGoal.id);
+    // By hand: the costs of € 350.000 in the base year go (NCW + € 350.000), the benefits of € 10.000 a year
+    // 2027–2036 go (€ 10.000 × Σ 1/1.0225^t for t = 1…10 = € 10.000 × 8,86621635 = € 88.662,16), and the linked
+    // benefit tied to the measure goes with it.
+    const after = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    expect(Math.abs(after.ncwCents - (before.ncwCents + 35_000_000 - 8_866_216 - linkedPv))).toBeLessThanOrEqual(2);
+    await expect.poll(async () => plain(await ncwOf(after.alternativeId).textContent()), { timeout: 15_000 }).toContain(euros(after.ncwCents));
+    await expectNoSeriousA11yViolations(page, 'MKBA measure deleted');
+    await screenshot(page, 'mkba-measure-deleted');
+  });
+
+  it('changes the horizon: a period that leaves lines out is refused in words, a longer one adds years and the NCW follows', async () => {
+    const { page } = analyst;
+    const second = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    await page.getByRole('button', { name: 'Uitgangspunten wijzigen' }).click();
+    const form = page.getByRole('form', { name: 'Uitgangspunten wijzigen' });
+    await expect.poll(focused).toBe('Uitgangspunten wijzigen');
+    await form.getByText('De regels met kosten en baten lopen nu van 2026 tot en met 2036.').waitFor();
+    const horizon = form.getByLabel(/^Looptijd in jaren/);
+    expect(await horizon.inputValue()).toBe('10');
+    await horizon.fill('0');
+    await form.getByRole('button', { name: 'Uitgangspunten opslaan' }).click();
+    await form.getByText('Vul een aantal jaren in van 1 tot en met 100.').first().waitFor();
+    // Five years would leave the lines of 2032–2036 out: the server refuses, the page says it in words.
+    await horizon.fill('5');
+    await form.getByRole('button', { name: 'Uitgangspunten opslaan' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Er staan bedragen in jaren buiten die periode. Kies een periode die die jaren bevat, of haal die bedragen eerst weg.' }).waitFor();
+    expect((await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`)).horizonYears).toBe(10);
+    await expectNoSeriousA11yViolations(page, 'MKBA horizon refused');
+    await screenshot(page, 'mkba-horizon-refused');
+
+    await horizon.fill('12');
+    await form.getByRole('button', { name: 'Uitgangspunten opslaan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Uitgangspunten wijzigen');
+    await page.getByText('Opgeslagen. De uitkomst is bijgewerkt.').waitFor();
+    await page.getByText('2026 tot en met 2038 (12 jaar na het basisjaar)').waitFor();
+    // By hand: the lines of "Alleen herinrichting" end in 2036, so only its linked benefit on inhabitants
+    // (€ 10 per extra inhabitant, held at the target of 33.000 after 2030) adds 2037 and 2038:
+    // (33.000 − baseline) × € 10 in each year, discounted 11 and 12 years at 2.25 %.
+    const inhabitants = second.linkedBenefits.find((b) => b.goal?.name === INHABITANTS_GOAL)!;
+    const yearly = Math.round((33_000 - inhabitants.goal!.baseline) * 1000);
+    const added = yearly / 1.0225 ** 11 + yearly / 1.0225 ** 12;
+    const after = (await get<MkbaResult>(page, `/api/v1/mkbas/${mkbaId}/result`)).alternatives[1]!;
+    expect(Math.abs(after.ncwCents - (second.ncwCents + added))).toBeLessThanOrEqual(1);
+    await expect.poll(async () => plain(await ncwOf(after.alternativeId).textContent()), { timeout: 15_000 }).toContain(euros(after.ncwCents));
+    await expectNoSeriousA11yViolations(page, 'MKBA horizon changed');
+    await screenshot(page, 'mkba-horizon-changed');
+
+    // And back to ten years: the NCW is what it was.
+    await page.getByRole('button', { name: 'Uitgangspunten wijzigen' }).click();
+    await form.getByLabel(/^Looptijd in jaren/).fill('10');
+    await form.getByRole('button', { name: 'Uitgangspunten opslaan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(async () => plain(await ncwOf(second.alternativeId).textContent()), { timeout: 15_000 }).toContain(euros(second.ncwCents));
+  });
+
+  it('adds an alternative and deletes it after confirming; the nulalternatief stays', async () => {
+    const { page } = analyst;
+    await page.getByLabel('Naam van een nieuw alternatief').fill('Tijdelijk alternatief');
+    await page.getByRole('button', { name: 'Alternatief toevoegen' }).click();
+    const section = page.getByRole('region', { name: 'Tijdelijk alternatief', exact: true });
+    await section.waitFor();
+    await section.getByRole('button', { name: /^Verwijderen\s*:\s*Tijdelijk alternatief$/ }).click();
+    const confirm = section.getByRole('group', { name: 'Alternatief ‘Tijdelijk alternatief’ verwijderen?' });
+    const text = plain(await confirm.textContent());
+    expect(text).toContain('Er staat nog niets in dit alternatief.');
+    expect(text).toContain('Het nulalternatief blijft staan');
+    await expectNoSeriousA11yViolations(page, 'MKBA alternative delete confirmation');
+    await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await section.waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('Alternatieven en maatregelen');
+    expect((await get<MkbaDetail>(page, `/api/v1/mkbas/${mkbaId}`)).alternatives.map((a) => a.name)).toEqual(['Integrale aanpak', 'Alleen herinrichting']);
+  });
+
   it('downloads the report as a PDF', async () => {
     const { page } = analyst;
     await page.getByRole('link', { name: 'Download als Word' }).waitFor();
@@ -268,6 +445,20 @@ describe('MKBA (analist)', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Rename: Integrale aanpak');
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
+
+    // The starting points' form and a confirmation to delete, in English, axe clean.
+    await page.getByRole('button', { name: 'Change starting points' }).click();
+    const settings = page.getByRole('form', { name: 'Change starting points' });
+    await settings.getByText('The cost and benefit lines now run from 2026 to 2036.').waitFor();
+    await section.getByRole('button', { name: /^Delete\s*:\s*Jongerenwerk, straatcoaches en buurtsport$/ }).click();
+    const confirm = section.getByRole('group', { name: 'Delete measure ‘Jongerenwerk, straatcoaches en buurtsport’?' });
+    expect(plain(await confirm.textContent())).toMatch(/This also deletes \d+ cost or benefit lines of the measure\./);
+    await expectNoSeriousA11yViolations(page, 'MKBA starting points and delete confirmation, in English');
+    await screenshot(page, 'mkba-settings-delete-en');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await settings.getByRole('button', { name: 'Cancel' }).click();
+    await settings.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 });

@@ -88,8 +88,15 @@ export const LinkedBenefitBody = z.strictObject({
   description: z.string().trim().max(1000).optional(),
 });
 export type LinkedBenefitBody = z.input<typeof LinkedBenefitBody>;
+/**
+ * Changing a linked benefit: everything but its goal (to use another goal, link it anew). A quantity given is
+ * checked against the goal as it is now, like when linking.
+ */
+export const UpdateLinkedBenefit = LinkedBenefitBody.omit({ goalId: true }).partial();
+export type UpdateLinkedBenefit = z.input<typeof UpdateLinkedBenefit>;
 
 export const Measure = z.object({ id: z.uuid(), name: z.string(), description: z.string() });
+export type Measure = z.infer<typeof Measure>;
 export const Line = z.object({
   id: z.uuid(),
   measureId: z.uuid().nullable(),

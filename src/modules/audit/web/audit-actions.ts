@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'mkba.line.update',
   'mkba.linked_benefit.create',
   'mkba.linked_benefit.delete',
+  'mkba.linked_benefit.update',
   'mkba.measure.create',
   'mkba.measure.delete',
   'mkba.measure.update',

@@ -35,3 +35,7 @@ export async function insertLinkedBenefit(db: LearningDb, row: LinkedBenefitValu
 export async function deleteLinkedBenefit(db: LearningDb, id: string): Promise<void> {
   await db.deleteFrom('mkba_linked_benefits').where('id', '=', id).execute();
 }
+
+export async function updateLinkedBenefit(db: LearningDb, id: string, changes: Omit<LinkedBenefitValues, 'alternative_id' | 'goal_id'>): Promise<void> {
+  await db.updateTable('mkba_linked_benefits').set(changes).where('id', '=', id).execute();
+}

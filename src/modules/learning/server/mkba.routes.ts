@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/server/index.js';
-import { AlternativeBody, CreateMkba, IdParams, LineBody, LinkableGoals, LinkedBenefitBody, ListQuery, MeasureBody, MkbaDetail, MkbaList, MkbaResult, UpdateAlternative, UpdateLine, UpdateMeasure, UpdateMkba } from '../contract.js';
-import { addLinkedBenefit, linkableGoals, removeLinkedBenefit } from './linked-benefits.service.js';
+import { AlternativeBody, CreateMkba, IdParams, LineBody, LinkableGoals, LinkedBenefitBody, ListQuery, MeasureBody, MkbaDetail, MkbaList, MkbaResult, UpdateAlternative, UpdateLine, UpdateLinkedBenefit, UpdateMeasure, UpdateMkba } from '../contract.js';
+import { addLinkedBenefit, changeLinkedBenefit, linkableGoals, removeLinkedBenefit } from './linked-benefits.service.js';
 import { mkbaReportFile } from './mkba-report.service.js';
 import { mkbaResult } from './mkba-result.service.js';
 import * as mkba from './mkba.service.js';
@@ -67,6 +67,9 @@ export async function mkbaRoutes(app: FastifyInstance): Promise<void> {
   }));
   typed.post('/api/v1/mkba-alternatives/:id/linked-benefits', { ...manage, schema: { tags, summary: "Add a benefit computed from a programme goal's trajectory × a unit value", params: IdParams, body: LinkedBenefitBody, response: { 201: MkbaDetail } } }, async (request, reply) =>
     reply.code(201).send(await addLinkedBenefit(db(), requireActor(request), request.params.id, request.body)),
+  );
+  typed.patch('/api/v1/mkba-linked-benefits/:id', { ...manage, schema: { tags, summary: 'Change a linked benefit: actor, unit value and its source, quantity, measure or description (not its goal)', params: IdParams, body: UpdateLinkedBenefit, response: { 200: MkbaDetail } } }, async (request) =>
+    changeLinkedBenefit(db(), requireActor(request), request.params.id, request.body),
   );
   typed.delete('/api/v1/mkba-linked-benefits/:id', { ...manage, schema: { tags, summary: 'Delete a linked benefit', params: IdParams, response: { 200: MkbaDetail } } }, async (request) =>
     removeLinkedBenefit(db(), requireActor(request), request.params.id),

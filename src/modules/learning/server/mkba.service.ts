@@ -135,8 +135,10 @@ export async function changeAlternative(db: Kysely<Database>, actor: Actor, id: 
 
 export async function removeAlternative(db: Kysely<Database>, actor: Actor, id: string): Promise<MkbaDetail> {
   return changeMkba(db, actor, await mkbaOfAlternative(db, id), async (tx, _mkba, raw) => {
+    // The audit row says what went with it (the database deletes its measures, lines and linked benefits).
+    const [alternative, measures, lines, linked] = [await q.findAlternative(tx, id), await q.findMeasures(tx, [id]), await q.findLines(tx, [id]), await findLinkedBenefits(tx, [id])];
     await q.deleteAlternative(tx, id);
-    await withAudit(raw, actor, 'mkba.alternative.delete', { type: 'mkba_alternative', id }, {});
+    await withAudit(raw, actor, 'mkba.alternative.delete', { type: 'mkba_alternative', id }, { name: alternative?.name, measures: measures.length, lines: lines.length, linkedBenefits: linked.length });
   });
 }
 
@@ -164,8 +166,12 @@ export async function changeMeasure(db: Kysely<Database>, actor: Actor, id: stri
 export async function removeMeasure(db: Kysely<Database>, actor: Actor, id: string): Promise<MkbaDetail> {
   const measure = await measureOrFail(db, id);
   return changeMkba(db, actor, await mkbaOfAlternative(db, measure.alternative_id), async (tx, _mkba, raw) => {
+    // The audit row says what went with it (the database deletes the measure's lines and linked benefits).
+    const alternative = [measure.alternative_id];
+    const lines = (await q.findLines(tx, alternative)).filter((l) => l.measure_id === id).length;
+    const linkedBenefits = (await findLinkedBenefits(tx, alternative)).filter((b) => b.measure_id === id).length;
     await q.deleteMeasure(tx, id);
-    await withAudit(raw, actor, 'mkba.measure.delete', { type: 'mkba_measure', id }, {});
+    await withAudit(raw, actor, 'mkba.measure.delete', { type: 'mkba_measure', id }, { name: measure.name, lines, linkedBenefits });
   });
 }
 

@@ -12,6 +12,7 @@ import { AlternativeSection } from '../components/AlternativeSection';
 import { MkbaError } from '../components/MkbaError';
 import { MkbaResults } from '../components/MkbaResults';
 import { RateForm } from '../components/RateForm';
+import { SettingsForm } from '../components/SettingsForm';
 import { formatPercent } from '../format';
 import { useMkba, useMkbaChange, useMkbaResult } from '../mkba-api';
 import '../learning.css';
@@ -104,6 +105,7 @@ export default function MkbaPage() {
           ) : null}
           <Section title={t('learning:detail.settings')} id="mkba-settings">
             <Facts mkba={mkba.data} />
+            {canManage ? <SettingsForm mkba={mkba.data} /> : null}
             {canManage ? <RateForm key={`${mkba.data.discountRate}-${mkba.data.rateJustification ?? ''}`} mkba={mkba.data} /> : null}
           </Section>
           <Section title={t('learning:result.heading')} id="mkba-result">

@@ -1,10 +1,12 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../../platform/web/components/Button';
+import { Button, ButtonGroup } from '../../../../platform/web/components/Button';
 import { Heading } from '../../../../platform/web/components/Heading';
 import { Table } from '../../../../platform/web/components/Table';
-import type { LinkedBenefitResult } from '../../contract';
+import type { Alternative, LinkableGoal, LinkedBenefitResult, MkbaDetail } from '../../contract';
 import { formatEuros, formatNumber } from '../format';
 import { useMkbaChange } from '../mkba-api';
+import { LinkedBenefitForm } from './LinkedBenefitForm';
 import { MkbaError } from './MkbaError';
 
 /** "Dordt West groeit naar 33.000 inwoners", or that its goal is gone. */
@@ -77,11 +79,25 @@ export function LinkedBenefitsResult({ items }: { items: LinkedBenefitResult[] }
   );
 }
 
-/** The linked benefits of an alternative with a delete button each (those who may manage). */
-export function LinkedBenefitList({ mkbaId, items, canManage }: { mkbaId: string; items: LinkedBenefitResult[]; canManage: boolean }) {
+/**
+ * The linked benefits of an alternative, each with its measure when it is tied to one; those who may manage
+ * can change one in place (the form opens under the list with the focus on its heading; afterwards the focus
+ * goes back to the benefit's button) or delete it.
+ */
+export function LinkedBenefitList({ mkba, alternative, goals, items, canManage }: { mkba: MkbaDetail; alternative: Alternative; goals: LinkableGoal[]; items: LinkedBenefitResult[]; canManage: boolean }) {
   const { t, i18n } = useTranslation();
-  const change = useMkbaChange(mkbaId);
+  const change = useMkbaChange(mkba.id);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
   if (items.length === 0) return null;
+  const stored = (id: string) => alternative.linkedBenefits.find((b) => b.id === id);
+  const measureName = (id: string) => alternative.measures.find((m) => m.id === stored(id)?.measureId)?.name;
+  const edited = editing ? stored(editing) : undefined;
+  const stopEditing = () => {
+    const id = editing;
+    setEditing(null);
+    if (id) requestAnimationFrame(() => editButtons.current.get(id)?.focus());
+  };
   return (
     <div className="wr-mkba-linked">
       <Heading level={4}>{t('learning:linked.heading')}</Heading>
@@ -90,16 +106,34 @@ export function LinkedBenefitList({ mkbaId, items, canManage }: { mkbaId: string
         {items.map((b) => (
           <li key={b.id} className="utrecht-unordered-list__item">
             {t('learning:linked.item', { goal: goalName(b, t), value: formatEuros(b.unitValueCents, i18n.language), actor: t(`learning:actors.${b.actor}`) })}
+            {measureName(b.id) ? ` ${t('learning:linked.ofMeasure', { measure: measureName(b.id) })}` : null}
             {b.state !== 'ok' ? <strong> {t('learning:linked.notCounted')}</strong> : null}{' '}
             {canManage ? (
-              <Button appearance="subtle" danger busy={change.isPending && change.variables?.path.endsWith(b.id)} onClick={() => change.mutate({ method: 'DELETE', path: `/api/v1/mkba-linked-benefits/${b.id}` })}>
-                {t('learning:lines.delete')}
-                <span className="wr-visually-hidden">: {goalName(b, t)}</span>
-              </Button>
+              <ButtonGroup className="wr-mkba-item-actions">
+                <Button
+                  appearance="subtle"
+                  ref={(element: HTMLButtonElement | null) => {
+                    if (element) editButtons.current.set(b.id, element);
+                    else editButtons.current.delete(b.id);
+                  }}
+                  aria-expanded={editing === b.id}
+                  onClick={() => setEditing(editing === b.id ? null : b.id)}
+                >
+                  {t('learning:lines.edit')}
+                  <span className="wr-visually-hidden">: {goalName(b, t)}</span>
+                </Button>
+                <Button appearance="subtle" danger busy={change.isPending && change.variables?.path.endsWith(b.id)} onClick={() => change.mutate({ method: 'DELETE', path: `/api/v1/mkba-linked-benefits/${b.id}` })}>
+                  {t('learning:lines.delete')}
+                  <span className="wr-visually-hidden">: {goalName(b, t)}</span>
+                </Button>
+              </ButtonGroup>
             ) : null}
           </li>
         ))}
       </ul>
+      {canManage && edited ? (
+        <LinkedBenefitForm key={edited.id} mkba={mkba} alternative={alternative} goals={goals} benefit={edited} goalName={items.find((b) => b.id === edited.id)?.goal?.name} onDone={stopEditing} />
+      ) : null}
     </div>
   );
 }

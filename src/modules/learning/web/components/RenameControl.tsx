@@ -8,9 +8,9 @@ import { MkbaError } from './MkbaError';
 /**
  * A name with a "Naam wijzigen" button that opens a field for it in place, under the name (alternatives and
  * measures). Save or Escape/Cancel closes the field and puts the focus on the button again, so a keyboard user
- * stays put.
+ * stays put. `actions` (the delete button) stand beside it while the name is not being changed.
  */
-export function RenameControl({ mkbaId, path, name, fieldId, fieldLabel, children }: { mkbaId: string; path: string; name: string; fieldId: string; fieldLabel: string; children: ReactNode }) {
+export function RenameControl({ mkbaId, path, name, fieldId, fieldLabel, children, actions }: { mkbaId: string; path: string; name: string; fieldId: string; fieldLabel: string; children: ReactNode; actions?: ReactNode }) {
   const { t } = useTranslation();
   const change = useMkbaChange(mkbaId);
   const [editing, setEditing] = useState(false);
@@ -50,6 +50,7 @@ export function RenameControl({ mkbaId, path, name, fieldId, fieldLabel, childre
           {t('learning:rename.button')}
           <span className="wr-visually-hidden">: {name}</span>
         </Button>
+        {actions}
       </div>
     );
   }
