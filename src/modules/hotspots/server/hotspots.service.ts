@@ -111,6 +111,23 @@ export async function findSavedHotspotAnalysis(db: Kysely<Database>, actor: Acto
   });
 }
 
+/**
+ * Which of these saved analyses the actor may open (the rule of findSavedHotspotAnalysis), for a module that
+ * keeps only an analysis' id and name (the spatial advice's hot-spot triggers) and must not name one its
+ * reader could not open. Reads neither the result nor the note, so it writes no audit row; an expired
+ * (deleted) analysis is not openable.
+ */
+export async function findOpenableHotspotAnalysisIds(db: Kysely<Database>, actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<Set<string>> {
+  const openable = new Set<string>();
+  if (ids.length === 0) return openable;
+  const mayOpen = await savedAnalysisAccess(db, actor);
+  for (const id of new Set(ids)) {
+    const [row] = await findSavedAnalyses(hotspotDb(db), { id, now, withResult: false, limit: 1, offset: 0 });
+    if (row && mayOpen(row)) openable.add(id);
+  }
+  return openable;
+}
+
 export async function getSavedHotspotAnalysis(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<SavedHotspotAnalysis> {
   const found = await findSavedHotspotAnalysis(db, actor, id, now);
   if (!found) throw notFound('Hot-spot analysis', 'hotspots.not_found');

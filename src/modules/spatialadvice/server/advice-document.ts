@@ -54,8 +54,9 @@ export function adviceDocument(scan: ScanDetail, municipalityName: string): Othe
         { label: 'Plek', value: trigger.placeName },
         { label: 'Gebied', value: trigger.areaName },
         { label: 'Aanleiding', value: TRIGGER[trigger.kind] ?? trigger.kind },
-        ...(trigger.programme ? [{ label: 'Programma', value: trigger.programme.name }] : []),
-        ...(trigger.hotspot ? [{ label: 'Hotspotanalyse', value: trigger.hotspot.analysisName }] : []),
+        // A programme or analysis the reader may not open is not named (access.ts), in the document as on screen.
+        ...(trigger.programme ? [{ label: 'Programma', value: trigger.programme.name ?? 'een programma' }] : []),
+        ...(trigger.hotspot ? [{ label: 'Hotspotanalyse', value: trigger.hotspot.analysisName ?? 'een hotspotanalyse' }] : []),
         { label: 'Checklist', value: `Versie ${scan.template.version}` },
         { label: 'Advies', value: OUTCOME[advice.outcome] ?? advice.outcome },
         { label: 'Datum', value: dutchDay(signedDay) },
