@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { invalid, notFound, SYSTEM_ACTOR, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { hasPermission, invalid, notFound, SYSTEM_ACTOR, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
 import { HotspotRequest as HotspotRequestSchema, HotspotResult as HotspotResultSchema } from '../contract.js';
 import type { HotspotRequest, HotspotResult, SavedHotspotAnalysis, SavedHotspotSummary, SaveHotspotAnalysis } from '../contract.js';
 import { deleteExpiredAnalyses, findSavedAnalyses, insertSavedAnalysis, type SavedAnalysisRow } from './hotspots.queries.js';
@@ -119,7 +119,8 @@ export async function findSavedHotspotAnalysis(db: Kysely<Database>, actor: Acto
  */
 export async function findOpenableHotspotAnalysisIds(db: Kysely<Database>, actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<Set<string>> {
   const openable = new Set<string>();
-  if (ids.length === 0) return openable;
+  // Saved analyses are opened through routes that need hotspots.run; without it none is openable.
+  if (ids.length === 0 || !hasPermission(actor.roles, 'hotspots.run')) return openable;
   const mayOpen = await savedAnalysisAccess(db, actor);
   for (const id of new Set(ids)) {
     const [row] = await findSavedAnalyses(hotspotDb(db), { id, now, withResult: false, limit: 1, offset: 0 });

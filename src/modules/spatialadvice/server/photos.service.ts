@@ -28,17 +28,23 @@ export async function addPhoto(db: Kysely<Database>, actor: Actor, scanId: strin
   return readScan(db, actor, scanId);
 }
 
-/** A photo of a scan the actor may open (access.ts); 404 otherwise, exactly like an unknown id. */
+/**
+ * A photo of a scan the actor may open (access.ts); 404 otherwise, exactly like an unknown id. A photo of a
+ * place can still show a person, so every view is audited, in the transaction that reads it.
+ */
 export async function readPhoto(db: Kysely<Database>, actor: Actor, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
-  const sdb = spatialDb(db);
-  const photo = await q.findPhoto(sdb, id);
-  const photoNotFound = () => notFound('Photo', 'spatialadvice.photo_not_found');
-  if (!photo) throw photoNotFound();
-  try {
-    await findOpenableScan(sdb, actor, photo.scan_id);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw photoNotFound();
-    throw error;
-  }
-  return { mediaType: photo.media_type, bytes: photo.bytes };
+  return db.transaction().execute(async (tx) => {
+    const sdb = spatialDb(tx);
+    const photo = await q.findPhoto(sdb, id);
+    const photoNotFound = () => notFound('Photo', 'spatialadvice.photo_not_found');
+    if (!photo) throw photoNotFound();
+    try {
+      await findOpenableScan(sdb, actor, photo.scan_id);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) throw photoNotFound();
+      throw error;
+    }
+    await withAudit(tx, actor, 'spatialadvice.photo.read', { type: 'spatial_scan', id: photo.scan_id }, { photo: id });
+    return { mediaType: photo.media_type, bytes: photo.bytes };
+  });
 }

@@ -110,8 +110,7 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
     signAdvice(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
   typed.get(`${root}/scans/:id/document`, { ...read, schema: { tags, summary: 'The signed advice as DOCX or PDF', params: IdParams, querystring: DocumentQuery } }, async (request, reply) => {
-    const scan = await readScan(db(), requireActor(request), request.params.id);
-    const file = await renderAdvice(db(), scan, request.query.format);
+    const file = await renderAdvice(db(), requireActor(request), request.params.id, request.query.format);
     const type = request.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return reply.header('content-type', type).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   });
