@@ -266,4 +266,32 @@ describe('spatial-safety advice', () => {
     await page.waitForURL((url) => url.pathname === '/veiligheidsadvies' && url.searchParams.get('programma') === programmeId);
     await page.getByRole('table', { name: 'Advies nodig' }).getByRole('row').nth(1).waitFor();
   });
+
+  it('shows a partner invited nowhere the advices, but not the scans (docs/spatialadvice.md, "Who sees what")', async () => {
+    const care = await harness.newPage();
+    try {
+      const { page } = care;
+      await login(page, 'zorg');
+      await waitForPageReady(page);
+      await page.goto('/veiligheidsadvies');
+      await waitForPageReady(page);
+      const done = page.getByRole('table', { name: 'Afgerond' });
+      const row = done.getByRole('row').filter({ hasText: PLACE });
+      await row.getByText('Voorwaardelijk gunstig').waitFor();
+      // The outcome is there; the scan with its scores, remarks and photos is not theirs to open.
+      expect(await row.getByRole('link').count()).toBe(0);
+      expect(await done.getByRole('row').filter({ hasText: 'Admiraalsplein' }).getByRole('link').count()).toBe(0);
+      await screenshot(page, 'spatial-advice-partner-list');
+      await expectNoSeriousA11yViolations(page, 'spatial advice list as a partner invited nowhere');
+      const scan = await page.request.get(`/api/v1/spatial-advice/scans/${scanPath.split('/').at(-1)}`);
+      expect(scan.status()).toBe(404);
+      await page.goto(scanPath);
+      await waitForPageReady(page);
+      await page.getByRole('alert').first().waitFor();
+      expect(await page.getByText('Score opslaan').count()).toBe(0);
+      await screenshot(page, 'spatial-advice-partner-scan');
+    } finally {
+      await care.context.close();
+    }
+  });
 });
