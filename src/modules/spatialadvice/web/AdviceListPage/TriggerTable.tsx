@@ -93,6 +93,9 @@ export function TriggerTable({ caption, empty, rows, canManage, onDismiss, onErr
             {tr.status === 'advised' ? t('spatialadvice:list.openAdvice') : t('spatialadvice:list.openScan')}
             <span className="wr-visually-hidden">: {tr.placeName}</span>
           </Link>
+        ) : tr.status === 'scanning' || tr.status === 'advised' ? (
+          // The server gives no scan to a partner who does not take part in it (docs/spatialadvice.md, "Who sees what").
+          <span className="wr-muted">{t('spatialadvice:list.scanNotYours')}</span>
         ) : null,
     },
   ];
