@@ -303,8 +303,9 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/circle/members': ADMIN,
   'POST /api/v1/circle/members': ADMIN,
   'DELETE /api/v1/circle/members/:id': ADMIN,
-  // Spatial-safety advice (docs/spatialadvice.md): manager and analyst run it; partners read every scan and
-  // score those they are invited to (the service checks); administrator and programme manager publish checklists.
+  // Spatial-safety advice (docs/spatialadvice.md): manager and analyst run it; partners see the triggers of their
+  // area scope and open and score only the scans they are invited to or own a condition of (the service decides,
+  // 404 otherwise; an area scope narrows every role the same way); administrator and programme manager publish checklists.
   'GET /api/v1/spatial-advice/triggers': ['administrator', 'programme_manager', 'analyst', 'partner'],
   'POST /api/v1/spatial-advice/triggers': ['programme_manager', 'analyst'],
   'POST /api/v1/spatial-advice/triggers/from-hotspot': ['programme_manager', 'analyst'],

@@ -266,4 +266,81 @@ describe('spatial-safety advice', () => {
     await page.waitForURL((url) => url.pathname === '/veiligheidsadvies' && url.searchParams.get('programma') === programmeId);
     await page.getByRole('table', { name: 'Advies nodig' }).getByRole('row').nth(1).waitFor();
   });
+
+  it('shows a partner invited nowhere the advices, but not the scans (docs/spatialadvice.md, "Who sees what")', async () => {
+    const care = await harness.newPage();
+    try {
+      const { page } = care;
+      await login(page, 'zorg');
+      await waitForPageReady(page);
+      await page.goto('/veiligheidsadvies');
+      await waitForPageReady(page);
+      const done = page.getByRole('table', { name: 'Afgerond' });
+      const row = done.getByRole('row').filter({ hasText: PLACE });
+      await row.getByText('Voorwaardelijk gunstig').waitFor();
+      // The outcome is there; the scan with its scores, remarks and photos is not theirs to open.
+      expect(await row.getByRole('link').count()).toBe(0);
+      await row.getByText('Alleen voor wie meedoet aan de scan').waitFor();
+      expect(await done.getByRole('row').filter({ hasText: 'Admiraalsplein' }).getByRole('link').count()).toBe(0);
+      await screenshot(page, 'spatial-advice-partner-list');
+      await expectNoSeriousA11yViolations(page, 'spatial advice list as a partner invited nowhere');
+      const scan = await page.request.get(`/api/v1/spatial-advice/scans/${scanPath.split('/').at(-1)}`);
+      expect(scan.status()).toBe(404);
+      await page.goto(scanPath);
+      await waitForPageReady(page);
+      await page.getByRole('alert').first().waitFor();
+      expect(await page.getByText('Score opslaan').count()).toBe(0);
+      await screenshot(page, 'spatial-advice-partner-scan');
+    } finally {
+      await care.context.close();
+    }
+  });
+
+  it('shows an analyst scoped to Wielwijk only its advices, and "a programme" for a programme they may not open', async () => {
+    const admin = await harness.newPage();
+    const scoped = await harness.newPage();
+    try {
+      // Set up through the API as the administrator and the manager: a scoped analyst, and a programme for the buurt only.
+      const apiLogin = async (session: Session, username: string) => {
+        const response = await session.page.request.post('/api/v1/session', { data: { username, password: 'demo' } });
+        expect(response.status()).toBe(200);
+        return { 'x-csrf-token': (await response.json()).csrfToken as string };
+      };
+      const post = async (session: Session, headers: Record<string, string>, url: string, data: object) => {
+        const response = await session.page.request.post(url, { data, headers });
+        expect(response.status(), await response.text()).toBeLessThan(300);
+      };
+      const adminHeaders = await apiLogin(admin, 'beheerder');
+      const organisations = (await (await admin.page.request.get('/api/v1/organisations')).json()) as { items: { id: string; kind: string }[] };
+      const gemeente = organisations.items.find((o) => o.kind === 'gemeente')!.id;
+      await post(admin, adminHeaders, '/api/v1/users', { username: 'analist-wielwijk', displayName: 'Analist Wielwijk', password: 'correct horse battery', organisationId: gemeente, roles: ['analyst'], areaScopes: ['WK050507'] });
+      const managerApi = await harness.newPage();
+      try {
+        const managerHeaders = await apiLogin(managerApi, 'regisseur');
+        await post(managerApi, managerHeaders, '/api/v1/programmes', { name: 'Pleinen Wielwijk (browsertest)', municipality: 'GM0505', horizonStart: '2026-01-01', horizonEnd: '2030-12-31', areas: ['BU05050700'] });
+        await post(managerApi, managerHeaders, '/api/v1/spatial-advice/triggers/check-plans', {});
+      } finally {
+        await managerApi.context.close();
+      }
+
+      const { page } = scoped;
+      await login(page, 'analist-wielwijk', 'correct horse battery');
+      await waitForPageReady(page);
+      await page.goto('/veiligheidsadvies');
+      await waitForPageReady(page);
+      const needed = page.getByRole('table', { name: 'Advies nodig' });
+      await needed.getByText('Voor een programma').first().waitFor();
+      expect(await page.getByText('Pleinen Wielwijk (browsertest)').count()).toBe(0);
+      // Only Wielwijk: the demo advice and the browser test's square, no trigger of another wijk or the focus area.
+      await page.getByRole('table', { name: 'Afgerond' }).getByRole('link', { name: PLACE, exact: true }).waitFor();
+      const listed = (await (await page.request.get('/api/v1/spatial-advice/triggers')).json()) as { items: { areaCode: string }[] };
+      expect(listed.items.length).toBeGreaterThan(0);
+      expect(listed.items.every((i) => i.areaCode === 'WK050507' || i.areaCode.startsWith('BU050507'))).toBe(true);
+      await screenshot(page, 'spatial-advice-scoped-list');
+      await expectNoSeriousA11yViolations(page, 'spatial advice list as an analyst scoped to one wijk');
+    } finally {
+      await admin.context.close();
+      await scoped.context.close();
+    }
+  });
 });

@@ -25,4 +25,6 @@ export const hotspotsModule: ServerModule = {
 
 /** For neighbourhood plans: a saved analysis the actor may see, or null (unknown, invisible or expired). */
 export { findSavedHotspotAnalysis, deleteExpiredHotspotAnalyses } from './server/hotspots.service.js';
+/** For the spatial advice: which saved analyses the actor may open, to name them only to those (not audited: nothing is read). */
+export { findOpenableHotspotAnalysisIds } from './server/hotspots.service.js';
 export type { SavedHotspotAnalysis } from './contract.js';

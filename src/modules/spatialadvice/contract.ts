@@ -70,9 +70,12 @@ export const TriggerSummary = z.object({
   description: z.string(),
   point: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   geometry: z.unknown().nullable(),
-  hotspot: z.object({ analysisId: z.string(), cell: z.string(), analysisName: z.string() }).nullable(),
-  programme: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The analysis' id and name only for who may open that analysis (hotspots); null for anyone else. */
+  hotspot: z.object({ analysisId: z.string().nullable(), cell: z.string(), analysisName: z.string().nullable() }).nullable(),
+  /** The programme's id and name only for who may open that programme; null for anyone else ("a programme"). */
+  programme: z.object({ id: z.string().nullable(), name: z.string().nullable() }).nullable(),
   dismissReason: z.string().nullable(),
+  /** Null when there is no scan yet, or the caller may not open it (a partner not invited to it). */
   scanId: z.uuid().nullable(),
   outcome: Outcome.nullable(),
   isDemo: z.boolean(),

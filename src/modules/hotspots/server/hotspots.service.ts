@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { invalid, notFound, SYSTEM_ACTOR, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
+import { hasPermission, invalid, notFound, SYSTEM_ACTOR, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
 import { HotspotRequest as HotspotRequestSchema, HotspotResult as HotspotResultSchema } from '../contract.js';
 import type { HotspotRequest, HotspotResult, SavedHotspotAnalysis, SavedHotspotSummary, SaveHotspotAnalysis } from '../contract.js';
 import { deleteExpiredAnalyses, findSavedAnalyses, insertSavedAnalysis, type SavedAnalysisRow } from './hotspots.queries.js';
@@ -109,6 +109,24 @@ export async function findSavedHotspotAnalysis(db: Kysely<Database>, actor: Acto
     await withAudit(tx, actor, 'hotspots.read', { type: 'hotspot_analysis', id }, { result, sourceKind: row?.source_kind ?? null }, now);
     return row && mayOpen ? toSaved(row) : null;
   });
+}
+
+/**
+ * Which of these saved analyses the actor may open (the rule of findSavedHotspotAnalysis), for a module that
+ * keeps only an analysis' id and name (the spatial advice's hot-spot triggers) and must not name one its
+ * reader could not open. Reads neither the result nor the note, so it writes no audit row; an expired
+ * (deleted) analysis is not openable.
+ */
+export async function findOpenableHotspotAnalysisIds(db: Kysely<Database>, actor: Actor, ids: readonly string[], now: Date = new Date()): Promise<Set<string>> {
+  const openable = new Set<string>();
+  // Saved analyses are opened through routes that need hotspots.run; without it none is openable.
+  if (ids.length === 0 || !hasPermission(actor.roles, 'hotspots.run')) return openable;
+  const mayOpen = await savedAnalysisAccess(db, actor);
+  for (const id of new Set(ids)) {
+    const [row] = await findSavedAnalyses(hotspotDb(db), { id, now, withResult: false, limit: 1, offset: 0 });
+    if (row && mayOpen(row)) openable.add(id);
+  }
+  return openable;
 }
 
 export async function getSavedHotspotAnalysis(db: Kysely<Database>, actor: Actor, id: string, now: Date): Promise<SavedHotspotAnalysis> {

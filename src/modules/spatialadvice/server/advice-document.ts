@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { conflict, type Database } from '../../../platform/server/index.js';
+import { conflict, withAudit, type Actor, type Database } from '../../../platform/server/index.js';
 import { renderOtherDocument, type OtherDocument } from '../../reports/index.js';
 import type { ScanDetail } from '../contract.js';
 import { areaNames } from './place.js';
+import { readScan } from './scans.service.js';
 
 /**
  * The signed advice as a document (DOCX or PDF on the reports module's machinery): the place and why an
@@ -54,8 +55,9 @@ export function adviceDocument(scan: ScanDetail, municipalityName: string): Othe
         { label: 'Plek', value: trigger.placeName },
         { label: 'Gebied', value: trigger.areaName },
         { label: 'Aanleiding', value: TRIGGER[trigger.kind] ?? trigger.kind },
-        ...(trigger.programme ? [{ label: 'Programma', value: trigger.programme.name }] : []),
-        ...(trigger.hotspot ? [{ label: 'Hotspotanalyse', value: trigger.hotspot.analysisName }] : []),
+        // A programme or analysis the reader may not open is not named (access.ts), in the document as on screen.
+        ...(trigger.programme ? [{ label: 'Programma', value: trigger.programme.name ?? 'een programma' }] : []),
+        ...(trigger.hotspot ? [{ label: 'Hotspotanalyse', value: trigger.hotspot.analysisName ?? 'een hotspotanalyse' }] : []),
         { label: 'Checklist', value: `Versie ${scan.template.version}` },
         { label: 'Advies', value: OUTCOME[advice.outcome] ?? advice.outcome },
         { label: 'Datum', value: dutchDay(signedDay) },
@@ -98,8 +100,15 @@ export function adviceDocument(scan: ScanDetail, municipalityName: string): Othe
   };
 }
 
-export async function renderAdvice(db: Kysely<Database>, scan: ScanDetail, format: 'docx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
+/**
+ * The signed advice of a scan the actor may open (readScan: 404 otherwise) as a file. Each download is
+ * audited: the document leaves the application with the participants' names and remarks.
+ */
+export async function renderAdvice(db: Kysely<Database>, actor: Actor, scanId: string, format: 'docx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
+  const scan = await readScan(db, actor, scanId);
   const municipality = (await areaNames(db, [scan.trigger.municipalityCode])).get(scan.trigger.municipalityCode) ?? scan.trigger.municipalityCode;
   const document = adviceDocument(scan, municipality);
-  return { body: await renderOtherDocument(document, format), fileName: `${document.fileName}.${format}` };
+  const body = await renderOtherDocument(document, format);
+  await db.transaction().execute((tx) => withAudit(tx, actor, 'spatialadvice.document.read', { type: 'spatial_scan', id: scan.id }, { format }));
+  return { body, fileName: `${document.fileName}.${format}` };
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { actorPermissions, conflict, forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { actorPermissions, AppError, conflict, forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
 import { calendarDayOf } from '../../../platform/shared/time.js';
 import type { AdviceBody, ScanDetail } from '../contract.js';
 import { listScorers } from './people.service.js';
-import { lockOpenScan, readScan } from './scans.service.js';
+import { findOpenableScan, lockOpenScan, readScan } from './scans.service.js';
 import * as q from './spatialadvice.queries.js';
 import { spatialDb } from './spatialadvice.tables.js';
 
@@ -26,14 +26,17 @@ export async function signAdvice(db: Kysely<Database>, actor: Actor, scanId: str
   if (body.outcome !== 'voorwaardelijk_gunstig' && body.conditions.length > 0) {
     throw invalid('spatialadvice.conditions_not_allowed', 'Only a voorwaardelijk gunstig advice has conditions', [{ path: 'body.conditions', message: 'only for voorwaardelijk gunstig' }]);
   }
-  const scorers = new Set((await listScorers(db)).map((p) => p.id));
   body.conditions.forEach((c, i) => {
-    if (!scorers.has(c.ownerUserId)) throw invalid('spatialadvice.unknown_owner', 'The owner of a condition must be a person who works on advices', [{ path: `body.conditions.${i}.ownerUserId`, message: 'not a known person' }]);
     if (c.dueDate < today) throw invalid('spatialadvice.due_in_past', 'A condition cannot be due before today', [{ path: `body.conditions.${i}.dueDate`, message: `on or after ${today}` }]);
   });
   await db.transaction().execute(async (tx) => {
     const sdb = spatialDb(tx);
-    const scan = await lockOpenScan(sdb, scanId);
+    const scan = await lockOpenScan(sdb, actor, scanId);
+    // An owner must be able to open the advice they act on: a person who may score, with the place in their scope.
+    const scorers = new Set((await listScorers(tx, { municipalityCode: scan.municipality_code, areaCode: scan.area_code })).map((p) => p.id));
+    body.conditions.forEach((c, i) => {
+      if (!scorers.has(c.ownerUserId)) throw invalid('spatialadvice.unknown_owner', 'The owner of a condition must be a person who works on advices in this area', [{ path: `body.conditions.${i}.ownerUserId`, message: 'not a known person' }]);
+    });
     const participants = await q.findParticipants(sdb, scanId);
     const scored = new Set((await q.findScores(sdb, scanId)).map((s) => participants.find((p) => p.id === s.participant_id)?.discipline));
     if (scored.size < MIN_DISCIPLINES) throw conflict('spatialadvice.too_few_disciplines', `At least ${MIN_DISCIPLINES} disciplines must score the scan before the advice`);
@@ -52,6 +55,13 @@ export async function setConditionStatus(db: Kysely<Database>, actor: Actor, con
     const sdb = spatialDb(tx);
     const condition = await q.findCondition(sdb, conditionId, true);
     if (!condition) throw notFound('Condition', 'spatialadvice.condition_not_found');
+    // A condition of an advice the actor may not open is answered as unknown (access.ts).
+    try {
+      await findOpenableScan(sdb, actor, condition.scan_id);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) throw notFound('Condition', 'spatialadvice.condition_not_found');
+      throw error;
+    }
     if (condition.owner_user_id !== actor.userId && !actorPermissions(actor).has('spatialadvice.manage')) throw forbidden('Only the owner of the condition or a manager of advices changes it');
     if (condition.status === status) return condition.scan_id;
     await q.setConditionStatus(sdb, conditionId, status, now);

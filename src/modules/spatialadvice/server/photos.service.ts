@@ -1,22 +1,22 @@
 import type { Kysely } from 'kysely';
-import { forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { AppError, forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
 import { PHOTOS_PER_SCORE, type ScanDetail } from '../contract.js';
 import { cleanPhoto } from './photo-clean.js';
-import { lockOpenScan, readScan } from './scans.service.js';
+import { findOpenableScan, lockOpenScan, readScan } from './scans.service.js';
 import * as q from './spatialadvice.queries.js';
 import { spatialDb } from './spatialadvice.tables.js';
 
 /**
  * Photos beside a participant's own score of an item: JPEG or PNG by their bytes, at most PHOTO_MAX_BYTES
  * (the route stops a larger upload), with EXIF and other metadata removed before anything is stored
- * (photo-clean.ts). Served only to readers of advices (spatialadvice.read).
+ * (photo-clean.ts). Served only to who may open the scan (access.ts).
  */
 export async function addPhoto(db: Kysely<Database>, actor: Actor, scanId: string, itemId: string, content: Buffer, auditActor?: AuditActor): Promise<ScanDetail> {
   const photo = cleanPhoto(content);
   if (!photo) throw invalid('spatialadvice.photo_type', 'The photo must be a JPEG or PNG picture', [{ path: 'file', message: 'not a JPEG or PNG picture' }]);
   await db.transaction().execute(async (tx) => {
     const sdb = spatialDb(tx);
-    await lockOpenScan(sdb, scanId);
+    await lockOpenScan(sdb, actor, scanId);
     const participant = (await q.findParticipants(sdb, scanId)).find((p) => p.user_id === actor.userId);
     if (!participant) throw forbidden('Only the participants of the scan add photos');
     const score = await q.findScoreOf(sdb, participant.id, itemId);
@@ -28,8 +28,23 @@ export async function addPhoto(db: Kysely<Database>, actor: Actor, scanId: strin
   return readScan(db, actor, scanId);
 }
 
-export async function readPhoto(db: Kysely<Database>, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
-  const photo = await q.findPhoto(spatialDb(db), id);
-  if (!photo) throw notFound('Photo', 'spatialadvice.photo_not_found');
-  return { mediaType: photo.media_type, bytes: photo.bytes };
+/**
+ * A photo of a scan the actor may open (access.ts); 404 otherwise, exactly like an unknown id. A photo of a
+ * place can still show a person, so every view is audited, in the transaction that reads it.
+ */
+export async function readPhoto(db: Kysely<Database>, actor: Actor, id: string): Promise<{ mediaType: string; bytes: Buffer }> {
+  return db.transaction().execute(async (tx) => {
+    const sdb = spatialDb(tx);
+    const photo = await q.findPhoto(sdb, id);
+    const photoNotFound = () => notFound('Photo', 'spatialadvice.photo_not_found');
+    if (!photo) throw photoNotFound();
+    try {
+      await findOpenableScan(sdb, actor, photo.scan_id);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) throw photoNotFound();
+      throw error;
+    }
+    await withAudit(tx, actor, 'spatialadvice.photo.read', { type: 'spatial_scan', id: photo.scan_id }, { photo: id });
+    return { mediaType: photo.media_type, bytes: photo.bytes };
+  });
 }

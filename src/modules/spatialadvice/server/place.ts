@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError, invalid, type Actor, type Database } from '../../../platform/server/index.js';
 import { findAreaForFigures, findAreaNames, findAreaPolygons, type FigureArea } from '../../areas/index.js';
+import { withinAreaScope } from './access.js';
 
 /**
  * Where a trigger is, through the areas module's index.ts: the area (focus area, wijk or buurt) and the
@@ -16,11 +17,17 @@ export interface TriggerArea {
   members: string[] | null;
 }
 
-/** The area of a trigger: a focus area, wijk or buurt the actor may see, or 422 at `path`. */
+export const outsideScope = (path: string) => invalid('spatialadvice.area_out_of_scope', 'The place lies outside the areas you work in', [{ path, message: 'outside your areas' }]);
+
+/** The area of a trigger: a focus area, wijk or buurt the actor may see and that lies in their scope, or 422 at `path`. */
 export async function triggerArea(db: Kysely<Database>, actor: Actor, code: string, path = 'body.areaCode'): Promise<TriggerArea> {
   try {
     const area = await findAreaForFigures(db, actor, code);
-    if (area.level === 'focus' || area.level === 'wijk' || area.level === 'buurt') return { code: area.code, name: area.name, municipalityCode: area.municipalityCode, level: area.level, members: area.members };
+    if (area.level === 'focus' || area.level === 'wijk' || area.level === 'buurt') {
+      // An advice the actor could not see afterwards is not theirs to raise (access.ts).
+      if (!withinAreaScope(actor.areaScopes, { municipalityCode: area.municipalityCode, areaCode: area.code })) throw outsideScope(path);
+      return { code: area.code, name: area.name, municipalityCode: area.municipalityCode, level: area.level, members: area.members };
+    }
   } catch (error) {
     if (!(error instanceof AppError && error.status === 404)) throw error;
   }

@@ -7,6 +7,7 @@ import * as q from './spatialadvice.queries.js';
 import { spatialDb, type SpatialDb } from './spatialadvice.tables.js';
 import { readTemplate, readCurrentTemplate } from './templates.service.js';
 import { readTrigger } from './triggers.service.js';
+import { adviceView, withinAreaScope } from './access.js';
 
 /**
  * The omgevingsscan: started for a trigger on the current checklist version (kept for good), participants
@@ -27,20 +28,26 @@ export function disagreements(scores: readonly { itemId: string; score: string }
   return [...byItem.entries()].filter(([, set]) => set.size > 1).map(([id]) => id);
 }
 
-export async function readScan(db: Kysely<Database>, actor: Actor | null, id: string, today = calendarDayOf(new Date())): Promise<ScanDetail> {
+/** A scan the actor may open (access.ts: area scope; a partner only when invited or owning a condition); 404 otherwise, like an unknown id. */
+export async function findOpenableScan(sdb: SpatialDb, actor: Actor, id: string, forUpdate = false): Promise<q.ScanRow> {
+  const scan = await q.findScan(sdb, id, forUpdate);
+  if (!scan || !(await adviceView(sdb, actor)).opensScan(scan.id, { municipalityCode: scan.municipality_code, areaCode: scan.area_code })) throw scanNotFound();
+  return scan;
+}
+
+export async function readScan(db: Kysely<Database>, actor: Actor, id: string, today = calendarDayOf(new Date())): Promise<ScanDetail> {
   const sdb = spatialDb(db);
-  const scan = await q.findScan(sdb, id);
-  if (!scan) throw scanNotFound();
+  const scan = await findOpenableScan(sdb, actor, id);
   const [trigger, template, participants, scores, conditions] = [
-    await readTrigger(db, scan.trigger_id),
+    await readTrigger(db, actor, scan.trigger_id),
     await readTemplate(db, scan.template_id),
     await q.findParticipants(sdb, id),
     await q.findScores(sdb, id),
     await q.findConditions(sdb, id),
   ];
   const photos = await q.findPhotoIds(sdb, scores.map((s) => s.id));
-  const permissions = actor ? actorPermissions(actor) : new Set<string>();
-  const own = actor ? participants.find((p) => p.user_id === actor.userId) : undefined;
+  const permissions = actorPermissions(actor);
+  const own = participants.find((p) => p.user_id === actor.userId);
   const open = scan.signed_at === null;
   const scoreViews = scores.map((s) => ({ id: s.id, participantId: s.participant_id, itemId: s.item_id, score: s.score as ScoreBody['score'], remark: s.remark, evidence: s.evidence, photoIds: photos.filter((p) => p.score_id === s.id).map((p) => p.id) }));
   return {
@@ -75,7 +82,8 @@ export async function startScan(db: Kysely<Database>, actor: Actor, triggerId: s
   const id = await db.transaction().execute(async (tx) => {
     const sdb = spatialDb(tx);
     const trigger = await q.lockTrigger(sdb, triggerId);
-    if (!trigger) throw invalid('spatialadvice.unknown_trigger', 'No trigger with this id', [{ path: 'body.triggerId', message: 'not a known trigger' }]);
+    // A trigger outside the actor's areas is refused as if unknown (access.ts).
+    if (!trigger || !withinAreaScope(actor.areaScopes, { municipalityCode: trigger.municipality_code, areaCode: trigger.area_code })) throw invalid('spatialadvice.unknown_trigger', 'No trigger with this id', [{ path: 'body.triggerId', message: 'not a known trigger' }]);
     if (trigger.status !== 'open') throw conflict('spatialadvice.trigger_not_open', 'This trigger already has a scan, or was closed');
     const id = await q.insertScan(sdb, { trigger_id: triggerId, template_id: template.id, started_by: auditActor ? null : actor.userId });
     await q.setTriggerStatus(sdb, triggerId, 'scanning');
@@ -85,20 +93,19 @@ export async function startScan(db: Kysely<Database>, actor: Actor, triggerId: s
   return readScan(db, actor, id);
 }
 
-/** Locks an unsigned scan for a change; 404 for an unknown one, 409 once signed. */
-export async function lockOpenScan(sdb: SpatialDb, id: string): Promise<q.ScanRow> {
-  const scan = await q.findScan(sdb, id, true);
-  if (!scan) throw scanNotFound();
+/** Locks an unsigned scan the actor may open for a change; 404 for an unknown or unopenable one, 409 once signed. */
+export async function lockOpenScan(sdb: SpatialDb, actor: Actor, id: string): Promise<q.ScanRow> {
+  const scan = await findOpenableScan(sdb, actor, id, true);
   if (scan.signed_at !== null) throw signedConflict();
   return scan;
 }
 
 /** Invites a person who may score (spatialadvice.score) with their discipline; the same person twice is refused. */
 export async function addParticipant(db: Kysely<Database>, actor: Actor, scanId: string, body: { userId: string; discipline: Discipline }, auditActor?: AuditActor): Promise<ScanDetail> {
-  const scorers = await listScorers(db);
   await db.transaction().execute(async (tx) => {
     const sdb = spatialDb(tx);
-    await lockOpenScan(sdb, scanId);
+    const scan = await lockOpenScan(sdb, actor, scanId);
+    const scorers = await listScorers(tx, { municipalityCode: scan.municipality_code, areaCode: scan.area_code });
     if (!scorers.some((p) => p.id === body.userId)) throw invalid('spatialadvice.not_a_scorer', 'This person cannot take part in a scan', [{ path: 'body.userId', message: 'not a person who may score' }]);
     const id = await q.insertParticipant(sdb, { scan_id: scanId, user_id: body.userId, discipline: body.discipline });
     if (!id) throw conflict('spatialadvice.participant_exists', 'This person already takes part in the scan');
@@ -111,7 +118,7 @@ export async function addParticipant(db: Kysely<Database>, actor: Actor, scanId:
 export async function scoreItem(db: Kysely<Database>, actor: Actor, scanId: string, itemId: string, body: ScoreBody, auditActor?: AuditActor): Promise<ScanDetail> {
   await db.transaction().execute(async (tx) => {
     const sdb = spatialDb(tx);
-    const scan = await lockOpenScan(sdb, scanId);
+    const scan = await lockOpenScan(sdb, actor, scanId);
     const participant = (await q.findParticipants(sdb, scanId)).find((p) => p.user_id === actor.userId);
     if (!participant) throw forbidden('Only the participants of the scan score it');
     const items = await q.findTemplateItems(sdb, scan.template_id);

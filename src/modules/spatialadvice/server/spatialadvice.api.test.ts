@@ -258,7 +258,8 @@ describe('a scan scored by two disciplines, with photos, ending in a voorwaardel
 
   it('refuses scores from outsiders and bad scores, changing nothing', async () => {
     const before = await counts();
-    expect((await send('PUT', `${ROOT}/scans/${scan.id}/items/${itemA}/score`, { score: 'voldoet' }, care)).statusCode).toBe(403);
+    // A partner not invited does not open the scan at all: 404, as for an unknown scan (access.ts).
+    expect((await send('PUT', `${ROOT}/scans/${scan.id}/items/${itemA}/score`, { score: 'voldoet' }, care)).statusCode).toBe(404);
     expect((await send('PUT', `${ROOT}/scans/${scan.id}/items/${itemA}/score`, { score: 'voldoet' }, finance)).statusCode).toBe(403);
     expect((await send('PUT', `${ROOT}/scans/${scan.id}/items/${itemA}/score`, { score: 'goed' }, police)).statusCode).toBe(422);
     expect((await send('PUT', `${ROOT}/scans/${scan.id}/items/${itemA}/score`, { score: 'voldoet', remark: 'x'.repeat(2001) }, police)).statusCode).toBe(422);
@@ -300,7 +301,7 @@ describe('a scan scored by two disciplines, with photos, ending in a voorwaardel
     const unscored = await upload(`${ROOT}/scans/${scan.id}/items/${scan.template.items[5]!.id}/photos`, SAMPLE_JPEG, police);
     expect(unscored.statusCode).toBe(422);
     const outsider = await upload(`${ROOT}/scans/${scan.id}/items/${itemA}/photos`, SAMPLE_JPEG, care);
-    expect(outsider.statusCode).toBe(403);
+    expect(outsider.statusCode).toBe(404);
     const json = await send('POST', `${ROOT}/scans/${scan.id}/items/${itemA}/photos`, { file: 'x' }, police);
     expect(json.statusCode).toBe(415);
     expect(await counts()).toEqual(before);
@@ -350,7 +351,9 @@ describe('a scan scored by two disciplines, with photos, ending in a voorwaardel
     expect(await counts()).toEqual(before);
 
     const conditionId = detail.advice!.conditions[0]!.id;
-    expect((await send('PATCH', `${ROOT}/conditions/${conditionId}`, { status: 'done' }, care)).statusCode).toBe(403);
+    expect((await send('PATCH', `${ROOT}/conditions/${conditionId}`, { status: 'done' }, care)).statusCode).toBe(404);
+    // The police opens the scan (a participant) but owns no condition and manages no advices: refused.
+    expect((await send('PATCH', `${ROOT}/conditions/${conditionId}`, { status: 'done' }, police)).statusCode).toBe(403);
     const done = await send('PATCH', `${ROOT}/conditions/${conditionId}`, { status: 'done' }, corporation);
     expect(done.statusCode).toBe(200);
     expect(done.json<ScanDetail>().advice!.conditions[0]!.status).toBe('done');

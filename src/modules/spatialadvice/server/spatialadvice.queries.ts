@@ -69,8 +69,8 @@ export async function findTrigger(db: SpatialDb, id: string): Promise<TriggerRow
   return triggerColumns(db).where('spatial_triggers.id', '=', id).executeTakeFirst();
 }
 
-export async function lockTrigger(db: SpatialDb, id: string): Promise<{ id: string; status: string } | undefined> {
-  return db.selectFrom('spatial_triggers').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+export async function lockTrigger(db: SpatialDb, id: string): Promise<{ id: string; status: string; municipality_code: string; area_code: string } | undefined> {
+  return db.selectFrom('spatial_triggers').select(['id', 'status', 'municipality_code', 'area_code']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 /** Inserts a trigger; a hot-spot cell or a programme area that has one already gives null (nothing changes). */
@@ -109,13 +109,29 @@ export type ScanRow = {
   motivation: string | null;
   signed_name: string | null;
   signed_at: Date | null;
+  /** The trigger's place, which decides who sees the scan (access.ts). */
+  municipality_code: string;
+  area_code: string;
 };
 
-const SCAN_COLUMNS = ['id', 'trigger_id', 'template_id', 'started_at', 'outcome', 'motivation', 'signed_name', 'signed_at'] as const;
-
 export async function findScan(db: SpatialDb, id: string, forUpdate = false): Promise<ScanRow | undefined> {
-  let query = db.selectFrom('spatial_scans').select(SCAN_COLUMNS).where('id', '=', id);
-  if (forUpdate) query = query.forUpdate();
+  let query = db
+    .selectFrom('spatial_scans')
+    .innerJoin('spatial_triggers', 'spatial_triggers.id', 'spatial_scans.trigger_id')
+    .select([
+      'spatial_scans.id',
+      'spatial_scans.trigger_id',
+      'spatial_scans.template_id',
+      'spatial_scans.started_at',
+      'spatial_scans.outcome',
+      'spatial_scans.motivation',
+      'spatial_scans.signed_name',
+      'spatial_scans.signed_at',
+      'spatial_triggers.municipality_code',
+      'spatial_triggers.area_code',
+    ])
+    .where('spatial_scans.id', '=', id);
+  if (forUpdate) query = query.forUpdate(['spatial_scans']);
   return query.executeTakeFirst();
 }
 
@@ -192,8 +208,14 @@ export async function insertPhoto(db: SpatialDb, row: { score_id: string; media_
   return id;
 }
 
-export async function findPhoto(db: SpatialDb, id: string): Promise<{ media_type: string; bytes: Buffer } | undefined> {
-  return db.selectFrom('spatial_photos').select(['media_type', 'bytes']).where('id', '=', id).executeTakeFirst();
+export async function findPhoto(db: SpatialDb, id: string): Promise<{ media_type: string; bytes: Buffer; scan_id: string } | undefined> {
+  return db
+    .selectFrom('spatial_photos')
+    .innerJoin('spatial_scores', 'spatial_scores.id', 'spatial_photos.score_id')
+    .innerJoin('spatial_participants', 'spatial_participants.id', 'spatial_scores.participant_id')
+    .select(['spatial_photos.media_type', 'spatial_photos.bytes', 'spatial_participants.scan_id'])
+    .where('spatial_photos.id', '=', id)
+    .executeTakeFirst();
 }
 
 // ---- conditions ----
@@ -236,11 +258,11 @@ export async function setConditionStatus(db: SpatialDb, id: string, status: stri
 }
 
 /** Open conditions, for the list of what is due (a person's own, or every one). */
-export async function findOpenConditions(db: SpatialDb, ownerUserId: string | null): Promise<(ConditionRow & { place_name: string })[]> {
+export async function findOpenConditions(db: SpatialDb, ownerUserId: string | null): Promise<(ConditionRow & { place_name: string; municipality_code: string; area_code: string })[]> {
   let query = conditionColumns(db)
     .innerJoin('spatial_scans', 'spatial_scans.id', 'spatial_conditions.scan_id')
     .innerJoin('spatial_triggers', 'spatial_triggers.id', 'spatial_scans.trigger_id')
-    .select('spatial_triggers.place_name')
+    .select(['spatial_triggers.place_name', 'spatial_triggers.municipality_code', 'spatial_triggers.area_code'])
     .where('spatial_conditions.status', '=', 'open')
     .orderBy('spatial_conditions.due_date');
   if (ownerUserId) query = query.where('spatial_conditions.owner_user_id', '=', ownerUserId);

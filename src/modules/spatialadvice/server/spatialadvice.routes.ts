@@ -58,7 +58,7 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- triggers ----
   typed.get(`${root}/triggers`, { ...read, schema: { tags, summary: 'Triggers (why an advice is needed), newest first; of an area or a programme', querystring: TriggerListQuery, response: { 200: TriggerList } } }, async (request) => ({
-    items: await listTriggers(db(), request.query),
+    items: await listTriggers(db(), requireActor(request), request.query),
   }));
   typed.post(`${root}/triggers`, { ...manage, schema: { tags, summary: 'Raise a trigger by hand: a public space with a staying function or a masterplan', body: ManualTrigger, response: { 201: TriggerSummary } } }, async (request, reply) =>
     reply.code(201).send(await raiseManualTrigger(db(), requireActor(request), request.body)),
@@ -70,7 +70,7 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
   typed.post(`${root}/triggers/check-plans`, { ...manage, schema: { tags, summary: 'Raise a trigger for every programme and area that has none yet (also a job)', response: { 200: PlanCheckResult } } }, async (request) => ({
     raised: await checkPlanTriggers(db(), requireActor(request)),
   }));
-  typed.get(`${root}/triggers/:id`, { ...read, schema: { tags, summary: 'One trigger', params: IdParams, response: { 200: TriggerSummary } } }, async (request) => readTrigger(db(), request.params.id));
+  typed.get(`${root}/triggers/:id`, { ...read, schema: { tags, summary: 'One trigger', params: IdParams, response: { 200: TriggerSummary } } }, async (request) => readTrigger(db(), requireActor(request), request.params.id));
   typed.post(`${root}/triggers/:id/dismiss`, { ...manage, schema: { tags, summary: 'Close an open trigger without an advice, with the reason', params: IdParams, body: DismissTrigger, response: { 200: TriggerSummary } } }, async (request) =>
     dismissTrigger(db(), requireActor(request), request.params.id, request.body.reason),
   );
@@ -101,7 +101,7 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(201).send(await addPhoto(db(), requireActor(request), request.params.id, request.params.itemId, content));
   });
   typed.get(`${root}/photos/:id`, { ...read, schema: { tags, summary: 'A photo of a scan, without metadata', params: IdParams } }, async (request, reply) => {
-    const photo = await readPhoto(db(), request.params.id);
+    const photo = await readPhoto(db(), requireActor(request), request.params.id);
     return reply.header('content-type', photo.mediaType).header('content-disposition', 'inline').send(photo.bytes);
   });
 
@@ -110,8 +110,7 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
     signAdvice(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
   );
   typed.get(`${root}/scans/:id/document`, { ...read, schema: { tags, summary: 'The signed advice as DOCX or PDF', params: IdParams, querystring: DocumentQuery } }, async (request, reply) => {
-    const scan = await readScan(db(), requireActor(request), request.params.id);
-    const file = await renderAdvice(db(), scan, request.query.format);
+    const file = await renderAdvice(db(), requireActor(request), request.params.id, request.query.format);
     const type = request.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return reply.header('content-type', type).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { actorPermissions, type Actor, type Database } from '../../../platform/server/index.js';
+import { withinAreaScope } from './access.js';
 import * as q from './spatialadvice.queries.js';
 import { spatialDb } from './spatialadvice.tables.js';
 
@@ -26,6 +27,8 @@ export async function listConditionsForWorklist(db: Kysely<Database>, actor: Act
   if (!actorPermissions(actor).has('spatialadvice.score')) return [];
   const rows = await q.findOpenConditions(spatialDb(db), actor.userId);
   return rows
+    // Only advices the owner may open (access.ts): the link would otherwise lead to "not found".
+    .filter((row) => withinAreaScope(actor.areaScopes, { municipalityCode: row.municipality_code, areaCode: row.area_code }))
     .filter((row) => dayNumber(row.due_date) - dayNumber(today) <= horizonDays)
     .map((row) => ({
       id: row.id,

@@ -51,8 +51,9 @@ export function TriggerTable({ caption, empty, rows, canManage, onDismiss, onErr
       render: (tr) => (
         <>
           {t(`spatialadvice:kinds.${tr.kind}`)}
-          {tr.programme ? <span className="wr-muted wr-sa-block">{t('spatialadvice:list.programme', { name: tr.programme.name })}</span> : null}
-          {tr.hotspot ? <span className="wr-muted wr-sa-block">{t('spatialadvice:list.hotspot', { name: tr.hotspot.analysisName })}</span> : null}
+          {/* The server names a programme or analysis only to who may open it; others read a neutral label. */}
+          {tr.programme ? <span className="wr-muted wr-sa-block">{tr.programme.name !== null ? t('spatialadvice:list.programme', { name: tr.programme.name }) : t('spatialadvice:list.programmeUnnamed')}</span> : null}
+          {tr.hotspot ? <span className="wr-muted wr-sa-block">{tr.hotspot.analysisName !== null ? t('spatialadvice:list.hotspot', { name: tr.hotspot.analysisName }) : t('spatialadvice:list.hotspotUnnamed')}</span> : null}
           {tr.description ? <span className="wr-muted wr-sa-block">{tr.description}</span> : null}
         </>
       ),
@@ -92,6 +93,9 @@ export function TriggerTable({ caption, empty, rows, canManage, onDismiss, onErr
             {tr.status === 'advised' ? t('spatialadvice:list.openAdvice') : t('spatialadvice:list.openScan')}
             <span className="wr-visually-hidden">: {tr.placeName}</span>
           </Link>
+        ) : tr.status === 'scanning' || tr.status === 'advised' ? (
+          // The server gives no scan to a partner who does not take part in it (docs/spatialadvice.md, "Who sees what").
+          <span className="wr-muted">{t('spatialadvice:list.scanNotYours')}</span>
         ) : null,
     },
   ];
