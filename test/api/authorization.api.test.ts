@@ -34,6 +34,7 @@ const TABLE: Record<string, Who[]> = {
   // Everyone's own notifications and settings (src/modules/notifications).
   'GET /api/v1/me/notifications': LOGGED_IN,
   'POST /api/v1/me/notifications/read': LOGGED_IN,
+  'POST /api/v1/me/notifications/delete': LOGGED_IN,
   'GET /api/v1/me/notification-settings': LOGGED_IN,
   'PUT /api/v1/me/notification-settings': LOGGED_IN,
   'POST /api/v1/me/totp': LOGGED_IN,

@@ -24,13 +24,24 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationList = z.object({ items: z.array(Notification), unreadCount: z.number().int() });
+export const NotificationList = z.object({
+  items: z.array(Notification),
+  unreadCount: z.number().int(),
+  /** How long the server keeps them (days): a read one, and any one; shown so the person knows. */
+  kept: z.object({ readDays: z.number().int(), days: z.number().int() }),
+});
 export type NotificationList = z.infer<typeof NotificationList>;
 
 /** Mark some (ids) or all of the caller's notifications read. */
 export const MarkRead = z.union([z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) }), z.strictObject({ all: z.literal(true) })]);
 export type MarkRead = z.infer<typeof MarkRead>;
 export const MarkReadResult = z.object({ marked: z.number().int(), unreadCount: z.number().int() });
+
+/** Delete some (ids) of the caller's notifications, or all they have read (`read: true`). */
+export const DeleteNotifications = z.union([z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) }), z.strictObject({ read: z.literal(true) })]);
+export type DeleteNotifications = z.infer<typeof DeleteNotifications>;
+export const DeleteNotificationsResult = z.object({ deleted: z.number().int(), unreadCount: z.number().int() });
+export type DeleteNotificationsResult = z.infer<typeof DeleteNotificationsResult>;
 
 export const NotificationSettings = z.object({
   /** Whether the server can send e-mail at all (an SMTP server is configured). */

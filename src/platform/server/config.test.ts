@@ -35,6 +35,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' })).toThrow(/SESSION_ABSOLUTE_MINUTES/);
   });
 
+  it('keeps notifications 90 days once read and 365 days in all by default, and refuses settings that cannot hold', () => {
+    expect(loadConfig({})).toMatchObject({ notificationReadRetentionDays: 90, notificationRetentionDays: 365 });
+    expect(loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '30', NOTIFICATION_RETENTION_DAYS: '30' })).toMatchObject({ notificationReadRetentionDays: 30, notificationRetentionDays: 30 });
+    expect(() => loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '0' })).toThrow(/NOTIFICATION_READ_RETENTION_DAYS/);
+    expect(() => loadConfig({ NOTIFICATION_RETENTION_DAYS: 'a year' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+    expect(() => loadConfig({ NOTIFICATION_RETENTION_DAYS: '3651' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NOTIFICATION_READ_RETENTION_DAYS: '200', NOTIFICATION_RETENTION_DAYS: '100' })).toThrow(/NOTIFICATION_READ_RETENTION_DAYS must be at most NOTIFICATION_RETENTION_DAYS/);
+  });
+
   describe('OIDC login', () => {
     const complete = {
       OIDC_ISSUER: 'https://login.gemeente.example/realms/medewerkers',

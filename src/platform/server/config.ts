@@ -53,6 +53,9 @@ const EnvSchema = z.object({
   SIGNALS_UNUSUAL_READS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(25),
   // Resident initiatives (docs/initiatives.md): days the contact details are kept after an initiative closed.
   INITIATIVE_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // Notifications (docs/notifications.md, "Clean-up"): days a read one is kept, and days any one (and what was told) is kept.
+  NOTIFICATION_READ_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // OIDC login with the municipality's identity provider (docs/operations.md); off while OIDC_ISSUER is unset.
   OIDC_ISSUER: z.string().url('OIDC_ISSUER must be a URL such as https://login.gemeente.nl/realms/medewerkers').optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
@@ -239,6 +242,10 @@ export interface AppConfig {
   signalsSuppressBelow: number;
   signalsUnusualReadsPerHour: number;
   initiativeContactRetentionDays: number;
+  /** Days a read notification is kept; never more than notificationRetentionDays. */
+  notificationReadRetentionDays: number;
+  /** Days any notification, a digest record and a told key of an item no longer on the worklist are kept. */
+  notificationRetentionDays: number;
   /** OIDC login; null when OIDC_ISSUER is unset (the feature is off). */
   oidc: OidcConfig | null;
   metrics: MetricsConfig;
@@ -266,6 +273,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.SESSION_ABSOLUTE_MINUTES < e.SESSION_IDLE_MINUTES) {
     problems.push('SESSION_ABSOLUTE_MINUTES must be at least SESSION_IDLE_MINUTES.');
+  }
+  if (e.NOTIFICATION_READ_RETENTION_DAYS > e.NOTIFICATION_RETENTION_DAYS) {
+    problems.push('NOTIFICATION_READ_RETENTION_DAYS must be at most NOTIFICATION_RETENTION_DAYS: a read notification is not kept longer than an unread one.');
   }
   const oidc = oidcConfig(e, production, problems);
   const metrics = metricsConfig(e, problems);
@@ -304,6 +314,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signalsSuppressBelow: e.SIGNALS_SUPPRESS_BELOW,
     signalsUnusualReadsPerHour: e.SIGNALS_UNUSUAL_READS_PER_HOUR,
     initiativeContactRetentionDays: e.INITIATIVE_CONTACT_RETENTION_DAYS,
+    notificationReadRetentionDays: e.NOTIFICATION_READ_RETENTION_DAYS,
+    notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
     oidc,
     metrics,
     smtp,

@@ -43,6 +43,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'mkba_linked_benefit',
   'mkba_measure',
   'neighbourhood_plan',
+  'notification',
   'operational_goal',
   'organisation',
   'priority_ranking',

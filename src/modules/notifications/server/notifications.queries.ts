@@ -92,6 +92,14 @@ export async function markRead(db: NotificationsDb, userId: string, ids: readonl
   return Number(result.numUpdatedRows);
 }
 
+/** Deletes the caller's own notifications (those of `ids`, or all they have read); another person's ids delete nothing. */
+export async function deleteOwn(db: NotificationsDb, userId: string, which: readonly string[] | 'read'): Promise<number> {
+  let query = db.deleteFrom('notifications').where('user_id', '=', userId);
+  query = which === 'read' ? query.where('read_at', 'is not', null) : query.where('id', 'in', [...which]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Notifications still owed by mail under `plan`, locked so two runs do not both send them. */
 export async function lockMailDue(db: NotificationsDb, userId: string, plan: 'now' | 'digest', notBefore: Date): Promise<NotificationRow[]> {
   return db

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../platform/web/api-client';
-import type { MarkRead, NotificationList, NotificationSettings, UpdateNotificationSettings } from '../contract';
+import type { DeleteNotifications, DeleteNotificationsResult, MarkRead, NotificationList, NotificationSettings, UpdateNotificationSettings } from '../contract';
 
 /** The notifications module's API calls as TanStack Query hooks. */
 
@@ -16,6 +16,14 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MarkRead) => api.post<{ marked: number; unreadCount: number }>('/api/v1/me/notifications/read', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.list }),
+  });
+}
+
+export function useDeleteNotifications() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DeleteNotifications) => api.post<DeleteNotificationsResult>('/api/v1/me/notifications/delete', input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.list }),
   });
 }
