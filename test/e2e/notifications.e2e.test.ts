@@ -8,7 +8,8 @@ import { startHarness, type Harness } from './harness';
  * controller of the € 24.000 commitment waiting for approval. The header shows "Meldingen" with the unread
  * count; the Meldingen page lists it and has the settings, which say e-mail is off on this server (no SMTP
  * server in the test), keep the e-mail choices disabled, and save a choice that survives a reload. Following
- * the notification leads to the approvals and marks it read. Dutch and English, axe clean.
+ * the notification leads to the approvals and marks it read; then it can be deleted and stays gone. The
+ * corporation marks its notification read and deletes all read ones at once. Dutch and English, axe clean.
  */
 
 let harness: Harness;
@@ -50,7 +51,10 @@ describe('notifications in the app', () => {
 
       const list = page.locator('#notifications-list');
       const row = list.getByRole('listitem').filter({ hasText: 'Opdracht bewonersbegeleiding tweede fase (demo)' });
-      expect((await row.textContent())?.replace(/\s+/g, ' ')).toMatch(/Wacht op jouw goedkeuring · .*Nieuw$/);
+      expect((await row.textContent())?.replace(/\s+/g, ' ')).toMatch(/Wacht op jouw goedkeuring · .*Nieuw\s*Verwijderen$/);
+      // Nothing read yet: only "mark all read" is offered, not "delete all read".
+      expect(await list.getByRole('button', { name: 'Alle gelezen meldingen verwijderen' }).count()).toBe(0);
+      await list.getByText('Gelezen meldingen worden na 90 dagen vanzelf verwijderd, alle andere na 365 dagen.').waitFor();
 
       const settings = page.locator('#notification-settings');
       await settings.getByText('E-mail staat uit: de beheerder heeft geen mailserver ingesteld.').waitFor();
@@ -80,6 +84,64 @@ describe('notifications in the app', () => {
       await page.waitForURL((url) => url.pathname === '/financien/accordering');
       await waitForPageReady(page);
       await expect.poll(() => headerLinkName(page), { timeout: 15_000 }).toBe('Meldingen');
+
+      // Back on the Meldingen page the read notification can be deleted; it does not come back.
+      await headerLink(page).click();
+      await page.waitForURL((url) => url.pathname === '/meldingen');
+      await waitForPageReady(page);
+      const read = page.locator('#notifications-list');
+      await read.getByRole('button', { name: 'Verwijderen: Opdracht bewonersbegeleiding tweede fase (demo)' }).click();
+      await read.getByText('De melding is verwijderd. Wat op je werklijst staat, blijft daar staan.').waitFor();
+      await read.getByText('Je hebt nog geen meldingen.').waitFor();
+      await expectNoSeriousA11yViolations(page, 'Meldingen page after deleting');
+      await screenshot(page, 'notifications-financien-deleted-nl');
+      await page.reload();
+      await waitForPageReady(page);
+      await page.locator('#notifications-list').getByText('Je hebt nog geen meldingen.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the corporation mark its notification read and then delete all read ones, in Dutch and English', async () => {
+    const { context, page } = await harness.newPage();
+    try {
+      await login(page, 'corporatie');
+      await waitForPageReady(page);
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await waitForPageReady(page);
+            return headerLinkName(page);
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toBe('Meldingen, 1 ongelezen');
+      await headerLink(page).click();
+      await page.waitForURL((url) => url.pathname === '/meldingen');
+      await waitForPageReady(page);
+      const list = page.locator('#notifications-list');
+      await list.getByRole('listitem').filter({ hasText: 'Adressenlijst met signalen aanleveren aan politie en gemeente' }).waitFor();
+      await list.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
+      const deleteRead = list.getByRole('button', { name: 'Alle gelezen meldingen verwijderen' });
+      await deleteRead.waitFor();
+      await expectNoSeriousA11yViolations(page, 'Meldingen page with read notifications');
+      await screenshot(page, 'notifications-corporatie-read-nl');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Notifications');
+      await list.getByRole('button', { name: 'Delete all read notifications' }).waitFor();
+      await list.getByText('Read notifications are deleted automatically after 90 days, all others after 365 days.').waitFor();
+      await expectNoSeriousA11yViolations(page, 'Notifications page with read notifications in English');
+      await screenshot(page, 'notifications-corporatie-read-en');
+      await page.getByRole('button', { name: 'Nederlands' }).click();
+      await expect.poll(() => pageHeading(page).textContent(), { timeout: 15_000 }).toBe('Meldingen');
+
+      await deleteRead.click();
+      await list.getByText('De melding is verwijderd.', { exact: false }).waitFor();
+      await list.getByText('Je hebt nog geen meldingen.').waitFor();
+      await expectNoSeriousA11yViolations(page, 'Meldingen page after deleting all read');
     } finally {
       await context.close();
     }

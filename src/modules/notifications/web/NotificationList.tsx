@@ -56,10 +56,9 @@ export function NotificationList() {
                     </div>
                     <div className="wr-notifications__side">
                       {n.readAt ? null : <StatusBadge status="active">{t('notifications:list.unread')}</StatusBadge>}
-                      <Button appearance="subtle" busy={remove.isPending} onClick={() => remove.mutate({ ids: [n.id] })}>
+                      {/* Every row has this button: its name says which one, and starts with the visible word. */}
+                      <Button appearance="subtle" busy={remove.isPending} aria-label={t('notifications:list.deleteNamed', { title: title(n) })} onClick={() => remove.mutate({ ids: [n.id] })}>
                         {t('notifications:list.delete')}
-                        {/* Every row has this button: the title tells a screen reader which one. */}
-                        <span className="wr-visually-hidden">: {title(n)}</span>
                       </Button>
                     </div>
                   </li>
