@@ -364,6 +364,15 @@ describe('Intrekken en een nieuwe sleutel (beheerder)', () => {
       expect(plain(await admin.page.getByTestId('rotation-info').textContent())).toContain(before);
       await expectNoSeriousA11yViolations(admin.page, 'circle rotated');
       await screenshot(admin.page, 'circle-rotated');
+      await admin.page.getByRole('button', { name: 'English' }).click();
+      await admin.page.getByRole('region', { name: 'Revoked members' }).getByRole('row').filter({ hasText: 'Gemeente Zwolle' }).waitFor();
+      await admin.page.getByRole('button', { name: 'Revoke Gemeente Baarn' }).waitFor();
+      await admin.page.getByRole('button', { name: 'Make a new key' }).click();
+      await admin.page.getByText('Members that registered the old key take over the new one automatically', { exact: false }).waitFor();
+      await expectNoSeriousA11yViolations(admin.page, 'circle rotation, English');
+      await screenshot(admin.page, 'circle-rotation-confirm-en');
+      await admin.page.getByRole('button', { name: 'Cancel' }).click();
+      await admin.page.getByRole('button', { name: 'Nederlands' }).click();
     } finally {
       await admin.context.close();
     }

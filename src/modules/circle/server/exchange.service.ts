@@ -52,7 +52,10 @@ export async function exportBundle(db: Kysely<Database>, actor: Actor, sessionSe
 
 const refuse = (code: string, message: string) => invalid(code, message, [{ path: 'body.bundle', message }]);
 
-/** Reads and checks a bundle's text: well-formed, from a registered member, signed by its key. */
+/**
+ * Reads and checks a bundle's text: well-formed, from a registered member that is not revoked, signed by its key —
+ * or by a new key that a rotation statement, signed by the registered key, hands the trust to.
+ */
 async function checkedBundle(db: Kysely<Database>, text: string) {
   let parsed: unknown;
   try {
@@ -67,11 +70,10 @@ async function checkedBundle(db: Kysely<Database>, text: string) {
   if (findMalformedText(result.data, 'bundle')) throw refuse('circle.bundle_unreadable', 'The bundle holds a character that cannot be stored (a NUL character or a lone UTF-16 surrogate)');
   const bundle = result.data;
   const issuerKey = bundle.issuer.publicKey;
-  const previousKey = bundle.rotation?.previousPublicKey;
   const rows = await circleDb(db)
     .selectFrom('circle_members')
     .selectAll()
-    .where((eb) => eb.or([eb('municipality_code', '=', bundle.issuer.municipalityCode), eb('public_key', '=', issuerKey), ...(previousKey ? [eb('public_key', '=', previousKey)] : [])]))
+    .where((eb) => eb.or([eb('municipality_code', '=', bundle.issuer.municipalityCode), eb('public_key', '=', issuerKey)]))
     .execute();
   const member = rows.find((r) => r.revoked_at === null && r.municipality_code === bundle.issuer.municipalityCode);
   // A revoked key signs nothing here any more, and a revoked member without a newly registered key sends nothing:

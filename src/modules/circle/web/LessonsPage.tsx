@@ -91,9 +91,14 @@ function OwnLesson({ lesson, canManage, onDeleted }: { lesson: Lesson; canManage
       )}
       {canManage && mode === 'view' ? (
         <ButtonGroup>
-          <Button onClick={() => setMode('edit')}>{t('circle:lessons.edit', { title: lesson.title })}</Button>
+          {/* The lesson's title completes each button's name for a screen reader: every lesson has the same two. */}
+          <Button onClick={() => setMode('edit')}>
+            {t('circle:lessons.edit')}
+            <span className="wr-visually-hidden">: {lesson.title}</span>
+          </Button>
           <Button danger onClick={() => setMode('delete')}>
-            {t('circle:lessons.delete', { title: lesson.title })}
+            {t('circle:lessons.delete')}
+            <span className="wr-visually-hidden">: {lesson.title}</span>
           </Button>
         </ButtonGroup>
       ) : null}
