@@ -289,6 +289,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/circle/lesson-search': ['programme_manager', 'analyst'],
   'GET /api/v1/circle/lessons': ['programme_manager', 'analyst'],
   'POST /api/v1/circle/lessons': ['programme_manager'],
+  'PUT /api/v1/circle/lessons/:id': ['programme_manager'],
+  'DELETE /api/v1/circle/lessons/:id': ['programme_manager'],
   'GET /api/v1/circle/meetings': ['programme_manager', 'analyst'],
   'POST /api/v1/circle/meetings': ['programme_manager'],
   'GET /api/v1/circle/meetings/:id': ['programme_manager', 'analyst'],
@@ -301,9 +303,11 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/circle/benchmarks/:indicator': ['programme_manager', 'analyst'],
   'GET /api/v1/circle/identity': ADMIN,
   'PUT /api/v1/circle/identity': ADMIN,
+  'POST /api/v1/circle/identity/rotation': ADMIN,
   'GET /api/v1/circle/members': ADMIN,
   'POST /api/v1/circle/members': ADMIN,
   'DELETE /api/v1/circle/members/:id': ADMIN,
+  'POST /api/v1/circle/members/:id/revocation': ADMIN,
   // Spatial-safety advice (docs/spatialadvice.md): manager and analyst run it; partners see the triggers of their
   // area scope and open and score only the scans they are invited to or own a condition of (the service decides,
   // 404 otherwise; an area scope narrows every role the same way); administrator and programme manager publish checklists.

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Identity, ImportResult, Lesson, Overview, ReceivedDetail, SearchHit, ShareableItem } from '../../src/modules/circle/contract.js';
+import type { Bundle, Identity, ImportResult, Lesson, Member, Overview, ReceivedDetail, SearchHit, ShareableItem } from '../../src/modules/circle/contract.js';
+import { canonicalJson } from '../../src/modules/circle/bundle/canonical.js';
+import { newKeyPair, signText } from '../../src/modules/circle/bundle/keys.js';
+import { signRotation } from '../../src/modules/circle/bundle/rotation.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres-server.js';
 import { killLeftoverServers, login, serverEnv, sessionHeaders, startServer, type ServerProcess, type Session } from './server-process.js';
 
@@ -12,7 +15,9 @@ import { killLeftoverServers, login, serverEnv, sessionHeaders, startServer, typ
  * processes from the built server, each with its own database (A on PGlite, B on PostgreSQL) and so its own
  * key pair. Everything goes through the HTTP API, as two municipalities would: the administrators register
  * each other's public key, A shares, exports and B imports; a changed byte and a replayed bundle are refused
- * and change nothing; what A withdraws is gone at B after the next bundle.
+ * and change nothing; what A withdraws is gone at B after the next bundle. Then A rotates its key and changes a
+ * lesson: B refuses a forged rotation statement, takes A's new key over from A's next bundle (with the changed
+ * lesson), and refuses A's bundles signed with the old key from then on.
  * It lives beside the crash tests because this suite is where real server processes are started.
  */
 
@@ -166,6 +171,49 @@ describe('two installations exchange signed bundles', () => {
       expect(refused.body.type).toBe('urn:wijkregie:problem:circle.bundle_replayed');
     }
     expect(await titles()).toEqual(after);
+  });
+
+  it('A rotates its key and changes a lesson; B refuses a forged statement, then takes the new key over from A’s next bundle', async () => {
+    const before = (await call<{ items: Member[] }>(b, ADMIN, 'GET', '/api/v1/circle/members')).body.items.find((m) => m.municipalityCode === 'GM0505')!;
+    expect(before.fingerprint).toBe(identityA.fingerprint);
+    const olderBundle = (await call<Bundle>(a, MANAGER, 'POST', '/api/v1/circle/exports')).body;
+
+    expect((await call(a, MANAGER, 'PUT', '/api/v1/circle/shares', { kind: 'lesson', key: shared.id, level: 'circle' })).status).toBe(200);
+    const changed = await call<Lesson>(a, MANAGER, 'PUT', `/api/v1/circle/lessons/${shared.id}`, { title: 'Portiekgesprekken werken, ook in de zomer', text: shared.text, theme: shared.theme, tags: shared.tags });
+    expect(changed.status).toBe(200);
+    const rotated = await call<Identity>(a, ADMIN, 'POST', '/api/v1/circle/identity/rotation');
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.fingerprint).not.toBe(identityA.fingerprint);
+    expect(rotated.body.rotation?.previousFingerprint).toBe(identityA.fingerprint);
+    const third = (await call<Bundle>(a, MANAGER, 'POST', '/api/v1/circle/exports')).body;
+    expect(third.issuer.publicKey).toBe(rotated.body.publicKey);
+
+    // Someone else claims to be A's new key: the statement is not signed by the key B registered.
+    const forger = newKeyPair();
+    const forgedUnsigned = { ...third, signature: undefined, issuer: { ...third.issuer, publicKey: forger.publicKey }, sequence: third.sequence + 1, rotation: signRotation({ publicKey: identityA.publicKey, privateKey: forger.privateKey }, forger.publicKey, new Date().toISOString()) };
+    delete forgedUnsigned.signature;
+    const forged = JSON.stringify({ ...forgedUnsigned, signature: signText(forger.privateKey, canonicalJson(forgedUnsigned)) });
+    const refused = await call<{ type: string }>(b, MANAGER, 'POST', '/api/v1/circle/imports', { bundle: forged });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('urn:wijkregie:problem:circle.bad_rotation');
+    expect((await call<{ items: Member[] }>(b, ADMIN, 'GET', '/api/v1/circle/members')).body.items.find((m) => m.municipalityCode === 'GM0505')).toEqual(before);
+
+    const imported = await call<ImportResult>(b, MANAGER, 'POST', '/api/v1/circle/imports', { bundle: JSON.stringify(third) });
+    expect(imported.status).toBe(200);
+    expect(imported.body.keyRotated).toEqual({ previousFingerprint: identityA.fingerprint, fingerprint: rotated.body.fingerprint });
+    expect((await call<{ items: Member[] }>(b, ADMIN, 'GET', '/api/v1/circle/members')).body.items.find((m) => m.municipalityCode === 'GM0505')?.fingerprint).toBe(rotated.body.fingerprint);
+    const titles = (await call<Overview>(b, MANAGER, 'GET', '/api/v1/circle')).body.received.filter((item) => item.municipalityCode === 'GM0505').map((item) => item.title);
+    expect(titles).toContain('Portiekgesprekken werken, ook in de zomer');
+
+    // A bundle A signed with the old key before the rotation is refused now, and so is the rotation bundle again.
+    const old = await call<{ type: string }>(b, MANAGER, 'POST', '/api/v1/circle/imports', { bundle: JSON.stringify(olderBundle) });
+    expect(old.body.type).toBe('urn:wijkregie:problem:circle.key_mismatch');
+    const again = await call<{ type: string }>(b, MANAGER, 'POST', '/api/v1/circle/imports', { bundle: JSON.stringify(third) });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('urn:wijkregie:problem:circle.bundle_replayed');
+    // B's audit log has the move with both fingerprints.
+    const audit = await call<{ items: { detail: Record<string, unknown> }[] }>(b, ADMIN, 'GET', '/api/v1/audit?action=circle.member.key_rotate');
+    expect(audit.body.items.map((row) => row.detail)).toEqual([expect.objectContaining({ previousFingerprint: identityA.fingerprint, fingerprint: rotated.body.fingerprint })]);
   });
 
   it('each installation’s audit chain still verifies after the exchange', async () => {

@@ -292,3 +292,100 @@ describe('Openbaar gedeelde lessen (bewoners)', () => {
   });
 });
 
+
+describe('Een eigen les wijzigen en verwijderen (programmamanager)', () => {
+  const CHANGED = 'Buurtpreventie-app: de wijkagent legt uit';
+
+  it('changes the lesson in place, then deletes it after a confirmation', async () => {
+    const { page } = manager;
+    await page.goto(`${harness.baseUrl}/kring/lessen`);
+    await waitForPageReady(page);
+    const article = page.locator('article', { has: page.getByRole('heading', { name: OWN_LESSON, level: 3 }) });
+    await article.getByRole('button', { name: 'Wijzigen' }).click();
+    // The lesson is shared with the circle: the form says when the others see the change.
+    await article.getByText('De andere gemeenten zien je wijziging als je een nieuwe bundel maakt', { exact: false }).waitFor();
+    await article.getByLabel('Titel', { exact: true }).fill('');
+    await article.getByRole('button', { name: 'Wijziging bewaren' }).click();
+    await article.getByText('Vul dit in.').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'lesson edit errors');
+    await screenshot(page, 'circle-lesson-edit');
+    await article.getByLabel('Titel', { exact: true }).fill(CHANGED);
+    await article.getByRole('button', { name: 'Wijziging bewaren' }).click();
+    const changed = page.locator('article', { has: page.getByRole('heading', { name: CHANGED, level: 3 }) });
+    await changed.getByRole('button', { name: 'Wijzigen' }).waitFor();
+    expect(await page.getByRole('heading', { name: OWN_LESSON, level: 3 }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'lesson changed');
+    await screenshot(page, 'circle-lesson-changed');
+
+    await changed.getByRole('button', { name: 'Verwijderen' }).click();
+    await changed.getByText('Hij staat ook niet meer in de volgende bundel die je maakt', { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'lesson delete confirmation');
+    await screenshot(page, 'circle-lesson-delete-confirm');
+    await changed.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByText(`De les ‘${CHANGED}’ is verwijderd.`).waitFor();
+    expect(await page.getByRole('heading', { name: CHANGED, level: 3 }).count()).toBe(0);
+  });
+});
+
+describe('Intrekken en een nieuwe sleutel (beheerder)', () => {
+  it('revokes Zwolle with a reason: it stays listed with date and reason, and its evaluation is gone', async () => {
+    const admin = await harness.newPage();
+    try {
+      await login(admin.page, 'beheerder');
+      await waitForPageReady(admin.page);
+      await admin.page.goto(`${harness.baseUrl}/beheer/kring`);
+      const members = admin.page.getByRole('region', { name: 'Leden en hun sleutels' });
+      await members.getByRole('button', { name: 'Gemeente Zwolle intrekken' }).click();
+      const form = admin.page.getByRole('form', { name: 'Sleutel van Gemeente Zwolle intrekken' });
+      await form.getByText('Alles wat je van Gemeente Zwolle ontving, verdwijnt hier meteen', { exact: false }).waitFor();
+      await form.getByRole('button', { name: 'Sleutel van Gemeente Zwolle intrekken' }).click();
+      await form.getByText('Schrijf op waarom je de sleutel intrekt.').first().waitFor();
+      await expectNoSeriousA11yViolations(admin.page, 'circle revoke form');
+      await form.getByLabel('Reden').fill('De sleutel stond op een gestolen laptop');
+      await screenshot(admin.page, 'circle-revoke-form');
+      await form.getByRole('button', { name: 'Sleutel van Gemeente Zwolle intrekken' }).click();
+      await admin.page.getByText('De sleutel van Gemeente Zwolle is ingetrokken.').waitFor();
+      const revoked = admin.page.getByRole('region', { name: 'Ingetrokken leden' });
+      const row = revoked.getByRole('row').filter({ hasText: 'Gemeente Zwolle' });
+      await row.waitFor();
+      expect(plain(await row.textContent())).toContain('De sleutel stond op een gestolen laptop');
+      expect(await members.getByRole('rowheader', { name: 'Gemeente Zwolle' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(admin.page, 'circle revoked');
+      await screenshot(admin.page, 'circle-revoked');
+
+      const before = plain(await admin.page.getByTestId('own-fingerprint').textContent());
+      await admin.page.getByRole('button', { name: 'Nieuwe sleutel maken' }).click();
+      await admin.page.getByText('de volgende bundel die je maakt, bevat de nieuwe sleutel, ondertekend met de oude', { exact: false }).waitFor();
+      await expectNoSeriousA11yViolations(admin.page, 'circle rotation confirmation');
+      await screenshot(admin.page, 'circle-rotation-confirm');
+      await admin.page.getByRole('button', { name: 'Ja, nieuwe sleutel maken' }).click();
+      await admin.page.getByText('Er is een nieuwe sleutel gemaakt.', { exact: false }).waitFor();
+      await expect.poll(async () => plain(await admin.page.getByTestId('own-fingerprint').textContent())).not.toBe(before);
+      expect(plain(await admin.page.getByTestId('rotation-info').textContent())).toContain(before);
+      await expectNoSeriousA11yViolations(admin.page, 'circle rotated');
+      await screenshot(admin.page, 'circle-rotated');
+      await admin.page.getByRole('button', { name: 'English' }).click();
+      await admin.page.getByRole('region', { name: 'Revoked members' }).getByRole('row').filter({ hasText: 'Gemeente Zwolle' }).waitFor();
+      await admin.page.getByRole('button', { name: 'Revoke Gemeente Baarn' }).waitFor();
+      await admin.page.getByRole('button', { name: 'Make a new key' }).click();
+      await admin.page.getByText('Members that registered the old key take over the new one automatically', { exact: false }).waitFor();
+      await expectNoSeriousA11yViolations(admin.page, 'circle rotation, English');
+      await screenshot(admin.page, 'circle-rotation-confirm-en');
+      await admin.page.getByRole('button', { name: 'Cancel' }).click();
+      await admin.page.getByRole('button', { name: 'Nederlands' }).click();
+    } finally {
+      await admin.context.close();
+    }
+
+    const { page } = manager;
+    await page.goto(`${harness.baseUrl}/kring`);
+    await waitForPageReady(page);
+    await page.getByRole('region', { name: 'Ontvangen van andere leden' }).getByRole('link', { name: BAARN_LESSON }).waitFor();
+    expect(await page.getByText('Eindevaluatie Holtenbroek').count()).toBe(0);
+    // The next bundle carries the new key, signed with the old one.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Bundel downloaden' }).click();
+    const bundle = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as Bundle;
+    expect(bundle.rotation?.previousFingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+  });
+});

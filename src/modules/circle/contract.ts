@@ -30,7 +30,14 @@ const Tag = z.string().trim().min(1).max(50);
 
 // ——— Identity and members (administrator) ———
 
-export const Identity = z.object({ name: z.string().nullable(), municipalityCode: z.string().nullable(), publicKey: z.string(), fingerprint: z.string() });
+export const Identity = z.object({
+  name: z.string().nullable(),
+  municipalityCode: z.string().nullable(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  /** The last rotation of this installation's key: the key it replaced and when; null before any rotation. */
+  rotation: z.object({ previousFingerprint: z.string(), rotatedAt: z.string() }).nullable(),
+});
 export type Identity = z.infer<typeof Identity>;
 export const UpdateIdentity = z.strictObject({ name: Name, municipalityCode: MunicipalityCode });
 export type UpdateIdentity = z.infer<typeof UpdateIdentity>;
@@ -43,11 +50,16 @@ export const Member = z.object({
   lastSequence: z.number().int(),
   lastImportedAt: z.string().nullable(),
   itemCount: z.number().int(),
+  /** A revoked member stays on the list with when and why; its bundles are refused (docs/circle.md). */
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
 });
 export type Member = z.infer<typeof Member>;
 export const MemberList = z.object({ items: z.array(Member) });
 export const AddMember = z.strictObject({ name: Name, municipalityCode: MunicipalityCode, publicKey: z.string().trim().min(40).max(200) });
 export type AddMember = z.infer<typeof AddMember>;
+export const RevokeMember = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+export type RevokeMember = z.infer<typeof RevokeMember>;
 
 // ——— Lessons and meetings ———
 
@@ -76,6 +88,9 @@ export const CreateLesson = z.strictObject({
   meetingPart: MeetingPart.nullable().optional(),
 });
 export type CreateLesson = z.infer<typeof CreateLesson>;
+/** A lesson's content can be changed; the meeting it came from stays as it was written down. */
+export const UpdateLesson = CreateLesson.omit({ meetingId: true, meetingPart: true });
+export type UpdateLesson = z.infer<typeof UpdateLesson>;
 
 export const MeetingSummary = z.object({ id: z.string(), heldOn: z.string(), hostMunicipality: z.string(), place: z.string(), isIllustrative: z.boolean(), lessonCount: z.number().int() });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
@@ -167,19 +182,42 @@ export type EvaluationPayload = z.infer<typeof EvaluationPayload>;
 export const BUNDLE_FORMAT = 'wijkregie-circle-bundle/1' as const;
 export const BundleItem = z.strictObject({ kind: z.string().regex(/^[a-z]{1,40}$/), key: z.string().min(1).max(100), level: SharedLevel, title: z.string().min(1).max(300), payload: z.record(z.string(), z.unknown()) });
 export type BundleItem = z.infer<typeof BundleItem>;
+/**
+ * After the issuer rotated its key: the issuer's new key (issuer.publicKey) signed with its previous private key,
+ * over the canonical JSON of { format, previousPublicKey, publicKey, rotatedAt } (bundle/rotation.ts). A member
+ * that still has the previous key registered verifies this against it and moves to the new key.
+ */
+export const KeyRotation = z.strictObject({
+  previousPublicKey: z.string().min(40).max(200),
+  previousFingerprint: z.string().min(1).max(100),
+  rotatedAt: IsoDateTime,
+  signature: z.string().min(1).max(200),
+});
+export type KeyRotation = z.infer<typeof KeyRotation>;
 export const Bundle = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   issuer: z.strictObject({ name: z.string().min(1).max(200), municipalityCode: MunicipalityCode, publicKey: z.string().min(40).max(200) }),
   sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   createdAt: IsoDateTime,
   items: z.array(BundleItem).max(5000),
+  /** Only in bundles made after a key rotation; a bundle without it is signed and read exactly as before. */
+  rotation: KeyRotation.optional(),
   signature: z.string().min(1).max(200),
 });
 export type Bundle = z.infer<typeof Bundle>;
 
 /** An import: the bundle file's text as it was received (the signature covers its canonical form). */
 export const ImportBundle = z.strictObject({ bundle: z.string().min(1).max(900_000) });
-export const ImportResult = z.object({ memberName: z.string(), municipalityCode: z.string(), sequence: z.number().int(), items: z.number().int(), withdrawn: z.number().int(), skippedUnknownKinds: z.number().int() });
+export const ImportResult = z.object({
+  memberName: z.string(),
+  municipalityCode: z.string(),
+  sequence: z.number().int(),
+  items: z.number().int(),
+  withdrawn: z.number().int(),
+  skippedUnknownKinds: z.number().int(),
+  /** Set when this bundle moved the member to a new key: the fingerprints of the old and the new key. */
+  keyRotated: z.object({ previousFingerprint: z.string(), fingerprint: z.string() }).nullable(),
+});
 export type ImportResult = z.infer<typeof ImportResult>;
 
 // ——— What was received ———

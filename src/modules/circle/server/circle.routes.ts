@@ -22,6 +22,8 @@ import {
   MemberList,
   Overview,
   PartNotes,
+  RevokeMember,
+  UpdateLesson,
   ReceivedDetail,
   SearchQuery,
   SearchResult,
@@ -32,9 +34,9 @@ import {
 } from '../contract.js';
 import { listBenchmarks, readBenchmark } from './benchmark.service.js';
 import { exportBundle, importBundle } from './exchange.service.js';
-import { readIdentity, updateIdentity } from './identity.service.js';
-import { createLesson, createMeeting, listLessons, listMeetings, readMeeting, updatePartNotes } from './lessons.service.js';
-import { addMember, listMembers, removeMember } from './members.service.js';
+import { readIdentity, rotateKey, updateIdentity } from './identity.service.js';
+import { createLesson, createMeeting, deleteLesson, listLessons, updateLesson, listMeetings, readMeeting, updatePartNotes } from './lessons.service.js';
+import { addMember, listMembers, removeMember, revokeMember } from './members.service.js';
 import { overview, searchLessons, viewReceived } from './received.service.js';
 import { listShareable, setShare } from './shares.service.js';
 
@@ -60,6 +62,13 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
   typed.post('/api/v1/circle/lessons', { ...manage, schema: { tags, summary: 'Write down a lesson (internal until shared)', body: CreateLesson, response: { 201: Lesson } } }, async (request, reply) =>
     reply.code(201).send(await createLesson(db(), requireActor(request), request.body)),
   );
+  typed.put('/api/v1/circle/lessons/:id', { ...manage, schema: { tags, summary: 'Change a lesson (members get the change with the next bundle)', params: IdParams, body: UpdateLesson, response: { 200: Lesson } } }, async (request) =>
+    updateLesson(db(), requireActor(request), request.params.id, request.body),
+  );
+  typed.delete('/api/v1/circle/lessons/:id', { ...manage, schema: { tags, summary: 'Delete a lesson (it leaves the next bundle and the public page)', params: IdParams } }, async (request, reply) => {
+    await deleteLesson(db(), requireActor(request), request.params.id);
+    return reply.code(204).send();
+  });
 
   typed.get('/api/v1/circle/meetings', { ...read, schema: { tags, summary: 'Circle meetings', response: { 200: MeetingList } } }, async () => ({ items: await listMeetings(db()) }));
   typed.post('/api/v1/circle/meetings', { ...manage, schema: { tags, summary: 'Record a circle meeting with its four parts', body: CreateMeeting, response: { 201: Meeting } } }, async (request, reply) =>
@@ -95,6 +104,9 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
   typed.put('/api/v1/circle/identity', { ...members, schema: { tags, summary: 'Set this installation’s name and gemeentecode', body: UpdateIdentity, response: { 200: Identity } } }, async (request) =>
     updateIdentity(db(), secret(), requireActor(request), request.body),
   );
+  typed.post('/api/v1/circle/identity/rotation', { ...members, schema: { tags, summary: 'Make a new key pair; the next bundles carry the new key signed with the old one, and the old private key is discarded', response: { 200: Identity } } }, async (request) =>
+    rotateKey(db(), secret(), requireActor(request), app.ctx.clock()),
+  );
   typed.get('/api/v1/circle/members', { ...members, schema: { tags, summary: 'The members and their key fingerprints', response: { 200: MemberList } } }, async () => ({ items: await listMembers(db()) }));
   typed.post('/api/v1/circle/members', { ...members, schema: { tags, summary: 'Register a member with its public key (check the fingerprint out of band first)', body: AddMember, response: { 201: Member } } }, async (request, reply) =>
     reply.code(201).send(await addMember(db(), requireActor(request), request.body)),
@@ -103,4 +115,7 @@ export async function circleRoutes(app: FastifyInstance): Promise<void> {
     await removeMember(db(), requireActor(request), request.params.id);
     return reply.code(204).send();
   });
+  typed.post('/api/v1/circle/members/:id/revocation', { ...members, schema: { tags, summary: 'Revoke a member’s key with a reason: its bundles are refused and what it shared is removed (the member stays listed)', params: IdParams, body: RevokeMember, response: { 200: Member } } }, async (request) =>
+    revokeMember(db(), requireActor(request), request.params.id, request.body, app.ctx.clock()),
+  );
 }

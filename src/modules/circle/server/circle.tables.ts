@@ -17,6 +17,8 @@ export interface CircleIdentityTable {
   public_key: string;
   private_key_sealed: string;
   last_sequence: BigIntColumn;
+  rotation_statement: ColumnType<unknown, string | null | undefined, string | null>;
+  rotated_at: NullableTimestamp;
   created_at: Timestamp;
 }
 
@@ -27,6 +29,9 @@ export interface CircleMembersTable {
   public_key: string;
   last_sequence: BigIntColumn;
   last_imported_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+  revoked_by: string | null;
   created_at: Timestamp;
 }
 

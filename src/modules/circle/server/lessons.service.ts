@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
-import { MEETING_PARTS, type CreateLesson, type CreateMeeting, type Lesson, type Meeting, type MeetingPart, type MeetingSummary } from '../contract.js';
+import { MEETING_PARTS, type CreateLesson, type UpdateLesson, type CreateMeeting, type Lesson, type Meeting, type MeetingPart, type MeetingSummary } from '../contract.js';
 import { circleDb } from './circle.tables.js';
 import * as q from './lessons.queries.js';
 
@@ -61,6 +61,43 @@ export async function createLesson(db: Kysely<Database>, actor: Actor | AuditAct
     return id;
   });
   return readLesson(db, id);
+}
+
+/**
+ * Changes a lesson's content. Any programme manager may (circle.manage): lessons are the installation's, not
+ * their writer's, like the share levels. The bundle is the full current set, so members get the new text at the
+ * next bundle; a public lesson changes on the public page at once.
+ */
+export async function updateLesson(db: Kysely<Database>, actor: AuditActor, id: string, body: UpdateLesson): Promise<Lesson> {
+  await db.transaction().execute(async (tx) => {
+    const cdb = circleDb(tx);
+    const before = await cdb.selectFrom('circle_lessons').select(['title', 'body', 'theme', 'area_name', 'tags']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound('Lesson', 'circle.lesson_not_found');
+    const tags = [...new Set((body.tags ?? []).map((t) => t.trim()))];
+    const after = { title: body.title, body: body.text, theme: body.theme, area_name: body.areaName ?? null, tags };
+    await cdb
+      .updateTable('circle_lessons')
+      .set({ ...after, search_text: [body.title, body.text, body.theme, ...tags].join(' ') })
+      .where('id', '=', id)
+      .execute();
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    await withAudit(tx, actor, 'circle.lesson.update', { type: 'circle_lesson', id }, { title: body.title, previousTitle: before.title, changed });
+  });
+  return readLesson(db, id);
+}
+
+/**
+ * Deletes a lesson and its share level. It leaves the next bundle (members see it withdrawn) and the public page
+ * at once. The audit row keeps its title and the level it had.
+ */
+export async function deleteLesson(db: Kysely<Database>, actor: AuditActor, id: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const cdb = circleDb(tx);
+    const lesson = await cdb.deleteFrom('circle_lessons').where('id', '=', id).returning(['title', 'theme']).executeTakeFirst();
+    if (!lesson) throw notFound('Lesson', 'circle.lesson_not_found');
+    const share = await cdb.deleteFrom('circle_shares').where('kind', '=', 'lesson').where('item_key', '=', id).returning('level').executeTakeFirst();
+    await withAudit(tx, actor, 'circle.lesson.delete', { type: 'circle_lesson', id }, { title: lesson.title, theme: lesson.theme, shareLevel: share?.level ?? 'internal' });
+  });
 }
 
 export async function listMeetings(db: Kysely<Database>): Promise<MeetingSummary[]> {

@@ -28,7 +28,7 @@ export async function overview(db: Kysely<Database>): Promise<Overview> {
   const rows = await receivedQuery(db).orderBy('m.name').orderBy('r.kind').orderBy('r.title').execute();
   return {
     identity: identity ? { name: identity.name, municipalityCode: identity.municipalityCode, fingerprint: identity.fingerprint } : null,
-    members: await listMembers(db),
+    members: (await listMembers(db)).filter((m) => m.revokedAt === null),
     received: rows.map(toItem),
   };
 }

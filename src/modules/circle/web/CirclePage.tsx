@@ -65,6 +65,7 @@ function Exchange() {
       </div>
       <CircleError error={importing.error} />
       {result ? <Alert type="ok" live="status" heading={t('circle:exchange.imported', { member: result.memberName, count: result.items, withdrawn: result.withdrawn })} /> : null}
+      {result?.keyRotated ? <Alert type="info" heading={t('circle:exchange.keyRotated', { member: result.memberName, previous: result.keyRotated.previousFingerprint, fingerprint: result.keyRotated.fingerprint })} /> : null}
     </Section>
   );
 }

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../platform/web/components/Alert';
-import { Button } from '../../../platform/web/components/Button';
+import { Button, ButtonGroup } from '../../../platform/web/components/Button';
 import { ErrorSummary, type FieldErrorLink } from '../../../platform/web/components/ErrorSummary';
 import { TextAreaField, TextField } from '../../../platform/web/components/FormField';
 import { Page, Section } from '../../../platform/web/components/Page';
 import { QueryState } from '../../../platform/web/components/QueryState';
 import { Table } from '../../../platform/web/components/Table';
+import { formatDateTime } from '../../../platform/web/i18n/format';
 import type { Member } from '../contract';
 import { useAddMember, useIdentity, useMembers, useRemoveMember, useUpdateIdentity } from './circle-api';
 import { CircleError } from './components/CircleError';
+import { KeyRotation } from './components/KeyRotation';
+import { RevokeMemberForm } from './components/RevokeMemberForm';
 import './circle.css';
 
 const CODE = /^GM\d{4}$/;
@@ -42,6 +45,7 @@ function IdentitySection() {
             <dt>{t('circle:admin.publicKey')}</dt>
             <dd className="wr-circle-key">{identity.data.publicKey}</dd>
           </dl>
+          <KeyRotation identity={identity.data} />
           <form onSubmit={submit} noValidate className="wr-form">
             {update.error ? <CircleError error={update.error} /> : <ErrorSummary fields={errors} />}
             <TextField id="identity-name" label={t('circle:admin.name')} value={current.name} onChange={(e) => setForm({ ...current, name: e.target.value })} error={error('identity-name')} maxLength={200} />
@@ -94,22 +98,51 @@ function AddMemberForm() {
   );
 }
 
+/** Members whose key was revoked: kept with date and reason, so the history says who was revoked when and why. */
+function RevokedMembers({ members }: { members: Member[] }) {
+  const { t, i18n } = useTranslation();
+  if (members.length === 0) return null;
+  return (
+    <Section title={t('circle:revoke.listHeading')} id="circle-admin-revoked">
+      <p className="utrecht-paragraph">{t('circle:revoke.listExplained')}</p>
+      <Table<Member>
+        caption={t('circle:revoke.listHeading')}
+        captionHidden
+        rows={members}
+        rowKey={(m) => m.id}
+        empty=""
+        columns={[
+          { key: 'name', header: t('circle:admin.name'), rowHeader: true, render: (m) => m.name },
+          { key: 'code', header: t('circle:admin.code'), render: (m) => m.municipalityCode },
+          { key: 'fingerprint', header: t('circle:admin.fingerprint'), render: (m) => <span className="wr-circle-key">{m.fingerprint}</span> },
+          { key: 'revokedAt', header: t('circle:revoke.when'), render: (m) => formatDateTime(m.revokedAt, i18n.language) },
+          { key: 'reason', header: t('circle:revoke.reason'), render: (m) => m.revokedReason },
+        ]}
+      />
+    </Section>
+  );
+}
+
 /** The administrator's page: this installation's key and the trust list of member keys. */
 export default function MembersAdminPage() {
   const { t } = useTranslation();
   const members = useMembers();
   const remove = useRemoveMember();
+  const [revoking, setRevoking] = useState<Member | null>(null);
+  const [revokedName, setRevokedName] = useState<string | null>(null);
+  const active = members.data?.filter((m) => m.revokedAt === null);
   return (
     <Page title={t('circle:admin.title')} lead={t('circle:admin.lead')}>
       <IdentitySection />
       <Section title={t('circle:admin.members')} id="circle-admin-members">
         <QueryState isPending={members.isPending} error={members.error} onRetry={() => void members.refetch()} />
         <CircleError error={remove.error} />
-        {members.data ? (
+        {revokedName ? <Alert type="ok" live="status" heading={t('circle:revoke.done', { name: revokedName })} /> : null}
+        {active ? (
           <Table<Member>
             caption={t('circle:admin.members')}
             captionHidden
-            rows={members.data}
+            rows={active}
             rowKey={(m) => m.id}
             empty={t('circle:members.none')}
             columns={[
@@ -120,15 +153,36 @@ export default function MembersAdminPage() {
                 key: 'remove',
                 header: t('circle:admin.actions'),
                 render: (m) => (
-                  <Button danger onClick={() => window.confirm(t('circle:admin.removeConfirm', { name: m.name })) && remove.mutate(m.id)}>
-                    {t('circle:admin.remove', { name: m.name })}
-                  </Button>
+                  <ButtonGroup>
+                    <Button
+                      onClick={() => {
+                        setRevokedName(null);
+                        setRevoking(m);
+                      }}
+                    >
+                      {t('circle:revoke.start', { name: m.name })}
+                    </Button>
+                    <Button danger onClick={() => window.confirm(t('circle:admin.removeConfirm', { name: m.name })) && remove.mutate(m.id)}>
+                      {t('circle:admin.remove', { name: m.name })}
+                    </Button>
+                  </ButtonGroup>
                 ),
               },
             ]}
           />
         ) : null}
+        {revoking ? (
+          <RevokeMemberForm
+            key={revoking.id}
+            member={revoking}
+            onDone={(revoked?: boolean) => {
+              if (revoked) setRevokedName(revoking.name);
+              setRevoking(null);
+            }}
+          />
+        ) : null}
       </Section>
+      <RevokedMembers members={members.data?.filter((m) => m.revokedAt !== null) ?? []} />
       <AddMemberForm />
     </Page>
   );

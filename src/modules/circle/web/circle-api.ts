@@ -17,10 +17,12 @@ import type {
   Member,
   Overview,
   ReceivedDetail,
+  RevokeMember,
   SearchHit,
   SetShare,
   ShareableItem,
   UpdateIdentity,
+  UpdateLesson,
 } from '../contract';
 
 /** The learning circle's API as TanStack Query hooks. Every change reads the circle again. */
@@ -56,3 +58,7 @@ export const useImport = () => useCircleMutation((bundle: string) => api.post<Im
 export const useUpdateIdentity = () => useCircleMutation((body: UpdateIdentity) => api.put<Identity>('/api/v1/circle/identity', body));
 export const useAddMember = () => useCircleMutation((body: AddMember) => api.post<Member>('/api/v1/circle/members', body));
 export const useRemoveMember = () => useCircleMutation((id: string) => api.delete(`/api/v1/circle/members/${encodeURIComponent(id)}`));
+export const useRotateKey = () => useCircleMutation(() => api.post<Identity>('/api/v1/circle/identity/rotation'));
+export const useRevokeMember = () => useCircleMutation(({ id, ...body }: RevokeMember & { id: string }) => api.post<Member>(`/api/v1/circle/members/${encodeURIComponent(id)}/revocation`, body));
+export const useUpdateLesson = () => useCircleMutation(({ id, ...body }: UpdateLesson & { id: string }) => api.put<Lesson>(`/api/v1/circle/lessons/${encodeURIComponent(id)}`, body));
+export const useDeleteLesson = () => useCircleMutation((id: string) => api.delete(`/api/v1/circle/lessons/${encodeURIComponent(id)}`));
