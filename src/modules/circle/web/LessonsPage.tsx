@@ -107,7 +107,8 @@ function OwnLesson({ lesson, canManage, onDeleted }: { lesson: Lesson; canManage
           <p className="utrecht-paragraph">{t(`circle:lessons.deleteExplained.${lesson.shareLevel}`)}</p>
           <CircleError error={remove.error} />
           <ButtonGroup>
-            <Button danger busy={remove.isPending} onClick={() => remove.mutate(lesson.id, { onSuccess: () => onDeleted(lesson.title) })}>
+            <Button danger busy={remove.isPending} // mutateAsync: mutate's callback is dropped when the deleted lesson's card unmounts first.
+              onClick={() => void remove.mutateAsync(lesson.id).then(() => onDeleted(lesson.title), () => undefined)}>
               {t('circle:lessons.deleteConfirm')}
             </Button>
             <Button onClick={() => setMode('view')}>{t('circle:form.cancel')}</Button>

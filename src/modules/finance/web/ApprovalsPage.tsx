@@ -71,7 +71,9 @@ function ApprovalItem({ entry, own, onDecided }: { entry: PendingEntry; own: boo
   // Approving what takes the line over budget asks first, naming the overrun.
   const noteId = `note-${entry.id}`;
   const effect = entry.lineEffect;
-  const send = (decision: 'approve' | 'reject') => decide.mutate({ id: entry.id, decision, note }, { onSuccess: onDecided });
+  // mutateAsync, not mutate's callbacks: the card leaves the queue (and unmounts) when the queue is fetched
+  // again, before mutate would call back, and the page must still say what was decided.
+  const send = (decision: 'approve' | 'reject') => void decide.mutateAsync({ id: entry.id, decision, note }).then(onDecided, () => undefined);
   return (
     <li className="wr-fin-queue__item">
       <p className="wr-fin-queue__title">

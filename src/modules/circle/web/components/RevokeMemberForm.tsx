@@ -17,7 +17,9 @@ export function RevokeMemberForm({ member, onDone }: { member: Member; onDone: (
     event.preventDefault();
     const found = reason.trim() ? [] : [{ fieldId: 'revoke-reason', label: t('circle:revoke.reason'), message: t('circle:revoke.reasonRequired') }];
     setErrors(found);
-    if (found.length === 0) revoke.mutate({ id: member.id, reason: reason.trim() }, { onSuccess: () => onDone(true) });
+    // mutateAsync, not mutate's callbacks: the member's row changes (and this form may unmount) when the list is
+    // fetched again, and the page must still say it was revoked.
+    if (found.length === 0) void revoke.mutateAsync({ id: member.id, reason: reason.trim() }).then(() => onDone(true), () => undefined);
   };
   return (
     <form onSubmit={submit} noValidate className="wr-form wr-circle-revoke" aria-labelledby="revoke-heading">

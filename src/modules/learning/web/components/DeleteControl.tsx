@@ -57,7 +57,8 @@ export function DeleteControl({ mkbaId, path, name, heading, consequences, focus
           ))}
           <p className="utrecht-paragraph">{t('learning:delete.cannotUndo')}</p>
           <ButtonGroup>
-            <Button appearance="primary" danger busy={change.isPending} onClick={() => change.mutate({ method: 'DELETE', path }, { onSuccess: () => focusById(focusAfter) })}>
+            <Button appearance="primary" danger busy={change.isPending} // mutateAsync: mutate's callback is dropped when this control unmounts with its item first.
+              onClick={() => void change.mutateAsync({ method: 'DELETE', path }).then(() => focusById(focusAfter), () => undefined)}>
               {t('learning:delete.confirm')}
             </Button>
             <Button onClick={cancel}>{t('learning:rename.cancel')}</Button>

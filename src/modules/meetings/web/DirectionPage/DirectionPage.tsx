@@ -42,7 +42,9 @@ function HandleForm({ escalation, onDone }: { escalation: Escalation; onDone: (m
     const found = textCheck(resolution, 3, t, i18n.language);
     setChecked(found);
     if (found) handle.reset();
-    else handle.mutate({ id: escalation.id, resolution: resolution.trim() }, { onSuccess: () => onDone(t('meetings:direction.handled')) });
+    // mutateAsync, not mutate's callbacks: the handled escalation leaves the list (and this form unmounts)
+    // when the list is fetched again, and the page must still say it was handled.
+    else void handle.mutateAsync({ id: escalation.id, resolution: resolution.trim() }).then(() => onDone(t('meetings:direction.handled')), () => undefined);
   }
   return (
     <form className="wr-escalate-form" noValidate onSubmit={submit}>
