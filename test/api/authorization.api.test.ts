@@ -321,6 +321,8 @@ const TABLE: Record<string, Who[]> = {
   'GET /api/v1/spatial-advice/templates/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
   'POST /api/v1/spatial-advice/templates': ['administrator', 'programme_manager'],
   'GET /api/v1/spatial-advice/people': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/scans/:id/people': ['programme_manager', 'analyst'],
+  'GET /api/v1/spatial-advice/areas': ['programme_manager', 'analyst'],
   'POST /api/v1/spatial-advice/scans': ['programme_manager', 'analyst'],
   'GET /api/v1/spatial-advice/scans/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
   'POST /api/v1/spatial-advice/scans/:id/participants': ['programme_manager', 'analyst'],

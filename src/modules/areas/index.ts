@@ -29,3 +29,5 @@ export {
 export { findBuurtContainingPoint, findBuurtOrWijk, findAreaNames, type PlacedArea } from './server/point-lookup.service.js';
 // What the initiatives module needs to offer the buurten and wijken a programme covers through a focus area.
 export { findFocusAreaMembers } from './server/focus-members.service.js';
+// What the spatial-advice module offers in its area picker (then narrowed to the actor's own scope).
+export { listAreas } from './server/areas.service.js';

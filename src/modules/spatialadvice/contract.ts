@@ -112,6 +112,11 @@ export type ScoreBody = z.infer<typeof ScoreBody>;
 export const Person = z.object({ id: z.uuid(), name: z.string(), organisation: z.string() });
 export const PeopleList = z.object({ items: z.array(Person) });
 
+/** An area a trigger may be raised for by the caller: within their own area scope. */
+export const AreaChoice = z.object({ code: z.string(), name: z.string(), level: z.enum(['focus', 'wijk', 'buurt']) });
+export type AreaChoice = z.infer<typeof AreaChoice>;
+export const AreaChoiceList = z.object({ items: z.array(AreaChoice) });
+
 export const ScoreView = z.object({
   id: z.uuid(),
   participantId: z.uuid(),

@@ -273,3 +273,56 @@ describe('writes outside one’s advices', () => {
     await ok(await send('POST', `${ROOT}/triggers`, { kind: 'masterplan', areaCode: 'BU05050300', placeName: 'Binnen mijn wijk' }, scopedB), 201);
   });
 });
+
+describe('the pickers offer only choices the server accepts', () => {
+  const people = async (scanId: string, session: TestSession) => (await ok<{ items: { id: string; name: string }[] }>(await get(`${ROOT}/scans/${scanId}/people`, session))).items.map((p) => p.id);
+  const areas = async (session: TestSession) => (await ok<{ items: { code: string; level: string }[] }>(await get(`${ROOT}/areas`, session))).items;
+
+  it('offers for a scan only the people whose areas cover its place', async () => {
+    const [scopedPolice, police0, care0] = [await userId('politie-wijk03'), await userId('politie'), await userId('zorg')];
+    // D lies in Wielwijk (WK050507): the police officer scoped to WK050503 is left out, the unscoped ones are offered.
+    const forD = await people(scan.D, manager);
+    expect(forD).not.toContain(scopedPolice);
+    expect(forD).toEqual(expect.arrayContaining([police0, care0]));
+    // B lies in WK050503: there they are offered.
+    expect(await people(scan.B, manager)).toContain(scopedPolice);
+    // The list is exactly who the server would accept: the one left out is refused when invited anyway.
+    const before = await counts();
+    const refused = await send('POST', `${ROOT}/scans/${scan.D}/participants`, { userId: scopedPolice, discipline: 'politie' }, manager);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject(problem('spatialadvice.not_a_scorer'));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers the people of a scan the caller may not open as an unknown scan, and a malformed id with 422', async () => {
+    expect((await get(`${ROOT}/scans/${scan.B}/people`, scopedA)).statusCode).toBe(404);
+    expect((await get(`${ROOT}/scans/${scan.D}/people`, scopedA)).statusCode).toBe(200);
+    expect((await get(`${ROOT}/scans/00000000-0000-4000-8000-000000000000/people`, manager)).statusCode).toBe(404);
+    const malformed = await get(`${ROOT}/scans/niet-een-id/people`, manager);
+    expect(malformed.statusCode).toBe(422);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    // Partners score but do not invite: the list is for managers of advices, as GET /people.
+    expect((await get(`${ROOT}/scans/${scan.D}/people`, police)).statusCode).toBe(403);
+  });
+
+  it('offers a scoped user only the areas within their scope, and an unscoped one every area', async () => {
+    const mine = await areas(scopedA);
+    const codes = mine.map((a) => a.code);
+    expect(codes).toEqual(expect.arrayContaining(['WK050507', 'BU05050700']));
+    // Everything offered lies in Wielwijk: its wijk or its buurten, nothing of another wijk.
+    expect(codes.every((code) => code === 'WK050507' || code.startsWith('BU050507'))).toBe(true);
+    expect(codes).not.toContain('BU05050300');
+    expect(codes).not.toContain('WK050503');
+    const all = (await areas(manager)).map((a) => a.code);
+    expect(all).toEqual(expect.arrayContaining(['WK050507', 'BU05050700', 'WK050503', 'BU05050300']));
+    expect((await areas(manager)).some((a) => a.level === 'focus')).toBe(true);
+    expect(all.length).toBeGreaterThan(codes.length);
+    // The server accepts an offered area and refuses one left out.
+    const offered = mine.find((a) => a.level === 'buurt')!.code;
+    await ok(await send('POST', `${ROOT}/triggers`, { kind: 'masterplan', areaCode: offered, placeName: 'Binnen mijn wijk (picker)' }, scopedA), 201);
+    const outside = await send('POST', `${ROOT}/triggers`, { kind: 'masterplan', areaCode: 'BU05050300', placeName: 'Buiten mijn wijk' }, scopedA);
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json()).toMatchObject(problem('spatialadvice.area_out_of_scope'));
+    expect((await get(`${ROOT}/areas`, police)).statusCode).toBe(403);
+  });
+});

@@ -4,6 +4,7 @@ import { AppError, invalid, requireActor } from '../../../platform/server/index.
 import {
   AddParticipant,
   AdviceBody,
+  AreaChoiceList,
   ConditionStatusBody,
   DismissTrigger,
   DocumentQuery,
@@ -27,6 +28,7 @@ import {
 import { signAdvice, setConditionStatus } from './advice.service.js';
 import { renderAdvice } from './advice-document.js';
 import { listScorers } from './people.service.js';
+import { listAreaChoices, listScorersForScan } from './pickers.service.js';
 import { addPhoto, readPhoto } from './photos.service.js';
 import { addParticipant, readScan, scoreItem, startScan } from './scans.service.js';
 import { listTemplates, publishTemplate, readTemplate } from './templates.service.js';
@@ -63,6 +65,9 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
   typed.post(`${root}/triggers`, { ...manage, schema: { tags, summary: 'Raise a trigger by hand: a public space with a staying function or a masterplan', body: ManualTrigger, response: { 201: TriggerSummary } } }, async (request, reply) =>
     reply.code(201).send(await raiseManualTrigger(db(), requireActor(request), request.body)),
   );
+  typed.get(`${root}/areas`, { ...manage, schema: { tags, summary: 'Focus areas, wijken and buurten the caller may raise a trigger for (within their own areas)', response: { 200: AreaChoiceList } } }, async (request) => ({
+    items: await listAreaChoices(db(), requireActor(request)),
+  }));
   typed.post(`${root}/triggers/from-hotspot`, { ...manage, schema: { tags, summary: 'Raise a trigger from a hot cell of a saved hot-spot analysis (201; 200 when it was raised before)', body: HotspotTrigger, response: { 200: TriggerSummary, 201: TriggerSummary } } }, async (request, reply) => {
     const { created, trigger } = await raiseHotspotTrigger(db(), requireActor(request), request.body);
     return reply.code(created ? 201 : 200).send(trigger);
@@ -84,6 +89,9 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- scans ----
   typed.get(`${root}/people`, { ...manage, schema: { tags, summary: 'People who may take part in a scan or own a condition', response: { 200: PeopleList } } }, async () => ({ items: await listScorers(db()) }));
+  typed.get(`${root}/scans/:id/people`, { ...manage, schema: { tags, summary: 'People who may be invited to this scan or own its conditions: their areas cover its place', params: IdParams, response: { 200: PeopleList } } }, async (request) => ({
+    items: await listScorersForScan(db(), requireActor(request), request.params.id),
+  }));
   typed.post(`${root}/scans`, { ...manage, schema: { tags, summary: 'Start the omgevingsscan of an open trigger on the current checklist version', body: StartScan, response: { 201: ScanDetail } } }, async (request, reply) =>
     reply.code(201).send(await startScan(db(), requireActor(request), request.body.triggerId)),
   );

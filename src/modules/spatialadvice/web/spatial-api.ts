@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from '../../../platform/web/api-client';
-import type { AreaDetail, AreaList } from '../../areas/contract';
+import type { AreaDetail } from '../../areas/contract';
 import type { SavedHotspotAnalysis, SavedHotspotSummary } from '../../hotspots/contract';
-import type { AdviceBody, ManualTrigger, PublishTemplate, ScanDetail, ScoreBody, Template, TriggerSummary } from '../contract';
+import type { AdviceBody, AreaChoice, ManualTrigger, PublishTemplate, ScanDetail, ScoreBody, Template, TriggerSummary } from '../contract';
 
 /** The spatial-advice API as TanStack Query hooks. Every change to a scan answers the whole scan. */
 
@@ -13,7 +13,7 @@ const keys = {
   scan: (id: string) => ['spatialadvice', 'scan', id] as const,
   templates: ['spatialadvice', 'templates'] as const,
   template: (id: string) => ['spatialadvice', 'template', id] as const,
-  people: ['spatialadvice', 'people'] as const,
+  people: (scanId: string) => ['spatialadvice', 'people', scanId] as const,
 };
 
 export interface TriggerFilter {
@@ -37,13 +37,14 @@ export function useTemplate(id: string | undefined) {
   return useQuery({ queryKey: keys.template(id ?? ''), enabled: Boolean(id), queryFn: () => api.get<Template>(`${ROOT}/templates/${encodeURIComponent(id ?? '')}`) });
 }
 
-export function usePeople(enabled: boolean) {
-  return useQuery({ queryKey: keys.people, enabled, queryFn: async () => (await api.get<{ items: { id: string; name: string; organisation: string }[] }>(`${ROOT}/people`)).items });
+/** People who may be invited to this scan or own its conditions: only those whose areas cover its place. */
+export function usePeople(scanId: string, enabled: boolean) {
+  return useQuery({ queryKey: keys.people(scanId), enabled, queryFn: async () => (await api.get<{ items: { id: string; name: string; organisation: string }[] }>(`${ROOT}/scans/${encodeURIComponent(scanId)}/people`)).items });
 }
 
-/** Focus areas, wijken and buurten to raise a trigger for. */
-export function useAreaChoices(level: 'focus' | 'wijk' | 'buurt') {
-  return useQuery({ queryKey: ['spatialadvice', 'areas', level], queryFn: async () => (await api.get<AreaList>(`/api/v1/areas${toQueryString({ level })}`)).items });
+/** Focus areas, wijken and buurten the user may raise a trigger for: within their own areas. */
+export function useAreaChoices() {
+  return useQuery({ queryKey: ['spatialadvice', 'areas'], queryFn: async () => (await api.get<{ items: AreaChoice[] }>(`${ROOT}/areas`)).items });
 }
 
 /** The outline of one area, to place a trigger's point in. */

@@ -14,9 +14,8 @@ import { useAreaChoices, useAreaOutline, useCheckPlans, useRaiseFromHotspot, use
 /** Raise a trigger by hand: what is touched, where, and its name. */
 export function ManualTriggerForm() {
   const { t } = useTranslation();
-  const focus = useAreaChoices('focus');
-  const wijk = useAreaChoices('wijk');
-  const buurt = useAreaChoices('buurt');
+  // Only the areas within the user's own areas: a trigger elsewhere would be refused (the server checks too).
+  const areas = useAreaChoices();
   const raise = useRaiseTrigger();
   const [kind, setKind] = useState<ManualTrigger['kind']>('public_space');
   const [areaCode, setAreaCode] = useState('');
@@ -26,11 +25,8 @@ export function ManualTriggerForm() {
   const [fields, setFields] = useState<FieldErrorLink[]>([]);
   const outline = useAreaOutline(areaCode);
   const meta = useMeta();
-  const areaOptions = [
-    ...(focus.data ?? []).map((a) => ({ value: a.code, label: t('spatialadvice:raise.focusArea', { name: a.name }) })),
-    ...(wijk.data ?? []).map((a) => ({ value: a.code, label: t('spatialadvice:raise.wijk', { name: a.name }) })),
-    ...(buurt.data ?? []).map((a) => ({ value: a.code, label: t('spatialadvice:raise.buurt', { name: a.name }) })),
-  ];
+  const areaLabel = { focus: 'spatialadvice:raise.focusArea', wijk: 'spatialadvice:raise.wijk', buurt: 'spatialadvice:raise.buurt' } as const;
+  const areaOptions = (areas.data ?? []).map((a) => ({ value: a.code, label: t(areaLabel[a.level], { name: a.name }) }));
   const errorOf = (id: string) => fields.find((f) => f.fieldId === id)?.message;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -75,7 +71,7 @@ export function ManualTriggerForm() {
           onChange={(e) => {
             setAreaCode(e.target.value);
             setPoint(null);
-          }} placeholder={t('spatialadvice:raise.areaPlaceholder')} options={areaOptions} error={errorOf('sa-raise-area')} />
+          }} placeholder={t('spatialadvice:raise.areaPlaceholder')} options={areaOptions} description={areas.data?.length === 0 ? t('spatialadvice:raise.noAreas') : undefined} error={errorOf('sa-raise-area')} />
         {areaCode ? (
           <div className="utrecht-form-field wr-form-field">
             <p className="utrecht-paragraph" id="sa-raise-point-hint">

@@ -23,7 +23,7 @@ interface ConditionDraft {
 function AdviceForm({ scan }: { scan: ScanDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const people = usePeople(true);
+  const people = usePeople(scan.id, true);
   const change = useScanChange(scan.id);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [motivation, setMotivation] = useState('');
@@ -70,7 +70,7 @@ function AdviceForm({ scan }: { scan: ScanDetail }) {
           {conditions.map((c, i) => (
             <div key={c.key} className="wr-sa-condition" role="group" aria-label={t('spatialadvice:advice.condition', { n: i + 1 })}>
               <TextAreaField id={`sa-cond-${c.key}-text`} label={t('spatialadvice:advice.conditionText')} value={c.text} onChange={(e) => update(c.key, { text: e.target.value })} rows={2} maxLength={2000} error={errorOf(`sa-cond-${c.key}-text`)} />
-              <SelectField id={`sa-cond-${c.key}-owner`} label={t('spatialadvice:advice.owner')} value={c.ownerUserId} onChange={(e) => update(c.key, { ownerUserId: e.target.value })} placeholder={t('spatialadvice:advice.ownerPlaceholder')} options={owners} error={errorOf(`sa-cond-${c.key}-owner`)} />
+              <SelectField id={`sa-cond-${c.key}-owner`} label={t('spatialadvice:advice.owner')} value={c.ownerUserId} onChange={(e) => update(c.key, { ownerUserId: e.target.value })} placeholder={t('spatialadvice:advice.ownerPlaceholder')} options={owners} description={people.data && owners.length === 0 ? t('spatialadvice:advice.nobodyHere') : undefined} error={errorOf(`sa-cond-${c.key}-owner`)} />
               <TextField id={`sa-cond-${c.key}-due`} type="date" label={t('spatialadvice:advice.due')} value={c.dueDate} onChange={(e) => update(c.key, { dueDate: e.target.value })} error={errorOf(`sa-cond-${c.key}-due`)} />
               <Button appearance="subtle" onClick={() => setConditions((list) => list.filter((x) => x.key !== c.key))}>
                 {t('spatialadvice:advice.removeCondition', { n: i + 1 })}

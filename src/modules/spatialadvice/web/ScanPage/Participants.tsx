@@ -12,7 +12,7 @@ import { scanCalls, usePeople, useScanChange } from '../spatial-api';
 export function Participants({ scan }: { scan: ScanDetail }) {
   const { t } = useTranslation();
   const canInvite = scan.can.manage && !scan.advice;
-  const people = usePeople(canInvite);
+  const people = usePeople(scan.id, canInvite);
   const change = useScanChange(scan.id);
   const [userId, setUserId] = useState('');
   const [discipline, setDiscipline] = useState<Discipline | ''>('');
@@ -32,6 +32,8 @@ export function Participants({ scan }: { scan: ScanDetail }) {
     });
   };
   const taken = new Set(scan.participants.map((p) => p.userId));
+  // Only people whose own areas cover the scan's place (the server's list), not yet invited.
+  const invitable = (people.data ?? []).filter((p) => !taken.has(p.id));
   return (
     <Section title={t('spatialadvice:scan.participants')} id="sa-participants">
       {scan.participants.length === 0 ? (
@@ -58,7 +60,8 @@ export function Participants({ scan }: { scan: ScanDetail }) {
             value={userId}
             onChange={(e) => setUserId(e.target.value)}
             placeholder={t('spatialadvice:scan.personPlaceholder')}
-            options={(people.data ?? []).filter((p) => !taken.has(p.id)).map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))}
+            options={invitable.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))}
+            description={people.data && invitable.length === 0 ? t('spatialadvice:scan.nobodyHere') : undefined}
             error={fields.find((f) => f.fieldId === 'sa-invite-person')?.message}
           />
           <SelectField
