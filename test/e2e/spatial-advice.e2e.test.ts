@@ -336,8 +336,28 @@ describe('spatial-safety advice', () => {
       const listed = (await (await page.request.get('/api/v1/spatial-advice/triggers')).json()) as { items: { areaCode: string }[] };
       expect(listed.items.length).toBeGreaterThan(0);
       expect(listed.items.every((i) => i.areaCode === 'WK050507' || i.areaCode.startsWith('BU050507'))).toBe(true);
+      // The area picker of "Aanleiding melden" offers only Wielwijk and its buurten: nothing the server would refuse.
+      const offered = (await page.locator('#sa-raise-area option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+      expect(offered).toContain('BU05050700');
+      expect(offered.every((code) => code === 'WK050507' || code.startsWith('BU050507'))).toBe(true);
       await screenshot(page, 'spatial-advice-scoped-list');
       await expectNoSeriousA11yViolations(page, 'spatial advice list as an analyst scoped to one wijk');
+
+      // An analyst whose only area is a focus area that does not exist is told so, not offered a list.
+      await post(admin, adminHeaders, '/api/v1/users', { username: 'analist-elders', displayName: 'Analist Elders', password: 'correct horse battery', organisationId: gemeente, roles: ['analyst'], areaScopes: ['FAnergens'] });
+      const elsewhere = await harness.newPage();
+      try {
+        await login(elsewhere.page, 'analist-elders', 'correct horse battery');
+        await waitForPageReady(elsewhere.page);
+        await elsewhere.page.goto('/veiligheidsadvies');
+        await waitForPageReady(elsewhere.page);
+        await elsewhere.page.getByText('Er is geen wijk, buurt of focusgebied binnen de gebieden waarin je werkt.').waitFor();
+        expect(await elsewhere.page.locator('#sa-raise-area option').count()).toBe(1);
+        await screenshot(elsewhere.page, 'spatial-advice-no-areas');
+        await expectNoSeriousA11yViolations(elsewhere.page, 'spatial advice list without areas to raise a trigger for');
+      } finally {
+        await elsewhere.context.close();
+      }
     } finally {
       await admin.context.close();
       await scoped.context.close();

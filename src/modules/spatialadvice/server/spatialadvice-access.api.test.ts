@@ -325,4 +325,12 @@ describe('the pickers offer only choices the server accepts', () => {
     expect(outside.json()).toMatchObject(problem('spatialadvice.area_out_of_scope'));
     expect((await get(`${ROOT}/areas`, police)).statusCode).toBe(403);
   });
+
+  it('offers no area to a user whose only area is an unknown focus area (the picker then says so)', async () => {
+    const organisations = (await get('/api/v1/organisations', admin)).json<{ items: { id: string; kind: string }[] }>().items;
+    const gemeente = organisations.find((o) => o.kind === 'gemeente')!.id;
+    await ok(await send('POST', '/api/v1/users', { username: 'analist-elders', displayName: 'Analist Elders', roles: ['analyst'], organisationId: gemeente, areaScopes: ['FAnergens'], password: 'correct horse battery' }, admin), 201);
+    const elsewhere = await t.login('analist-elders', 'correct horse battery');
+    expect(await areas(elsewhere)).toEqual([]);
+  });
 });
