@@ -329,6 +329,7 @@ const TABLE: Record<string, Who[]> = {
   'PUT /api/v1/spatial-advice/scans/:id/items/:itemId/score': ['programme_manager', 'analyst', 'partner'],
   'POST /api/v1/spatial-advice/scans/:id/items/:itemId/photos': ['programme_manager', 'analyst', 'partner'],
   'GET /api/v1/spatial-advice/photos/:id': ['administrator', 'programme_manager', 'analyst', 'partner'],
+  'POST /api/v1/spatial-advice/photos/:id/removal': ['administrator', 'programme_manager', 'analyst', 'partner'],
   'POST /api/v1/spatial-advice/scans/:id/advice': ['programme_manager', 'analyst'],
   'GET /api/v1/spatial-advice/scans/:id/document': ['administrator', 'programme_manager', 'analyst', 'partner'],
   'PATCH /api/v1/spatial-advice/conditions/:id': ['programme_manager', 'analyst', 'partner'],

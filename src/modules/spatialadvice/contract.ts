@@ -109,6 +109,10 @@ export const AddParticipant = z.strictObject({ userId: z.uuid(), discipline: Dis
 export const ScoreBody = z.strictObject({ score: Score, remark: ShortText.optional(), evidence: ShortText.optional() });
 export type ScoreBody = z.infer<typeof ScoreBody>;
 
+/** Why a photo is removed (e.g. a person is recognisable on it); kept in the audit log. */
+export const RemovePhoto = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export type RemovePhoto = z.infer<typeof RemovePhoto>;
+
 export const Person = z.object({ id: z.uuid(), name: z.string(), organisation: z.string() });
 export const PeopleList = z.object({ items: z.array(Person) });
 
@@ -152,7 +156,7 @@ export const ScanDetail = z.object({
     .object({ outcome: Outcome, motivation: z.string(), signedName: z.string(), signedAt: z.string(), conditions: z.array(ConditionView) })
     .nullable(),
   /** What the caller may do here. */
-  can: z.object({ manage: z.boolean(), score: z.boolean(), participantId: z.uuid().nullable() }),
+  can: z.object({ manage: z.boolean(), score: z.boolean(), participantId: z.uuid().nullable(), removePhotos: z.boolean() }),
   startedAt: z.string(),
 });
 export type ScanDetail = z.infer<typeof ScanDetail>;

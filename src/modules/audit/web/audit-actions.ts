@@ -137,6 +137,7 @@ export const AUDIT_ACTIONS = [
   'spatialadvice.document.read',
   'spatialadvice.participant.add',
   'spatialadvice.photo.add',
+  'spatialadvice.photo.delete',
   'spatialadvice.photo.read',
   'spatialadvice.scan.start',
   'spatialadvice.score.save',

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { AppError, forbidden, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
-import { PHOTOS_PER_SCORE, type ScanDetail } from '../contract.js';
+import { AppError, forbidden, hasPermission, invalid, notFound, withAudit, type Actor, type AuditActor, type Database } from '../../../platform/server/index.js';
+import { PHOTOS_PER_SCORE, type RemovePhoto, type ScanDetail } from '../contract.js';
 import { cleanPhoto } from './photo-clean.js';
-import { findOpenableScan, lockOpenScan, readScan } from './scans.service.js';
+import { findOpenableScan, lockOpenScan, readScan, signedConflict } from './scans.service.js';
 import * as q from './spatialadvice.queries.js';
 import { spatialDb } from './spatialadvice.tables.js';
 
@@ -47,4 +47,35 @@ export async function readPhoto(db: Kysely<Database>, actor: Actor, id: string):
     await withAudit(tx, actor, 'spatialadvice.photo.read', { type: 'spatial_scan', id: photo.scan_id }, { photo: id });
     return { mediaType: photo.media_type, bytes: photo.bytes };
   });
+}
+
+/**
+ * Removes a photo, with the reason in the audit log. A photo of a place can show a person recognisably despite
+ * the form's hint, and then it must be possible to erase it (AVG art. 17): whoever took it may remove it while
+ * the scan is open; whoever manages advices (spatialadvice.manage) may remove any photo of a scan they can
+ * open, also after the advice was signed, because erasure outweighs the read-only record. The advice text and
+ * scores stay; the document is made at each download, so it no longer shows the photo.
+ */
+export async function removePhoto(db: Kysely<Database>, actor: Actor, id: string, body: RemovePhoto): Promise<ScanDetail> {
+  const scanId = await db.transaction().execute(async (tx) => {
+    const sdb = spatialDb(tx);
+    const photo = await q.findPhotoForRemoval(sdb, id);
+    const photoNotFound = () => notFound('Photo', 'spatialadvice.photo_not_found');
+    if (!photo) throw photoNotFound();
+    let scan;
+    try {
+      scan = await findOpenableScan(sdb, actor, photo.scan_id, true);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404) throw photoNotFound();
+      throw error;
+    }
+    const manages = hasPermission(actor.roles, 'spatialadvice.manage');
+    const own = photo.participant_user_id === actor.userId;
+    if (!manages && !own) throw forbidden('Only whoever took the photo, or whoever manages advices, removes it');
+    if (!manages && scan.signed_at !== null) throw signedConflict();
+    await q.deletePhoto(sdb, id);
+    await withAudit(tx, actor, 'spatialadvice.photo.delete', { type: 'spatial_scan', id: photo.scan_id }, { photo: id, reason: body.reason, own, afterSigning: scan.signed_at !== null });
+    return photo.scan_id;
+  });
+  return readScan(db, actor, scanId);
 }

@@ -16,7 +16,7 @@ import { adviceView, withinAreaScope } from './access.js';
  */
 
 export const scanNotFound = () => notFound('Scan', 'spatialadvice.scan_not_found');
-const signedConflict = () => conflict('spatialadvice.scan_signed', 'The advice has been signed; the scan can no longer change');
+export const signedConflict = () => conflict('spatialadvice.scan_signed', 'The advice has been signed; the scan can no longer change');
 
 /** Items where participants who scored them (n.v.t. left out) gave different scores. */
 export function disagreements(scores: readonly { itemId: string; score: string }[]): string[] {
@@ -71,6 +71,8 @@ export async function readScan(db: Kysely<Database>, actor: Actor, id: string, t
       manage: open && permissions.has('spatialadvice.manage'),
       score: open && own !== undefined && permissions.has('spatialadvice.score'),
       participantId: own?.id ?? null,
+      // Any photo, also after signing (photos.service.ts removePhoto); a participant's own ones while open.
+      removePhotos: permissions.has('spatialadvice.manage'),
     },
     startedAt: new Date(scan.started_at).toISOString(),
   };

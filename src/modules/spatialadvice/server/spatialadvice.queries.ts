@@ -218,6 +218,22 @@ export async function findPhoto(db: SpatialDb, id: string): Promise<{ media_type
     .executeTakeFirst();
 }
 
+/** Who took a photo (the participant whose score it sits beside) and its scan; for removing it. */
+export async function findPhotoForRemoval(db: SpatialDb, id: string): Promise<{ scan_id: string; participant_user_id: string; uploaded_by: string | null } | undefined> {
+  return db
+    .selectFrom('spatial_photos')
+    .innerJoin('spatial_scores', 'spatial_scores.id', 'spatial_photos.score_id')
+    .innerJoin('spatial_participants', 'spatial_participants.id', 'spatial_scores.participant_id')
+    .select(['spatial_participants.scan_id', 'spatial_participants.user_id as participant_user_id', 'spatial_photos.uploaded_by'])
+    .where('spatial_photos.id', '=', id)
+    .forUpdate(['spatial_photos'])
+    .executeTakeFirst();
+}
+
+export async function deletePhoto(db: SpatialDb, id: string): Promise<void> {
+  await db.deleteFrom('spatial_photos').where('id', '=', id).execute();
+}
+
 // ---- conditions ----
 
 export type ConditionRow = { id: string; scan_id: string; position: number; text: string; owner_user_id: string; owner_name: string; due_date: string; status: string };

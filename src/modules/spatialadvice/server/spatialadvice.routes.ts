@@ -15,6 +15,7 @@ import {
   PHOTO_MAX_BYTES,
   PlanCheckResult,
   PublishTemplate,
+  RemovePhoto,
   ScanDetail,
   ScanItemParams,
   ScoreBody,
@@ -29,7 +30,7 @@ import { signAdvice, setConditionStatus } from './advice.service.js';
 import { renderAdvice } from './advice-document.js';
 import { listScorers } from './people.service.js';
 import { listAreaChoices, listScorersForScan } from './pickers.service.js';
-import { addPhoto, readPhoto } from './photos.service.js';
+import { addPhoto, readPhoto, removePhoto } from './photos.service.js';
 import { addParticipant, readScan, scoreItem, startScan } from './scans.service.js';
 import { listTemplates, publishTemplate, readTemplate } from './templates.service.js';
 import { checkPlanTriggers, dismissTrigger, listTriggers, raiseHotspotTrigger, raiseManualTrigger, readTrigger } from './triggers.service.js';
@@ -112,6 +113,10 @@ export async function spatialAdviceRoutes(app: FastifyInstance): Promise<void> {
     const photo = await readPhoto(db(), requireActor(request), request.params.id);
     return reply.header('content-type', photo.mediaType).header('content-disposition', 'inline').send(photo.bytes);
   });
+
+  typed.post(`${root}/photos/:id/removal`, { ...read, schema: { tags, summary: 'Remove a photo, with the reason: whoever took it while the scan is open, whoever manages advices at any time', params: IdParams, body: RemovePhoto, response: { 200: ScanDetail } } }, async (request) =>
+    removePhoto(db(), requireActor(request), request.params.id, request.body),
+  );
 
   // ---- the advice ----
   typed.post(`${root}/scans/:id/advice`, { ...manage, schema: { tags, summary: 'Give and sign the advice (read-only afterwards); conditions become actions', params: IdParams, body: AdviceBody, response: { 200: ScanDetail } } }, async (request) =>

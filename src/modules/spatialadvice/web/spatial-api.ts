@@ -102,6 +102,7 @@ export const scanCalls = {
     form.set('file', file, file.name);
     return api.upload<ScanDetail>(`${ROOT}/scans/${scanId}/items/${itemId}/photos`, form);
   },
+  removePhoto: (photoId: string, reason: string) => () => api.post<ScanDetail>(`${ROOT}/photos/${encodeURIComponent(photoId)}/removal`, { reason }),
   advice: (scanId: string, body: AdviceBody) => () => api.post<ScanDetail>(`${ROOT}/scans/${scanId}/advice`, body),
   condition: (conditionId: string, status: 'open' | 'done' | 'cancelled') => () => api.patch<ScanDetail>(`${ROOT}/conditions/${conditionId}`, { status }),
 };

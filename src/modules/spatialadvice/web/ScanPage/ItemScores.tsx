@@ -8,6 +8,7 @@ import { StatusBadge } from '../../../../platform/web/components/StatusBadge';
 import { SCORES, type ScanDetail, type Score, type TemplateItem } from '../../contract';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { photoUrl, scanCalls, useScanChange } from '../spatial-api';
+import { PhotoRemoval } from './PhotoRemoval';
 
 interface Props {
   scan: ScanDetail;
@@ -104,6 +105,8 @@ export function ItemScores({ scan, item, ownParticipantId }: Props) {
   const { t } = useTranslation();
   const scores = scan.scores.filter((s) => s.itemId === item.id);
   const disagree = scan.disagreements.includes(item.id);
+  // Said here, not in the removal form: that form goes with its photo when the scan is fetched again.
+  const [removed, setRemoved] = useState(false);
   return (
     <li className="wr-sa-item" id={`sa-item-${item.id}`}>
       <div className="wr-sa-item__head">
@@ -129,11 +132,19 @@ export function ItemScores({ scan, item, ownParticipantId }: Props) {
                 ) : null}
                 {s.photoIds.length ? (
                   <span className="wr-sa-photos">
-                    {s.photoIds.map((photoId, index) => (
-                      <a key={photoId} href={photoUrl(photoId)}>
-                        <img src={photoUrl(photoId)} alt={t('spatialadvice:scan.photoAlt', { item: item.text, name: p?.name ?? '', n: index + 1 })} loading="lazy" />
-                      </a>
-                    ))}
+                    {s.photoIds.map((photoId, index) => {
+                      const alt = t('spatialadvice:scan.photoAlt', { item: item.text, name: p?.name ?? '', n: index + 1 });
+                      // Whoever took it while the scan is open; whoever manages advices at any time (the server decides too).
+                      const removable = scan.can.removePhotos || (ownParticipantId !== null && s.participantId === ownParticipantId);
+                      return (
+                        <span key={photoId} className="wr-sa-photo">
+                          <a href={photoUrl(photoId)}>
+                            <img src={photoUrl(photoId)} alt={alt} loading="lazy" />
+                          </a>
+                          {removable ? <PhotoRemoval scanId={scan.id} photoId={photoId} label={alt} onRemoved={() => setRemoved(true)} /> : null}
+                        </span>
+                      );
+                    })}
                   </span>
                 ) : null}
               </li>
@@ -141,6 +152,7 @@ export function ItemScores({ scan, item, ownParticipantId }: Props) {
           })}
         </ul>
       )}
+      <div role="status">{removed ? <p className="utrecht-paragraph">{t('spatialadvice:photoRemoval.removed')}</p> : null}</div>
       {ownParticipantId ? <OwnScoreForm scan={scan} item={item} participantId={ownParticipantId} /> : null}
     </li>
   );
