@@ -231,6 +231,8 @@ describe('Een evaluatie van een ander lid', () => {
 
     const { page } = manager;
     await page.goto(`${harness.baseUrl}/kring`);
+    await waitForPageReady(page);
+    await page.getByRole('region', { name: 'Ontvangen van andere leden' }).getByRole('table').waitFor();
     await page.getByLabel('Bundel van een lid inlezen').setInputFiles({ name: 'zwolle.bundle.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
     await page.getByText('Bundel van Gemeente Zwolle ingelezen: 1 onderdeel, 0 ingetrokken.').waitFor();
     await page.getByRole('region', { name: 'Ontvangen van andere leden' }).getByRole('link', { name: EVALUATION }).click();

@@ -31,7 +31,9 @@ const ROOT = ['circle'] as const;
 
 function useCircleMutation<Input, Output>(fn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ROOT }) });
+  // Cancel first: a page whose first load is still under way would otherwise keep that load's answer, from
+  // before this change (invalidating joins a fetch of a query that has no data yet instead of starting anew).
+  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.cancelQueries({ queryKey: ROOT }).then(() => queryClient.invalidateQueries({ queryKey: ROOT })) });
 }
 
 export const useOverview = () => useQuery({ queryKey: [...ROOT, 'overview'], queryFn: () => api.get<Overview>('/api/v1/circle') });
